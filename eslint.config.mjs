@@ -1,0 +1,99 @@
+// Lint runs through `nx run-many -t lint`: the module-boundary rule needs Nx's project graph and is
+// silently skipped without it.
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import nx from '@nx/eslint-plugin';
+
+// What the pure layers (the port and the domain) may never reach: drivers, frameworks, Node I/O.
+const ioModules = [
+  'better-sqlite3',
+  'pg',
+  '@eventstore/*',
+  '@nestjs/*',
+  'node:*',
+  'fs',
+  'fs/*',
+  'path',
+  'os',
+  'net',
+  'http',
+  'https',
+  'crypto',
+  'child_process',
+  'worker_threads',
+  'process',
+];
+
+export default tseslint.config(
+  { ignores: ['**/dist/**', '**/node_modules/**', '**/coverage/**', '**/data/**', '**/*.js', '**/*.mjs'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    files: ['**/*.ts'],
+    plugins: { '@nx': nx },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-require-imports': 'error',
+      '@nx/enforce-module-boundaries': [
+        'error',
+        {
+          enforceBuildableLibDependency: false,
+          allow: [],
+          depConstraints: [
+            { sourceTag: 'scope:port', onlyDependOnLibsWithTags: [], bannedExternalImports: ioModules },
+            {
+              sourceTag: 'scope:domain',
+              onlyDependOnLibsWithTags: ['scope:port'],
+              bannedExternalImports: ioModules,
+            },
+            { sourceTag: 'scope:testkit', onlyDependOnLibsWithTags: ['scope:port', 'scope:domain'] },
+            { sourceTag: 'scope:adapter', onlyDependOnLibsWithTags: ['scope:port', 'scope:testkit'] },
+            {
+              sourceTag: 'scope:read',
+              onlyDependOnLibsWithTags: ['scope:port', 'scope:domain', 'scope:adapter', 'scope:testkit'],
+            },
+            {
+              sourceTag: 'scope:export',
+              onlyDependOnLibsWithTags: [
+                'scope:port',
+                'scope:domain',
+                'scope:read',
+                'scope:adapter',
+                'scope:testkit',
+              ],
+            },
+            { sourceTag: 'scope:integration', onlyDependOnLibsWithTags: ['*'] },
+            { sourceTag: 'scope:app', onlyDependOnLibsWithTags: ['*'] },
+            { sourceTag: 'scope:tool', onlyDependOnLibsWithTags: ['*'] },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // The port and the domain compute; they never touch the outside world, not even by a dynamic import.
+    files: ['libs/eventstore/src/**/*.ts', 'libs/governance/src/**/*.ts'],
+    rules: {
+      // Nx's banned imports do not see Node's built-ins; this does.
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ioModules, message: 'The port and the domain do no I/O.' }] },
+      ],
+      'no-restricted-syntax': [
+        'error',
+        { selector: 'ImportExpression', message: 'The pure layers may not import dynamically.' },
+        { selector: "CallExpression[callee.name='require']", message: 'The pure layers may not require().' },
+        {
+          selector: "MemberExpression[object.name='Date'][property.name='now']",
+          message: 'Time comes in as a value (inject a clock).',
+        },
+        { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: 'Inject a clock.' },
+        {
+          selector: "MemberExpression[object.name='Math'][property.name='random']",
+          message: 'Inject an id generator.',
+        },
+        { selector: "Identifier[name='process']", message: 'The pure layers may not read the process.' },
+      ],
+    },
+  },
+);

@@ -1,0 +1,72 @@
+import type { ConcurrencyError } from './errors';
+import type { ExpectedRevision } from './expected-revision';
+import type { NewEvent, RecordedEvent } from './recorded-event';
+
+export interface AppendOptions {
+  readonly expectedRevision: ExpectedRevision;
+}
+
+/** A successful append: where the stream now stands and where its last event sits in the global log. */
+export interface Appended {
+  readonly _tag: 'Appended';
+  readonly nextExpectedRevision: bigint;
+  readonly lastPosition: bigint;
+}
+
+export type AppendOutcome = Appended | ConcurrencyError;
+
+export type ReadDirection = 'forwards' | 'backwards';
+
+export interface ReadStreamOptions {
+  /** First revision to read (inclusive). Forwards: defaults to 0; backwards: to the last event. */
+  readonly from?: bigint;
+  /** Last revision to read (inclusive): reading a stream "as it stood" at a revision. */
+  readonly to?: bigint;
+  readonly direction?: ReadDirection;
+  readonly maxCount?: number;
+}
+
+/** Which events of the global log to see. An event passes when it matches every given criterion. */
+export interface AllFilter {
+  readonly eventTypes?: readonly string[];
+  readonly streamPrefixes?: readonly string[];
+}
+
+export interface ReadAllOptions {
+  /** Read events strictly after this global position (a checkpoint); from the start when absent. */
+  readonly after?: bigint;
+  /** Last global position to read (inclusive). */
+  readonly to?: bigint;
+  readonly filter?: AllFilter;
+  readonly maxCount?: number;
+}
+
+export interface SubscribeOptions {
+  /** Deliver events strictly after this global position; from the start when absent. */
+  readonly after?: bigint;
+  readonly filter?: AllFilter;
+}
+
+/**
+ * A catch-up subscription: first every stored event after the starting point, then each event as it is
+ * committed, in global order, without gaps or duplicates. Iterate it; `close()` ends the iteration.
+ */
+export interface Subscription extends AsyncIterable<RecordedEvent> {
+  close(): Promise<void>;
+}
+
+/** The port every store adapter implements. Streams are append-only: nothing is ever edited or removed. */
+export interface EventStore {
+  /** Appends all events or none. A revision mismatch is returned as a `ConcurrencyError`, not thrown. */
+  appendToStream(
+    streamId: string,
+    events: readonly NewEvent[],
+    options: AppendOptions,
+  ): Promise<AppendOutcome>;
+  readStream(streamId: string, options?: ReadStreamOptions): AsyncIterable<RecordedEvent>;
+  readAll(options?: ReadAllOptions): AsyncIterable<RecordedEvent>;
+  subscribeToAll(options?: SubscribeOptions): Subscription;
+  streamExists(streamId: string): Promise<boolean>;
+  /** Releases connections and ends open subscriptions. */
+  close(): Promise<void>;
+}
