@@ -62,6 +62,17 @@ export default tseslint.config(
                 'scope:testkit',
               ],
             },
+            {
+              sourceTag: 'scope:application',
+              onlyDependOnLibsWithTags: [
+                'scope:port',
+                'scope:domain',
+                'scope:read',
+                'scope:export',
+                'scope:adapter',
+                'scope:testkit',
+              ],
+            },
             { sourceTag: 'scope:integration', onlyDependOnLibsWithTags: ['*'] },
             { sourceTag: 'scope:app', onlyDependOnLibsWithTags: ['*'] },
             { sourceTag: 'scope:tool', onlyDependOnLibsWithTags: ['*'] },
