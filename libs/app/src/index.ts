@@ -1,1 +1,2 @@
-export {};
+export * from './execution-result';
+export * from './store-url';

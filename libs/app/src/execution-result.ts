@@ -1,0 +1,57 @@
+import type { ExpectedRevision, CurrentRevision } from '@styring/eventstore';
+
+/** Who sends a command: from CLI flags or environment, or from the caller's token – never from the body. */
+export interface Caller {
+  /** The person or system acting, e.g. a token's subject. */
+  readonly actor: string;
+  /** The role acted in, e.g. `kommunedirektor`. */
+  readonly role: string;
+  /** The organisational unit the actor belongs to, when the role is tied to one. */
+  readonly unit?: string;
+  /** Set when the actor enters a decision for someone else (a secretariat for the council). */
+  readonly onBehalfOf?: string;
+  /** Ties everything one request caused together; a new one is made when absent. */
+  readonly correlationId?: string;
+}
+
+/** One field of the command that did not decode, by its dotted path (e.g. `decision.caseNumber`). */
+export interface FieldError {
+  readonly path: string;
+  readonly message: string;
+}
+
+/** An appended event, as a caller sees it. */
+export interface AppendedEvent {
+  readonly eventId: string;
+  readonly type: string;
+}
+
+/** The four ways a command can end; none of them throws. Only an accepted command wrote anything. */
+export type ExecutionResult =
+  | {
+      readonly status: 'accepted';
+      readonly commandType: string;
+      readonly streamId: string;
+      /** Empty when the command changed nothing (a repeated request). */
+      readonly events: readonly AppendedEvent[];
+      readonly revision: CurrentRevision;
+      /** Global position of the last appended event, when anything was appended. */
+      readonly position?: bigint;
+      readonly correlationId: string;
+    }
+  | {
+      readonly status: 'rejected';
+      readonly commandType: string;
+      readonly code: string;
+      /** Norwegian bokmål. */
+      readonly message: string;
+      readonly messageEn: string;
+    }
+  | { readonly status: 'invalid'; readonly errors: readonly FieldError[] }
+  | {
+      readonly status: 'conflict';
+      readonly commandType: string;
+      readonly streamId: string;
+      readonly expected: ExpectedRevision;
+      readonly actual: CurrentRevision;
+    };
