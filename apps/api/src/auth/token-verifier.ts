@@ -1,0 +1,64 @@
+import { createPublicKey } from 'node:crypto';
+import { type JWTPayload, createRemoteJWKSet, errors, jwtVerify } from 'jose';
+import type { Identity } from './identity';
+import { isRole, roles } from './roles';
+
+/** Where trusted signing keys come from: one public key (PEM), or the identity provider's JWKS endpoint. */
+export type TrustedKeys =
+  { readonly kind: 'public-key'; readonly pem: string } | { readonly kind: 'jwks'; readonly url: string };
+
+export interface TokenVerification {
+  readonly issuer: string;
+  readonly audience: string;
+  readonly keys: TrustedKeys;
+  /** When set, only these `alg` values are accepted. */
+  readonly algorithms?: readonly string[];
+  /** Claim names, so an identity provider with its own vocabulary plugs in. */
+  readonly roleClaim: string;
+  readonly unitClaim: string;
+}
+
+export type Verified =
+  | { readonly ok: true; readonly identity: Identity }
+  /** 401: no usable proof of who calls. 403: a proven caller whose role the service does not know. */
+  | { readonly ok: false; readonly status: 401 | 403; readonly reason: string };
+
+export type TokenVerifier = (authorization: string | undefined) => Promise<Verified>;
+
+/** Checks a bearer token's signature, issuer, audience and lifetime, and reads the caller from it. */
+export const createTokenVerifier = (config: TokenVerification): TokenVerifier => {
+  const key =
+    config.keys.kind === 'jwks'
+      ? createRemoteJWKSet(new URL(config.keys.url))
+      : createPublicKey(config.keys.pem);
+  const options = {
+    issuer: config.issuer,
+    audience: config.audience,
+    ...(config.algorithms === undefined ? {} : { algorithms: [...config.algorithms] }),
+  };
+  return async (authorization) => {
+    const token = /^Bearer +(\S+)$/i.exec(authorization?.trim() ?? '')?.[1];
+    if (token === undefined) return unauthorized('missing bearer token (Authorization: Bearer <token>)');
+    let payload: JWTPayload;
+    try {
+      payload = (await jwtVerify(token, key, options)).payload;
+    } catch (error) {
+      if (error instanceof errors.JOSEError) return unauthorized(`invalid token: ${error.message}`);
+      throw error;
+    }
+    const role = payload[config.roleClaim];
+    const unit = payload[config.unitClaim];
+    if (typeof payload.sub !== 'string' || payload.sub === '')
+      return unauthorized('the token has no subject');
+    if (typeof role !== 'string') return unauthorized(`the token has no '${config.roleClaim}' claim`);
+    if (typeof unit !== 'string' || unit === '') {
+      return unauthorized(`the token has no '${config.unitClaim}' claim`);
+    }
+    if (!isRole(role)) {
+      return { ok: false, status: 403, reason: `unknown role '${role}' (one of: ${roles.join(', ')})` };
+    }
+    return { ok: true, identity: { subject: payload.sub, role, unit } };
+  };
+};
+
+const unauthorized = (reason: string): Verified => ({ ok: false, status: 401, reason });

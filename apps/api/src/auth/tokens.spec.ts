@@ -1,0 +1,144 @@
+import * as crypto from 'node:crypto';
+import * as fs from 'node:fs';
+import * as http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { SignJWT, exportJWK } from 'jose';
+import { ensureLocalKeyPair } from './local-keys';
+import { createTokenVerifier, type TokenVerification } from './token-verifier';
+import { defaultAudience, issueLocalToken, localIssuer, mintToken } from './tokens';
+
+let dataDir: string;
+beforeEach(() => (dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'styring-tokens-'))));
+afterEach(() => fs.rmSync(dataDir, { recursive: true, force: true }));
+
+const localVerifier = () =>
+  createTokenVerifier({
+    issuer: localIssuer,
+    audience: defaultAudience,
+    keys: { kind: 'public-key', pem: fs.readFileSync(ensureLocalKeyPair(dataDir).publicKeyFile, 'utf8') },
+    roleClaim: 'role',
+    unitClaim: 'unit',
+  });
+
+describe('the local key pair', () => {
+  it('is made once, with a private key only its owner can read, and then reused', () => {
+    const first = ensureLocalKeyPair(dataDir);
+    const second = ensureLocalKeyPair(dataDir);
+    expect(first.created).toBe(true);
+    expect(second.created).toBe(false);
+    expect(fs.statSync(first.privateKeyFile).mode & 0o077).toBe(0);
+    expect(second.publicKey.equals(first.publicKey)).toBe(true);
+  });
+});
+
+describe('tokens', () => {
+  it('carry subject, role and unit from the local issuer to the verifier', async () => {
+    const token = await issueLocalToken({
+      dataDir,
+      subject: 'kari.nordmann',
+      role: 'direktor',
+      unit: 'oppvekst',
+    });
+    await expect(localVerifier()(`Bearer ${token}`)).resolves.toEqual({
+      ok: true,
+      identity: { subject: 'kari.nordmann', role: 'direktor', unit: 'oppvekst' },
+    });
+  });
+
+  it('refuse to be minted for an unknown role', async () => {
+    await expect(issueLocalToken({ dataDir, subject: 'x', role: 'ordfører', unit: 'y' })).rejects.toThrow(
+      "unknown role 'ordfører'",
+    );
+  });
+
+  it.each([
+    ['no header', undefined, 'missing bearer token'],
+    ['a non-bearer scheme', 'Basic a2FyaTpoZW1tZWxpZw==', 'missing bearer token'],
+    ['garbage', 'Bearer not.a.jwt', 'invalid token'],
+  ])('are refused (401) with %s', async (_name, header, reason) => {
+    const verified = await localVerifier()(header);
+    expect(verified).toMatchObject({ ok: false, status: 401 });
+    expect(!verified.ok && verified.reason).toContain(reason);
+  });
+
+  it('are refused (401) when expired, signed by another key, or for another issuer', async () => {
+    const verify = localVerifier();
+    const expired = await issueLocalToken({
+      dataDir,
+      subject: 's',
+      role: 'revisor',
+      unit: 'u',
+      expiresIn: -60,
+    });
+    const otherKey = crypto.generateKeyPairSync('ed25519').privateKey;
+    const forged = await mintToken(
+      { subject: 's', role: 'revisor', unit: 'u' },
+      { privateKey: otherKey, issuer: localIssuer, audience: defaultAudience },
+    );
+    const otherIssuer = await mintToken(
+      { subject: 's', role: 'revisor', unit: 'u' },
+      {
+        privateKey: ensureLocalKeyPair(dataDir).privateKey,
+        issuer: 'someone-else',
+        audience: defaultAudience,
+      },
+    );
+    for (const token of [expired, forged, otherIssuer]) {
+      expect(await verify(`Bearer ${token}`)).toMatchObject({ ok: false, status: 401 });
+    }
+  });
+
+  it('with a role the service does not know are forbidden (403), not unauthenticated', async () => {
+    const token = await new SignJWT({ role: 'ordforer', unit: 'politikk' })
+      .setProtectedHeader({ alg: 'EdDSA' })
+      .setSubject('s')
+      .setIssuer(localIssuer)
+      .setAudience(defaultAudience)
+      .setExpirationTime('1h')
+      .sign(ensureLocalKeyPair(dataDir).privateKey);
+    expect(await localVerifier()(`Bearer ${token}`)).toMatchObject({ ok: false, status: 403 });
+  });
+});
+
+describe('an external identity provider', () => {
+  it('is trusted through its JWKS endpoint, with its own claim names', async () => {
+    const { privateKey, publicKey } = crypto.generateKeyPairSync('rsa', { modulusLength: 2048 });
+    const jwk = { ...(await exportJWK(publicKey)), kid: 'idp-1', alg: 'RS256', use: 'sig' };
+    const server = http.createServer((_request, response) => {
+      response.setHeader('content-type', 'application/json');
+      response.end(JSON.stringify({ keys: [jwk] }));
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const { port } = server.address() as AddressInfo;
+      const config: TokenVerification = {
+        issuer: 'https://idp.lorenskog.kommune.no',
+        audience: 'styring',
+        keys: { kind: 'jwks', url: `http://127.0.0.1:${port}/jwks.json` },
+        algorithms: ['RS256'],
+        roleClaim: 'styring_role',
+        unitClaim: 'department',
+      };
+      const token = await new SignJWT({ styring_role: 'kommunedirektor', department: 'kommunedirektoren' })
+        .setProtectedHeader({ alg: 'RS256', kid: 'idp-1' })
+        .setSubject('ola.hansen@lorenskog.kommune.no')
+        .setIssuer(config.issuer)
+        .setAudience('styring')
+        .setExpirationTime('5m')
+        .sign(privateKey);
+      expect(await createTokenVerifier(config)(`Bearer ${token}`)).toEqual({
+        ok: true,
+        identity: {
+          subject: 'ola.hansen@lorenskog.kommune.no',
+          role: 'kommunedirektor',
+          unit: 'kommunedirektoren',
+        },
+      });
+    } finally {
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+    }
+  });
+});

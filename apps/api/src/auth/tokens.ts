@@ -1,0 +1,53 @@
+import type { KeyObject } from 'node:crypto';
+import { SignJWT } from 'jose';
+import { ensureLocalKeyPair } from './local-keys';
+import { isRole, roles } from './roles';
+
+/** The issuer and audience of tokens minted by the embedded default (and expected by it). */
+export const localIssuer = 'styring-local';
+export const defaultAudience = 'styring-api';
+
+export interface TokenRequest {
+  readonly subject: string;
+  readonly role: string;
+  readonly unit: string;
+  /** A duration such as `8h` or `30d`, or seconds from now (negative: already expired); default 8 hours. */
+  readonly expiresIn?: string | number;
+}
+
+export interface TokenSigning {
+  readonly privateKey: KeyObject;
+  readonly issuer: string;
+  readonly audience: string;
+}
+
+/** Mints a signed bearer token (EdDSA) whose subject, role and unit the service turns into event metadata. */
+export const mintToken = async (request: TokenRequest, signing: TokenSigning): Promise<string> => {
+  if (!isRole(request.role)) {
+    throw new Error(`unknown role '${request.role}' (one of: ${roles.join(', ')})`);
+  }
+  if (request.subject.trim() === '') throw new Error('the subject (sub) must not be empty');
+  if (request.unit.trim() === '') throw new Error('the unit must not be empty');
+  const issuedAt = Math.floor(Date.now() / 1000);
+  return new SignJWT({ role: request.role, unit: request.unit })
+    .setProtectedHeader({ alg: 'EdDSA', typ: 'JWT' })
+    .setSubject(request.subject)
+    .setIssuer(signing.issuer)
+    .setAudience(signing.audience)
+    .setIssuedAt(issuedAt)
+    .setExpirationTime(
+      typeof request.expiresIn === 'number' ? issuedAt + request.expiresIn : (request.expiresIn ?? '8h'),
+    )
+    .sign(signing.privateKey);
+};
+
+/**
+ * Mints a token for the embedded default: signed with the local key pair under `dataDir` (created on first
+ * use), for the local issuer. This is what `styring tokens issue` calls.
+ */
+export const issueLocalToken = (request: TokenRequest & { readonly dataDir: string }): Promise<string> =>
+  mintToken(request, {
+    privateKey: ensureLocalKeyPair(request.dataDir).privateKey,
+    issuer: localIssuer,
+    audience: defaultAudience,
+  });
