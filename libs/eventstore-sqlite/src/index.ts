@@ -1,1 +1,5 @@
-export {};
+export {
+  openSqliteEventStore,
+  type SqliteEventStore,
+  type SqliteEventStoreOptions,
+} from './sqlite-event-store';

@@ -1,1 +1,3 @@
 export * from './decider-specification';
+export * from './event-store-contract';
+export * from './new-event';

@@ -1,0 +1,271 @@
+import type Database from 'better-sqlite3';
+import {
+  type AppendOptions,
+  type AppendOutcome,
+  type Appended,
+  type Clock,
+  concurrencyError,
+  EventStoreFailure,
+  type EventStore,
+  type ExpectedRevision,
+  matchesExpectedRevision,
+  type NewEvent,
+  type ReadAllOptions,
+  type ReadStreamOptions,
+  type RecordedEvent,
+  type SubscribeOptions,
+  type Subscription,
+} from '@styring/eventstore';
+import { signalAppend, signalKey } from './append-signal';
+import { type EventRow, toRecordedEvent } from './event-row';
+import { openDatabase } from './open-database';
+import { PollingSubscription } from './polling-subscription';
+import { toEventStoreFailure } from './sqlite-failure';
+import { prepareStatements, type Statements } from './statements';
+import { type NewEventRow, validateAppend } from './validate-append';
+import { bigintBound, countLimit, MAX_INT64 } from './validate-read';
+
+export interface SqliteEventStoreOptions {
+  /** The database file; created with the schema when missing. */
+  readonly file: string;
+  /** When events are recorded (`recordedAt`); the system clock by default. */
+  readonly clock?: Clock;
+  /** How long to wait for another connection's write lock before failing with `locked` (default 5000). */
+  readonly busyTimeoutMs?: number;
+  /** How often a live subscription looks for other processes' appends (default 50 ms). */
+  readonly pollIntervalMs?: number;
+}
+
+/** The embedded event store, plus what read models that live in the same file need. */
+export interface SqliteEventStore extends EventStore {
+  readonly file: string;
+  /**
+   * A new connection to the same file, configured like the store's own (WAL, `synchronous = FULL`, busy
+   * timeout, integers read as bigint): for read models and checkpoints kept in this file. Run your
+   * transactions on it with `BEGIN IMMEDIATE`; the caller closes it.
+   */
+  openConnection(): Database.Database;
+}
+
+const PAGE_SIZE = 1000;
+
+const isDuplicateEventId = (error: unknown) =>
+  error instanceof Error &&
+  'code' in error &&
+  error.code === 'SQLITE_CONSTRAINT_UNIQUE' &&
+  error.message.includes('events.event_id');
+
+class SqliteStore implements SqliteEventStore {
+  readonly #db: Database.Database;
+  readonly #statements: Statements;
+  readonly #signalKey: string;
+  readonly #clock: Clock;
+  readonly #busyTimeoutMs: number;
+  readonly #pollIntervalMs: number;
+  readonly #subscriptions = new Set<PollingSubscription>();
+  readonly #appendInTransaction: Database.Transaction<
+    (
+      streamId: string,
+      rows: readonly NewEventRow[],
+      expected: ExpectedRevision,
+      recordedAt: string,
+    ) => AppendOutcome
+  >;
+  #closed = false;
+
+  constructor(
+    readonly file: string,
+    options: SqliteEventStoreOptions,
+  ) {
+    this.#busyTimeoutMs = options.busyTimeoutMs ?? 5000;
+    this.#pollIntervalMs = options.pollIntervalMs ?? 50;
+    this.#clock = options.clock ?? (() => new Date());
+    this.#db = openDatabase(file, this.#busyTimeoutMs);
+    this.#statements = prepareStatements(this.#db);
+    this.#signalKey = signalKey(file);
+    this.#appendInTransaction = this.#db.transaction(this.#append.bind(this));
+  }
+
+  async appendToStream(
+    streamId: string,
+    events: readonly NewEvent[],
+    options: AppendOptions,
+  ): Promise<AppendOutcome> {
+    const expected = options.expectedRevision;
+    const rows = validateAppend(streamId, events, expected);
+    const recordedAt = this.#clock().toISOString();
+    const outcome = this.#guard(() => {
+      try {
+        // IMMEDIATE: take the write lock before reading the revision, so no other writer slips in between.
+        return this.#appendInTransaction.immediate(streamId, rows, expected, recordedAt);
+      } catch (error) {
+        if (!isDuplicateEventId(error)) throw error;
+        return this.#repeatedAppend(streamId, rows, expected) ?? this.#duplicateEventId(rows);
+      }
+    });
+    if (outcome._tag === 'Appended') signalAppend(this.#signalKey);
+    return outcome;
+  }
+
+  async *readStream(streamId: string, options: ReadStreamOptions = {}): AsyncGenerator<RecordedEvent> {
+    const backwards = options.direction === 'backwards';
+    if (!backwards && options.direction !== undefined && options.direction !== 'forwards') {
+      throw new EventStoreFailure('invalid_argument', `direction must be 'forwards' or 'backwards'`);
+    }
+    let from = bigintBound(options.from, 'from') ?? (backwards ? MAX_INT64 : 0n);
+    const to = bigintBound(options.to, 'to') ?? (backwards ? 0n : MAX_INT64);
+    let remaining = countLimit(options.maxCount);
+    const statement = backwards ? this.#statements.streamBackwards : this.#statements.streamForwards;
+    while (remaining > 0 && from <= MAX_INT64) {
+      const limit = Math.min(PAGE_SIZE, remaining);
+      const rows = this.#guard(() => statement.all(streamId, from, to, limit) as EventRow[]);
+      for (const row of rows) yield toRecordedEvent(row);
+      const last = rows[rows.length - 1];
+      if (rows.length < limit || last === undefined || (backwards && last[2] === 0n)) return;
+      from = backwards ? last[2] - 1n : last[2] + 1n;
+      remaining -= rows.length;
+    }
+  }
+
+  async *readAll(options: ReadAllOptions = {}): AsyncGenerator<RecordedEvent> {
+    let after = bigintBound(options.after, 'after') ?? -1n;
+    const to = bigintBound(options.to, 'to') ?? MAX_INT64;
+    let remaining = countLimit(options.maxCount);
+    while (remaining > 0 && after < MAX_INT64) {
+      const page = this.#readAllPage(after, to, options, Math.min(PAGE_SIZE, remaining));
+      for (const event of page) yield event;
+      const last = page[page.length - 1];
+      if (page.length < Math.min(PAGE_SIZE, remaining) || last === undefined) return;
+      after = last.globalPosition;
+      remaining -= page.length;
+    }
+  }
+
+  subscribeToAll(options: SubscribeOptions = {}): Subscription {
+    this.#assertOpen();
+    const after = bigintBound(options.after, 'after') ?? -1n;
+    const subscription = new PollingSubscription(
+      {
+        readPage: (from) => this.#readAllPage(from, MAX_INT64, options, PAGE_SIZE),
+        pageSize: PAGE_SIZE,
+        signalKey: this.#signalKey,
+        pollIntervalMs: this.#pollIntervalMs,
+      },
+      after,
+      (closed) => this.#subscriptions.delete(closed),
+    );
+    this.#subscriptions.add(subscription);
+    return subscription;
+  }
+
+  async streamExists(streamId: string): Promise<boolean> {
+    return this.#guard(() => this.#statements.streamExists.get(streamId) !== undefined);
+  }
+
+  openConnection(): Database.Database {
+    this.#assertOpen();
+    return openDatabase(this.file, this.#busyTimeoutMs);
+  }
+
+  async close(): Promise<void> {
+    if (this.#closed) return;
+    this.#closed = true;
+    await Promise.all([...this.#subscriptions].map((subscription) => subscription.close()));
+    this.#db.close();
+  }
+
+  /** Runs inside `BEGIN IMMEDIATE`: checks the revision, then inserts every event, or nothing. */
+  #append(streamId: string, rows: readonly NewEventRow[], expected: ExpectedRevision, recordedAt: string) {
+    const current = this.#statements.lastRevision.get(streamId) as bigint | undefined;
+    if (!matchesExpectedRevision(expected, current)) {
+      return this.#repeatedAppend(streamId, rows, expected) ?? concurrencyError(streamId, expected, current);
+    }
+    let revision = current ?? -1n;
+    let position = 0n;
+    for (const row of rows) {
+      revision += 1n;
+      const inserted = this.#statements.insert.run(
+        streamId,
+        revision,
+        row.eventId,
+        row.type,
+        row.schemaVersion,
+        row.data,
+        row.metadata,
+        recordedAt,
+      );
+      position = inserted.lastInsertRowid as bigint;
+    }
+    const appended: Appended = { _tag: 'Appended', nextExpectedRevision: revision, lastPosition: position };
+    return appended;
+  }
+
+  /**
+   * EventStoreDB's idempotence: when exactly these event ids already follow the expected revision, the
+   * append happened before (a retry) and succeeds again without writing.
+   */
+  #repeatedAppend(
+    streamId: string,
+    rows: readonly NewEventRow[],
+    expected: ExpectedRevision,
+  ): Appended | undefined {
+    let before: bigint | undefined;
+    if (expected === 'no_stream') before = -1n;
+    else if (typeof expected === 'bigint') before = expected;
+    else {
+      const found = this.#statements.whereIs.get(rows[0]!.eventId) as [string, bigint] | undefined;
+      if (found?.[0] === streamId) before = found[1] - 1n;
+    }
+    if (before === undefined) return undefined;
+    const stored = this.#statements.idsAfter.all(streamId, before, rows.length) as [string, bigint, bigint][];
+    const last = stored[stored.length - 1];
+    if (
+      last === undefined ||
+      stored.length !== rows.length ||
+      stored.some(([id], n) => id !== rows[n]!.eventId)
+    ) {
+      return undefined;
+    }
+    return { _tag: 'Appended', nextExpectedRevision: last[1], lastPosition: last[2] };
+  }
+
+  #duplicateEventId(rows: readonly NewEventRow[]): never {
+    for (const [n, row] of rows.entries()) {
+      const found = this.#statements.whereIs.get(row.eventId) as [string, bigint] | undefined;
+      if (found !== undefined) {
+        throw new EventStoreFailure(
+          'invalid_argument',
+          `events[${n}].eventId '${row.eventId}' is already recorded, in stream '${found[0]}' at revision ${found[1]}`,
+        );
+      }
+    }
+    throw new EventStoreFailure('invalid_argument', 'an event id of the append is already recorded');
+  }
+
+  #readAllPage(after: bigint, to: bigint, options: ReadAllOptions | SubscribeOptions, limit: number) {
+    const { statement, filterParameters } = this.#statements.all(options.filter);
+    const rows = this.#guard(() => statement.all(after, to, ...filterParameters, limit) as EventRow[]);
+    return rows.map(toRecordedEvent);
+  }
+
+  #assertOpen() {
+    if (this.#closed) throw new EventStoreFailure('closed', `the event store on ${this.file} is closed`);
+  }
+
+  /** Runs database work on an open store, turning driver errors into `EventStoreFailure`s. */
+  #guard<T>(work: () => T): T {
+    this.#assertOpen();
+    try {
+      return work();
+    } catch (error) {
+      throw toEventStoreFailure(error, this.file, this.#busyTimeoutMs);
+    }
+  }
+}
+
+/**
+ * Opens the embedded event store on a SQLite file (see the README for the schema, durability and errors).
+ * Throws an `EventStoreFailure` when the file is not an event store, is too new, or stays locked.
+ */
+export const openSqliteEventStore = (options: SqliteEventStoreOptions): SqliteEventStore =>
+  new SqliteStore(options.file, options);

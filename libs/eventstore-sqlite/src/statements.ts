@@ -1,0 +1,89 @@
+import type Database from 'better-sqlite3';
+import type { AllFilter } from '@styring/eventstore';
+import { eventColumns } from './event-row';
+
+type Statement = Database.Statement<unknown[]>;
+
+/** Finds the statement for a `readAll` filter, and the filter's parameters to bind after `after, to`. */
+export type AllStatement = (filter: AllFilter | undefined) => {
+  readonly statement: Statement;
+  readonly filterParameters: readonly string[];
+};
+
+export interface Statements {
+  readonly lastRevision: Statement;
+  readonly insert: Statement;
+  readonly idsAfter: Statement;
+  readonly whereIs: Statement;
+  readonly streamExists: Statement;
+  readonly streamForwards: Statement;
+  readonly streamBackwards: Statement;
+  readonly all: AllStatement;
+}
+
+/** Every statement a store handle runs, prepared once per connection. */
+export const prepareStatements = (db: Database.Database): Statements => ({
+  lastRevision: db
+    .prepare('SELECT stream_revision FROM events WHERE stream_id = ? ORDER BY stream_revision DESC LIMIT 1')
+    .pluck(),
+  insert: db.prepare(
+    `INSERT INTO events (stream_id, stream_revision, event_id, type, schema_version, data, metadata, recorded_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+  ),
+  /** Event ids, revisions and positions after a revision: to recognise a repeated append. */
+  idsAfter: db
+    .prepare(
+      `SELECT event_id, stream_revision, global_position FROM events
+       WHERE stream_id = ? AND stream_revision > ? ORDER BY stream_revision LIMIT ?`,
+    )
+    .raw(),
+  whereIs: db.prepare('SELECT stream_id, stream_revision FROM events WHERE event_id = ?').raw(),
+  streamExists: db.prepare('SELECT 1 FROM events WHERE stream_id = ? LIMIT 1').pluck(),
+  streamForwards: db
+    .prepare(
+      `SELECT ${eventColumns} FROM events
+       WHERE stream_id = ? AND stream_revision >= ? AND stream_revision <= ? ORDER BY stream_revision LIMIT ?`,
+    )
+    .raw(),
+  streamBackwards: db
+    .prepare(
+      `SELECT ${eventColumns} FROM events
+       WHERE stream_id = ? AND stream_revision <= ? AND stream_revision >= ? ORDER BY stream_revision DESC LIMIT ?`,
+    )
+    .raw(),
+  all: allStatements(db),
+});
+
+/**
+ * One statement per filter shape: parameters `after, to, [types JSON], [prefixes JSON], limit`. The lists go
+ * in as JSON arrays, so one prepared statement serves every filter of its shape.
+ */
+const allStatements = (db: Database.Database): AllStatement => {
+  const cache = new Map<string, Statement>();
+  return (filter: AllFilter | undefined) => {
+    const byType = filter?.eventTypes !== undefined;
+    const byStream = filter?.streamPrefixes !== undefined;
+    const key = `${byType}:${byStream}`;
+    let statement = cache.get(key);
+    if (statement === undefined) {
+      const conditions = [
+        'global_position > ? AND global_position <= ?',
+        ...(byType ? ['type IN (SELECT value FROM json_each(?))'] : []),
+        ...(byStream
+          ? ['EXISTS (SELECT 1 FROM json_each(?) WHERE substr(stream_id, 1, length(value)) = value)']
+          : []),
+      ];
+      statement = db
+        .prepare(
+          `SELECT ${eventColumns} FROM events WHERE ${conditions.join(' AND ')} ORDER BY global_position LIMIT ?`,
+        )
+        .raw();
+      cache.set(key, statement);
+    }
+    const filterParameters = [
+      ...(byType ? [JSON.stringify(filter?.eventTypes)] : []),
+      ...(byStream ? [JSON.stringify(filter?.streamPrefixes)] : []),
+    ];
+    return { statement, filterParameters };
+  };
+};
