@@ -1,2 +1,3 @@
 export * from './execution-result';
+export * from './open-store';
 export * from './store-url';
