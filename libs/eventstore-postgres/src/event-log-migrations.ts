@@ -1,0 +1,97 @@
+import type { Migration } from './migrations';
+
+/**
+ * The event log's schema history. Version 1:
+ * - `events`: one row per event; `global_position` is dense (1, 2, 3, …) and handed out in commit order;
+ *   stream ids and types use the "C" collation so that prefix filters compare bytes, as every adapter does;
+ *   `data` and `metadata` are `json` (not `jsonb`), which keeps the stored text exactly as written.
+ * - triggers that refuse UPDATE, DELETE and TRUNCATE: the history is append-only, corrections are new events.
+ * - `append_to_stream(…)`: the whole append in one statement (one round trip), see README.md.
+ */
+export const eventLogMigrations: readonly Migration[] = [
+  {
+    version: 1,
+    description: 'event log, append-only triggers and the append function',
+    sql: ({ quotedSchema, events, appendFunction, channel, appendLockKey }) => `
+      CREATE TABLE ${events} (
+        global_position bigint PRIMARY KEY,
+        stream_id text COLLATE "C" NOT NULL CHECK (stream_id <> ''),
+        stream_revision bigint NOT NULL CHECK (stream_revision >= 0),
+        event_id text NOT NULL CHECK (event_id <> ''),
+        type text COLLATE "C" NOT NULL CHECK (type <> ''),
+        schema_version integer NOT NULL CHECK (schema_version >= 1),
+        data json NOT NULL,
+        metadata json NOT NULL,
+        recorded_at timestamptz NOT NULL,
+        CONSTRAINT events_stream_revision_key UNIQUE (stream_id, stream_revision),
+        CONSTRAINT events_event_id_key UNIQUE (event_id)
+      );
+      CREATE INDEX events_type_position_idx ON ${events} (type, global_position);
+
+      CREATE FUNCTION ${quotedSchema}.refuse_change() RETURNS trigger LANGUAGE plpgsql AS $fn$
+      BEGIN
+        RAISE EXCEPTION 'the event log is append-only: % refused on %.%', TG_OP, TG_TABLE_SCHEMA, TG_TABLE_NAME
+          USING ERRCODE = 'restrict_violation';
+      END
+      $fn$;
+      CREATE TRIGGER events_append_only BEFORE UPDATE OR DELETE ON ${events}
+        FOR EACH ROW EXECUTE FUNCTION ${quotedSchema}.refuse_change();
+      CREATE TRIGGER events_never_truncated BEFORE TRUNCATE ON ${events}
+        FOR EACH STATEMENT EXECUTE FUNCTION ${quotedSchema}.refuse_change();
+
+      -- outcome 'appended': revision and position of the last event written;
+      -- 'conflict': the stream's current revision (NULL when it has no events);
+      -- 'duplicate': some event id is already recorded, nothing was written (the caller looks closer).
+      CREATE FUNCTION ${appendFunction}(
+        p_stream_id text,
+        p_expected text,
+        p_event_ids text[],
+        p_types text[],
+        p_schema_versions integer[],
+        p_data text[],
+        p_metadata text[],
+        p_recorded_at timestamptz
+      ) RETURNS TABLE (outcome text, revision bigint, "position" bigint)
+      LANGUAGE plpgsql AS $fn$
+      DECLARE
+        v_current bigint;
+        v_expected_holds boolean;
+        v_last_position bigint;
+        v_count integer := cardinality(p_event_ids);
+      BEGIN
+        -- One append at a time per event log, released at commit: positions are handed out in commit order,
+        -- so no reader ever sees a position while a lower one is still uncommitted.
+        PERFORM pg_advisory_xact_lock(${appendLockKey});
+
+        IF EXISTS (SELECT 1 FROM ${events} e WHERE e.event_id = ANY (p_event_ids)) THEN
+          RETURN QUERY SELECT 'duplicate'::text, NULL::bigint, NULL::bigint;
+          RETURN;
+        END IF;
+
+        SELECT max(e.stream_revision) INTO v_current FROM ${events} e WHERE e.stream_id = p_stream_id;
+        v_expected_holds := CASE p_expected
+          WHEN 'any' THEN true
+          WHEN 'no_stream' THEN v_current IS NULL
+          WHEN 'stream_exists' THEN v_current IS NOT NULL
+          ELSE v_current IS NOT DISTINCT FROM p_expected::bigint
+        END;
+        IF NOT v_expected_holds THEN
+          RETURN QUERY SELECT 'conflict'::text, v_current, NULL::bigint;
+          RETURN;
+        END IF;
+
+        SELECT coalesce(max(e.global_position), 0) INTO v_last_position FROM ${events} e;
+        INSERT INTO ${events}
+          (global_position, stream_id, stream_revision, event_id, type, schema_version, data, metadata, recorded_at)
+        SELECT v_last_position + t.n, p_stream_id, coalesce(v_current, -1) + t.n, t.event_id, t.type,
+               t.schema_version, t.data::json, t.metadata::json, coalesce(p_recorded_at, clock_timestamp())
+        FROM unnest(p_event_ids, p_types, p_schema_versions, p_data, p_metadata)
+          WITH ORDINALITY AS t(event_id, type, schema_version, data, metadata, n);
+
+        PERFORM pg_notify('${channel.raw}', (v_last_position + v_count)::text);
+        RETURN QUERY SELECT 'appended'::text, coalesce(v_current, -1) + v_count, v_last_position + v_count;
+      END
+      $fn$;
+    `,
+  },
+];

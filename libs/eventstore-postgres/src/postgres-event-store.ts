@@ -1,0 +1,313 @@
+import { Pool, type PoolClient, type PoolConfig } from 'pg';
+import {
+  type AllFilter,
+  type AppendOptions,
+  type AppendOutcome,
+  type Clock,
+  type EventStore,
+  EventStoreFailure,
+  type NewEvent,
+  type ReadAllOptions,
+  type ReadStreamOptions,
+  type RecordedEvent,
+  type SubscribeOptions,
+  type Subscription,
+  concurrencyError,
+  isEventStoreFailure,
+} from '@styring/eventstore';
+import { AppendNotifier } from './append-notifier';
+import { validateAppend } from './append-validation';
+import { describeServer, type ServerDescription, toStoreFailure } from './errors';
+import { eventLogMigrations } from './event-log-migrations';
+import { LiveSubscription } from './live-subscription';
+import { migrate } from './migrations';
+import { type RecordedRow, recordedColumns, toRecordedEvent } from './recorded-rows';
+import { resolveRetry } from './retried-append';
+import { type SchemaNames, schemaNames } from './schema-names';
+
+export interface PostgresEventStoreOptions {
+  /** `postgres://user:password@host:port/database`, or `pg` pool options (`max`, `ssl`, …). */
+  readonly connection: string | PoolConfig;
+  /** The PostgreSQL schema that holds the store's tables; created and migrated on open. Default `styring`. */
+  readonly schema?: string;
+  /** Where `recordedAt` comes from; by default the database server's clock when the append commits. */
+  readonly clock?: Clock;
+  /** How often live subscriptions look for new events when no notification arrives (default 500 ms). */
+  readonly pollIntervalMs?: number;
+  /** Events fetched per query when reading (default 1000). */
+  readonly readBatchSize?: number;
+}
+
+/** The largest value of PostgreSQL's `bigint`: no revision or position lies beyond it. */
+const maxBigint = 2n ** 63n - 1n;
+const clamp = (value: bigint) => (value > maxBigint ? maxBigint : value < 0n ? 0n : value);
+
+/** `LIKE` patterns that match strings starting with each prefix, taken literally. */
+const likePrefixes = (prefixes: readonly string[]) => prefixes.map((p) => `${p.replace(/[\\%_]/g, '\\$&')}%`);
+
+interface AppendRow {
+  readonly outcome: 'appended' | 'conflict' | 'duplicate';
+  readonly revision: string | null;
+  readonly position: string | null;
+}
+
+/**
+ * The event store on PostgreSQL. Open it with `openPostgresEventStore`; see README.md for how positions stay
+ * gapless in commit order, how subscriptions wake up, and how projections commit with their checkpoints.
+ */
+export class PostgresEventStore implements EventStore {
+  readonly #pool: Pool;
+  readonly #names: SchemaNames;
+  readonly #server: ServerDescription;
+  readonly #notifier: AppendNotifier;
+  readonly #clock: Clock | undefined;
+  readonly #pollIntervalMs: number;
+  readonly #batchSize: number;
+  readonly #subscriptions = new Set<LiveSubscription>();
+  #closed = false;
+
+  private constructor(config: PoolConfig, names: SchemaNames, options: PostgresEventStoreOptions) {
+    this.#server = describeServer(config);
+    this.#pool = new Pool(config);
+    // An idle pooled connection that breaks (a server restart) is discarded by the pool; without this
+    // listener Node would treat the error as unhandled and end the process.
+    this.#pool.on('error', () => undefined);
+    this.#names = names;
+    this.#notifier = new AppendNotifier(config, names.channel.quoted);
+    this.#clock = options.clock;
+    this.#pollIntervalMs = options.pollIntervalMs ?? 500;
+    this.#batchSize = options.readBatchSize ?? 1000;
+  }
+
+  /** Connects, creates or migrates the schema, and returns the store; fails with a clear EventStoreFailure. */
+  static async open(options: PostgresEventStoreOptions): Promise<PostgresEventStore> {
+    const config: PoolConfig =
+      typeof options.connection === 'string' ? { connectionString: options.connection } : options.connection;
+    const store = new PostgresEventStore(config, schemaNames(options.schema ?? 'styring'), options);
+    try {
+      await store.#withClient((client) => migrate(client, store.#names, 'event_log', eventLogMigrations));
+      return store;
+    } catch (error) {
+      await store.close();
+      throw error;
+    }
+  }
+
+  /** The connection pool, for queries of your own (e.g. read models next to the events). */
+  get pool(): Pool {
+    return this.#pool;
+  }
+
+  /** The schema that holds the event log (and, if opened there, the projection checkpoints). */
+  get schema(): string {
+    return this.#names.schema;
+  }
+
+  /**
+   * Runs `work` in one transaction on one pooled connection: commits when it resolves, rolls back when it
+   * throws. Projections put their read-model updates and their checkpoint (PostgresCheckpointStore) in the
+   * same call, so that both are stored or neither is.
+   */
+  async withTransaction<T>(work: (client: PoolClient) => Promise<T>): Promise<T> {
+    return this.#withClient(async (client) => {
+      await client.query('BEGIN');
+      try {
+        const result = await work(client);
+        await client.query('COMMIT');
+        return result;
+      } catch (error) {
+        await client.query('ROLLBACK').catch(() => undefined);
+        throw error;
+      }
+    });
+  }
+
+  async appendToStream(
+    streamId: string,
+    events: readonly NewEvent[],
+    { expectedRevision }: AppendOptions,
+  ): Promise<AppendOutcome> {
+    this.#ensureOpen();
+    const serialised = validateAppend(streamId, events, expectedRevision);
+    const [row] = await this.#query<AppendRow>(
+      `SELECT outcome, revision::text AS revision, "position"::text AS "position"
+       FROM ${this.#names.appendFunction}($1, $2, $3, $4, $5, $6, $7, $8)`,
+      [
+        streamId,
+        // A revision beyond bigint cannot be the stream's: '-1' never matches, and the conflict says so.
+        typeof expectedRevision === 'bigint' && expectedRevision > maxBigint
+          ? '-1'
+          : String(expectedRevision),
+        serialised.map((event) => event.eventId),
+        serialised.map((event) => event.type),
+        serialised.map((event) => event.schemaVersion),
+        serialised.map((event) => event.data),
+        serialised.map((event) => event.metadata),
+        this.#clock?.() ?? null,
+      ],
+    );
+    switch (row?.outcome) {
+      case 'appended':
+        return {
+          _tag: 'Appended',
+          nextExpectedRevision: BigInt(row.revision!),
+          lastPosition: BigInt(row.position!),
+        };
+      case 'conflict':
+        return concurrencyError(
+          streamId,
+          expectedRevision,
+          row.revision === null ? undefined : BigInt(row.revision),
+        );
+      case 'duplicate':
+        return resolveRetry(
+          streamId,
+          serialised.map((event) => event.eventId),
+          expectedRevision,
+          await this.#query(
+            `SELECT event_id, stream_id, stream_revision::text AS stream_revision,
+                    global_position::text AS global_position
+             FROM ${this.#names.events} WHERE event_id = ANY ($1)`,
+            [serialised.map((event) => event.eventId)],
+          ),
+        );
+      default:
+        throw new Error(`the append function returned no outcome for stream '${streamId}'`);
+    }
+  }
+
+  async *readStream(streamId: string, options: ReadStreamOptions = {}): AsyncIterable<RecordedEvent> {
+    this.#ensureOpen();
+    const backwards = options.direction === 'backwards';
+    let low = clamp(backwards ? (options.to ?? 0n) : (options.from ?? 0n));
+    let high = clamp(backwards ? (options.from ?? maxBigint) : (options.to ?? maxBigint));
+    let remaining = options.maxCount ?? Number.POSITIVE_INFINITY;
+    while (remaining > 0 && low <= high) {
+      const limit = Math.min(this.#batchSize, remaining);
+      const rows = await this.#query<RecordedRow>(
+        `SELECT ${recordedColumns} FROM ${this.#names.events} e
+         WHERE e.stream_id = $1 AND e.stream_revision BETWEEN $2 AND $3
+         ORDER BY e.stream_revision ${backwards ? 'DESC' : 'ASC'} LIMIT $4`,
+        [streamId, low, high, limit],
+      );
+      for (const row of rows) yield toRecordedEvent(row);
+      const last = rows.at(-1);
+      if (rows.length < limit || last === undefined) return;
+      remaining -= rows.length;
+      if (backwards) high = BigInt(last.stream_revision) - 1n;
+      else low = BigInt(last.stream_revision) + 1n;
+    }
+  }
+
+  async *readAll(options: ReadAllOptions = {}): AsyncIterable<RecordedEvent> {
+    this.#ensureOpen();
+    const to = clamp(options.to ?? maxBigint);
+    let after = options.after ?? 0n;
+    let remaining = options.maxCount ?? Number.POSITIVE_INFINITY;
+    while (remaining > 0 && after < to) {
+      const limit = Math.min(this.#batchSize, remaining);
+      const page = await this.#readPage(after, limit, options.filter, to);
+      yield* page;
+      const last = page.at(-1);
+      if (page.length < limit || last === undefined) return;
+      remaining -= page.length;
+      after = last.globalPosition;
+    }
+  }
+
+  subscribeToAll(options: SubscribeOptions = {}): Subscription {
+    this.#ensureOpen();
+    const subscription = new LiveSubscription(
+      {
+        readPage: (after, limit) => this.#readPage(after, limit, options.filter, maxBigint),
+        onAppend: (listener) => this.#notifier.listen(listener),
+        pageSize: this.#batchSize,
+        pollIntervalMs: this.#pollIntervalMs,
+        ended: () => this.#subscriptions.delete(subscription),
+      },
+      options.after ?? 0n,
+    );
+    this.#subscriptions.add(subscription);
+    return subscription;
+  }
+
+  async streamExists(streamId: string): Promise<boolean> {
+    this.#ensureOpen();
+    const rows = await this.#query(`SELECT 1 FROM ${this.#names.events} WHERE stream_id = $1 LIMIT 1`, [
+      streamId,
+    ]);
+    return rows.length > 0;
+  }
+
+  /** Ends every subscription, then the pool; idempotent. */
+  async close(): Promise<void> {
+    if (this.#closed) return;
+    this.#closed = true;
+    await Promise.all([...this.#subscriptions].map((subscription) => subscription.close()));
+    await this.#notifier.close();
+    await this.#pool.end();
+  }
+
+  /** A pooled connection for `work`, released afterwards (destroyed when the work broke it). */
+  async #withClient<T>(work: (client: PoolClient) => Promise<T>): Promise<T> {
+    this.#ensureOpen();
+    let client: PoolClient;
+    try {
+      client = await this.#pool.connect();
+    } catch (error) {
+      throw toStoreFailure(error, this.#server);
+    }
+    let broken: Error | undefined;
+    try {
+      return await work(client);
+    } catch (error) {
+      const failure = toStoreFailure(error, this.#server);
+      if (isEventStoreFailure(failure) && failure.code === 'unavailable' && error instanceof Error)
+        broken = error;
+      throw failure;
+    } finally {
+      client.release(broken);
+    }
+  }
+
+  async #readPage(after: bigint, limit: number, filter: AllFilter | undefined, to: bigint) {
+    if (after >= maxBigint) return [];
+    const params: unknown[] = [after, to, limit];
+    const conditions = ['e.global_position > $1', 'e.global_position <= $2'];
+    if (filter?.eventTypes !== undefined) {
+      params.push(filter.eventTypes);
+      conditions.push(`e.type = ANY ($${params.length}::text[])`);
+    }
+    if (filter?.streamPrefixes !== undefined) {
+      params.push(likePrefixes(filter.streamPrefixes));
+      conditions.push(`e.stream_id LIKE ANY ($${params.length}::text[])`);
+    }
+    const rows = await this.#query<RecordedRow>(
+      `SELECT ${recordedColumns} FROM ${this.#names.events} e
+       WHERE ${conditions.join(' AND ')} ORDER BY e.global_position LIMIT $3`,
+      params,
+    );
+    return rows.map(toRecordedEvent);
+  }
+
+  async #query<Row extends object>(text: string, params: unknown[]): Promise<Row[]> {
+    this.#ensureOpen();
+    try {
+      return (await this.#pool.query<Row & Record<string, unknown>>(text, params)).rows;
+    } catch (error) {
+      throw this.#closed
+        ? new EventStoreFailure('closed', 'the PostgreSQL event store was closed during the query', {
+            cause: error,
+          })
+        : toStoreFailure(error, this.#server);
+    }
+  }
+
+  #ensureOpen() {
+    if (this.#closed) throw new EventStoreFailure('closed', 'the PostgreSQL event store is closed');
+  }
+}
+
+/** Opens (and creates or migrates) the event store in a PostgreSQL database. */
+export const openPostgresEventStore = (options: PostgresEventStoreOptions): Promise<PostgresEventStore> =>
+  PostgresEventStore.open(options);
