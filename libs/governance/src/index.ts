@@ -1,1 +1,39 @@
 export * from './decision-log-entry';
+
+// Shared vocabulary
+export * from './shared/bodies';
+export * from './shared/dates';
+export * from './shared/decision-reference';
+export * from './shared/decode-failure';
+export * from './shared/holder';
+export * from './shared/numbers';
+export * from './shared/slug';
+export * from './shared/text';
+export * from './shared/units';
+export * from './command-types';
+
+// Commands and events, by area
+export * from './organisation/messages';
+export * from './authority/messages';
+export * from './authority/scope';
+export * from './authority/delegation-register';
+export * from './plans/plan-kinds';
+export * from './plans/goals';
+export * from './plans/messages';
+export * from './portfolio/portfolios';
+export * from './portfolio/project-messages';
+export * from './portfolio/ranking-messages';
+export * from './procurement/thresholds';
+export * from './procurement/messages';
+export * from './ownership/messages';
+export * from './risk/risk-scale';
+export * from './risk/messages';
+export * from './reporting/report-kinds';
+export * from './reporting/obligations';
+export * from './reporting/messages';
+export * from './corrections/messages';
+
+// The unions, decoding and the store's type map
+export * from './governance-command';
+export * from './governance-event';
+export * from './event-serde';

@@ -1,0 +1,53 @@
+import * as E from 'fp-ts/Either';
+import { pipe } from 'fp-ts/function';
+import type { DomainRejection } from '@styring/eventstore';
+import { bodiesWithOriginalAuthority, electedBodies } from '../shared/bodies';
+import type { DecisionReference } from '../shared/decision-reference';
+import { ensure } from '../shared/ensure';
+import { type DelegationRegister, isInForce } from './delegation-register';
+import { isHeldBy } from './is-held-by';
+import { authorityRejections as reject } from './rejections';
+import type { DelegationScope } from './scope';
+
+/**
+ * Whether the body that decided had the authority to: an elected body decides in a meeting; the council and
+ * the control committee act under the law; every other body needs a delegation that was given to it, was in
+ * force on the decision date, and covers the matter (`covers` says what the decision needs of a scope).
+ */
+export const authorize = (
+  decision: DecisionReference,
+  covers: (scope: DelegationScope) => boolean,
+  delegations: DelegationRegister,
+): E.Either<DomainRejection, void> =>
+  pipe(
+    ensure(!electedBodies.includes(decision.body) || decision.meeting !== undefined, () =>
+      reject.meetingRequired(decision.body),
+    ),
+    E.chain(() =>
+      bodiesWithOriginalAuthority.includes(decision.body)
+        ? E.right(undefined)
+        : byDelegation(decision, covers, delegations),
+    ),
+  );
+
+const byDelegation = (
+  decision: DecisionReference,
+  covers: (scope: DelegationScope) => boolean,
+  delegations: DelegationRegister,
+): E.Either<DomainRejection, void> => {
+  const { authority } = decision;
+  if (authority.kind !== 'delegation') return E.left(reject.delegationRequired(decision.body));
+  const record = delegations.get(authority.delegationId);
+  if (record === undefined) return E.left(reject.delegationUnknown(authority.delegationId));
+  return pipe(
+    ensure(isHeldBy(record.to, decision), () =>
+      reject.delegationNotHeld(authority.delegationId, decision.body),
+    ),
+    E.chain(() =>
+      ensure(isInForce(delegations, record, decision.decidedOn), () =>
+        reject.delegationNotInForce(authority.delegationId, decision.decidedOn),
+      ),
+    ),
+    E.chain(() => ensure(covers(record.scope), () => reject.outsideDelegation(authority.delegationId))),
+  );
+};

@@ -1,0 +1,23 @@
+import * as t from 'io-ts';
+import { DecidingBody } from './bodies';
+import { IsoDate } from './dates';
+import { Slug } from './slug';
+import { struct, taggedUnion } from './struct';
+import { CaseNumber, Text } from './text';
+
+/** The codec of `AuthorityBasis` (decision-log-entry.ts): a section of law, or a recorded delegation. */
+export const AuthorityBasisCodec = taggedUnion('AuthorityBasis', 'kind', {
+  law: struct('LawBasis', { kind: t.literal('law'), reference: Text }),
+  delegation: struct('DelegationBasis', { kind: t.literal('delegation'), delegationId: Slug }),
+});
+
+/**
+ * What every decision carries: who decided, when, in which case (saksnr) and meeting, and on what authority.
+ * `unit` is the unit of the deciding role when the role is tied to one (the direktør *of* Teknisk sektor).
+ */
+export const DecisionReference = struct(
+  'DecisionReference',
+  { body: DecidingBody, decidedOn: IsoDate, caseNumber: CaseNumber, authority: AuthorityBasisCodec },
+  { meeting: Text, unit: Slug },
+);
+export type DecisionReference = t.TypeOf<typeof DecisionReference>;
