@@ -67,7 +67,8 @@ export const openDatabase = (file: string, busyTimeoutMs: number): Connection =>
   }
   try {
     db.defaultSafeIntegers(true);
-    checkMarker(readMarker(db), file);
+    const marker = readMarker(db);
+    checkMarker(marker, file);
     const journalMode = db.pragma('journal_mode = WAL', { simple: true });
     if (journalMode !== 'wal') {
       throw new EventStoreFailure(
@@ -77,7 +78,7 @@ export const openDatabase = (file: string, busyTimeoutMs: number): Connection =>
     }
     // FULL: every commit is synced to the WAL before it returns, so it survives power loss, not only a crash.
     db.pragma('synchronous = FULL');
-    migrate(db, file);
+    if (marker.schemaVersion < BigInt(LATEST_SCHEMA_VERSION)) migrate(db, file);
     return db;
   } catch (error) {
     db.close();

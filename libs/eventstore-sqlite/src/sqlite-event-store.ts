@@ -243,8 +243,10 @@ class SqliteStore implements SqliteEventStore {
   }
 
   #readAllPage(after: bigint, to: bigint, options: ReadAllOptions | SubscribeOptions, limit: number) {
-    const { statement, filterParameters } = this.#statements.all(options.filter);
-    const rows = this.#guard(() => statement.all(after, to, ...filterParameters, limit) as EventRow[]);
+    const rows = this.#guard(() => {
+      const { statement, filterParameters } = this.#statements.all(options.filter);
+      return statement.all(after, to, ...filterParameters, limit) as EventRow[];
+    });
     return rows.map(toRecordedEvent);
   }
 
