@@ -1,0 +1,184 @@
+/**
+ * Types for verify-export.js: the one implementation of the export format's hashing, line layout, manifest
+ * rules, Merkle tree and verification, shared by the writer and carried in every export folder.
+ */
+import type { KeyObject } from 'node:crypto';
+import type { FileHandle } from 'node:fs/promises';
+import type { Hash } from 'node:crypto';
+
+export declare const FORMAT: 'styring-audit-export';
+export declare const FORMAT_VERSION: 1;
+export declare const EVENTS_FILE: 'events.jsonl';
+export declare const MANIFEST_FILE: 'manifest.json';
+export declare const SIGNATURE_FILE: 'manifest.sig';
+export declare const VERIFIER_FILE: 'verify-export.js';
+export declare const GENESIS_HASH: string;
+export declare const EMPTY_TREE_ROOT: Buffer;
+
+export declare function sha256(data: Buffer | string): Buffer;
+export declare function leafHash(entry: Buffer): Buffer;
+export declare function nodeHash(left: Buffer, right: Buffer): Buffer;
+
+export type OnMerkleNode = (level: number, index: number, hash: Buffer) => void;
+
+export declare class MerkleFrontier {
+  constructor(onNode?: OnMerkleNode);
+  readonly size: number;
+  push(leaf: Buffer): void;
+  root(): Buffer;
+  /** Undefined when no complete subtree is smaller than 2^level. */
+  edgeHash(level: number): Buffer | undefined;
+}
+
+export declare function verifyInclusion(
+  leafIndex: number | bigint,
+  treeSize: number | bigint,
+  leaf: Buffer,
+  proof: readonly Buffer[],
+  root: Buffer,
+): boolean;
+
+export declare function verifyConsistency(
+  size1: number | bigint,
+  size2: number | bigint,
+  root1: Buffer,
+  root2: Buffer,
+  proof: readonly Buffer[],
+): boolean;
+
+export interface FormattedEventLine {
+  readonly line: string;
+  readonly eventHash: Buffer;
+  readonly eventHashHex: string;
+}
+
+export declare function formatEventLine(
+  seq: number,
+  prevHash: string,
+  recordJson: string,
+): FormattedEventLine;
+
+export type ParsedEventLine =
+  | { readonly problem: string }
+  | {
+      readonly problem?: undefined;
+      readonly eventHash: string;
+      readonly computedHash: Buffer;
+      readonly prevHash: string;
+      readonly seq: number;
+      readonly recordStart: number;
+      readonly recordEnd: number;
+    };
+
+export declare function parseEventLine(buf: Buffer, start: number, end: number): ParsedEventLine;
+
+export declare class LineReader {
+  static open(file: string, hash?: Hash): Promise<LineReader>;
+  readonly handle: FileHandle;
+  readonly view: Buffer;
+  readonly lineNumber: number;
+  readonly start: number;
+  readonly end: number;
+  readonly bytes: number;
+  readonly rest: number;
+  readonly lineOffset: number;
+  next(): boolean;
+  fill(): Promise<boolean>;
+  advance(): Promise<boolean>;
+  close(): Promise<void>;
+}
+
+export declare function publicKeyFingerprint(key: KeyObject): string;
+export declare function parsePublicKey(bytes: Buffer): KeyObject;
+
+export interface ManifestFile {
+  readonly name: string;
+  readonly sha256: string;
+  readonly bytes: number;
+}
+
+export interface ManifestRange {
+  readonly firstGlobalPosition: string;
+  readonly lastGlobalPosition: string;
+  readonly firstRecordedAt: string;
+  readonly lastRecordedAt: string;
+}
+
+export interface PreviousExportReference {
+  readonly created: string;
+  readonly treeSize: number;
+  readonly merkleRoot: string;
+  readonly chainHead: string;
+  readonly manifestSha256: string;
+  readonly consistencyProof: readonly string[];
+}
+
+export interface ExportManifest {
+  readonly format: 'styring-audit-export';
+  readonly formatVersion: 1;
+  readonly origin: string;
+  readonly created: string;
+  readonly range: ManifestRange | null;
+  readonly eventCount: number;
+  readonly decisionCount: number;
+  readonly changeCount: number;
+  readonly treeSize: number;
+  readonly merkleRoot: string;
+  readonly chainHead: string;
+  readonly hashAlgorithm: 'sha-256';
+  readonly signatureAlgorithm: 'ed25519';
+  readonly signingKeyFingerprint: string;
+  readonly files: readonly ManifestFile[];
+  readonly previous: PreviousExportReference | null;
+}
+
+export declare function parseManifest(bytes: Buffer): ExportManifest;
+
+export interface VerifyExportOptions {
+  /** The pinned key: a KeyObject, or the bytes or text of a key file (PEM, DER, raw 32 bytes, hex, base64). */
+  readonly publicKey: KeyObject | Buffer | string;
+  /** The folder of an earlier export signed with the same key. */
+  readonly previous?: string;
+}
+
+export interface PreviousExportLink {
+  readonly treeSize: number;
+  readonly merkleRoot: string;
+  readonly created: string;
+  /** False when the manifest carries no proof from exactly that tree size; the events were checked directly. */
+  readonly consistencyProofChecked: boolean;
+  /** True when the manifest names exactly that previous manifest (by its SHA-256). */
+  readonly sameManifest: boolean;
+}
+
+export type VerifyExportResult =
+  | {
+      readonly valid: true;
+      readonly publicKeyFingerprint: string;
+      readonly manifest: ExportManifest;
+      readonly manifestSha256: string;
+      readonly previous?: PreviousExportLink;
+    }
+  | {
+      readonly valid: false;
+      readonly publicKeyFingerprint: string;
+      /** The first bad file, e.g. `events.jsonl` or `previous export: manifest.json`. */
+      readonly file: string;
+      /** The first bad line of that file, when one can be named (1-based). */
+      readonly line?: number;
+      readonly reason: string;
+      /** `file line N: reason`. */
+      readonly message: string;
+    };
+
+export declare function verifyExport(
+  directory: string,
+  options: VerifyExportOptions,
+): Promise<VerifyExportResult>;
+
+/** The command line: resolves to the exit status (0 valid, 1 invalid, 2 usage error). */
+export declare function main(
+  args: readonly string[],
+  out?: { write(text: string): unknown },
+  err?: { write(text: string): unknown },
+): Promise<0 | 1 | 2>;
