@@ -14,6 +14,7 @@ export interface CommandMetadata {
   readonly commandId: string;
   readonly actor: string;
   readonly role: string;
+  readonly unit?: string;
   readonly onBehalfOf?: string;
   readonly correlationId: string;
   readonly effectiveAt: string;
@@ -118,6 +119,7 @@ const attemptOnce = async <Command, Event, State, Context>(
   const eventMetadata: EventMetadata = {
     actor: metadata.actor,
     role: metadata.role,
+    ...(metadata.unit === undefined ? {} : { unit: metadata.unit }),
     ...(metadata.onBehalfOf === undefined ? {} : { onBehalfOf: metadata.onBehalfOf }),
     correlationId: metadata.correlationId,
     causationId: metadata.commandId,
