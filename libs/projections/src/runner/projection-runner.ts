@@ -1,0 +1,304 @@
+import type { Checkpoint, EventStore, Projection, RecordedEvent, Subscription } from '@styring/eventstore';
+import { batchesOf } from './batches';
+import type { ProjectionStore } from './projection-store';
+
+/** How far a catch-up (or rebuild) has come: enough for a progress bar. */
+export interface CatchUpProgress {
+  /** Events read in this pass so far. */
+  readonly done: number;
+  /** Events in the log after the pass's starting point when it began; `undefined` when it cannot be counted. */
+  readonly total: number | undefined;
+  /** Global position of the last event applied. */
+  readonly position: bigint;
+  /** Projections being rebuilt from the start in this pass (new, changed `version`, or `rebuild(name)`). */
+  readonly rebuilding: readonly string[];
+}
+
+export interface ProjectionRunnerOptions<Transaction> {
+  /** The global log: read once per pass, whatever the number of projections. */
+  readonly events: Pick<EventStore, 'readAll' | 'subscribeToAll'>;
+  readonly store: ProjectionStore<Transaction>;
+  readonly projections: readonly Projection<Transaction>[];
+  /** Events per transaction. Larger batches amortise commits; smaller ones hold the write lock less long. */
+  readonly batchSize?: number;
+  /** Counts the events after a position, so that progress can show a total. */
+  readonly countEventsAfter?: (after: bigint | undefined) => Promise<number> | number;
+  readonly onProgress?: (progress: CatchUpProgress) => void;
+}
+
+export const defaultBatchSize = 5_000;
+
+/** Why a pass stopped before the end of what it read. */
+type PassEnd = 'done' | 'restart' | 'stopped';
+
+/** `a < b` on positions where `undefined` is "before the first event". */
+const isBefore = (a: bigint | undefined, b: bigint | undefined): boolean =>
+  b !== undefined && (a === undefined || a < b);
+
+/**
+ * Keeps projections up to date from the global log, exactly once:
+ * - every batch of events is applied to the read models and the checkpoints advanced in ONE transaction,
+ *   so after a crash each projection resumes right after the last batch it committed;
+ * - the log is read once per pass and each event handed to every projection that has not seen it yet;
+ * - a projection that is new, or whose `version` differs from its checkpoint, is reset and rebuilt.
+ *
+ * Checkpoints are reloaded inside each batch's transaction, so that a reset made meanwhile (by `rebuild`
+ * here or by another process on the same database) is noticed: the pass restarts from the lowest
+ * checkpoint rather than handing a reset projection events out of order.
+ */
+export class ProjectionRunner<Transaction> {
+  private readonly batchSize: number;
+  private readonly byName: ReadonlyMap<string, Projection<Transaction>>;
+  private readonly handlersByType = new Map<string, readonly Projection<Transaction>[]>();
+  private lowest: bigint | undefined;
+  private following: Promise<void> | undefined;
+  private subscription: Subscription | undefined;
+  private stopRequested = false;
+  /** Passes begun so far: a catch-up that began after a reset has replayed it. */
+  private passesStarted = 0;
+  /** `rebuild` calls while following: a live pass must not start on a read model reset meanwhile. */
+  private resets = 0;
+  private readonly catchUpListeners = new Set<{ after: number; resolve: () => void }>();
+  private readonly waiters = new Set<{ position: bigint; resolve: () => void }>();
+
+  constructor(private readonly options: ProjectionRunnerOptions<Transaction>) {
+    this.batchSize = options.batchSize ?? defaultBatchSize;
+    if (!Number.isInteger(this.batchSize) || this.batchSize < 1) {
+      throw new RangeError(`batchSize must be a positive integer, got ${String(options.batchSize)}`);
+    }
+    const byName = new Map<string, Projection<Transaction>>();
+    for (const projection of options.projections) {
+      if (byName.has(projection.name)) throw new Error(`two projections are named '${projection.name}'`);
+      byName.set(projection.name, projection);
+    }
+    this.byName = byName;
+  }
+
+  /** The checkpoints as stored now, one per projection (`undefined` for one that has never run). */
+  async checkpoints(): Promise<ReadonlyMap<string, Checkpoint | undefined>> {
+    return this.options.store.transaction(async (tx) => {
+      const loaded = new Map<string, Checkpoint | undefined>();
+      for (const name of this.byName.keys())
+        loaded.set(name, await this.options.store.checkpoints.load(name, tx));
+      return loaded;
+    });
+  }
+
+  /**
+   * Brings every projection to the end of the log in one pass, rebuilding those that are new or whose
+   * version changed. Returns the position reached (`undefined` for an empty log).
+   */
+  async catchUp(): Promise<bigint | undefined> {
+    if (this.following !== undefined)
+      throw new Error('the runner is following the log: use waitUntil(position)');
+    this.stopRequested = false;
+    for (;;) {
+      const end = await this.pass(false);
+      if (end === 'done' || end === 'stopped') return this.lowest;
+    }
+  }
+
+  /** Empties one projection's read model and replays the whole log into it. */
+  async rebuild(name: string): Promise<void> {
+    const projection = this.byName.get(name);
+    if (projection === undefined) {
+      throw new Error(`no projection named '${name}' (known: ${[...this.byName.keys()].join(', ')})`);
+    }
+    await this.options.store.transaction(async (tx) => {
+      await projection.reset(tx);
+      await this.options.store.checkpoints.save(
+        { name, version: projection.version, position: undefined },
+        tx,
+      );
+    });
+    if (this.following === undefined) {
+      await this.catchUp();
+      return;
+    }
+    // Synchronously with the count, so that a live pass either sees it before subscribing or gets closed here.
+    this.resets++;
+    const resetBefore = this.passesStarted;
+    const closing = this.subscription?.close();
+    const following = this.following;
+    await closing;
+    const caughtUp = new Promise<void>((resolve) =>
+      this.catchUpListeners.add({ after: resetBefore, resolve }),
+    );
+    await Promise.race([caughtUp, following.catch(() => undefined)]);
+    if (this.following !== following) await this.catchUp();
+  }
+
+  /**
+   * Catches up, then applies new events as they are committed, until `stop()`. Resolves when stopped;
+   * rejects when a projection or the store fails (the batch in flight is rolled back, nothing half-applied).
+   */
+  follow(): Promise<void> {
+    if (this.following !== undefined) throw new Error('the runner is already following the log');
+    this.stopRequested = false;
+    this.following = this.followLoop().finally(() => {
+      this.following = undefined;
+    });
+    return this.following;
+  }
+
+  /** Ends `follow()` (or a catch-up) after the batch in flight has committed. */
+  async stop(): Promise<void> {
+    this.stopRequested = true;
+    await this.subscription?.close();
+    await this.following?.catch(() => undefined);
+  }
+
+  /** Resolves once every projection has applied the log up to `position` (read-your-writes after a command). */
+  waitUntil(position: bigint): Promise<void> {
+    if (!isBefore(this.lowest, position)) return Promise.resolve();
+    return new Promise((resolve) => this.waiters.add({ position, resolve }));
+  }
+
+  private async followLoop(): Promise<void> {
+    while (!this.stopRequested) {
+      const caughtUp = await this.pass(false);
+      if (caughtUp !== 'done' || this.stopRequested) continue;
+      await this.pass(true, this.lowest);
+    }
+  }
+
+  /**
+   * One read of the log from the lowest checkpoint: a finite `readAll` to the current end, or (live) a
+   * subscription that runs until stopped. Each batch is one transaction.
+   */
+  private async pass(live: boolean, caughtUpTo?: bigint): Promise<PassEnd> {
+    const passNumber = ++this.passesStarted;
+    const resetsBefore = this.resets;
+    const { start, rebuilding } = await this.options.store.transaction((tx) => this.prepare(tx));
+    // A live pass follows on from a catch-up; anything reset since needs a catch-up first.
+    if (live && (start !== caughtUpTo || this.resets !== resetsBefore)) return 'restart';
+    this.lowest = start;
+    const subscription = live ? this.options.events.subscribeToAll({ after: start }) : undefined;
+    this.subscription = subscription;
+    const total = live ? undefined : await this.options.countEventsAfter?.(start);
+    const source = subscription ?? this.options.events.readAll({ after: start });
+    let after = start;
+    let done = 0;
+    const end = async (how: PassEnd): Promise<PassEnd> => {
+      // A live subscription must be closed before leaving the loop: its pending read only ends that way.
+      await subscription?.close();
+      if (how === 'done' && !live) this.caughtUp(passNumber);
+      return how;
+    };
+    try {
+      for await (const batch of batchesOf(source, this.batchSize, { flushWhenIdle: live })) {
+        const applied = await this.options.store.transaction((tx) => this.apply(tx, batch, after));
+        if (!applied) return await end('restart');
+        after = batch[batch.length - 1]?.globalPosition;
+        this.advanced(after);
+        done += batch.length;
+        if (!live && after !== undefined) {
+          this.options.onProgress?.({ done, total, position: after, rebuilding });
+        }
+        if (this.stopRequested) return await end('stopped');
+      }
+      return await end(this.stopRequested ? 'stopped' : 'done');
+    } finally {
+      this.subscription = undefined;
+      await subscription?.close();
+    }
+  }
+
+  private caughtUp(passNumber: number): void {
+    for (const listener of this.catchUpListeners) {
+      if (passNumber > listener.after) {
+        this.catchUpListeners.delete(listener);
+        listener.resolve();
+      }
+    }
+  }
+
+  /** Resets the projections that are new or changed; returns the lowest checkpoint, where the pass starts. */
+  private async prepare(tx: Transaction): Promise<{ start: bigint | undefined; rebuilding: string[] }> {
+    const rebuilding: string[] = [];
+    let start: bigint | undefined;
+    let first = true;
+    for (const projection of this.byName.values()) {
+      let checkpoint = await this.options.store.checkpoints.load(projection.name, tx);
+      this.refuseNewer(projection, checkpoint);
+      if (checkpoint === undefined || checkpoint.version !== projection.version) {
+        await projection.reset(tx);
+        checkpoint = { name: projection.name, version: projection.version, position: undefined };
+        await this.options.store.checkpoints.save(checkpoint, tx);
+      }
+      if (checkpoint.position === undefined) rebuilding.push(projection.name);
+      if (first || isBefore(checkpoint.position, start)) start = checkpoint.position;
+      first = false;
+    }
+    return { start, rebuilding };
+  }
+
+  /**
+   * Applies one batch inside `tx`: each projection gets the events after its own checkpoint that it
+   * handles, and its checkpoint moves to the batch's last position. Returns false, writing nothing, when a
+   * projection's checkpoint is behind where this read started (it was reset meanwhile): the pass restarts.
+   */
+  private async apply(
+    tx: Transaction,
+    batch: readonly RecordedEvent[],
+    after: bigint | undefined,
+  ): Promise<boolean> {
+    const last = batch[batch.length - 1];
+    if (last === undefined) return true;
+    const positions = new Map<Projection<Transaction>, bigint | undefined>();
+    for (const projection of this.byName.values()) {
+      const checkpoint = await this.options.store.checkpoints.load(projection.name, tx);
+      this.refuseNewer(projection, checkpoint);
+      if (checkpoint === undefined || checkpoint.version !== projection.version) return false;
+      if (isBefore(checkpoint.position, after)) return false;
+      if (isBefore(checkpoint.position, last.globalPosition)) positions.set(projection, checkpoint.position);
+    }
+    if (positions.size === 0) return true;
+    const selected = new Map<Projection<Transaction>, RecordedEvent[]>();
+    for (const projection of positions.keys()) selected.set(projection, []);
+    for (const event of batch) {
+      for (const projection of this.handlersOf(event.type)) {
+        const events = selected.get(projection);
+        if (events !== undefined && isBefore(positions.get(projection), event.globalPosition))
+          events.push(event);
+      }
+    }
+    for (const [projection, events] of selected) {
+      if (events.length > 0) await projection.handle(events, tx);
+      await this.options.store.checkpoints.save(
+        { name: projection.name, version: projection.version, position: last.globalPosition },
+        tx,
+      );
+    }
+    return true;
+  }
+
+  private handlersOf(type: string): readonly Projection<Transaction>[] {
+    let handlers = this.handlersByType.get(type);
+    if (handlers === undefined) {
+      handlers = [...this.byName.values()].filter((projection) => projection.canHandle(type));
+      this.handlersByType.set(type, handlers);
+    }
+    return handlers;
+  }
+
+  /** A database written by newer code is not ours to downgrade. */
+  private refuseNewer(projection: Projection<Transaction>, checkpoint: Checkpoint | undefined): void {
+    if (checkpoint !== undefined && checkpoint.version > projection.version) {
+      throw new Error(
+        `projection '${projection.name}' is at version ${checkpoint.version} in the database, ` +
+          `newer than this code's version ${projection.version}`,
+      );
+    }
+  }
+
+  private advanced(position: bigint | undefined): void {
+    this.lowest = position;
+    for (const waiter of this.waiters) {
+      if (!isBefore(position, waiter.position)) {
+        this.waiters.delete(waiter);
+        waiter.resolve();
+      }
+    }
+  }
+}
