@@ -4,7 +4,7 @@ import type { DomainRejection } from '@styring/eventstore';
 import { bodiesWithOriginalAuthority, electedBodies } from '../shared/bodies';
 import type { DecisionReference } from '../shared/decision-reference';
 import { ensure } from '../shared/ensure';
-import { type DelegationRegister, isInForce } from './delegation-register';
+import { delegationChain, type DelegationRegister, isInForce } from './delegation-register';
 import { isHeldBy } from './is-held-by';
 import { authorityRejections as reject } from './rejections';
 import type { DelegationScope } from './scope';
@@ -12,7 +12,8 @@ import type { DelegationScope } from './scope';
 /**
  * Whether the body that decided had the authority to: an elected body decides in a meeting; the council and
  * the control committee act under the law; every other body needs a delegation that was given to it, was in
- * force on the decision date, and covers the matter (`covers` says what the decision needs of a scope).
+ * force on the decision date, and covers the matter – as does every delegation it rests on (`covers` says
+ * what the decision needs of a scope).
  */
 export const authorize = (
   decision: DecisionReference,
@@ -48,6 +49,10 @@ const byDelegation = (
         reject.delegationNotInForce(authority.delegationId, decision.decidedOn),
       ),
     ),
-    E.chain(() => ensure(covers(record.scope), () => reject.outsideDelegation(authority.delegationId))),
+    E.chain(() =>
+      ensure(delegationChain(delegations, record)?.every((link) => covers(link.scope)) === true, () =>
+        reject.outsideDelegation(authority.delegationId),
+      ),
+    ),
   );
 };

@@ -1,4 +1,5 @@
 import { isWithin } from '../shared/dates';
+import type { AuthorityDelegated, AuthorityRevoked } from './messages';
 import type { Holder } from '../shared/holder';
 import type { DelegationScope } from './scope';
 
@@ -19,24 +20,58 @@ export interface DelegationRecord {
 export type DelegationRegister = ReadonlyMap<string, DelegationRecord>;
 
 /**
- * In force on `date`: within its validity, not yet revoked, and – for a sub-delegation – resting on a
- * delegation that is itself in force (a revoked delegation takes the ones made under it along).
+ * The delegation and those it rests on, up to one given by a body with original authority; `undefined` when
+ * a link is missing (or loops), since authority then cannot be traced back to the council.
  */
-export const isInForce = (
+export const delegationChain = (
   register: DelegationRegister,
   record: DelegationRecord,
-  date: string,
-  seen: ReadonlySet<string> = new Set(),
-): boolean => {
-  if (seen.has(record.delegationId)) return false;
-  const own =
-    isWithin(date, record.validFrom, record.validTo) &&
-    (record.revokedFrom === undefined || date < record.revokedFrom);
-  if (!own || record.basis === undefined) return own;
-  const parent = register.get(record.basis);
-  return parent !== undefined && isInForce(register, parent, date, new Set([...seen, record.delegationId]));
+): readonly DelegationRecord[] | undefined => {
+  const chain = [record];
+  for (let link = record; link.basis !== undefined;) {
+    const parent = register.get(link.basis);
+    if (parent === undefined || chain.includes(parent)) return undefined;
+    chain.push(parent);
+    link = parent;
+  }
+  return chain;
 };
+
+const isOwnInForce = (record: DelegationRecord, date: string) =>
+  isWithin(date, record.validFrom, record.validTo) &&
+  (record.revokedFrom === undefined || date < record.revokedFrom);
+
+/**
+ * In force on `date`: within its validity and not yet revoked – and so is every delegation it rests on
+ * (a revoked delegation takes the ones made under it along).
+ */
+export const isInForce = (register: DelegationRegister, record: DelegationRecord, date: string): boolean =>
+  delegationChain(register, record)?.every((link) => isOwnInForce(link, date)) ?? false;
 
 /** The delegations in force on a date: for registers shown to people and for the audit. */
 export const delegationsInForce = (register: DelegationRegister, date: string): readonly DelegationRecord[] =>
   [...register.values()].filter((record) => isInForce(register, record, date));
+
+/** Folds the delegation events into the register (the authority context's fold). */
+export const evolveDelegationRegister = (
+  register: DelegationRegister,
+  event: AuthorityDelegated | AuthorityRevoked,
+): DelegationRegister => {
+  const next = new Map(register);
+  if (event.type === 'AuthorityDelegated') {
+    const { authority } = event.decision;
+    next.set(event.delegationId, {
+      delegationId: event.delegationId,
+      from: event.from,
+      to: event.to,
+      scope: event.scope,
+      validFrom: event.validFrom,
+      ...(event.validTo === undefined ? {} : { validTo: event.validTo }),
+      ...(authority.kind === 'delegation' ? { basis: authority.delegationId } : {}),
+    });
+  } else {
+    const record = register.get(event.delegationId);
+    if (record !== undefined) next.set(event.delegationId, { ...record, revokedFrom: event.revokedFrom });
+  }
+  return next;
+};

@@ -39,9 +39,12 @@ export const coversMatter =
       matter.amountNok <= scope.maxAmountNok);
 
 const within = <A>(outer: readonly A[] | undefined, inner: readonly A[] | undefined) =>
-  outer === undefined || (inner !== undefined && inner.every((value) => outer.includes(value)));
+  outer === undefined || inner === undefined || inner.every((value) => outer.includes(value));
 
-/** Whether `inner` asks for no more than `outer` gives: nobody can delegate more than they hold. */
+/**
+ * Whether `inner` asks for no more than `outer` gives: nobody can delegate more than they hold. A limit left
+ * out of `inner` is inherited from `outer` (the authority check walks the whole chain of delegations).
+ */
 export const coversScope =
   (inner: DelegationScope) =>
   (outer: DelegationScope): boolean =>
@@ -49,4 +52,5 @@ export const coversScope =
     within(outer.planKinds, inner.planKinds) &&
     within(outer.portfolios, inner.portfolios) &&
     (outer.maxAmountNok === undefined ||
-      (inner.maxAmountNok !== undefined && inner.maxAmountNok <= outer.maxAmountNok));
+      inner.maxAmountNok === undefined ||
+      inner.maxAmountNok <= outer.maxAmountNok);

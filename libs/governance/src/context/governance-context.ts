@@ -1,0 +1,92 @@
+import * as E from 'fp-ts/Either';
+import type { RecordedEvent, UndecodableEvent } from '@styring/eventstore';
+import { type DelegationRegister, evolveDelegationRegister } from '../authority/delegation-register';
+import { governanceEventSerde } from '../event-serde';
+import { type GovernanceEvent, isGovernanceEventType } from '../governance-event';
+import { defaultProcurementThresholds, type ProcurementThreshold } from '../procurement/thresholds';
+import { defaultReportingObligations, type ReportingObligation } from '../reporting/obligations';
+import type { RiskScaleRegister } from '../risk/risk-scale';
+import {
+  evolveProjectRegister,
+  evolveRiskScaleRegister,
+  evolveUnitRegister,
+  type ProjectRegister,
+  type UnitRegister,
+} from './registers';
+
+/** The dated configuration the kommune keeps outside the history: procurement thresholds and the årshjul. */
+export interface GovernanceConfiguration {
+  readonly procurementThresholds: readonly ProcurementThreshold[];
+  readonly reportingObligations: readonly ReportingObligation[];
+}
+
+export const defaultGovernanceConfiguration: GovernanceConfiguration = {
+  procurementThresholds: defaultProcurementThresholds,
+  reportingObligations: defaultReportingObligations,
+};
+
+/**
+ * The facts from outside a stream that its decider needs: delegations (for every authority check), units
+ * (a project's owning unit), projects (a prioritization round), risk scales (an assessment) and the
+ * configuration. The application folds them from the global log and passes them to the command handler.
+ */
+export interface GovernanceContext extends GovernanceConfiguration {
+  readonly delegations: DelegationRegister;
+  readonly units: UnitRegister;
+  readonly projects: ProjectRegister;
+  readonly riskScales: RiskScaleRegister;
+  /** For `CorrectEvent` only: the recorded event the command names, read by the application. */
+  readonly correctionTarget?: RecordedEvent;
+}
+
+export const emptyGovernanceContext = (
+  configuration: GovernanceConfiguration = defaultGovernanceConfiguration,
+): GovernanceContext => ({
+  ...configuration,
+  delegations: new Map(),
+  units: new Map(),
+  projects: new Map(),
+  riskScales: new Map(),
+});
+
+/** Adds one event's facts to the context; events that carry none leave it as it is. */
+export const evolveGovernanceContext = (
+  context: GovernanceContext,
+  event: GovernanceEvent,
+): GovernanceContext => {
+  switch (event.type) {
+    case 'AuthorityDelegated':
+    case 'AuthorityRevoked':
+      return { ...context, delegations: evolveDelegationRegister(context.delegations, event) };
+    case 'UnitEstablished':
+    case 'UnitDissolved':
+      return { ...context, units: evolveUnitRegister(context.units, event) };
+    case 'ProjectRegistered':
+    case 'ProjectCompleted':
+    case 'ProjectCancelled':
+      return { ...context, projects: evolveProjectRegister(context.projects, event) };
+    case 'RiskScaleAdopted':
+      return { ...context, riskScales: evolveRiskScaleRegister(context.riskScales, event) };
+    default:
+      return context;
+  }
+};
+
+/**
+ * The context as of the events given (the whole log, or the log up to a position for a decision "as it was
+ * known then"). Events of other domains are skipped; a governance event that does not decode is returned
+ * as the failure, since a context built around it could wrongly grant or refuse authority.
+ */
+export const governanceContextFrom = (
+  events: Iterable<RecordedEvent>,
+  configuration: GovernanceConfiguration = defaultGovernanceConfiguration,
+): E.Either<UndecodableEvent, GovernanceContext> => {
+  let context = emptyGovernanceContext(configuration);
+  for (const recorded of events) {
+    if (!isGovernanceEventType(recorded.type)) continue;
+    const event = governanceEventSerde.fromRecorded(recorded);
+    if (E.isLeft(event)) return event;
+    context = evolveGovernanceContext(context, event.right);
+  }
+  return E.right(context);
+};

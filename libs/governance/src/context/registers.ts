@@ -1,0 +1,68 @@
+import type { UnitDissolved, UnitEstablished } from '../organisation/messages';
+import type { Portfolio } from '../portfolio/portfolios';
+import type { ProjectEvent } from '../portfolio/project-messages';
+import type { RiskScaleAdopted } from '../risk/messages';
+import type { RiskScaleRegister } from '../risk/risk-scale';
+import type { UnitKind } from '../shared/units';
+
+/** A unit of the organisation, as other streams need to know it. */
+export interface UnitRecord {
+  readonly unit: string;
+  readonly name: string;
+  readonly kind: UnitKind;
+  readonly parent?: string;
+  readonly dissolved: boolean;
+}
+export type UnitRegister = ReadonlyMap<string, UnitRecord>;
+
+export const evolveUnitRegister = (
+  units: UnitRegister,
+  event: UnitEstablished | UnitDissolved,
+): UnitRegister => {
+  const next = new Map(units);
+  if (event.type === 'UnitEstablished') {
+    const { unit, name, kind, parent } = event;
+    next.set(unit, { unit, name, kind, ...(parent === undefined ? {} : { parent }), dissolved: false });
+  } else {
+    const record = units.get(event.unit);
+    if (record !== undefined) next.set(event.unit, { ...record, dissolved: true });
+  }
+  return next;
+};
+
+/** A registered project, as a prioritization round needs to know it. */
+export interface ProjectRecord {
+  readonly projectId: string;
+  readonly name: string;
+  readonly portfolio: Portfolio;
+  readonly owningUnit: string;
+  /** Completed or cancelled: no longer prioritized. */
+  readonly closed: boolean;
+}
+export type ProjectRegister = ReadonlyMap<string, ProjectRecord>;
+
+export const evolveProjectRegister = (projects: ProjectRegister, event: ProjectEvent): ProjectRegister => {
+  switch (event.type) {
+    case 'ProjectRegistered': {
+      const { projectId, name, portfolio, owningUnit } = event;
+      return new Map(projects).set(projectId, { projectId, name, portfolio, owningUnit, closed: false });
+    }
+    case 'ProjectCompleted':
+    case 'ProjectCancelled': {
+      const record = projects.get(event.projectId);
+      return record === undefined
+        ? projects
+        : new Map(projects).set(event.projectId, { ...record, closed: true });
+    }
+    default:
+      return projects;
+  }
+};
+
+export const evolveRiskScaleRegister = (
+  scales: RiskScaleRegister,
+  event: RiskScaleAdopted,
+): RiskScaleRegister => {
+  const { type: _type, decision: _decision, ...scale } = event;
+  return new Map(scales).set(scale.scaleVersion, scale);
+};

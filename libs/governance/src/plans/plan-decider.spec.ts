@@ -1,0 +1,231 @@
+// The given/when/then helper lives in the testkit; the domain's own code never imports it.
+// eslint-disable-next-line @nx/enforce-module-boundaries
+import { deciderSpecification } from '@styring/eventstore-testkit';
+import { councilDecision, delegatedDecision, standardContext } from '../testing/fixtures';
+import type { AdoptPlan, PlanAdopted, RetirePlan, RevisePlan } from './messages';
+import { planDecider } from './plan-decider';
+
+const spec = deciderSpecification(planDecider);
+
+const samfunnsdel: AdoptPlan = {
+  type: 'AdoptPlan',
+  planId: 'kommuneplan-samfunnsdel-2024',
+  kind: 'kommuneplan-samfunnsdel',
+  title: 'Kommuneplanens samfunnsdel 2024–2036',
+  period: { from: '2024-01-01', to: '2036-12-31' },
+  parentPlans: ['planstrategi-2024-2028'],
+  goals: [
+    {
+      goalId: 'hm-1',
+      level: 'hovedmal',
+      text: 'Innbyggerne opplever tilhørighet og fellesskap',
+      focusArea: 'tilhorighet-og-fellesskap',
+      sdgs: [10, 11],
+    },
+    { goalId: 'dm-1-1', level: 'delmal', mainGoalId: 'hm-1', text: 'Flere møteplasser', sdgs: [11] },
+  ],
+  decision: councilDecision(),
+};
+/** What adoption records: the command, with the lists it left out as empty lists. */
+const adopted = (command: AdoptPlan): PlanAdopted => ({
+  ...command,
+  type: 'PlanAdopted',
+  parentPlans: command.parentPlans ?? [],
+  goals: command.goals ?? [],
+  assignments: command.assignments ?? [],
+});
+const samfunnsdelAdopted = adopted(samfunnsdel);
+
+const virksomhetsplan: AdoptPlan = {
+  type: 'AdoptPlan',
+  planId: 'virksomhetsplan-teknisk-2025',
+  kind: 'virksomhetsplan',
+  title: 'Virksomhetsplan Teknisk sektor 2025',
+  period: { from: '2025-01-01', to: '2025-12-31' },
+  unit: 'teknisk-sektor',
+  assignments: [
+    {
+      assignmentId: 'oppdrag-1',
+      text: 'Kartlegge arealbehov for formålsbygg',
+      responsibleUnit: 'prosjektvirksomheten',
+      goals: [{ planId: 'kommuneplan-samfunnsdel-2024', goalId: 'hm-1' }],
+    },
+  ],
+  decision: delegatedDecision('direktor', 'kd-direktor-teknisk', {
+    unit: 'teknisk-sektor',
+    decidedOn: '2024-12-16',
+  }),
+};
+
+const budget = (period: { from: string; to: string }): AdoptPlan => ({
+  type: 'AdoptPlan',
+  planId: 'arsbudsjett-2025',
+  kind: 'arsbudsjett',
+  title: 'Årsbudsjett 2025',
+  period,
+  decision: councilDecision({ decidedOn: '2024-12-11' }),
+});
+
+describe('planDecider: AdoptPlan', () => {
+  it('adopts a political plan by the council, with goals tied to focus areas and SDGs', () => {
+    spec.given([]).when(samfunnsdel, standardContext).then([samfunnsdelAdopted]);
+  });
+
+  it('adopts a virksomhetsplan with assignments by a director under delegation', () => {
+    spec
+      .given([])
+      .when(virksomhetsplan, standardContext)
+      .then([adopted(virksomhetsplan)]);
+  });
+
+  it('adopts a plan once (plan.already_adopted)', () => {
+    spec
+      .given([samfunnsdelAdopted])
+      .when(samfunnsdel, standardContext)
+      .thenRejectedWith('plan.already_adopted');
+  });
+
+  it('leaves political plans to the council (plan.political_kind_requires_council)', () => {
+    spec
+      .given([])
+      .when({ ...samfunnsdel, decision: delegatedDecision('kommunedirektoren', 'ks-kd') }, standardContext)
+      .thenRejectedWith('plan.political_kind_requires_council');
+  });
+
+  it('leaves the budget and the økonomiplan to the council itself (plan.budget_requires_council)', () => {
+    const yearly = budget({ from: '2025-01-01', to: '2025-12-31' });
+    spec
+      .given([])
+      .when(yearly, standardContext)
+      .then([adopted(yearly)]);
+    spec
+      .given([])
+      .when({ ...yearly, decision: councilDecision({ body: 'formannskapet' }) }, standardContext)
+      .thenRejectedWith('plan.budget_requires_council');
+  });
+
+  it('leaves administrative plans to the kommunedirektør or a director (plan.administrative_kind_requires_administration)', () => {
+    spec
+      .given([])
+      .when({ ...virksomhetsplan, decision: councilDecision() }, standardContext)
+      .thenRejectedWith('plan.administrative_kind_requires_administration');
+    spec
+      .given([])
+      .when(
+        { ...virksomhetsplan, decision: delegatedDecision('virksomhetsleder', 'kd-direktor-teknisk') },
+        standardContext,
+      )
+      .thenRejectedWith('plan.administrative_kind_requires_administration');
+  });
+
+  it('needs a director to hold a delegation covering the plan kind (authority.outside_delegation)', () => {
+    spec
+      .given([])
+      .when({ ...virksomhetsplan, kind: 'styringsbrev', assignments: [] }, standardContext)
+      .thenRejectedWith('authority.outside_delegation');
+  });
+
+  it('refuses a period that ends before it starts (date.period_unordered)', () => {
+    spec
+      .given([])
+      .when({ ...samfunnsdel, period: { from: '2036-12-31', to: '2024-01-01' } }, standardContext)
+      .thenRejectedWith('date.period_unordered');
+  });
+
+  it('holds the årsbudsjett to one calendar year (plan.budget_not_calendar_year)', () => {
+    spec
+      .given([])
+      .when(budget({ from: '2025-01-01', to: '2026-12-31' }), standardContext)
+      .thenRejectedWith('plan.budget_not_calendar_year');
+  });
+
+  it('holds the økonomiplan to at least four budget years (plan.okonomiplan_too_short)', () => {
+    const okonomiplan = (to: string): AdoptPlan => ({
+      ...budget({ from: '2025-01-01', to }),
+      planId: 'okonomiplan-2025-2028',
+      kind: 'okonomiplan',
+    });
+    spec
+      .given([])
+      .when(okonomiplan('2028-12-31'), standardContext)
+      .then([adopted(okonomiplan('2028-12-31'))]);
+    spec
+      .given([])
+      .when(okonomiplan('2027-12-31'), standardContext)
+      .thenRejectedWith('plan.okonomiplan_too_short');
+  });
+
+  it('refuses a goal id given twice (plan.duplicate_goal)', () => {
+    const goals = samfunnsdel.goals ?? [];
+    spec
+      .given([])
+      .when({ ...samfunnsdel, goals: [...goals, goals[0]!] }, standardContext)
+      .thenRejectedWith('plan.duplicate_goal');
+  });
+
+  it('ties every delmål to a hovedmål of the plan (plan.subgoal_requires_main_goal)', () => {
+    const orphan = {
+      goalId: 'dm-9',
+      level: 'delmal' as const,
+      mainGoalId: 'hm-9',
+      text: 'Uten hovedmål',
+      sdgs: [],
+    };
+    spec
+      .given([])
+      .when({ ...samfunnsdel, goals: [...(samfunnsdel.goals ?? []), orphan] }, standardContext)
+      .thenRejectedWith('plan.subgoal_requires_main_goal');
+  });
+
+  it('gives assignments only in virksomhetsplaner (plan.assignments_only_in_virksomhetsplan)', () => {
+    spec
+      .given([])
+      .when({ ...samfunnsdel, assignments: virksomhetsplan.assignments ?? [] }, standardContext)
+      .thenRejectedWith('plan.assignments_only_in_virksomhetsplan');
+  });
+});
+
+describe('planDecider: RevisePlan and RetirePlan', () => {
+  const revise: RevisePlan = {
+    type: 'RevisePlan',
+    planId: samfunnsdel.planId,
+    period: { from: '2024-01-01', to: '2040-12-31' },
+    decision: councilDecision({ decidedOn: '2025-06-18', caseNumber: '2025/300' }),
+  };
+  const retire: RetirePlan = {
+    type: 'RetirePlan',
+    planId: samfunnsdel.planId,
+    reason: 'Erstattet av ny samfunnsdel',
+    decision: councilDecision({ decidedOn: '2030-06-12', caseNumber: '2030/10' }),
+  };
+
+  it('revises and retires an adopted plan', () => {
+    spec
+      .given([samfunnsdelAdopted])
+      .when(revise, standardContext)
+      .then([{ ...revise, type: 'PlanRevised' }]);
+    spec
+      .given([samfunnsdelAdopted])
+      .when(retire, standardContext)
+      .then([{ ...retire, type: 'PlanRetired' }]);
+  });
+
+  it('changes only an adopted plan (plan.not_adopted) that is not retired (plan.retired)', () => {
+    spec.given([]).when(revise, standardContext).thenRejectedWith('plan.not_adopted');
+    spec
+      .given([samfunnsdelAdopted, { ...retire, type: 'PlanRetired' }])
+      .when(revise, standardContext)
+      .thenRejectedWith('plan.retired');
+  });
+
+  it('holds revisions to the rule of the plan kind fixed at adoption', () => {
+    spec
+      .given([samfunnsdelAdopted])
+      .when({ ...retire, decision: delegatedDecision('kommunedirektoren', 'ks-kd') }, standardContext)
+      .thenRejectedWith('plan.political_kind_requires_council');
+    spec
+      .given([samfunnsdelAdopted])
+      .when({ ...revise, period: { from: '2024-01-01', to: '2023-12-31' } }, standardContext)
+      .thenRejectedWith('date.period_unordered');
+  });
+});

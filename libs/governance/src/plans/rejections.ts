@@ -1,0 +1,72 @@
+import { rejection } from '@styring/eventstore';
+import { bodyLabels, type DecidingBody } from '../shared/bodies';
+import { type PlanKind, planKindLabels } from './plan-kinds';
+
+export const planRejections = {
+  alreadyAdopted: (planId: string) =>
+    rejection(
+      'plan.already_adopted',
+      `Planen «${planId}» er allerede vedtatt; endringer vedtas som revisjon.`,
+      `The plan '${planId}' is already adopted; changes are adopted as a revision.`,
+    ),
+  notAdopted: (planId: string) =>
+    rejection(
+      'plan.not_adopted',
+      `Planen «${planId}» er ikke vedtatt.`,
+      `The plan '${planId}' is not adopted.`,
+    ),
+  retired: (planId: string) =>
+    rejection(
+      'plan.retired',
+      `Planen «${planId}» er opphevet og kan ikke endres.`,
+      `The plan '${planId}' is retired and cannot be changed.`,
+    ),
+  budgetRequiresCouncil: (kind: PlanKind, body: DecidingBody) =>
+    rejection(
+      'plan.budget_requires_council',
+      `${planKindLabels[kind]} vedtas av kommunestyret selv, ikke av ${bodyLabels[body].toLowerCase()}.`,
+      `The ${kind} is adopted by the council itself, not by the ${body}.`,
+    ),
+  politicalKindRequiresCouncil: (kind: PlanKind, body: DecidingBody) =>
+    rejection(
+      'plan.political_kind_requires_council',
+      `${planKindLabels[kind]} er en politisk plan og vedtas av kommunestyret, ikke av ${bodyLabels[body].toLowerCase()}.`,
+      `A ${kind} is a political plan, adopted by the council, not by the ${body}.`,
+    ),
+  administrativeKindRequiresAdministration: (kind: PlanKind, body: DecidingBody) =>
+    rejection(
+      'plan.administrative_kind_requires_administration',
+      `${planKindLabels[kind]} er et administrativt verktøy og vedtas av kommunedirektøren eller en direktør, ikke av ${bodyLabels[body].toLowerCase()}.`,
+      `A ${kind} is an administrative tool, adopted by the kommunedirektør or a director, not by the ${body}.`,
+    ),
+  okonomiplanTooShort: () =>
+    rejection(
+      'plan.okonomiplan_too_short',
+      'Økonomiplanen skal omfatte minst de fire neste budsjettårene.',
+      'The økonomiplan must cover at least the next four budget years.',
+    ),
+  budgetNotCalendarYear: () =>
+    rejection(
+      'plan.budget_not_calendar_year',
+      'Årsbudsjettet gjelder ett kalenderår: fra 1. januar til 31. desember samme år.',
+      'The årsbudsjett covers one calendar year: from 1 January to 31 December of the same year.',
+    ),
+  duplicateGoal: (goalId: string) =>
+    rejection(
+      'plan.duplicate_goal',
+      `Målet «${goalId}» står mer enn én gang i planen.`,
+      `The goal '${goalId}' appears more than once in the plan.`,
+    ),
+  subgoalRequiresMainGoal: (goalId: string) =>
+    rejection(
+      'plan.subgoal_requires_main_goal',
+      `Delmålet «${goalId}» må vise til et hovedmål i samme plan.`,
+      `The sub-goal '${goalId}' must name a main goal of the same plan.`,
+    ),
+  assignmentsOnlyInVirksomhetsplan: (kind: PlanKind) =>
+    rejection(
+      'plan.assignments_only_in_virksomhetsplan',
+      `Oppdrag gis i virksomhetsplaner, ikke i ${planKindLabels[kind].toLowerCase()}.`,
+      `Assignments are given in virksomhetsplaner, not in a ${kind}.`,
+    ),
+};
