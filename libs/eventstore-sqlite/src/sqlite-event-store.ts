@@ -49,12 +49,6 @@ export interface SqliteEventStore extends EventStore {
 
 const PAGE_SIZE = 1000;
 
-const isDuplicateEventId = (error: unknown) =>
-  error instanceof Error &&
-  'code' in error &&
-  error.code === 'SQLITE_CONSTRAINT_UNIQUE' &&
-  error.message.includes('events.event_id');
-
 class SqliteStore implements SqliteEventStore {
   readonly #db: Database.Database;
   readonly #statements: Statements;
@@ -94,15 +88,10 @@ class SqliteStore implements SqliteEventStore {
     const expected = options.expectedRevision;
     const rows = validateAppend(streamId, events, expected);
     const recordedAt = this.#clock().toISOString();
-    const outcome = this.#guard(() => {
-      try {
-        // IMMEDIATE: take the write lock before reading the revision, so no other writer slips in between.
-        return this.#appendInTransaction.immediate(streamId, rows, expected, recordedAt);
-      } catch (error) {
-        if (!isDuplicateEventId(error)) throw error;
-        return this.#repeatedAppend(streamId, rows, expected) ?? this.#duplicateEventId(rows);
-      }
-    });
+    // IMMEDIATE: take the write lock before reading the revision, so no other writer slips in between.
+    const outcome = this.#guard(() =>
+      this.#appendInTransaction.immediate(streamId, rows, expected, recordedAt),
+    );
     if (outcome._tag === 'Appended') signalAppend(this.#signalKey);
     return outcome;
   }
@@ -178,7 +167,14 @@ class SqliteStore implements SqliteEventStore {
   #append(streamId: string, rows: readonly NewEventRow[], expected: ExpectedRevision, recordedAt: string) {
     const current = this.#statements.lastRevision.get(streamId) as bigint | undefined;
     if (!matchesExpectedRevision(expected, current)) {
-      return this.#repeatedAppend(streamId, rows, expected) ?? concurrencyError(streamId, expected, current);
+      const before = expected === 'no_stream' ? -1n : typeof expected === 'bigint' ? expected : undefined;
+      const repeated = before === undefined ? undefined : this.#repeatedAppend(streamId, rows, before);
+      return repeated ?? concurrencyError(streamId, expected, current);
+    }
+    if (typeof expected === 'string' && current !== undefined) {
+      // 'any' or 'stream_exists': a retry of the stream's last append is recognised by its tail.
+      const repeated = this.#repeatedAppend(streamId, rows, current - BigInt(rows.length));
+      if (repeated !== undefined) return repeated;
     }
     let revision = current ?? -1n;
     let position = 0n;
@@ -201,22 +197,10 @@ class SqliteStore implements SqliteEventStore {
   }
 
   /**
-   * EventStoreDB's idempotence: when exactly these event ids already follow the expected revision, the
-   * append happened before (a retry) and succeeds again without writing.
+   * EventStoreDB's idempotence: when exactly these event ids follow revision `before`, the append happened
+   * before (a retry) and succeeds again without writing.
    */
-  #repeatedAppend(
-    streamId: string,
-    rows: readonly NewEventRow[],
-    expected: ExpectedRevision,
-  ): Appended | undefined {
-    let before: bigint | undefined;
-    if (expected === 'no_stream') before = -1n;
-    else if (typeof expected === 'bigint') before = expected;
-    else {
-      const found = this.#statements.whereIs.get(rows[0]!.eventId) as [string, bigint] | undefined;
-      if (found?.[0] === streamId) before = found[1] - 1n;
-    }
-    if (before === undefined) return undefined;
+  #repeatedAppend(streamId: string, rows: readonly NewEventRow[], before: bigint): Appended | undefined {
     const stored = this.#statements.idsAfter.all(streamId, before, rows.length) as [string, bigint, bigint][];
     const last = stored[stored.length - 1];
     if (
@@ -227,19 +211,6 @@ class SqliteStore implements SqliteEventStore {
       return undefined;
     }
     return { _tag: 'Appended', nextExpectedRevision: last[1], lastPosition: last[2] };
-  }
-
-  #duplicateEventId(rows: readonly NewEventRow[]): never {
-    for (const [n, row] of rows.entries()) {
-      const found = this.#statements.whereIs.get(row.eventId) as [string, bigint] | undefined;
-      if (found !== undefined) {
-        throw new EventStoreFailure(
-          'invalid_argument',
-          `events[${n}].eventId '${row.eventId}' is already recorded, in stream '${found[0]}' at revision ${found[1]}`,
-        );
-      }
-    }
-    throw new EventStoreFailure('invalid_argument', 'an event id of the append is already recorded');
   }
 
   #readAllPage(after: bigint, to: bigint, options: ReadAllOptions | SubscribeOptions, limit: number) {

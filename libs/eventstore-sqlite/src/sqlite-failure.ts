@@ -1,7 +1,11 @@
 import { EventStoreFailure, isEventStoreFailure } from '@styring/eventstore';
 
-const codeOf = (error: unknown): string =>
-  error instanceof Error && 'code' in error && typeof error.code === 'string' ? error.code : '';
+// Duck-typed rather than `instanceof`: the native driver may build its errors in another realm (as under Jest).
+const field = (error: unknown, name: 'code' | 'message' | 'name'): string => {
+  const value =
+    typeof error === 'object' && error !== null ? (error as Record<string, unknown>)[name] : undefined;
+  return typeof value === 'string' ? value : '';
+};
 
 /**
  * Turns what better-sqlite3 throws into an `EventStoreFailure` that says what happened to which file.
@@ -9,8 +13,8 @@ const codeOf = (error: unknown): string =>
  */
 export const toEventStoreFailure = (error: unknown, file: string, busyTimeoutMs: number): unknown => {
   if (isEventStoreFailure(error)) return error;
-  const code = codeOf(error);
-  const message = error instanceof Error ? error.message : String(error);
+  const code = field(error, 'code');
+  const message = field(error, 'message');
   const failure = (failureCode: EventStoreFailure['code'], text: string) =>
     new EventStoreFailure(failureCode, `${text} (${file}: ${message})`, { cause: error });
 
@@ -22,10 +26,10 @@ export const toEventStoreFailure = (error: unknown, file: string, busyTimeoutMs:
   }
   if (code === 'SQLITE_NOTADB') return failure('not_an_event_store', 'the file is not a SQLite database');
   if (code.startsWith('SQLITE_')) return failure('unavailable', 'the event store file cannot be used');
-  if (error instanceof TypeError && /database connection is not open/.test(message)) {
+  if (field(error, 'name') === 'TypeError' && /database connection is not open/.test(message)) {
     return failure('closed', 'the event store is closed');
   }
-  if (error instanceof TypeError && /directory does not exist/.test(message)) {
+  if (field(error, 'name') === 'TypeError' && /directory does not exist/.test(message)) {
     return failure('unavailable', 'the directory of the event store file does not exist');
   }
   return error;

@@ -14,7 +14,6 @@ export interface Statements {
   readonly lastRevision: Statement;
   readonly insert: Statement;
   readonly idsAfter: Statement;
-  readonly whereIs: Statement;
   readonly streamExists: Statement;
   readonly streamForwards: Statement;
   readonly streamBackwards: Statement;
@@ -37,7 +36,6 @@ export const prepareStatements = (db: Database.Database): Statements => ({
        WHERE stream_id = ? AND stream_revision > ? ORDER BY stream_revision LIMIT ?`,
     )
     .raw(),
-  whereIs: db.prepare('SELECT stream_id, stream_revision FROM events WHERE event_id = ?').raw(),
   streamExists: db.prepare('SELECT 1 FROM events WHERE stream_id = ? LIMIT 1').pluck(),
   streamForwards: db
     .prepare(
