@@ -1,0 +1,9 @@
+/** One measured rate, with the raw-driver floor it is compared to and the target it should reach. */
+export interface Figure {
+  readonly measure: string;
+  readonly count: number;
+  readonly unit: string;
+  readonly perSecond: number;
+  readonly floor?: number;
+  readonly target?: number;
+}

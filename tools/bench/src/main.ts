@@ -1,0 +1,56 @@
+import { cpus, loadavg, tmpdir } from 'node:os';
+import type { Figure } from './figure';
+import { sqliteStoreBenchmark } from './sqlite-store-bench';
+import { formatCount, formatTable } from './table';
+import { readWorkload, type Workload } from './workload';
+
+/** Each benchmark is a section: its own file, a title, and figures measured in this run. */
+interface Section {
+  readonly title: string;
+  readonly run: (workload: Workload) => Promise<Figure[]>;
+}
+
+const sections: readonly Section[] = [
+  {
+    title:
+      'Event store on SQLite (WAL, synchronous = FULL) against raw better-sqlite3 with the same durability',
+    run: sqliteStoreBenchmark,
+  },
+];
+
+const rows = (figures: readonly Figure[]) =>
+  figures.map((figure) => [
+    figure.measure,
+    formatCount(figure.count),
+    `${formatCount(figure.perSecond)} ${figure.unit}/s`,
+    figure.floor === undefined ? '' : `${formatCount(figure.floor)}/s`,
+    figure.floor === undefined ? '' : `${((100 * figure.perSecond) / figure.floor).toFixed(0)} %`,
+    figure.target === undefined
+      ? ''
+      : `${formatCount(figure.target)}/s ${figure.perSecond >= figure.target ? 'met' : 'MISSED'}`,
+  ]);
+
+const main = async () => {
+  const workload = readWorkload(process.argv.slice(2), process.env);
+  console.log(
+    `styring benchmark: Node ${process.version}, ${cpus().length} cores, load average ${loadavg()[0]!.toFixed(2)}, ` +
+      `files in ${tmpdir()}\n`,
+  );
+  const started = Date.now();
+  for (const section of sections) {
+    const figures = await section.run(workload);
+    console.log(
+      formatTable(
+        section.title,
+        ['measure', 'count', 'rate', 'raw floor', 'of floor', 'target'],
+        rows(figures),
+      ),
+    );
+  }
+  console.log(`measured in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+};
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});
