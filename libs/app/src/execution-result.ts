@@ -1,4 +1,5 @@
-import type { ExpectedRevision, CurrentRevision } from '@styring/eventstore';
+import type { CurrentRevision, ExpectedRevision } from '@styring/eventstore';
+import type { FieldError } from '@styring/governance';
 
 /** Who sends a command: from CLI flags or environment, or from the caller's token – never from the body. */
 export interface Caller {
@@ -14,16 +15,12 @@ export interface Caller {
   readonly correlationId?: string;
 }
 
-/** One field of the command that did not decode, by its dotted path (e.g. `decision.caseNumber`). */
-export interface FieldError {
-  readonly path: string;
-  readonly message: string;
-}
-
 /** An appended event, as a caller sees it. */
 export interface AppendedEvent {
   readonly eventId: string;
   readonly type: string;
+  readonly streamRevision: bigint;
+  readonly globalPosition: bigint;
 }
 
 /** The four ways a command can end; none of them throws. Only an accepted command wrote anything. */
@@ -47,6 +44,7 @@ export type ExecutionResult =
       readonly message: string;
       readonly messageEn: string;
     }
+  /** Each bad field by its dotted path (e.g. `decision.caseNumber`), in Norwegian and English. */
   | { readonly status: 'invalid'; readonly errors: readonly FieldError[] }
   | {
       readonly status: 'conflict';
@@ -55,3 +53,10 @@ export type ExecutionResult =
       readonly expected: ExpectedRevision;
       readonly actual: CurrentRevision;
     };
+
+/** A command of a batch that was not run, because one before it did not go through. */
+export interface NotRun {
+  readonly status: 'not_run';
+}
+
+export type BatchItem = ExecutionResult | NotRun;

@@ -1,3 +1,4 @@
 export * from './execution-result';
 export * from './open-store';
+export * from './runtime';
 export * from './store-url';

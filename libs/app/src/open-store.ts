@@ -1,7 +1,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type Database from 'better-sqlite3';
+import Database from 'better-sqlite3';
 import { type Clock, type EventStore, EventStoreFailure } from '@styring/eventstore';
+import { openPostgresEventStore } from '@styring/eventstore-postgres';
 import { openSqliteEventStore } from '@styring/eventstore-sqlite';
 import { parseStoreUrl, type StoreLocation } from './store-url';
 
@@ -13,8 +14,13 @@ export interface OpenStoreOptions {
    * SQLite file is an error, so that a mistyped path never silently starts a new, empty history.
    */
   readonly create?: boolean;
-  /** When events are recorded; the system clock by default. */
+  /** When events are recorded; the store's clock by default. */
   readonly clock?: Clock;
+  /**
+   * Where read models live when the events are not in a SQLite file (PostgreSQL, EventStoreDB): a local
+   * SQLite file, by default `./data/read-models.db`. With a SQLite store they share its file.
+   */
+  readonly readModelFile?: string;
 }
 
 /** An open store: the events, and the SQLite connection factory read models are kept in. */
@@ -28,16 +34,41 @@ export interface OpenedStore {
 
 /** Opens the store a URL names (see `parseStoreUrl`), choosing the adapter by the URL's scheme. */
 export const openStore = async (url: string, options: OpenStoreOptions = {}): Promise<OpenedStore> => {
-  const location = parseStoreUrl(url, options.cwd ?? process.cwd());
+  const cwd = options.cwd ?? process.cwd();
+  const location = parseStoreUrl(url, cwd);
   switch (location.kind) {
     case 'sqlite':
       return openSqlite(location, options);
+    case 'postgres': {
+      const events = await openPostgresEventStore({
+        connection: location.connectionString,
+        ...(options.clock === undefined ? {} : { clock: options.clock }),
+      });
+      const readModelFile = path.resolve(cwd, options.readModelFile ?? defaultReadModelFile);
+      return {
+        location,
+        events,
+        openReadModelDatabase: () => openLocalReadModels(readModelFile),
+        close: () => events.close(),
+      };
+    }
     default:
       throw new EventStoreFailure(
         'invalid_argument',
         `${location.kind} stores are not available in this build yet; use sqlite:PATH`,
       );
   }
+};
+
+const defaultReadModelFile = './data/read-models.db';
+
+/** A local SQLite file for read models, configured like the embedded store's (WAL, integers as bigint). */
+const openLocalReadModels = (file: string): Database.Database => {
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  const db = new Database(file, { timeout: 5000 });
+  db.pragma('journal_mode = WAL');
+  db.defaultSafeIntegers(true);
+  return db;
 };
 
 const openSqlite = (
