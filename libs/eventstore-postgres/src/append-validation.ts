@@ -32,18 +32,10 @@ const serialise = (event: NewEvent, field: string): SerialisedEvent => {
   if (!isNonEmptyString(event.eventId)) throw invalid(`${field}.eventId must be a non-empty string`);
   if (!isNonEmptyString(event.type)) throw invalid(`${field}.type must be a non-empty string`);
   if (!Number.isSafeInteger(event.schemaVersion) || event.schemaVersion < 1) {
-    throw invalid(`${field}.schemaVersion must be a whole number of at least 1`);
+    throw invalid(`${field}.schemaVersion must be a positive integer, not ${event.schemaVersion}`);
   }
-  const metadata: unknown = event.metadata;
-  if (typeof metadata !== 'object' || metadata === null) throw invalid(`${field}.metadata must be an object`);
   for (const key of requiredMetadata) {
-    if (!isNonEmptyString((metadata as Record<string, unknown>)[key])) {
-      throw invalid(`${field}.metadata.${key} must be a non-empty string`);
-    }
-  }
-  const onBehalfOf = (metadata as Record<string, unknown>)['onBehalfOf'];
-  if (onBehalfOf !== undefined && !isNonEmptyString(onBehalfOf)) {
-    throw invalid(`${field}.metadata.onBehalfOf must be a non-empty string when given`);
+    if (typeof event.metadata?.[key] !== 'string') throw invalid(`${field}.metadata.${key} must be a string`);
   }
   return {
     eventId: event.eventId,
@@ -60,7 +52,10 @@ const isExpectedRevision = (value: unknown): value is ExpectedRevision =>
   value === 'stream_exists' ||
   (typeof value === 'bigint' && value >= 0n);
 
-/** Checks an append before anything touches the database; bad input is refused whole, naming the field. */
+/**
+ * Checks an append before anything touches the database; bad input is refused whole, naming the field.
+ * The same rules as the SQLite store's (libs/eventstore-sqlite/src/validate-append.ts).
+ */
 export const validateAppend = (
   streamId: unknown,
   events: readonly NewEvent[],
@@ -69,7 +64,7 @@ export const validateAppend = (
   if (!isNonEmptyString(streamId)) throw invalid('streamId must be a non-empty string');
   if (!isExpectedRevision(expectedRevision)) {
     throw invalid(
-      `expectedRevision must be 'any', 'no_stream', 'stream_exists' or a bigint of at least 0, not ${String(expectedRevision)}`,
+      `expectedRevision must be 'any', 'no_stream', 'stream_exists' or a bigint >= 0, not ${String(expectedRevision)}`,
     );
   }
   if (!Array.isArray(events) || events.length === 0) throw invalid('events must hold at least one event');
@@ -80,4 +75,21 @@ export const validateAppend = (
     seen.add(eventId);
   });
   return serialised;
+};
+
+/** A revision or position bound given by a caller: a bigint >= 0, or absent. */
+export const validBound = (value: bigint | undefined, field: string): bigint | undefined => {
+  if (value !== undefined && (typeof value !== 'bigint' || value < 0n)) {
+    throw invalid(`${field} must be a bigint >= 0, not ${String(value)}`);
+  }
+  return value;
+};
+
+/** `maxCount`: a whole number >= 0; unlimited when absent. */
+export const validCount = (maxCount: number | undefined): number => {
+  if (maxCount === undefined) return Number.POSITIVE_INFINITY;
+  if (!Number.isSafeInteger(maxCount) || maxCount < 0) {
+    throw invalid(`maxCount must be a whole number >= 0, not ${maxCount}`);
+  }
+  return maxCount;
 };

@@ -50,7 +50,7 @@ const codeOf = (error: unknown): string | undefined =>
 export const toStoreFailure = (error: unknown, server: ServerDescription): unknown => {
   if (isEventStoreFailure(error)) return error;
   const code = codeOf(error);
-  const message = error instanceof Error ? error.message : String(error);
+  const message = (error instanceof Error ? error.message : String(error)).replace(/^Error: /, '');
   if (code !== undefined && isAuthenticationState(code)) {
     return new EventStoreFailure(
       'authentication_failed',

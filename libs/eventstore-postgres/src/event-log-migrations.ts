@@ -41,7 +41,8 @@ export const eventLogMigrations: readonly Migration[] = [
 
       -- outcome 'appended': revision and position of the last event written;
       -- 'conflict': the stream's current revision (NULL when it has no events);
-      -- 'duplicate': some event id is already recorded, nothing was written (the caller looks closer).
+      -- 'duplicate': some event id is already recorded, nothing was written, and the caller looks closer
+      --   (a retry of an append that happened, a conflict, or reused ids); revision as for 'conflict'.
       CREATE FUNCTION ${appendFunction}(
         p_stream_id text,
         p_expected text,
@@ -52,7 +53,11 @@ export const eventLogMigrations: readonly Migration[] = [
         p_metadata text[],
         p_recorded_at timestamptz
       ) RETURNS TABLE (outcome text, revision bigint, "position" bigint)
-      LANGUAGE plpgsql AS $fn$
+      LANGUAGE plpgsql
+      -- Every lookup here has an index. PL/pgSQL keeps the plans it made while the log was small; without
+      -- this they could stay sequential scans, and appends would slow down as the log grows.
+      SET enable_seqscan = off
+      AS $fn$
       DECLARE
         v_current bigint;
         v_expected_holds boolean;
@@ -63,11 +68,6 @@ export const eventLogMigrations: readonly Migration[] = [
         -- so no reader ever sees a position while a lower one is still uncommitted.
         PERFORM pg_advisory_xact_lock(${appendLockKey});
 
-        IF EXISTS (SELECT 1 FROM ${events} e WHERE e.event_id = ANY (p_event_ids)) THEN
-          RETURN QUERY SELECT 'duplicate'::text, NULL::bigint, NULL::bigint;
-          RETURN;
-        END IF;
-
         SELECT max(e.stream_revision) INTO v_current FROM ${events} e WHERE e.stream_id = p_stream_id;
         v_expected_holds := CASE p_expected
           WHEN 'any' THEN true
@@ -75,6 +75,10 @@ export const eventLogMigrations: readonly Migration[] = [
           WHEN 'stream_exists' THEN v_current IS NOT NULL
           ELSE v_current IS NOT DISTINCT FROM p_expected::bigint
         END;
+        IF EXISTS (SELECT 1 FROM ${events} e WHERE e.event_id = ANY (p_event_ids)) THEN
+          RETURN QUERY SELECT 'duplicate'::text, v_current, NULL::bigint;
+          RETURN;
+        END IF;
         IF NOT v_expected_holds THEN
           RETURN QUERY SELECT 'conflict'::text, v_current, NULL::bigint;
           RETURN;

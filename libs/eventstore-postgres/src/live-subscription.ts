@@ -1,11 +1,13 @@
 import type { RecordedEvent, Subscription } from '@styring/eventstore';
 
 export interface LiveSource {
-  /** Up to `limit` matching events strictly after `after`, in global order. */
-  readPage(after: bigint, limit: number): Promise<RecordedEvent[]>;
+  /**
+   * The next matching events strictly after `after`, in global order, and the position up to which the log
+   * was read (`after` itself when there is nothing new).
+   */
+  readPage(after: bigint): Promise<{ readonly events: readonly RecordedEvent[]; readonly scannedTo: bigint }>;
   /** Registers a wake-up call for appends; returns its removal. */
   onAppend(listener: () => void): () => void;
-  readonly pageSize: number;
   readonly pollIntervalMs: number;
   /** Called once the subscription is closed or its iteration has ended. */
   readonly ended: () => void;
@@ -13,8 +15,8 @@ export interface LiveSource {
 
 /**
  * A catch-up subscription: reads pages after its cursor until it has caught up, then sleeps until an
- * append is announced or the poll interval passes. The cursor is the last delivered position, so nothing
- * is delivered twice; positions become visible in commit order, so nothing is skipped.
+ * append is announced or the poll interval passes. The cursor only moves past what was read, so nothing is
+ * delivered twice; positions become visible in commit order, so nothing is skipped.
  */
 export class LiveSubscription implements Subscription {
   readonly #source: LiveSource;
@@ -47,19 +49,20 @@ export class LiveSubscription implements Subscription {
     try {
       while (!this.#closed) {
         announced = false;
-        let page: RecordedEvent[];
+        let page: Awaited<ReturnType<LiveSource['readPage']>>;
         try {
-          page = await this.#source.readPage(cursor, this.#source.pageSize);
+          page = await this.#source.readPage(cursor);
         } catch (error) {
           if (this.#closed) return;
           throw error;
         }
-        for (const event of page) {
+        for (const event of page.events) {
           if (this.#closed) return;
           yield event;
-          cursor = event.globalPosition;
         }
-        if (page.length < this.#source.pageSize && !announced && !this.#closed) await this.#sleep();
+        const caughtUp = page.scannedTo === cursor;
+        cursor = page.scannedTo;
+        if (caughtUp && !announced && !this.#closed) await this.#sleep();
       }
     } finally {
       stopListening();

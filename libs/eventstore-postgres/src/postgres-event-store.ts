@@ -16,7 +16,7 @@ import {
   isEventStoreFailure,
 } from '@styring/eventstore';
 import { AppendNotifier } from './append-notifier';
-import { validateAppend } from './append-validation';
+import { validateAppend, validBound, validCount } from './append-validation';
 import { describeServer, type ServerDescription, toStoreFailure } from './errors';
 import { eventLogMigrations } from './event-log-migrations';
 import { LiveSubscription } from './live-subscription';
@@ -41,6 +41,7 @@ export interface PostgresEventStoreOptions {
 /** The largest value of PostgreSQL's `bigint`: no revision or position lies beyond it. */
 const maxBigint = 2n ** 63n - 1n;
 const clamp = (value: bigint) => (value > maxBigint ? maxBigint : value < 0n ? 0n : value);
+const min = (...values: bigint[]) => values.reduce((least, value) => (value < least ? value : least));
 
 /** `LIKE` patterns that match strings starting with each prefix, taken literally. */
 const likePrefixes = (prefixes: readonly string[]) => prefixes.map((p) => `${p.replace(/[\\%_]/g, '\\$&')}%`);
@@ -146,6 +147,7 @@ export class PostgresEventStore implements EventStore {
         this.#clock?.() ?? null,
       ],
     );
+    const current = row?.revision === null || row?.revision === undefined ? undefined : BigInt(row.revision);
     switch (row?.outcome) {
       case 'appended':
         return {
@@ -154,16 +156,13 @@ export class PostgresEventStore implements EventStore {
           lastPosition: BigInt(row.position!),
         };
       case 'conflict':
-        return concurrencyError(
-          streamId,
-          expectedRevision,
-          row.revision === null ? undefined : BigInt(row.revision),
-        );
+        return concurrencyError(streamId, expectedRevision, current);
       case 'duplicate':
         return resolveRetry(
           streamId,
           serialised.map((event) => event.eventId),
           expectedRevision,
+          current,
           await this.#query(
             `SELECT event_id, stream_id, stream_revision::text AS stream_revision,
                     global_position::text AS global_position
@@ -179,9 +178,14 @@ export class PostgresEventStore implements EventStore {
   async *readStream(streamId: string, options: ReadStreamOptions = {}): AsyncIterable<RecordedEvent> {
     this.#ensureOpen();
     const backwards = options.direction === 'backwards';
-    let low = clamp(backwards ? (options.to ?? 0n) : (options.from ?? 0n));
-    let high = clamp(backwards ? (options.from ?? maxBigint) : (options.to ?? maxBigint));
-    let remaining = options.maxCount ?? Number.POSITIVE_INFINITY;
+    if (!backwards && options.direction !== undefined && options.direction !== 'forwards') {
+      throw new EventStoreFailure('invalid_argument', `direction must be 'forwards' or 'backwards'`);
+    }
+    const from = validBound(options.from, 'from');
+    const to = validBound(options.to, 'to');
+    let low = clamp(backwards ? (to ?? 0n) : (from ?? 0n));
+    let high = clamp(backwards ? (from ?? maxBigint) : (to ?? maxBigint));
+    let remaining = validCount(options.maxCount);
     while (remaining > 0 && low <= high) {
       const limit = Math.min(this.#batchSize, remaining);
       const rows = await this.#query<RecordedRow>(
@@ -201,31 +205,37 @@ export class PostgresEventStore implements EventStore {
 
   async *readAll(options: ReadAllOptions = {}): AsyncIterable<RecordedEvent> {
     this.#ensureOpen();
-    const to = clamp(options.to ?? maxBigint);
-    let after = options.after ?? 0n;
-    let remaining = options.maxCount ?? Number.POSITIVE_INFINITY;
-    while (remaining > 0 && after < to) {
-      const limit = Math.min(this.#batchSize, remaining);
-      const page = await this.#readPage(after, limit, options.filter, to);
-      yield* page;
-      const last = page.at(-1);
-      if (page.length < limit || last === undefined) return;
-      remaining -= page.length;
-      after = last.globalPosition;
+    const after = clamp(validBound(options.after, 'after') ?? 0n);
+    const to = clamp(validBound(options.to, 'to') ?? maxBigint);
+    let remaining = validCount(options.maxCount);
+    if (remaining === 0) return;
+    for await (const page of this.#pages(after, to, options.filter, Math.min(this.#batchSize, remaining))) {
+      for (const event of page) {
+        yield event;
+        if (--remaining === 0) return;
+      }
     }
   }
 
   subscribeToAll(options: SubscribeOptions = {}): Subscription {
     this.#ensureOpen();
+    let head = 0n;
     const subscription = new LiveSubscription(
       {
-        readPage: (after, limit) => this.#readPage(after, limit, options.filter, maxBigint),
+        readPage: async (after) => {
+          if (after >= head) head = await this.#head();
+          const end = min(head, after + BigInt(this.#batchSize));
+          if (end <= after) return { events: [], scannedTo: after };
+          return {
+            events: await this.#readRange(after, end, options.filter, this.#batchSize),
+            scannedTo: end,
+          };
+        },
         onAppend: (listener) => this.#notifier.listen(listener),
-        pageSize: this.#batchSize,
         pollIntervalMs: this.#pollIntervalMs,
         ended: () => this.#subscriptions.delete(subscription),
       },
-      options.after ?? 0n,
+      clamp(validBound(options.after, 'after') ?? 0n),
     );
     this.#subscriptions.add(subscription);
     return subscription;
@@ -270,9 +280,46 @@ export class PostgresEventStore implements EventStore {
     }
   }
 
-  async #readPage(after: bigint, limit: number, filter: AllFilter | undefined, to: bigint) {
-    if (after >= maxBigint) return [];
-    const params: unknown[] = [after, to, limit];
+  /**
+   * The events in (after, to] that pass the filter, page by page, each page at most `limit`. While the
+   * caller works through one page, the next is already being read.
+   */
+  async *#pages(after: bigint, to: bigint, filter: AllFilter | undefined, limit: number) {
+    let head = 0n;
+    const read = async (from: bigint) => {
+      if (from >= head) head = await this.#head();
+      const end = min(to, head, from + BigInt(this.#batchSize));
+      return end <= from ? undefined : { events: await this.#readRange(from, end, filter, limit), end };
+    };
+    let next = read(after);
+    try {
+      for (let page = await next; page !== undefined; page = await next) {
+        next = read(page.events.length === limit ? page.events.at(-1)!.globalPosition : page.end);
+        yield page.events;
+      }
+    } finally {
+      next.catch(() => undefined);
+    }
+  }
+
+  /**
+   * The log's last position. Positions are handed out in commit order, so everything up to it has committed
+   * and every later query sees it: reads go up to the head they saw, in windows, and never skip an event.
+   */
+  async #head(): Promise<bigint> {
+    const [row] = await this.#query<{ head: string }>(
+      `SELECT coalesce(max(global_position), 0)::text AS head FROM ${this.#names.events}`,
+      [],
+    );
+    return BigInt(row!.head);
+  }
+
+  /**
+   * Events in the window (after, end] that pass the filter, in order, at most `limit`. Bounded windows keep
+   * every plan small, even while the table's statistics still describe an empty table.
+   */
+  async #readRange(after: bigint, end: bigint, filter: AllFilter | undefined, limit: number) {
+    const params: unknown[] = [after, end, limit];
     const conditions = ['e.global_position > $1', 'e.global_position <= $2'];
     if (filter?.eventTypes !== undefined) {
       params.push(filter.eventTypes);

@@ -1,5 +1,7 @@
 import {
   type AppendOutcome,
+  concurrencyError,
+  type CurrentRevision,
   EventStoreFailure,
   type ExpectedRevision,
   matchesExpectedRevision,
@@ -13,14 +15,16 @@ export interface StoredEventIdRow {
 }
 
 /**
- * An append whose event ids are already recorded. When they are exactly this append, already done (the
- * same ids, in order, in this stream, right after a revision the writer's expectation allows), it is a
- * retry: report the append as done and write nothing. Anything else reuses ids and is refused.
+ * An append some of whose event ids are already recorded (EventStoreDB's idempotence, as the SQLite store
+ * has it). When they are exactly this append, already done (the same ids, in order, in this stream, right
+ * after the expected revision, or anywhere for 'any' and 'stream_exists'), it is a retry: report it done
+ * and write nothing. Otherwise a wrong expected revision is a conflict, and reused ids are refused.
  */
 export const resolveRetry = (
   streamId: string,
   eventIds: readonly string[],
   expectedRevision: ExpectedRevision,
+  current: CurrentRevision,
   rows: readonly StoredEventIdRow[],
 ): AppendOutcome => {
   const byId = new Map(rows.map((row) => [row.event_id, row]));
@@ -36,7 +40,11 @@ export const resolveRetry = (
         BigInt(row.stream_revision) === firstRevision + BigInt(n),
     );
     const before = firstRevision === 0n ? undefined : firstRevision - 1n;
-    if (isThisAppend && matchesExpectedRevision(expectedRevision, before)) {
+    const followsExpected =
+      expectedRevision === 'any' ||
+      expectedRevision === 'stream_exists' ||
+      matchesExpectedRevision(expectedRevision, before);
+    if (isThisAppend && followsExpected) {
       return {
         _tag: 'Appended',
         nextExpectedRevision: BigInt(last.stream_revision),
@@ -44,6 +52,8 @@ export const resolveRetry = (
       };
     }
   }
+  if (!matchesExpectedRevision(expectedRevision, current))
+    return concurrencyError(streamId, expectedRevision, current);
   const n = stored.findIndex((row) => row !== undefined);
   const clash = stored[n]!;
   throw new EventStoreFailure(
