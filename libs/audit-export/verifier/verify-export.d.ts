@@ -134,6 +134,13 @@ export interface ExportManifest {
 
 export declare function parseManifest(bytes: Buffer): ExportManifest;
 
+/** Reads manifest.json, checks manifest.sig against the key, then the manifest; throws an Error naming the file. */
+export declare function readSignedManifest(
+  directory: string,
+  publicKey: KeyObject,
+  label?: string,
+): Promise<{ readonly manifest: ExportManifest; readonly manifestSha256: string }>;
+
 export interface VerifyExportOptions {
   /** The pinned key: a KeyObject, or the bytes or text of a key file (PEM, DER, raw 32 bytes, hex, base64). */
   readonly publicKey: KeyObject | Buffer | string;

@@ -466,8 +466,11 @@ const readIfPresent = async (file) => {
 
 const shortHash = (hex) => hex.slice(0, 16) + '…';
 
-/** Reads manifest.json and manifest.sig, checks the signature with the pinned key, then the manifest. */
-const readSignedManifest = async (directory, publicKey, label) => {
+/**
+ * Reads manifest.json and manifest.sig, checks the signature with the pinned key, then the manifest's shape.
+ * Throws an Error naming the file (prefixed with `label`) when anything is wrong.
+ */
+const readSignedManifest = async (directory, publicKey, label = '') => {
   const manifestBytes = await readIfPresent(path.join(directory, MANIFEST_FILE));
   if (manifestBytes === undefined) throw new Invalid(label + MANIFEST_FILE, undefined, 'missing');
   const signature = await readIfPresent(path.join(directory, SIGNATURE_FILE));
@@ -914,6 +917,7 @@ module.exports = {
   publicKeyFingerprint,
   parsePublicKey,
   parseManifest,
+  readSignedManifest,
   verifyExport,
   main,
 };

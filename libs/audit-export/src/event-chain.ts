@@ -1,0 +1,113 @@
+import type { RecordedEvent } from '@styring/eventstore';
+import { AuditExportError } from './audit-export-error';
+import { canonicalRecord } from './canonical-record';
+import {
+  type ExportManifest,
+  formatEventLine,
+  GENESIS_HASH,
+  leafHash,
+  type ManifestRange,
+  MerkleFrontier,
+} from './format';
+import { ConsistencyProofCollector } from './merkle';
+
+export interface ChainResult {
+  readonly treeSize: number;
+  readonly merkleRoot: string;
+  readonly chainHead: string;
+  readonly range: ManifestRange | null;
+  /** From the previous export's tree to this one; present when a previous export was given. */
+  readonly consistencyProof?: readonly string[];
+}
+
+/**
+ * Turns recorded events, in global order, into the lines of events.jsonl: numbered, hash-chained and
+ * pushed into the Merkle tree as they pass, in constant memory. Given the previous export's manifest, it
+ * checks that the first events still hash to that export's root, and collects the consistency proof.
+ */
+export class EventChain {
+  #seq = 0;
+  #head = GENESIS_HASH;
+  #first: RecordedEvent | undefined;
+  #last: RecordedEvent | undefined;
+  readonly #frontier: MerkleFrontier;
+  readonly #previous: ExportManifest | undefined;
+  readonly #consistency: ConsistencyProofCollector | undefined;
+
+  constructor(previous?: ExportManifest) {
+    this.#previous = previous;
+    this.#consistency = previous && new ConsistencyProofCollector(previous.treeSize);
+    this.#frontier = new MerkleFrontier(this.#consistency?.onNode);
+  }
+
+  /** The seq (line number) of the last event appended. */
+  get seq(): number {
+    return this.#seq;
+  }
+
+  /** The event's line, without its line end. */
+  append(event: RecordedEvent): string {
+    if (this.#last !== undefined && !(event.globalPosition > this.#last.globalPosition)) {
+      throw new AuditExportError(
+        'invalid_event',
+        `event ${event.eventId} at global position ${event.globalPosition} comes after position ` +
+          `${this.#last.globalPosition}: the events must come in global order`,
+      );
+    }
+    const { line, eventHash, eventHashHex } = formatEventLine(
+      this.#seq + 1,
+      this.#head,
+      canonicalRecord(event),
+    );
+    this.#seq += 1;
+    this.#head = eventHashHex;
+    this.#first ??= event;
+    this.#last = event;
+    this.#frontier.push(leafHash(eventHash));
+    if (this.#previous !== undefined && this.#seq === this.#previous.treeSize) this.#checkPrevious();
+    return line;
+  }
+
+  #checkPrevious() {
+    const previous = this.#previous!;
+    const root = this.#frontier.root().toString('hex');
+    if (root !== previous.merkleRoot || this.#head !== previous.chainHead) {
+      throw new AuditExportError(
+        'history_rewritten',
+        `the history differs from the previous export (created ${previous.created}): its first ` +
+          `${previous.treeSize} events now hash to Merkle root ${root}, not ${previous.merkleRoot}. ` +
+          'Events were changed or removed after that export.',
+      );
+    }
+  }
+
+  finish(): ChainResult {
+    const previous = this.#previous;
+    if (previous !== undefined && this.#seq < previous.treeSize) {
+      throw new AuditExportError(
+        'history_truncated',
+        `there are ${this.#seq} events, fewer than the ${previous.treeSize} of the previous export ` +
+          `(created ${previous.created}): events were removed after that export.`,
+      );
+    }
+    const first = this.#first;
+    const last = this.#last;
+    return {
+      treeSize: this.#seq,
+      merkleRoot: this.#frontier.root().toString('hex'),
+      chainHead: this.#head,
+      range:
+        first === undefined || last === undefined
+          ? null
+          : {
+              firstGlobalPosition: String(first.globalPosition),
+              lastGlobalPosition: String(last.globalPosition),
+              firstRecordedAt: first.recordedAt,
+              lastRecordedAt: last.recordedAt,
+            },
+      ...(this.#consistency && {
+        consistencyProof: this.#consistency.proof(this.#frontier).map((node) => node.toString('hex')),
+      }),
+    };
+  }
+}

@@ -1,0 +1,268 @@
+import { createHash, generateKeyPairSync, verify } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { RecordedEvent } from '@styring/eventstore';
+import { canonicalJson } from './canonical-json';
+import { canonicalRecord } from './canonical-record';
+import { leafHash, publicKeyFingerprint, verifyExport } from './format';
+import { merkleRoot } from './merkle';
+import { appendDemoHistory, firstWeek, secondWeek } from './testing/demo-history';
+import { exportFixture, type ExportFixture } from './testing/export-fixture';
+import { interimLogRows } from './testing/interim-log-rows';
+import { VERIFIER_SOURCE, writeAuditExport } from './write-export';
+
+const created = '2024-06-22T12:00:00.000Z';
+const linesOf = (file: string) => readFileSync(file, 'utf8').split('\n').slice(0, -1);
+
+describe('an audit export', () => {
+  let fixture: ExportFixture;
+  let folder: string;
+  let stored: RecordedEvent[];
+
+  beforeAll(async () => {
+    fixture = exportFixture();
+    await appendDemoHistory(fixture.store, [...firstWeek, ...secondWeek]);
+    stored = [];
+    for await (const event of fixture.store.readAll()) stored.push(event);
+    folder = (await fixture.exportAs('eksport-2024-06-22', created)).directory;
+  });
+  afterAll(() => fixture.close());
+
+  it('holds exactly the event log, both logs, the report, the verifier, the manifest and its signature', () => {
+    expect(readdirSync(folder).sort()).toEqual([
+      'endringslogg.csv',
+      'events.jsonl',
+      'manifest.json',
+      'manifest.sig',
+      'rapport.html',
+      'vedtakslogg.csv',
+      'verify-export.js',
+    ]);
+    expect(readFileSync(join(folder, 'verify-export.js'))).toEqual(readFileSync(VERIFIER_SOURCE));
+  });
+
+  it('passes its own verifier, which reports what the manifest states', async () => {
+    const result = await verifyExport(folder, { publicKey: fixture.publicKey });
+    expect(result).toMatchObject({
+      valid: true,
+      publicKeyFingerprint: publicKeyFingerprint(fixture.publicKey),
+    });
+    if (!result.valid) return;
+    const last = stored[stored.length - 1]!;
+    expect(result.manifest).toMatchObject({
+      format: 'styring-audit-export',
+      formatVersion: 1,
+      origin: 'Lørenskog kommune (demo)',
+      created,
+      range: {
+        firstGlobalPosition: String(stored[0]!.globalPosition),
+        lastGlobalPosition: String(last.globalPosition),
+        firstRecordedAt: stored[0]!.recordedAt,
+        lastRecordedAt: last.recordedAt,
+      },
+      eventCount: 12,
+      treeSize: 12,
+      decisionCount: 5,
+      changeCount: 2,
+      previous: null,
+    });
+    expect(result.manifest.files.map((file) => file.name)).toEqual([
+      'events.jsonl',
+      'vedtakslogg.csv',
+      'endringslogg.csv',
+      'rapport.html',
+      'verify-export.js',
+    ]);
+    for (const file of result.manifest.files) {
+      const bytes = readFileSync(join(folder, file.name));
+      expect(file).toEqual({
+        name: file.name,
+        sha256: createHash('sha256').update(bytes).digest('hex'),
+        bytes: bytes.length,
+      });
+    }
+  });
+
+  it('writes every event in global order as canonical JSON, chained and hashed as the format defines', () => {
+    const lines = linesOf(join(folder, 'events.jsonl'));
+    expect(lines).toHaveLength(stored.length);
+    let prevHash = '0'.repeat(64);
+    lines.forEach((line, i) => {
+      const { eventHash, ...rest } = JSON.parse(line) as { eventHash: string; prevHash: string; seq: number };
+      expect(line).toBe(canonicalJson(JSON.parse(line)));
+      expect(rest).toEqual({ prevHash, record: JSON.parse(canonicalRecord(stored[i]!)), seq: i + 1 });
+      expect(eventHash).toBe(createHash('sha256').update(canonicalJson(rest)).digest('hex'));
+      prevHash = eventHash;
+    });
+    const manifest = JSON.parse(readFileSync(join(folder, 'manifest.json'), 'utf8'));
+    expect(manifest.chainHead).toBe(prevHash);
+    const leaves = lines.map((line) => leafHash(Buffer.from(JSON.parse(line).eventHash, 'hex')));
+    expect(manifest.merkleRoot).toBe(merkleRoot(leaves).toString('hex'));
+  });
+
+  it('signs the exact bytes of the manifest with Ed25519, detached', () => {
+    const manifest = readFileSync(join(folder, 'manifest.json'));
+    const signature = readFileSync(join(folder, 'manifest.sig'));
+    expect(signature).toHaveLength(64);
+    expect(verify(null, manifest, fixture.publicKey, signature)).toBe(true);
+    expect(JSON.parse(manifest.toString()).signingKeyFingerprint).toBe(
+      publicKeyFingerprint(fixture.publicKey),
+    );
+  });
+
+  it('writes the decision log and the change log for spreadsheets: BOM, Norwegian headers, CRLF, quoted, guarded', () => {
+    const decisions = readFileSync(join(folder, 'vedtakslogg.csv'), 'utf8');
+    expect(
+      decisions.startsWith('\uFEFFLøpenummer,Vedtaksdato,Organ,Vedtakstype,Sammendrag,Saksnummer,Møte,'),
+    ).toBe(true);
+    expect(decisions.split('\r\n')).toHaveLength(5 + 2);
+    expect(decisions).toContain(
+      '4,2024-06-12,kommunestyret,Plan vedtatt,' +
+        '"\'=HYPERLINK(""http://example.invalid"",""Eiendomsstrategi, del 1"")\nbehov for plass «før» nybygg",' +
+        '2024/1002,Kommunestyret 2024-06-12,lov,kommuneloven § 5-3,,politisk.sekretariat,sekretariat,kommunestyret,',
+    );
+    const changes = readFileSync(join(folder, 'endringslogg.csv'), 'utf8').split('\r\n');
+    expect(changes[0]).toBe(
+      '\uFEFFLøpenummer,Registreringstidspunkt,Virkningstidspunkt,Endret av,Rolle,Korrigert hendelse,Felt,' +
+        'Gammel verdi,Ny verdi,Begrunnelse,Hendelses-ID,Global posisjon',
+    );
+    expect(changes[1]).toMatch(
+      /^10,[^,]+,2024-06-12,politisk\.sekretariat,sekretariat,demo-0004,period\.to,2027-12-31,2028-12-31,/,
+    );
+    expect(changes[2]).toMatch(/^10,.*,unit,,styv,/);
+    expect(changes).toHaveLength(4);
+  });
+
+  it('writes a printable, self-contained Norwegian report with the period, the counts, the log and the root', () => {
+    const report = readFileSync(join(folder, 'rapport.html'), 'utf8');
+    const manifest = JSON.parse(readFileSync(join(folder, 'manifest.json'), 'utf8'));
+    expect(report).toMatch(/^<!doctype html>\n<html lang="nb">/);
+    expect(report).not.toMatch(/<script|<link|<img|<iframe|\ssrc=|\shref=|url\(|@import/i);
+    expect(report).toContain(`<td class="hash">${manifest.merkleRoot}</td>`);
+    expect(report).toContain(`<tr><th>Første hendelse registrert</th><td>${stored[0]!.recordedAt}</td></tr>`);
+    expect(report).toContain('<tr><td>kommunestyret</td><td>Plan vedtatt</td><td>3</td></tr>');
+    expect(report).toContain('<tr><td>kommunedirektoren</td><td>Enhet opprettet</td><td>1</td></tr>');
+    expect(report).toContain(
+      '=HYPERLINK(&quot;http://example.invalid&quot;,&quot;Eiendomsstrategi, del 1&quot;)',
+    );
+    expect(report).toContain('node verify-export.js . --public-key kommunens-nøkkel.pem');
+    expect(report.match(/<tr><td>\d+<\/td><td>20\d\d-/g)).toHaveLength(5);
+  });
+
+  it('never writes the private key into the export', () => {
+    const der = fixture.signingKey.export({ format: 'der', type: 'pkcs8' });
+    const pemBody = fixture.signingKey.export({ format: 'pem', type: 'pkcs8' }).toString().split('\n')[1]!;
+    const seed = Buffer.from(fixture.signingKey.export({ format: 'jwk' }).d!, 'base64url');
+    for (const name of readdirSync(folder)) {
+      const bytes = readFileSync(join(folder, name));
+      for (const secret of [der, Buffer.from(pemBody), seed, Buffer.from(seed.toString('hex'))]) {
+        expect(bytes.includes(secret)).toBe(false);
+      }
+    }
+  });
+});
+
+describe('a refused export', () => {
+  let fixture: ExportFixture;
+  beforeAll(async () => {
+    fixture = exportFixture();
+    await appendDemoHistory(fixture.store, firstWeek);
+  });
+  afterAll(() => fixture.close());
+
+  const leavesNothing = () =>
+    expect(readdirSync(fixture.dir).sort()).toEqual([
+      'events.db',
+      'events.db-shm',
+      'events.db-wal',
+      'kommunens-nokkel.pem',
+    ]);
+
+  it.each([
+    ['an empty origin', { origin: ' ' }, 'invalid_option', 'origin: is empty'],
+    [
+      'a missing parent folder',
+      { directory: '/nonexistent-styring/eksport' },
+      'invalid_option',
+      'directory: the parent',
+    ],
+    [
+      'a clock without a time',
+      { clock: () => new Date('x') },
+      'invalid_option',
+      'clock: did not return a valid Date',
+    ],
+    [
+      'an RSA key',
+      { signingKey: generateKeyPairSync('rsa', { modulusLength: 1024 }).privateKey },
+      'invalid_signing_key',
+      'not an Ed25519 private key',
+    ],
+    [
+      'a public key',
+      { signingKey: generateKeyPairSync('ed25519').publicKey },
+      'invalid_signing_key',
+      'not an Ed25519 private key',
+    ],
+    [
+      'a previous export that is not one',
+      { previousExport: '/tmp' },
+      'invalid_previous_export',
+      'manifest.json: missing',
+    ],
+  ])('refuses %s, naming why, and writes nothing', async (_, options, code, message) => {
+    await expect(fixture.exportAs('eksport', created, options)).rejects.toMatchObject({
+      code,
+      message: expect.stringContaining(message),
+    });
+    leavesNothing();
+  });
+
+  it('refuses to overwrite an existing folder', async () => {
+    await fixture.exportAs('eksport', created);
+    const before = readFileSync(join(fixture.dir, 'eksport', 'manifest.json'));
+    await expect(fixture.exportAs('eksport', '2024-07-01T00:00:00.000Z')).rejects.toMatchObject({
+      code: 'target_exists',
+    });
+    expect(readFileSync(join(fixture.dir, 'eksport', 'manifest.json'))).toEqual(before);
+  });
+
+  it('refuses events out of global order, and events JSON cannot hold, naming the event', async () => {
+    const events: RecordedEvent[] = [];
+    for await (const event of fixture.store.readAll()) events.push(event);
+    const base = {
+      directory: join(fixture.dir, 'ute-av-orden'),
+      signingKey: fixture.signingKey,
+      origin: 'demo',
+    };
+    const options = { ...base, clock: () => new Date(created), rows: interimLogRows };
+    await expect(writeAuditExport({ ...options, events: [events[1]!, events[0]!] })).rejects.toThrow(
+      'event demo-0001 at global position 1 comes after position 2: the events must come in global order',
+    );
+    const broken = { ...events[0]!, data: { amount: Number.NaN } };
+    await expect(writeAuditExport({ ...options, events: [broken] })).rejects.toThrow(
+      'event demo-0001 (global position 1): data.amount NaN is not a JSON number',
+    );
+    expect(existsSync(base.directory)).toBe(false);
+  });
+
+  it('leaves no folder that looks like an export when reading the events fails midway', async () => {
+    async function* failing() {
+      for await (const event of fixture.store.readAll()) {
+        if (event.globalPosition === 5n) throw new Error('disk read error');
+        yield event;
+      }
+    }
+    await expect(
+      writeAuditExport({
+        events: failing(),
+        directory: join(fixture.dir, 'avbrutt'),
+        signingKey: fixture.signingKey,
+        clock: () => new Date(created),
+        origin: 'demo',
+        rows: interimLogRows,
+      }),
+    ).rejects.toThrow('disk read error');
+    expect(readdirSync(fixture.dir).filter((name) => name.includes('avbrutt'))).toEqual([]);
+  });
+});
