@@ -27,6 +27,8 @@ export interface DecisionLogEntry {
   readonly authority: AuthorityBasis;
   /** The organisational unit the decision concerns, when it concerns one. */
   readonly unit?: string;
+  /** The unit of the deciding role, when the role is tied to one (the direktør *of* Teknisk sektor). */
+  readonly bodyUnit?: string;
   readonly actor: string;
   readonly role: string;
   readonly onBehalfOf?: string;
@@ -44,6 +46,9 @@ export interface ChangeLogEntry {
   /** The correcting event. */
   readonly eventId: string;
   readonly correctedEventId: string;
+  /** The corrected event's type and stream, so a reader need not look it up. */
+  readonly correctedEventType?: string;
+  readonly correctedStreamId?: string;
   /** Dotted path of the field within the corrected event's data, e.g. `period.to`. */
   readonly field: string;
   readonly oldValue: unknown;

@@ -37,3 +37,14 @@ export * from './corrections/messages';
 export * from './governance-command';
 export * from './governance-event';
 export * from './event-serde';
+
+// Deciding: the context of cross-stream facts, the deciders, and the stream of each command
+export * from './authority/authorize';
+export * from './context/registers';
+export * from './context/governance-context';
+export * from './governance-decider';
+export * from './stream-for';
+
+// Reading: the rows auditors read
+export * from './decision-log';
+export * from './corrections/field-paths';
