@@ -11,12 +11,13 @@ interface Marker {
   readonly schemaObjects: bigint;
 }
 
-/** Reads, and only reads, what the file says about itself. */
-const readMarker = (db: Connection): Marker => ({
-  applicationId: db.pragma('application_id', { simple: true }) as bigint,
-  schemaVersion: db.pragma('user_version', { simple: true }) as bigint,
-  schemaObjects: db.prepare('SELECT count(*) FROM sqlite_schema').pluck().get() as bigint,
-});
+/** Reads, and only reads, what the file says about itself: in one transaction, so from one snapshot. */
+const readMarker = (db: Connection): Marker =>
+  db.transaction(() => ({
+    applicationId: db.pragma('application_id', { simple: true }) as bigint,
+    schemaVersion: db.pragma('user_version', { simple: true }) as bigint,
+    schemaObjects: db.prepare('SELECT count(*) FROM sqlite_schema').pluck().get() as bigint,
+  }))();
 
 const isEmpty = (marker: Marker) =>
   marker.applicationId === 0n && marker.schemaVersion === 0n && marker.schemaObjects === 0n;
@@ -54,6 +55,29 @@ const migrate = (db: Connection, file: string): void => {
   }).immediate();
 };
 
+const isBusy = (error: unknown) => /^SQLITE_BUSY/.test(String((error as { code?: unknown } | null)?.code));
+
+/**
+ * Switches a new file to write-ahead logging (a no-op for a file already in WAL). SQLite refuses the
+ * switch while another process has the new file open, without waiting: so wait here, up to the timeout.
+ */
+const switchToWal = (db: Connection, file: string, busyTimeoutMs: number): void => {
+  const deadline = Date.now() + busyTimeoutMs;
+  for (;;) {
+    try {
+      const journalMode = db.pragma('journal_mode = WAL', { simple: true });
+      if (journalMode === 'wal') return;
+      throw new EventStoreFailure(
+        'invalid_argument',
+        `${file} cannot use write-ahead logging (${journalMode})`,
+      );
+    } catch (error) {
+      if (!isBusy(error) || Date.now() >= deadline) throw error;
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 5); // a synchronous 5 ms pause
+    }
+  }
+};
+
 /**
  * Opens (creating it when missing) an event store file: WAL, `synchronous = FULL`, integers as bigint,
  * schema migrated. Throws an `EventStoreFailure` and leaves the file untouched when it is not ours.
@@ -69,13 +93,7 @@ export const openDatabase = (file: string, busyTimeoutMs: number): Connection =>
     db.defaultSafeIntegers(true);
     const marker = readMarker(db);
     checkMarker(marker, file);
-    const journalMode = db.pragma('journal_mode = WAL', { simple: true });
-    if (journalMode !== 'wal') {
-      throw new EventStoreFailure(
-        'invalid_argument',
-        `${file} cannot use write-ahead logging (${journalMode})`,
-      );
-    }
+    switchToWal(db, file, busyTimeoutMs);
     // FULL: every commit is synced to the WAL before it returns, so it survives power loss, not only a crash.
     db.pragma('synchronous = FULL');
     if (marker.schemaVersion < BigInt(LATEST_SCHEMA_VERSION)) migrate(db, file);

@@ -3,6 +3,7 @@
 //   node append-child.js FILE sequence STREAM LABEL          appends batches of 1-50 events until killed
 //   node append-child.js FILE contend  STREAM LABEL COUNT    reports {ready}, waits for a line on stdin, then
 //                                                            lands COUNT single events, retrying conflicts
+//   node append-child.js FILE open     STREAM LABEL AT       opens the store at time AT (ms), appends one event
 'use strict';
 const { openSqliteEventStore } = require('../../dist/index.js');
 
@@ -63,10 +64,20 @@ const contend = async (store) => {
   }
 };
 
+const openAt = (at) => {
+  while (Date.now() < at); // all children open the new file at the same moment
+  return openSqliteEventStore({ file });
+};
+
+const appendOne = async (store) => {
+  const outcome = await store.appendToStream(streamId, [event(label)], { expectedRevision: 'any' });
+  report({ ids: [label], revision: String(outcome.nextExpectedRevision) });
+};
+
 const main = async () => {
-  const store = openSqliteEventStore({ file });
+  const store = mode === 'open' ? openAt(Number(count)) : openSqliteEventStore({ file });
   try {
-    await (mode === 'sequence' ? sequence(store) : contend(store));
+    await (mode === 'sequence' ? sequence(store) : mode === 'contend' ? contend(store) : appendOne(store));
   } finally {
     await store.close();
   }

@@ -132,16 +132,32 @@ describe('the SQLite event store used by real processes', () => {
     }
   }, 60_000);
 
+  it('lets many processes create a new store file at the same moment', async () => {
+    for (let round = 0; round < 3; round++) {
+      const file = join(temporary.directory, `new-${round}.db`);
+      const at = String(Date.now() + 400);
+      const openers = Array.from({ length: 6 }, (_, n) =>
+        startChild(file, 'open', 'opened', `opener-${n}`, at),
+      );
+      for (const opener of openers)
+        expect(await opener.exited).toEqual({ code: 0, signal: null, stderr: '' });
+      const store = openSqliteEventStore({ file });
+      const stream = await collect(store.readStream('opened'));
+      await store.close();
+      expect(stream.map((event) => event.eventId).sort()).toEqual(openers.map((_, n) => `opener-${n}`));
+    }
+  }, 60_000);
+
   it('loses and duplicates nothing when two processes append to one stream at once', async () => {
     const count = 150;
     const [a, b] = [
       startChild(temporary.file, 'contend', 'budget-1', 'A', String(count)),
       startChild(temporary.file, 'contend', 'budget-1', 'B', String(count)),
     ];
+    // Both open the new file at the same time (and so race to create the schema); then they race to append.
+    await Promise.all([a.reported(1), b.reported(1)]);
     const watcher = openSqliteEventStore({ file: temporary.file });
     const subscription = watcher.subscribeToAll();
-    // Both have opened the store; now let them race.
-    await Promise.all([a.reported(1), b.reported(1)]);
     for (const child of [a, b]) child.process.stdin!.end('go\n');
     const seen: RecordedEvent[] = [];
     try {
