@@ -23,6 +23,7 @@ export interface ResolvedPointInTime {
   readonly day: string | undefined;
 }
 
+const normalisedPattern = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 const datePattern = /^\d{4}-\d{2}-\d{2}$/;
 const timestampPattern = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
 
@@ -50,7 +51,10 @@ const parse = (value: string, field: string): Date => {
  * is the start of that day (UTC).
  */
 export const normaliseTimestamp = (value: string, field = 'timestamp'): string =>
-  parse(value, field).toISOString();
+  normalisedPattern.test(value) ? value : parse(value, field).toISOString();
+
+/** A domain date (`YYYY-MM-DD`, already checked by its codec) as the timestamp of the start of that day. */
+export const startOfDay = (date: string): string => `${date}T00:00:00.000Z`;
 
 /** Checks a `YYYY-MM-DD` date argument. */
 export const checkDate = (value: string, field: string): string => {

@@ -1,0 +1,73 @@
+import type { Projection, RecordedEvent } from '@styring/eventstore';
+import type { EventCorrected, GovernanceEvent, GovernanceEventType } from '@styring/governance';
+import { normaliseTimestamp } from '../point-in-time';
+import type { SqliteTx } from '../sqlite/sqlite-projection-store';
+import {
+  createVersionedTable,
+  type FactRow,
+  type VersionedTable,
+  VersionedTableWriter,
+} from '../sqlite/versioned-table';
+import { decodeGovernanceEvent } from './decode';
+import { type EventSource, forgetRevisions, reviseEvent } from './revisions';
+
+export interface GovernanceProjectionSpec {
+  readonly name: string;
+  /** Bump it whenever the tables or `factsOf` change: the runner then rebuilds the read model. */
+  readonly version: number;
+  readonly tables: readonly VersionedTable[];
+  /** The event types whose facts this read model keeps (corrections of them are followed too). */
+  readonly eventTypes: readonly GovernanceEventType[];
+  /**
+   * The facts one event contributes: a pure function of the event, so that a corrected event's facts
+   * can be derived again from its corrected form.
+   */
+  readonly factsOf: (event: GovernanceEvent, recorded: RecordedEvent) => readonly FactRow[];
+}
+
+/**
+ * A SQLite read model of governance events whose tables keep every version of every fact (see
+ * `VersionedTable`): an event adds its facts; a correction recorded later closes the facts of the event it
+ * corrects and adds those of the corrected form, so both "what was known then" and "what was in force
+ * then, as known now" stay answerable.
+ */
+export const governanceProjection = (
+  spec: GovernanceProjectionSpec,
+  source: EventSource,
+): Projection<SqliteTx> => {
+  const types = new Set<string>(spec.eventTypes);
+  const followsCorrections = !types.has('EventCorrected');
+  const writer = new VersionedTableWriter(spec.tables);
+
+  const insertFacts = (db: SqliteTx, event: GovernanceEvent, recorded: RecordedEvent, knownFrom: string) => {
+    const origin = { eventId: recorded.eventId, position: recorded.globalPosition, knownFrom };
+    for (const row of spec.factsOf(event, recorded)) writer.insert(db, row, origin);
+  };
+
+  const applyCorrection = async (db: SqliteTx, recorded: RecordedEvent) => {
+    const correction = decodeGovernanceEvent(recorded) as EventCorrected;
+    if (!types.has(correction.correctedEventType)) return;
+    const revised = await reviseEvent(db, spec.name, correction, source);
+    if (revised === undefined) return;
+    const knownFrom = normaliseTimestamp(recorded.recordedAt, 'recordedAt');
+    writer.supersede(db, revised.recorded.globalPosition, knownFrom);
+    insertFacts(db, revised.event, revised.recorded, knownFrom);
+  };
+
+  return {
+    name: spec.name,
+    version: spec.version,
+    canHandle: (type) => types.has(type) || (followsCorrections && type === 'EventCorrected'),
+    handle: async (events, db) => {
+      for (const recorded of events) {
+        if (followsCorrections && recorded.type === 'EventCorrected') await applyCorrection(db, recorded);
+        else
+          insertFacts(db, decodeGovernanceEvent(recorded), recorded, normaliseTimestamp(recorded.recordedAt));
+      }
+    },
+    reset: (db) => {
+      for (const table of spec.tables) createVersionedTable(db, table);
+      forgetRevisions(db, spec.name);
+    },
+  };
+};

@@ -1,0 +1,93 @@
+import type Database from 'better-sqlite3';
+import type { EventStore, RecordedEvent } from '@styring/eventstore';
+import { type EventCorrected, type GovernanceEvent, governanceEventSerde } from '@styring/governance';
+import { statement } from '../sqlite/statements';
+import { decodeGovernanceEvent } from './decode';
+import { withFieldChanges } from './field-changes';
+
+/** Where a projection finds the event a correction names, as it was first recorded. */
+export type EventSource = Pick<EventStore, 'readStream'>;
+
+/** A corrected event: its place in the log and metadata as recorded, its data with every correction so far. */
+export interface RevisedEvent {
+  readonly recorded: RecordedEvent;
+  readonly event: GovernanceEvent;
+}
+
+/**
+ * The latest corrected form of each event a projection has seen corrected, so that a second correction
+ * builds on the first. Rows belong to one projection and go when it is reset, so a rebuild replays the
+ * corrections in order from the events as recorded.
+ */
+const revisionsTable = `
+  CREATE TABLE IF NOT EXISTS projection_revisions (
+    projection TEXT NOT NULL,
+    event_id TEXT NOT NULL,
+    recorded TEXT NOT NULL,
+    PRIMARY KEY (projection, event_id)
+  ) STRICT, WITHOUT ROWID`;
+
+export const forgetRevisions = (db: Database.Database, projection: string): void => {
+  db.exec(revisionsTable);
+  statement(db, 'DELETE FROM projection_revisions WHERE projection = ?').run(projection);
+};
+
+const toJson = (event: RecordedEvent): string =>
+  JSON.stringify({
+    ...event,
+    streamRevision: String(event.streamRevision),
+    globalPosition: String(event.globalPosition),
+  });
+
+const fromJson = (json: string): RecordedEvent => {
+  const parsed = JSON.parse(json) as RecordedEvent & { streamRevision: string; globalPosition: string };
+  return {
+    ...parsed,
+    streamRevision: BigInt(parsed.streamRevision),
+    globalPosition: BigInt(parsed.globalPosition),
+  };
+};
+
+const findRecorded = async (source: EventSource, correction: EventCorrected) => {
+  for await (const event of source.readStream(correction.correctedStreamId)) {
+    if (event.eventId === correction.correctedEventId) return event;
+  }
+  return undefined;
+};
+
+/**
+ * Applies a correction to the event it names, for one projection: returns the event in its corrected form
+ * (`undefined` when the named event is not in the log, so there is nothing of it to correct).
+ */
+export const reviseEvent = async (
+  db: Database.Database,
+  projection: string,
+  correction: EventCorrected,
+  source: EventSource,
+): Promise<RevisedEvent | undefined> => {
+  const stored = statement<[string, string], string>(
+    db,
+    'SELECT recorded FROM projection_revisions WHERE projection = ? AND event_id = ?',
+  )
+    .pluck()
+    .get(projection, correction.correctedEventId);
+  const current = stored === undefined ? await findRecorded(source, correction) : fromJson(stored);
+  if (current === undefined) return undefined;
+  const { type: _type, ...data } = decodeGovernanceEvent(current);
+  const storedForm = governanceEventSerde.toStored({
+    type: current.type,
+    ...withFieldChanges(data, correction.changes),
+  } as GovernanceEvent);
+  const recorded: RecordedEvent = {
+    ...current,
+    schemaVersion: storedForm.schemaVersion,
+    data: storedForm.data,
+  };
+  const event = decodeGovernanceEvent(recorded);
+  statement(
+    db,
+    `INSERT INTO projection_revisions (projection, event_id, recorded) VALUES (?, ?, ?)
+     ON CONFLICT (projection, event_id) DO UPDATE SET recorded = excluded.recorded`,
+  ).run(projection, correction.correctedEventId, toJson(recorded));
+  return { recorded, event };
+};

@@ -1,0 +1,244 @@
+import type Database from 'better-sqlite3';
+import type { Assignment, Goal } from '@styring/governance';
+import { decisionOf, type DecisionRow, type DecisionSummary } from '../governance/decision-columns';
+import {
+  InvalidQuery,
+  type PointInTime,
+  type ResolvedPointInTime,
+  resolvePointInTime,
+} from '../point-in-time';
+import { Where } from '../sqlite/where';
+
+export type PlanStatus = 'vedtatt' | 'opphevet';
+
+/** A plan as it stood after one of its decisions. */
+export interface PlanVersion {
+  readonly planId: string;
+  readonly kind: string;
+  readonly title: string;
+  readonly period: { readonly from: string; readonly to: string };
+  readonly parentPlans: readonly string[];
+  readonly unit?: string;
+  readonly documentReference?: string;
+  readonly goals: readonly Goal[];
+  readonly assignments: readonly Assignment[];
+  readonly status: PlanStatus;
+  readonly retiredReason?: string;
+  /** The decision that adopted the plan. */
+  readonly adoptedBy: DecisionSummary;
+  /** The decision that made this version (adoption, revision or retirement). */
+  readonly decidedBy: DecisionSummary;
+  readonly eventType: string;
+  /** 1 for the adopted plan, then one more per revision or retirement. */
+  readonly version: number;
+  readonly eventId: string;
+  readonly globalPosition: bigint;
+}
+
+export interface PlanQuery extends PointInTime {
+  readonly kind?: string;
+  readonly unit?: string;
+}
+
+interface PlanEventRow extends DecisionRow {
+  readonly event_id: string;
+  readonly position: bigint;
+  readonly known_from: string;
+  readonly plan_id: string;
+  readonly event_type: string;
+  readonly kind: string | null;
+  readonly title: string | null;
+  readonly period_from: string | null;
+  readonly period_to: string | null;
+  readonly parent_plans: string | null;
+  readonly unit: string | null;
+  readonly document_reference: string | null;
+  readonly goals_given: bigint | null;
+  readonly assignments: string | null;
+  readonly reason: string | null;
+}
+
+interface GoalRow {
+  readonly position: bigint;
+  readonly goal_id: string;
+  readonly level: 'hovedmal' | 'delmal';
+  readonly text: string;
+  readonly focus_area: Goal['focusArea'] | null;
+  readonly main_goal_id: string | null;
+  readonly sdgs: string;
+}
+
+const toGoal = (row: GoalRow): Goal => ({
+  goalId: row.goal_id,
+  level: row.level,
+  text: row.text,
+  sdgs: JSON.parse(row.sdgs) as number[],
+  ...(row.focus_area === null ? {} : { focusArea: row.focus_area }),
+  ...(row.main_goal_id === null ? {} : { mainGoalId: row.main_goal_id }),
+});
+
+/** Folds one plan's rows, in effective order, into its versions. */
+const foldVersions = (
+  rows: readonly PlanEventRow[],
+  goalsAt: (position: bigint) => Goal[],
+): PlanVersion[] => {
+  const versions: PlanVersion[] = [];
+  let current: PlanVersion | undefined;
+  for (const row of rows) {
+    const decidedBy = decisionOf(row);
+    if (decidedBy === undefined) continue;
+    const base = {
+      eventType: row.event_type,
+      eventId: row.event_id,
+      globalPosition: row.position,
+      decidedBy,
+    };
+    if (row.event_type === 'PlanAdopted') {
+      current = {
+        ...base,
+        planId: row.plan_id,
+        kind: row.kind ?? '',
+        title: row.title ?? '',
+        period: { from: row.period_from ?? '', to: row.period_to ?? '' },
+        parentPlans: row.parent_plans === null ? [] : (JSON.parse(row.parent_plans) as string[]),
+        ...(row.unit === null ? {} : { unit: row.unit }),
+        ...(row.document_reference === null ? {} : { documentReference: row.document_reference }),
+        goals: goalsAt(row.position),
+        assignments: row.assignments === null ? [] : (JSON.parse(row.assignments) as Assignment[]),
+        status: 'vedtatt',
+        adoptedBy: decidedBy,
+        version: 1,
+      };
+    } else if (current !== undefined) {
+      current = {
+        ...current,
+        ...base,
+        ...(row.title === null ? {} : { title: row.title }),
+        ...(row.period_from === null || row.period_to === null
+          ? {}
+          : { period: { from: row.period_from, to: row.period_to } }),
+        ...(row.parent_plans === null ? {} : { parentPlans: JSON.parse(row.parent_plans) as string[] }),
+        ...(row.document_reference === null ? {} : { documentReference: row.document_reference }),
+        ...(row.goals_given === null ? {} : { goals: goalsAt(row.position) }),
+        ...(row.assignments === null ? {} : { assignments: JSON.parse(row.assignments) as Assignment[] }),
+        ...(row.event_type === 'PlanRetired'
+          ? { status: 'opphevet' as const, retiredReason: row.reason ?? '' }
+          : {}),
+        version: current.version + 1,
+      };
+    } else {
+      continue;
+    }
+    versions.push(current);
+  }
+  return versions;
+};
+
+/** Every plan's versions under a filter, grouped by plan in the order the plans were adopted. */
+const versionsByPlan = (
+  db: Database.Database,
+  select: (where: Where, table: string) => Where,
+  planId?: string,
+): Map<string, PlanVersion[]> => {
+  const events = select(new Where(), 'plan_events').and('plan_events.plan_id = ?', planId);
+  const rows = db
+    .prepare(`SELECT * FROM plan_events ${events} ORDER BY effective_from, position`)
+    .all(...events.params) as PlanEventRow[];
+  const goalsWhere = select(new Where(), 'plan_goals').and('plan_goals.plan_id = ?', planId);
+  const goalRows = db
+    .prepare(`SELECT * FROM plan_goals ${goalsWhere} ORDER BY rowid`)
+    .all(...goalsWhere.params) as GoalRow[];
+  const goals = new Map<bigint, Goal[]>();
+  for (const row of goalRows) goals.set(row.position, [...(goals.get(row.position) ?? []), toGoal(row)]);
+  const byPlan = new Map<string, PlanEventRow[]>();
+  for (const row of rows) byPlan.set(row.plan_id, [...(byPlan.get(row.plan_id) ?? []), row]);
+  const result = new Map<string, PlanVersion[]>();
+  for (const [id, planRows] of byPlan) {
+    const versions = foldVersions(planRows, (position) => goals.get(position) ?? []);
+    if (versions.length > 0) result.set(id, versions);
+  }
+  return result;
+};
+
+const latest = (versions: Map<string, PlanVersion[]>, query: PlanQuery): PlanVersion[] =>
+  [...versions.values()]
+    .map((planVersions) => planVersions[planVersions.length - 1] as PlanVersion)
+    .filter(
+      (plan) =>
+        (query.kind === undefined || plan.kind === query.kind) &&
+        (query.unit === undefined || plan.unit === query.unit),
+    );
+
+const stateAt = (pointInTime: ResolvedPointInTime) => (where: Where, table: string) =>
+  where.stateAt(pointInTime, table);
+
+/**
+ * The plan register: every plan as it stood at `asOf` – on the effective clock with every correction known
+ * now, on the recorded clock as the register read then – with its latest version, goals and status.
+ */
+export const planRegister = (db: Database.Database, query: PlanQuery = {}): PlanVersion[] =>
+  latest(versionsByPlan(db, stateAt(resolvePointInTime(query))), query);
+
+/** The plans in force on the day of `asOf`: adopted, not retired, and with a period that covers that day. */
+export const plansInForce = (
+  db: Database.Database,
+  query: PlanQuery & { readonly asOf: string },
+): PlanVersion[] => {
+  const pointInTime = resolvePointInTime(query);
+  const day = pointInTime.day;
+  if (day === undefined) throw new InvalidQuery('asOf', 'is required: in force on which day?');
+  return latest(versionsByPlan(db, stateAt(pointInTime)), query).filter(
+    (plan) => plan.status === 'vedtatt' && plan.period.from <= day && day <= plan.period.to,
+  );
+};
+
+/** A plan's versions, one per decision, as recorded by `asOf` (recorded) or in effect by `asOf` (effective). */
+export const planVersions = (
+  db: Database.Database,
+  query: PointInTime & { readonly planId: string },
+): PlanVersion[] => {
+  const pointInTime = resolvePointInTime(query);
+  return (
+    versionsByPlan(db, (where, table) => where.historyAt(pointInTime, table), query.planId).get(
+      query.planId,
+    ) ?? []
+  );
+};
+
+export interface PlanNode {
+  readonly plan: PlanVersion;
+  /** Plans that name this one as a parent, in the register at the same point in time. */
+  readonly children: readonly string[];
+}
+
+/** The plan hierarchy at `asOf`: plans without a parent in the register are the roots. */
+export const planHierarchy = (
+  db: Database.Database,
+  query: PlanQuery = {},
+): { readonly roots: readonly string[]; readonly plans: readonly PlanNode[] } => {
+  const plans = planRegister(db, query);
+  const ids = new Set(plans.map((plan) => plan.planId));
+  const children = (id: string) =>
+    plans.filter((plan) => plan.parentPlans.includes(id)).map((plan) => plan.planId);
+  return {
+    roots: plans
+      .filter((plan) => !plan.parentPlans.some((parent) => ids.has(parent)))
+      .map((plan) => plan.planId),
+    plans: plans.map((plan) => ({ plan, children: children(plan.planId) })),
+  };
+};
+
+export interface PlanGoal extends Goal {
+  readonly planId: string;
+  readonly planTitle: string;
+}
+
+/** The goals of the plans in the register at `asOf`, optionally of one plan or one focus area. */
+export const planGoals = (
+  db: Database.Database,
+  query: PlanQuery & { readonly planId?: string; readonly focusArea?: string } = {},
+): PlanGoal[] =>
+  planRegister(db, query)
+    .filter((plan) => query.planId === undefined || plan.planId === query.planId)
+    .flatMap((plan) => plan.goals.map((goal) => ({ ...goal, planId: plan.planId, planTitle: plan.title })))
+    .filter((goal) => query.focusArea === undefined || goal.focusArea === query.focusArea);

@@ -1,0 +1,57 @@
+import type { ResolvedPointInTime } from '../point-in-time';
+import type { SqlValue } from './versioned-table';
+
+/** A WHERE clause built from optional filters, with its parameters in order. */
+export class Where {
+  private readonly conditions: string[] = [];
+  readonly params: SqlValue[] = [];
+
+  /** Adds a condition; skipped when it has a parameter that is `undefined` (a filter not asked for). */
+  and(condition: string, ...params: readonly (SqlValue | undefined)[]): this {
+    if (params.some((param) => param === undefined)) return this;
+    this.conditions.push(condition);
+    this.params.push(...(params as SqlValue[]));
+    return this;
+  }
+
+  /**
+   * Only the versions of facts that count at the point in time: on the recorded clock those known then
+   * (learnt by `asOf` and not yet replaced by a correction); otherwise the current ones.
+   */
+  knownAt(pointInTime: ResolvedPointInTime, table: string): this {
+    if (pointInTime.clock === 'recorded' && pointInTime.before !== undefined) {
+      return this.and(
+        `${table}.known_from < ? AND (${table}.known_until IS NULL OR ${table}.known_until >= ?)`,
+        pointInTime.before,
+        pointInTime.before,
+      );
+    }
+    return this.and(`${table}.known_until IS NULL`);
+  }
+
+  /** Only facts in effect by `asOf` (their `effective_from` not after it). */
+  inEffectBy(pointInTime: ResolvedPointInTime, table: string): this {
+    return this.and(`${table}.effective_from < ?`, pointInTime.before);
+  }
+
+  /**
+   * A history (a log of what happened): on the recorded clock what had been recorded by `asOf`; on the
+   * effective clock what had taken effect by `asOf`, as known now.
+   */
+  historyAt(pointInTime: ResolvedPointInTime, table: string): this {
+    this.knownAt(pointInTime, table);
+    return pointInTime.clock === 'effective' ? this.inEffectBy(pointInTime, table) : this;
+  }
+
+  /**
+   * A state (what stood on a day): the facts in effect by `asOf`, as known then (recorded clock: the answer
+   * a report run at that moment gave) or as known now (effective clock).
+   */
+  stateAt(pointInTime: ResolvedPointInTime, table: string): this {
+    return this.knownAt(pointInTime, table).inEffectBy(pointInTime, table);
+  }
+
+  toString(): string {
+    return this.conditions.length === 0 ? '' : `WHERE ${this.conditions.join(' AND ')}`;
+  }
+}
