@@ -160,6 +160,12 @@ export const secondWeek: readonly DemoAppend[] = [
   statusReport('flerbrukshall', '2024-06-21', 'gul'),
 ];
 
+/** `count` more status reports of the demo project, one a day from 1 July 2024. */
+export const laterStatusReports = (count: number): DemoAppend[] =>
+  Array.from({ length: count }, (_, i) =>
+    statusReport('flerbrukshall', new Date(Date.UTC(2024, 6, 1 + i)).toISOString().slice(0, 10), 'gronn'),
+  );
+
 /** Appends one event per call, with ids `demo-0001`, `demo-0002`, … continuing from `firstNumber`. */
 export const appendDemoHistory = async (
   store: EventStore,
