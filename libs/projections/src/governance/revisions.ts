@@ -1,9 +1,14 @@
 import type Database from 'better-sqlite3';
 import type { EventStore, RecordedEvent } from '@styring/eventstore';
-import { type EventCorrected, type GovernanceEvent, governanceEventSerde } from '@styring/governance';
+import * as E from 'fp-ts/Either';
+import {
+  type EventCorrected,
+  type GovernanceEvent,
+  governanceEventSerde,
+  withValueAt,
+} from '@styring/governance';
 import { statement } from '../sqlite/statements';
 import { decodeGovernanceEvent } from './decode';
-import { withFieldChanges } from './field-changes';
 
 /** Where a projection finds the event a correction names, as it was first recorded. */
 export type EventSource = Pick<EventStore, 'readStream'>;
@@ -73,11 +78,18 @@ export const reviseEvent = async (
     .get(projection, correction.correctedEventId);
   const current = stored === undefined ? await findRecorded(source, correction) : fromJson(stored);
   if (current === undefined) return undefined;
-  const { type: _type, ...data } = decodeGovernanceEvent(current);
-  const storedForm = governanceEventSerde.toStored({
-    type: current.type,
-    ...withFieldChanges(data, correction.changes),
-  } as GovernanceEvent);
+  const { type, ...data } = decodeGovernanceEvent(current);
+  let corrected: unknown = data;
+  for (const change of correction.changes) {
+    const next = withValueAt(corrected, change.field, change.after);
+    if (E.isLeft(next)) {
+      throw new Error(
+        `correction of event ${correction.correctedEventId}: field '${change.field}' cannot be set`,
+      );
+    }
+    corrected = next.right;
+  }
+  const storedForm = governanceEventSerde.toStored({ ...(corrected as object), type } as GovernanceEvent);
   const recorded: RecordedEvent = {
     ...current,
     schemaVersion: storedForm.schemaVersion,
