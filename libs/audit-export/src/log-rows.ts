@@ -1,15 +1,23 @@
 import type { RecordedEvent } from '@styring/eventstore';
-import type { AuthorityBasis, ChangeLogEntry, DecisionLogEntry } from '@styring/governance';
+import {
+  type AuthorityBasis,
+  type ChangeLogEntry,
+  type DecisionLogEntry,
+  toChangeLogEntries,
+  toDecisionLogEntry,
+} from '@styring/governance';
 import { canonicalJson } from './canonical-json';
 
 /**
- * How the decision log and the change log are read from recorded events: the governance domain's pure
- * functions, so that the rows in an export and those a projection shows can never disagree.
+ * How the decision log and the change log are read from recorded events: by default the governance
+ * domain's pure functions, so that the rows in an export and those a projection shows never disagree.
  */
 export interface DecisionLogRows {
   readonly toDecisionLogEntry: (event: RecordedEvent) => DecisionLogEntry | undefined;
   readonly toChangeLogEntries: (event: RecordedEvent) => readonly ChangeLogEntry[];
 }
+
+export const governanceLogRows: DecisionLogRows = { toDecisionLogEntry, toChangeLogEntries };
 
 const optional = (value: string | undefined) => value ?? '';
 
@@ -20,6 +28,7 @@ export const DECISION_LOG_HEADER = [
   'Løpenummer',
   'Vedtaksdato',
   'Organ',
+  'Organets enhet',
   'Vedtakstype',
   'Sammendrag',
   'Saksnummer',
@@ -46,6 +55,7 @@ export const decisionLogCells = (entry: DecisionLogEntry, seq: number): string[]
   String(seq),
   entry.decidedOn,
   entry.body,
+  optional(entry.bodyUnit),
   entry.kind,
   entry.summary,
   entry.caseNumber,
@@ -73,6 +83,8 @@ export const CHANGE_LOG_HEADER = [
   'Endret av',
   'Rolle',
   'Korrigert hendelse',
+  'Korrigert hendelsestype',
+  'Korrigert strøm',
   'Felt',
   'Gammel verdi',
   'Ny verdi',
@@ -93,6 +105,8 @@ export const changeLogCells = (entry: ChangeLogEntry, seq: number): string[] => 
   entry.actor,
   entry.role,
   entry.correctedEventId,
+  optional(entry.correctedEventType),
+  optional(entry.correctedStreamId),
   entry.field,
   displayValue(entry.oldValue),
   displayValue(entry.newValue),

@@ -8,7 +8,6 @@ import { leafHash, publicKeyFingerprint, verifyExport } from './format';
 import { merkleRoot } from './merkle';
 import { appendDemoHistory, firstWeek, secondWeek } from './testing/demo-history';
 import { exportFixture, type ExportFixture } from './testing/export-fixture';
-import { interimLogRows } from './testing/interim-log-rows';
 import { VERIFIER_SOURCE, writeAuditExport } from './write-export';
 
 const created = '2024-06-22T12:00:00.000Z';
@@ -113,21 +112,22 @@ describe('an audit export', () => {
   it('writes the decision log and the change log for spreadsheets: BOM, Norwegian headers, CRLF, quoted, guarded', () => {
     const decisions = readFileSync(join(folder, 'vedtakslogg.csv'), 'utf8');
     expect(
-      decisions.startsWith('\uFEFFLøpenummer,Vedtaksdato,Organ,Vedtakstype,Sammendrag,Saksnummer,Møte,'),
+      decisions.startsWith('\uFEFFLøpenummer,Vedtaksdato,Organ,Organets enhet,Vedtakstype,Sammendrag,'),
     ).toBe(true);
     expect(decisions.split('\r\n')).toHaveLength(5 + 2);
     expect(decisions).toContain(
-      '4,2024-06-12,kommunestyret,Plan vedtatt,' +
-        '"\'=HYPERLINK(""http://example.invalid"",""Eiendomsstrategi, del 1"")\nbehov for plass «før» nybygg",' +
-        '2024/1002,Kommunestyret 2024-06-12,lov,kommuneloven § 5-3,,politisk.sekretariat,sekretariat,kommunestyret,',
+      '\r\n4,2024-06-12,kommunestyret,,Plan vedtatt,' +
+        '"Strategi «=HYPERLINK(""http://example.invalid"",""Eiendomsstrategi, del 1"")\nbehov for plass «før» nybygg» ' +
+        '(2024-07-01 – 2027-12-31) vedtatt",2024/1002,"\'=1+2 (Kommunestyret, ekstramøte)",lov,kommuneloven § 5-3,,' +
+        'politisk.sekretariat,sekretariat,kommunestyret,2024-06-12,',
     );
     const changes = readFileSync(join(folder, 'endringslogg.csv'), 'utf8').split('\r\n');
     expect(changes[0]).toBe(
-      '\uFEFFLøpenummer,Registreringstidspunkt,Virkningstidspunkt,Endret av,Rolle,Korrigert hendelse,Felt,' +
-        'Gammel verdi,Ny verdi,Begrunnelse,Hendelses-ID,Global posisjon',
+      '\uFEFFLøpenummer,Registreringstidspunkt,Virkningstidspunkt,Endret av,Rolle,Korrigert hendelse,' +
+        'Korrigert hendelsestype,Korrigert strøm,Felt,Gammel verdi,Ny verdi,Begrunnelse,Hendelses-ID,Global posisjon',
     );
     expect(changes[1]).toMatch(
-      /^10,[^,]+,2024-06-12,politisk\.sekretariat,sekretariat,demo-0004,period\.to,2027-12-31,2028-12-31,/,
+      /^10,[^,]+,2024-06-12,politisk\.sekretariat,sekretariat,demo-0004,PlanAdopted,plan-eiendomsstrategi-2024,period\.to,2027-12-31,2028-12-31,Feil sluttdato/,
     );
     expect(changes[2]).toMatch(/^10,.*,unit,,styv,/);
     expect(changes).toHaveLength(4);
@@ -235,7 +235,7 @@ describe('a refused export', () => {
       signingKey: fixture.signingKey,
       origin: 'demo',
     };
-    const options = { ...base, clock: () => new Date(created), rows: interimLogRows };
+    const options = { ...base, clock: () => new Date(created) };
     await expect(writeAuditExport({ ...options, events: [events[1]!, events[0]!] })).rejects.toThrow(
       'event demo-0001 at global position 1 comes after position 2: the events must come in global order',
     );
@@ -260,7 +260,6 @@ describe('a refused export', () => {
         signingKey: fixture.signingKey,
         clock: () => new Date(created),
         origin: 'demo',
-        rows: interimLogRows,
       }),
     ).rejects.toThrow('disk read error');
     expect(readdirSync(fixture.dir).filter((name) => name.includes('avbrutt'))).toEqual([]);

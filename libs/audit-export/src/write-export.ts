@@ -25,6 +25,7 @@ import {
   DECISION_LOG_HEADER,
   type DecisionLogRows,
   decisionLogCells,
+  governanceLogRows,
 } from './log-rows';
 import { OutputFile } from './output-file';
 import { type PreviousExport, readPreviousExport } from './previous-export';
@@ -52,8 +53,8 @@ export interface WriteExportOptions {
   readonly origin: string;
   /** The folder of the previous export of the same history: this one then proves it only extends it. */
   readonly previousExport?: string;
-  /** How decisions and corrections are read from events (the governance domain's functions). */
-  readonly rows: DecisionLogRows;
+  /** How decisions and corrections are read from events; the governance domain's functions by default. */
+  readonly rows?: DecisionLogRows;
 }
 
 export interface ExportSummary {
@@ -184,7 +185,8 @@ export const writeAuditExport = async (options: WriteExportOptions): Promise<Exp
   if (typeof options.origin !== 'string' || options.origin.trim() === '')
     throw optionError('origin', 'is empty');
   const origin = options.origin.trim();
-  checkRows(options.rows);
+  const rows = options.rows ?? governanceLogRows;
+  checkRows(rows);
   const key = toSigningKey(options.signingKey);
   const created = checkedCreated(options.clock);
   const previous: PreviousExport | undefined =
@@ -204,14 +206,14 @@ export const writeAuditExport = async (options: WriteExportOptions): Promise<Exp
       const line = chain.append(event);
       const seq = chain.seq;
       await files.events.write(line + '\n');
-      const decision = options.rows.toDecisionLogEntry(event);
+      const decision = rows.toDecisionLogEntry(event);
       if (decision !== undefined) {
         decisionCount += 1;
         countDecision(counts, decision.body, decision.kind);
         await files.decisions.write(csvRow(decisionLogCells(decision, seq)));
         await files.reportRows.write(reportDecisionRow(decision, seq));
       }
-      for (const change of options.rows.toChangeLogEntries(event)) {
+      for (const change of rows.toChangeLogEntries(event)) {
         changeCount += 1;
         await files.changes.write(csvRow(changeLogCells(change, seq)));
       }

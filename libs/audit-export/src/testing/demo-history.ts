@@ -103,7 +103,8 @@ export const firstWeek: readonly DemoAppend[] = [
       parentPlans: ['planstrategi-2024-2028'],
       goals: [],
       assignments: [],
-      decision: council('2024-06-12', '2024/1002'),
+      // A meeting text that a spreadsheet would run as a formula.
+      decision: { ...council('2024-06-12', '2024/1002'), meeting: '=1+2 (Kommunestyret, ekstramøte)' },
     },
   },
   {

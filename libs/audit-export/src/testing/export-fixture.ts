@@ -5,7 +5,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openSqliteEventStore, type SqliteEventStore } from '@styring/eventstore-sqlite';
 import { exportFromStore, type ExportSummary, type StoreExportOptions } from '../write-export';
-import { interimLogRows } from './interim-log-rows';
 
 export interface ExportFixture {
   readonly dir: string;
@@ -46,7 +45,6 @@ export const exportFixture = (): ExportFixture => {
         signingKey: privateKey,
         clock: () => new Date(created),
         origin: 'Lørenskog kommune (demo)',
-        rows: interimLogRows,
         ...options,
       }),
     close: async () => {
