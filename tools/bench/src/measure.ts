@@ -5,10 +5,3 @@ export const perSecond = async (count: number, work: () => unknown): Promise<num
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   return count / seconds;
 };
-
-/** The best of several runs: reads are short, and the first run also pays for compiling the code. */
-export const bestPerSecond = async (runs: number, count: number, work: () => unknown): Promise<number> => {
-  let best = 0;
-  for (let run = 0; run < runs; run++) best = Math.max(best, await perSecond(count, work));
-  return best;
-};
