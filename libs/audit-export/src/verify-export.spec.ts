@@ -2,7 +2,8 @@ import { generateKeyPairSync, sign } from 'node:crypto';
 import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { canonicalJson } from './canonical-json';
-import { formatEventLine, verifyExport } from './format';
+import { formatEventLine, leafHash, verifyExport, verifyInclusion } from './format';
+import { proveInclusion } from './prove-inclusion';
 import { appendDemoHistory, firstWeek, laterStatusReports, secondWeek } from './testing/demo-history';
 import { exportFixture, type ExportFixture } from './testing/export-fixture';
 
@@ -217,5 +218,26 @@ describe('the verifier, given a changed export', () => {
       valid: false,
       message: 'notater.txt: is not listed in the signed manifest',
     });
+  });
+
+  it("proves any single event's inclusion against the signed root", async () => {
+    const manifest = JSON.parse(readFileSync(join(original, 'manifest.json'), 'utf8'));
+    const root = Buffer.from(manifest.merkleRoot, 'hex');
+    for (const seq of [1, 2, 17, 31, 32]) {
+      const inclusion = await proveInclusion(original, seq);
+      expect(inclusion).toMatchObject({
+        seq,
+        treeSize: 32,
+        eventHash: parse(readLines(original)[seq - 1]!).eventHash,
+      });
+      expect(inclusion.merkleRoot).toBe(manifest.merkleRoot);
+      const leaf = leafHash(Buffer.from(inclusion.eventHash, 'hex'));
+      const proof = inclusion.proof.map((node) => Buffer.from(node, 'hex'));
+      expect(verifyInclusion(seq - 1, 32, leaf, proof, root)).toBe(true);
+      expect(verifyInclusion(seq % 32, 32, leaf, proof, root)).toBe(false);
+    }
+    await expect(proveInclusion(original, 33)).rejects.toThrow(
+      'seq: 33 is beyond the 32 events of the export',
+    );
   });
 });
