@@ -1,13 +1,15 @@
 /**
  * Test data for the deciders' specifications (fictitious case numbers and dates). Not part of the build.
  */
-import { type AuthorityDelegated } from '../authority/messages';
+import type { RecordedEvent } from '@styring/eventstore';
+import type { AuthorityDelegated } from '../authority/messages';
 import type { DelegationScope } from '../authority/scope';
 import {
   emptyGovernanceContext,
   evolveGovernanceContext,
   type GovernanceContext,
 } from '../context/governance-context';
+import { governanceEventSerde } from '../event-serde';
 import type { GovernanceEvent } from '../governance-event';
 import type { UnitEstablished } from '../organisation/messages';
 import type { DecidingBody } from '../shared/bodies';
@@ -117,3 +119,25 @@ export const standardContext = contextWith([
   chiefExecutiveToTechnicalDirector,
   ...documentedUnits,
 ]);
+
+/** A governance event as the store would hand it back. */
+export const recorded = (
+  event: GovernanceEvent,
+  position: number,
+  overrides: Partial<RecordedEvent> = {},
+): RecordedEvent => ({
+  ...governanceEventSerde.toStored(event),
+  eventId: `event-${position}`,
+  metadata: {
+    actor: 'kari.nordmann',
+    role: 'sekretariat',
+    correlationId: `correlation-${position}`,
+    causationId: `command-${position}`,
+    effectiveAt: '2024-06-12',
+  },
+  streamId: 'stream',
+  streamRevision: 0n,
+  globalPosition: BigInt(position),
+  recordedAt: '2024-06-13T08:00:00.000Z',
+  ...overrides,
+});

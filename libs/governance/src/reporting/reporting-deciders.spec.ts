@@ -1,0 +1,164 @@
+// The given/when/then helper lives in the testkit; the domain's own code never imports it.
+// eslint-disable-next-line @nx/enforce-module-boundaries
+import { deciderSpecification } from '@styring/eventstore-testkit';
+import { standardContext } from '../testing/fixtures';
+import { checklistDecider } from './checklist-decider';
+import { deviationDecider } from './deviation-decider';
+import type {
+  CloseDeviation,
+  CompleteInternalControlChecklist,
+  RecordDeviation,
+  SubmitReport,
+} from './messages';
+import { reportDecider } from './report-decider';
+
+describe('reportDecider', () => {
+  const spec = deciderSpecification(reportDecider);
+  const arsberetning: SubmitReport = {
+    type: 'SubmitReport',
+    reportId: 'arsberetning-2024',
+    kind: 'arsberetning',
+    period: { from: '2024-01-01', to: '2024-12-31' },
+    from: { body: 'kommunedirektoren' },
+    to: 'kommunestyret',
+    submittedOn: '2025-03-28',
+    documentReference: '2025/512-1',
+    obligationId: 'arsberetning',
+  };
+  const { obligationId: _o, ...withoutObligation } = arsberetning;
+
+  it('records a report that answers an obligation of the årshjul', () => {
+    spec
+      .given([])
+      .when(arsberetning, standardContext)
+      .then([{ ...arsberetning, type: 'ReportSubmitted' }]);
+  });
+
+  it('records a report outside the årshjul when it says why', () => {
+    const extra = {
+      ...withoutObligation,
+      kind: 'annet' as const,
+      withoutObligationReason: 'Bestilt av kontrollutvalget',
+    };
+    spec
+      .given([])
+      .when(extra, standardContext)
+      .then([{ ...extra, type: 'ReportSubmitted' }]);
+  });
+
+  it('needs an obligation or a reason, not neither nor both (report.obligation_or_reason_required)', () => {
+    spec
+      .given([])
+      .when(withoutObligation, standardContext)
+      .thenRejectedWith('report.obligation_or_reason_required');
+    spec
+      .given([])
+      .when({ ...arsberetning, withoutObligationReason: 'Begge' }, standardContext)
+      .thenRejectedWith('report.obligation_or_reason_required');
+  });
+
+  it('names an obligation that exists (report.obligation_unknown) and was in force (report.obligation_not_in_force)', () => {
+    spec
+      .given([])
+      .when({ ...arsberetning, obligationId: 'ukjent-plikt' }, standardContext)
+      .thenRejectedWith('report.obligation_unknown');
+    spec
+      .given([])
+      .when({ ...arsberetning, submittedOn: '2023-03-30' }, standardContext)
+      .thenRejectedWith('report.obligation_not_in_force');
+  });
+
+  it('matches the kind of the obligation (report.kind_mismatch)', () => {
+    spec
+      .given([])
+      .when({ ...arsberetning, kind: 'arsregnskap' }, standardContext)
+      .thenRejectedWith('report.kind_mismatch');
+  });
+
+  it('submits a report once (report.already_submitted), for an ordered period (date.period_unordered)', () => {
+    spec
+      .given([{ ...arsberetning, type: 'ReportSubmitted' }])
+      .when(arsberetning, standardContext)
+      .thenRejectedWith('report.already_submitted');
+    spec
+      .given([])
+      .when({ ...arsberetning, period: { from: '2024-12-31', to: '2024-01-01' } }, standardContext)
+      .thenRejectedWith('date.period_unordered');
+  });
+});
+
+describe('checklistDecider', () => {
+  const spec = deciderSpecification(checklistDecider);
+  const checklist: CompleteInternalControlChecklist = {
+    type: 'CompleteInternalControlChecklist',
+    unit: 'teknisk-sektor',
+    period: { from: '2024-01-01', to: '2024-06-30' },
+    completedOn: '2024-05-02',
+    items: [
+      { item: 'Rutiner for avvikshåndtering er kjent', status: 'ok' },
+      { item: 'Risikovurdering av tjenesten er oppdatert', status: 'avvik', comment: 'Utsatt til høsten' },
+    ],
+    obligationId: 'internkontroll-sjekkliste',
+  };
+
+  it('records the checklist of a unit once per period (internal_control.checklist_already_completed)', () => {
+    spec
+      .given([])
+      .when(checklist, standardContext)
+      .then([{ ...checklist, type: 'InternalControlChecklistCompleted' }]);
+    spec
+      .given([{ ...checklist, type: 'InternalControlChecklistCompleted' }])
+      .when(checklist, standardContext)
+      .thenRejectedWith('internal_control.checklist_already_completed');
+  });
+
+  it('names an existing obligation when it names one (report.obligation_unknown)', () => {
+    spec
+      .given([])
+      .when({ ...checklist, obligationId: 'ukjent-plikt' }, standardContext)
+      .thenRejectedWith('report.obligation_unknown');
+  });
+});
+
+describe('deviationDecider', () => {
+  const spec = deciderSpecification(deviationDecider);
+  const record: RecordDeviation = {
+    type: 'RecordDeviation',
+    deviationId: 'avvik-2024-17',
+    unit: 'teknisk-sektor',
+    observedOn: '2024-09-10',
+    category: 'rutinebrudd',
+    description: 'Kontrakt signert uten fullmakt (fiktivt)',
+  };
+  const recorded = { ...record, type: 'DeviationRecorded' as const };
+  const close: CloseDeviation = {
+    type: 'CloseDeviation',
+    deviationId: 'avvik-2024-17',
+    closedOn: '2024-10-01',
+    correctiveAction: 'Fullmaktsrutinen er gjennomgått med alle ledere',
+  };
+
+  it('records a deviation once (deviation.already_recorded)', () => {
+    spec.given([]).when(record, standardContext).then([recorded]);
+    spec.given([recorded]).when(record, standardContext).thenRejectedWith('deviation.already_recorded');
+  });
+
+  it('closes a recorded deviation once (deviation.not_recorded, deviation.already_closed)', () => {
+    spec
+      .given([recorded])
+      .when(close, standardContext)
+      .then([{ ...close, type: 'DeviationClosed' }]);
+    spec.given([]).when(close, standardContext).thenRejectedWith('deviation.not_recorded');
+    spec
+      .given([recorded, { ...close, type: 'DeviationClosed' }])
+      .when(close, standardContext)
+      .thenRejectedWith('deviation.already_closed');
+  });
+
+  it('closes a deviation no earlier than it was observed (deviation.closed_before_observed)', () => {
+    spec
+      .given([recorded])
+      .when({ ...close, closedOn: '2024-09-09' }, standardContext)
+      .thenRejectedWith('deviation.closed_before_observed');
+  });
+});
