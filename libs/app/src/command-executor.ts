@@ -1,0 +1,165 @@
+import * as E from 'fp-ts/Either';
+import {
+  commandHandler,
+  type EventStore,
+  type Handled,
+  type HandleFailure,
+  type HandleOptions,
+} from '@styring/eventstore';
+import {
+  decodeCommand,
+  defaultGovernanceConfiguration,
+  type GovernanceCommand,
+  type GovernanceConfiguration,
+  governanceDecider,
+  type GovernanceEvent,
+  governanceEventSerde,
+  streamFor,
+} from '@styring/governance';
+import { effectiveAtOf } from './effective-at';
+import type { AppendedEvent, BatchItem, Caller, ExecutionResult } from './execution-result';
+import {
+  findRecordedEvent,
+  governanceContextLoader,
+  UnreadableHistoryError,
+} from './governance-context-loader';
+import { type Runtime, systemRuntime } from './runtime';
+
+/** Runs governance commands the one way every entry point (CLI, API, NestJS, demo) runs them. */
+export interface CommandExecutor {
+  /** Decode, load the facts from other streams, decide, append. Throws only when the store fails. */
+  execute(input: unknown, caller: Caller, options?: HandleOptions): Promise<ExecutionResult>;
+  /**
+   * Several commands in order. All are decoded first, so that one invalid command means nothing is written;
+   * then each runs, and after the first that does not go through the rest are not run.
+   */
+  executeBatch(inputs: readonly unknown[], caller: Caller): Promise<readonly BatchItem[]>;
+}
+
+/** The events just appended, read back with the ids and positions the store gave them. */
+const appendedEvents = async (
+  store: EventStore,
+  handled: Handled<GovernanceEvent>,
+): Promise<AppendedEvent[]> => {
+  if (handled.events.length === 0 || handled.revision === undefined) return [];
+  const from = handled.revision - BigInt(handled.events.length) + 1n;
+  const events: AppendedEvent[] = [];
+  for await (const recorded of store.readStream(handled.streamId, { from, to: handled.revision })) {
+    const { eventId, type, streamRevision, globalPosition } = recorded;
+    events.push({ eventId, type, streamRevision, globalPosition });
+  }
+  return events;
+};
+
+const failed = (command: GovernanceCommand, failure: HandleFailure): ExecutionResult => {
+  switch (failure._tag) {
+    case 'DomainRejection':
+      return {
+        status: 'rejected',
+        commandType: command.type,
+        code: failure.code,
+        message: failure.message,
+        messageEn: failure.messageEn,
+      };
+    case 'ConcurrencyError':
+      return {
+        status: 'conflict',
+        commandType: command.type,
+        streamId: failure.streamId,
+        expected: failure.expected,
+        actual: failure.actual,
+      };
+    case 'UndecodableEvent':
+      throw new UnreadableHistoryError(
+        `event ${failure.eventId} (${failure.streamId}@${failure.streamRevision}) cannot be read: ${failure.reason}; nothing was decided`,
+      );
+    case 'StoreFailure':
+      throw failure.error;
+  }
+};
+
+export const createCommandExecutor = (
+  store: EventStore,
+  runtime: Runtime = systemRuntime,
+  configuration: GovernanceConfiguration = defaultGovernanceConfiguration,
+): CommandExecutor => {
+  const loadContext = governanceContextLoader(store, configuration);
+  const handle = commandHandler({
+    store,
+    decider: governanceDecider,
+    serde: governanceEventSerde,
+    newId: runtime.newId,
+  });
+
+  const run = async (
+    command: GovernanceCommand,
+    caller: Caller,
+    options?: HandleOptions,
+  ): Promise<ExecutionResult> => {
+    const context = await loadContext();
+    const correctionTarget =
+      command.type === 'CorrectEvent' ? await findRecordedEvent(store, command.correctedEventId) : undefined;
+    const correlationId = caller.correlationId ?? runtime.newId();
+    const outcome = await handle(
+      streamFor(command),
+      command,
+      {
+        commandId: runtime.newId(),
+        actor: caller.actor,
+        role: caller.role,
+        ...(caller.unit === undefined ? {} : { unit: caller.unit }),
+        ...(caller.onBehalfOf === undefined ? {} : { onBehalfOf: caller.onBehalfOf }),
+        correlationId,
+        effectiveAt: effectiveAtOf(command, correctionTarget),
+      },
+      correctionTarget === undefined ? context : { ...context, correctionTarget },
+      options,
+    )();
+    if (E.isLeft(outcome)) return failed(command, outcome.left);
+    const handled = outcome.right;
+    return {
+      status: 'accepted',
+      commandType: command.type,
+      streamId: handled.streamId,
+      events: await appendedEvents(store, handled),
+      revision: handled.revision,
+      ...(handled.lastPosition === undefined ? {} : { position: handled.lastPosition }),
+      correlationId,
+    };
+  };
+
+  return {
+    execute: async (input, caller, options) => {
+      const decoded = decodeCommand(input);
+      if (E.isLeft(decoded)) return { status: 'invalid', errors: decoded.left.errors };
+      return run(decoded.right, caller, options);
+    },
+    executeBatch: async (inputs, caller) => {
+      const decoded = inputs.map(decodeCommand);
+      if (decoded.some(E.isLeft)) {
+        return decoded.map((d): BatchItem =>
+          E.isLeft(d) ? { status: 'invalid', errors: d.left.errors } : { status: 'not_run' },
+        );
+      }
+      const items: BatchItem[] = [];
+      for (const command of decoded.flatMap((d) => (E.isRight(d) ? [d.right] : []))) {
+        const last = items[items.length - 1];
+        items.push(
+          last === undefined || last.status === 'accepted'
+            ? await run(command, caller)
+            : { status: 'not_run' },
+        );
+      }
+      return items;
+    },
+  };
+};
+
+/** One command, once: for callers that do not keep an executor (a long-running service should keep one). */
+export const executeCommand = (
+  store: EventStore,
+  input: unknown,
+  caller: Caller,
+  runtime: Runtime = systemRuntime,
+  options?: HandleOptions,
+): Promise<ExecutionResult> => createCommandExecutor(store, runtime).execute(input, caller, options);

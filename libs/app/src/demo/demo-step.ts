@@ -1,0 +1,70 @@
+import type { DecisionReference, GovernanceCommand } from '@styring/governance';
+import type { Caller } from '../execution-result';
+
+/** Ids of events written earlier in the demo, by the step label that wrote them (for the correction). */
+export type WrittenEvents = ReadonlyMap<string, string>;
+
+/**
+ * One thing that happens in the demo history: a command, as a user would send it, by a caller, on a day.
+ * `on` orders the history; a command that refers to an earlier event is a function of what was written.
+ */
+export interface DemoStep {
+  readonly on: string;
+  readonly caller: Caller;
+  readonly command: GovernanceCommand | ((written: WrittenEvents) => GovernanceCommand);
+  /** Remembers the id of the first event this step writes, under this label. */
+  readonly label?: string;
+}
+
+/**
+ * The people who enter the history. All of them are FICTITIOUS: actors are role accounts of the demo, not
+ * real employees of Lørenskog kommune.
+ */
+export const callers = {
+  sekretariat: {
+    actor: 'demo-politisk-sekretariat',
+    role: 'kommunestyre-sekretariat',
+    unit: 'styv',
+    onBehalfOf: 'kommunestyret',
+  },
+  kommunedirektor: { actor: 'demo-kommunedirektor', role: 'kommunedirektor', unit: 'kommunedirektoren' },
+  ledergruppen: {
+    actor: 'demo-kommunedirektor',
+    role: 'kommunedirektor',
+    unit: 'kommunedirektoren',
+    onBehalfOf: 'ledergruppen',
+  },
+  styv: { actor: 'demo-radgiver-styv', role: 'styv', unit: 'styv' },
+  direktor: (unit: string) => ({ actor: `demo-direktor-${unit}`, role: 'direktor', unit }),
+  virksomhetsleder: (unit: string) => ({ actor: `demo-leder-${unit}`, role: 'virksomhetsleder', unit }),
+} as const satisfies Record<string, Caller | ((unit: string) => Caller)>;
+
+const norwegianDate = (isoDate: string) => isoDate.split('-').reverse().join('.');
+
+/** A decision of the council in its meeting that day, under the law (kommuneloven § 5-3 unless named). */
+export const kommunestyret = (
+  decidedOn: string,
+  caseNumber: string,
+  law = 'Kommuneloven § 5-3',
+): DecisionReference => ({
+  body: 'kommunestyret',
+  decidedOn,
+  caseNumber,
+  meeting: `Kommunestyrets møte ${norwegianDate(decidedOn)}`,
+  authority: { kind: 'law', reference: law },
+});
+
+/** A decision of an administrative body or role under a recorded delegation. */
+export const delegated = (
+  body: DecisionReference['body'],
+  decidedOn: string,
+  caseNumber: string,
+  delegationId: string,
+  unit?: string,
+): DecisionReference => ({
+  body,
+  decidedOn,
+  caseNumber,
+  authority: { kind: 'delegation', delegationId },
+  ...(unit === undefined ? {} : { unit }),
+});

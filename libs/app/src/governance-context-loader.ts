@@ -1,0 +1,62 @@
+import * as E from 'fp-ts/Either';
+import type { EventStore, RecordedEvent } from '@styring/eventstore';
+import {
+  defaultGovernanceConfiguration,
+  emptyGovernanceContext,
+  evolveGovernanceContext,
+  type GovernanceConfiguration,
+  type GovernanceContext,
+  governanceEventSerde,
+  isGovernanceEventType,
+} from '@styring/governance';
+
+/** A stored event this code cannot read: deciding around it could wrongly grant or refuse authority. */
+export class UnreadableHistoryError extends Error {
+  override readonly name = 'UnreadableHistoryError';
+}
+
+const decode = (recorded: RecordedEvent) => {
+  const event = governanceEventSerde.fromRecorded(recorded);
+  if (E.isLeft(event)) {
+    const { eventId, streamId, streamRevision, reason } = event.left;
+    throw new UnreadableHistoryError(
+      `event ${eventId} (${streamId}@${streamRevision}) cannot be read: ${reason}; nothing was decided`,
+    );
+  }
+  return event.right;
+};
+
+/**
+ * The facts from outside a stream that deciders need (delegations in force, units, projects, risk scales),
+ * folded from the global log. The fold is kept and extended with only the events appended since the last
+ * call, also by other processes; calls are queued, so the fold never sees an event twice.
+ */
+export const governanceContextLoader = (
+  store: EventStore,
+  configuration: GovernanceConfiguration = defaultGovernanceConfiguration,
+): (() => Promise<GovernanceContext>) => {
+  let context = emptyGovernanceContext(configuration);
+  let position: bigint | undefined;
+  let queue: Promise<unknown> = Promise.resolve();
+  const catchUp = async () => {
+    for await (const recorded of store.readAll(position === undefined ? {} : { after: position })) {
+      if (isGovernanceEventType(recorded.type)) context = evolveGovernanceContext(context, decode(recorded));
+      position = recorded.globalPosition;
+    }
+    return context;
+  };
+  return () => {
+    const loaded = queue.then(catchUp);
+    queue = loaded.catch(() => undefined);
+    return loaded;
+  };
+};
+
+/** The recorded event a correction names, or `undefined` when the log has none with that id. */
+export const findRecordedEvent = async (
+  store: EventStore,
+  eventId: string,
+): Promise<RecordedEvent | undefined> => {
+  for await (const recorded of store.readAll()) if (recorded.eventId === eventId) return recorded;
+  return undefined;
+};
