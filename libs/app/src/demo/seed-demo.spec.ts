@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import type { RecordedEvent } from '@styring/eventstore';
 import { openStore, type OpenedStore } from '../open-store';
 import { demoHistory } from './demo-history';
 import { seedDemo } from './seed-demo';
@@ -8,17 +9,67 @@ import { seedDemo } from './seed-demo';
 describe('seedDemo', () => {
   let dir: string;
   let store: OpenedStore;
-  beforeEach(async () => {
+  const allEvents = async (): Promise<RecordedEvent[]> => {
+    const events: RecordedEvent[] = [];
+    for await (const event of store.events.readAll()) events.push(event);
+    return events;
+  };
+
+  beforeAll(async () => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'styring-demo-'));
     store = await openStore('sqlite:./styring.db', { cwd: dir, create: true });
   });
-  afterEach(async () => {
+  afterAll(async () => {
     await store.close();
     fs.rmSync(dir, { recursive: true, force: true });
   });
 
-  it('writes every step of the demo through the command path', async () => {
-    const seeded = await seedDemo(store.events);
+  it('writes every step through the command path, in the order of the steps’ dates', async () => {
+    const progress: number[] = [];
+    const seeded = await seedDemo(store.events, { onProgress: (done) => progress.push(done) });
+
     expect(seeded.commands).toBe(demoHistory.length);
+    expect(progress).toHaveLength(demoHistory.length);
+    const events = await allEvents();
+    expect(events).toHaveLength(seeded.events);
+    const dates = demoHistory.map((step) => step.on);
+    expect(dates).toEqual([...dates].sort());
+  });
+
+  it('holds what the issue asks of the demo: the delegation chain, both portfolios, the calendar, a correction', async () => {
+    const events = await allEvents();
+    const count = (type: string) => events.filter((event) => event.type === type).length;
+    const delegatedTo = events
+      .filter((event) => event.type === 'AuthorityDelegated')
+      .map((event) => (event.data as { to: { body: string } }).to.body);
+    expect(new Set(delegatedTo)).toEqual(
+      new Set(['kommunedirektoren', 'ledergruppen', 'direktor', 'virksomhetsleder']),
+    );
+    const portfolios = events
+      .filter((event) => event.type === 'ProjectPrioritized')
+      .map((event) => (event.data as { portfolio: string }).portfolio);
+    expect(new Set(portfolios)).toEqual(new Set(['investering', 'utvikling-digitalisering']));
+    const procurements = events
+      .filter((event) => event.type === 'ProcurementRegistered')
+      .map((event) => (event.data as { estimatedValueNok: number }).estimatedValueNok);
+    expect(
+      procurements.some((value) => value > 1_300_000) && procurements.some((value) => value < 1_300_000),
+    ).toBe(true);
+    expect(count('CompanyRegistered')).toBe(3);
+    expect(count('OwnershipReportAdopted')).toBe(1);
+    expect(count('RiskAssessed')).toBeGreaterThan(5);
+    expect(count('InternalControlChecklistCompleted')).toBe(16);
+
+    const [correction] = events.filter((event) => event.type === 'EventCorrected');
+    const corrected = events.find(
+      (event) => event.eventId === (correction?.data as { correctedEventId: string }).correctedEventId,
+    );
+    expect(corrected?.streamId).toBe('plan-planstrategi-2024-2028');
+  });
+
+  it('refuses a store that holds events, and writes nothing', async () => {
+    const before = (await allEvents()).length;
+    await expect(seedDemo(store.events)).rejects.toThrow(/already holds events/);
+    expect(await allEvents()).toHaveLength(before);
   });
 });
