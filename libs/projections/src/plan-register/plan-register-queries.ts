@@ -7,6 +7,7 @@ import {
   type ResolvedPointInTime,
   resolvePointInTime,
 } from '../point-in-time';
+import { groupBy } from '../group-by';
 import { Where } from '../sqlite/where';
 
 export type PlanStatus = 'vedtatt' | 'opphevet';
@@ -148,13 +149,10 @@ const versionsByPlan = (
   const goalRows = db
     .prepare(`SELECT * FROM plan_goals ${goalsWhere} ORDER BY rowid`)
     .all(...goalsWhere.params) as GoalRow[];
-  const goals = new Map<bigint, Goal[]>();
-  for (const row of goalRows) goals.set(row.position, [...(goals.get(row.position) ?? []), toGoal(row)]);
-  const byPlan = new Map<string, PlanEventRow[]>();
-  for (const row of rows) byPlan.set(row.plan_id, [...(byPlan.get(row.plan_id) ?? []), row]);
+  const goals = groupBy(goalRows, (row) => row.position);
   const result = new Map<string, PlanVersion[]>();
-  for (const [id, planRows] of byPlan) {
-    const versions = foldVersions(planRows, (position) => goals.get(position) ?? []);
+  for (const [id, planRows] of groupBy(rows, (row) => row.plan_id)) {
+    const versions = foldVersions(planRows, (position) => (goals.get(position) ?? []).map(toGoal));
     if (versions.length > 0) result.set(id, versions);
   }
   return result;

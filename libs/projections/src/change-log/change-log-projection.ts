@@ -1,0 +1,59 @@
+import type { Projection } from '@styring/eventstore';
+import { toChangeLogEntries } from '@styring/governance';
+import { governanceProjection } from '../governance/governance-projection';
+import type { EventSource } from '../governance/revisions';
+import { normaliseTimestamp } from '../point-in-time';
+import type { SqliteTx } from '../sqlite/sqlite-projection-store';
+
+export const changeLogName = 'change-log';
+
+/** One row per corrected field (the domain's `ChangeLogEntry`); values as JSON, `NULL` for "had none". */
+export const changeLogTable = {
+  name: 'change_log',
+  columns: {
+    corrected_event_id: 'TEXT NOT NULL',
+    corrected_event_type: 'TEXT',
+    corrected_stream_id: 'TEXT',
+    field: 'TEXT NOT NULL',
+    old_value: 'TEXT',
+    new_value: 'TEXT',
+    reason: 'TEXT NOT NULL',
+    actor: 'TEXT NOT NULL',
+    role: 'TEXT NOT NULL',
+    effective_at: 'TEXT NOT NULL',
+    recorded_at: 'TEXT NOT NULL',
+  },
+  indexes: [['corrected_event_id']],
+};
+
+const json = (value: unknown): string | null => (value === undefined ? null : JSON.stringify(value));
+
+/** The Endringslogg: every correction, field by field, from the domain's `toChangeLogEntries`. */
+export const changeLogProjection = (source: EventSource): Projection<SqliteTx> =>
+  governanceProjection(
+    {
+      name: changeLogName,
+      version: 1,
+      tables: [changeLogTable],
+      eventTypes: ['EventCorrected'],
+      factsOf: (_event, recorded) =>
+        toChangeLogEntries(recorded).map((entry) => ({
+          table: changeLogTable.name,
+          effectiveFrom: normaliseTimestamp(entry.effectiveAt, 'effectiveAt'),
+          values: {
+            corrected_event_id: entry.correctedEventId,
+            corrected_event_type: entry.correctedEventType,
+            corrected_stream_id: entry.correctedStreamId,
+            field: entry.field,
+            old_value: json(entry.oldValue),
+            new_value: json(entry.newValue),
+            reason: entry.reason,
+            actor: entry.actor,
+            role: entry.role,
+            effective_at: entry.effectiveAt,
+            recorded_at: entry.recordedAt,
+          },
+        })),
+    },
+    source,
+  );

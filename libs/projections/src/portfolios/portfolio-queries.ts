@@ -1,0 +1,220 @@
+import type Database from 'better-sqlite3';
+import { decisionOf, type DecisionRow, type DecisionSummary } from '../governance/decision-columns';
+import { type PointInTime, type ResolvedPointInTime, resolvePointInTime } from '../point-in-time';
+import { groupBy } from '../group-by';
+import { Where } from '../sqlite/where';
+
+export type ProjectStatus = 'aktiv' | 'avsluttet' | 'avbrutt';
+
+export interface ProjectHealthReport {
+  readonly health: string;
+  readonly reportedOn: string;
+  readonly summary: string;
+  readonly reportedTo: string;
+}
+
+/** A project in the register as it stood at a point in time. */
+export interface ProjectEntry {
+  readonly projectId: string;
+  readonly name: string;
+  readonly portfolio: string;
+  readonly owningUnit: string;
+  readonly need: string;
+  readonly description?: string;
+  readonly registeredOn: string;
+  readonly status: ProjectStatus;
+  /** The day it was completed or cancelled. */
+  readonly closedOn?: string;
+  readonly latestHealth?: ProjectHealthReport;
+  /** Every decision about the project: its prioritizations and, if it came to that, its cancellation. */
+  readonly decisions: readonly DecisionSummary[];
+}
+
+/** One prioritization decision: a project's rank in a round. */
+export interface Prioritization {
+  readonly portfolio: string;
+  readonly round: string;
+  readonly projectId: string;
+  readonly rank: number;
+  readonly decision: DecisionSummary;
+  readonly eventId: string;
+  readonly globalPosition: bigint;
+  /** When the system learnt this version (the prioritization, or a correction of it). */
+  readonly knownFrom: string;
+}
+
+export interface RankedProject extends Prioritization {
+  readonly project?: ProjectEntry;
+}
+
+interface ProjectRow extends DecisionRow {
+  readonly project_id: string;
+  readonly event_type: string;
+  readonly on_date: string;
+  readonly name: string | null;
+  readonly portfolio: string | null;
+  readonly owning_unit: string | null;
+  readonly need: string | null;
+  readonly description: string | null;
+  readonly health: string | null;
+  readonly summary: string | null;
+  readonly reported_to: string | null;
+}
+
+interface RankingRow extends DecisionRow {
+  readonly event_id: string;
+  readonly position: bigint;
+  readonly known_from: string;
+  readonly portfolio: string;
+  readonly round: string;
+  readonly project_id: string;
+  readonly rank: bigint;
+}
+
+const toPrioritization = (row: RankingRow): Prioritization => ({
+  portfolio: row.portfolio,
+  round: row.round,
+  projectId: row.project_id,
+  rank: Number(row.rank),
+  decision: decisionOf(row) as DecisionSummary,
+  eventId: row.event_id,
+  globalPosition: row.position,
+  knownFrom: row.known_from,
+});
+
+const foldProject = (rows: readonly ProjectRow[], prioritizations: readonly Prioritization[]) => {
+  let project: ProjectEntry | undefined;
+  for (const row of rows) {
+    if (row.event_type === 'ProjectRegistered') {
+      project = {
+        projectId: row.project_id,
+        name: row.name ?? '',
+        portfolio: row.portfolio ?? '',
+        owningUnit: row.owning_unit ?? '',
+        need: row.need ?? '',
+        ...(row.description === null ? {} : { description: row.description }),
+        registeredOn: row.on_date,
+        status: 'aktiv',
+        decisions: [],
+      };
+    } else if (project !== undefined && row.event_type === 'ProjectStatusReported') {
+      project = {
+        ...project,
+        latestHealth: {
+          health: row.health ?? '',
+          reportedOn: row.on_date,
+          summary: row.summary ?? '',
+          reportedTo: row.reported_to ?? '',
+        },
+      };
+    } else if (project !== undefined && row.event_type === 'ProjectCompleted') {
+      project = { ...project, status: 'avsluttet', closedOn: row.on_date };
+    } else if (project !== undefined && row.event_type === 'ProjectCancelled') {
+      const decision = decisionOf(row);
+      project = {
+        ...project,
+        status: 'avbrutt',
+        closedOn: row.on_date,
+        decisions: decision === undefined ? project.decisions : [...project.decisions, decision],
+      };
+    }
+  }
+  if (project === undefined) return undefined;
+  const decided = prioritizations.map((prioritization) => prioritization.decision);
+  return { ...project, decisions: [...decided, ...project.decisions] };
+};
+
+const rankingsWhere = (pointInTime: ResolvedPointInTime, filter: { portfolio?: string; round?: string }) =>
+  new Where()
+    .stateAt(pointInTime, 'portfolio_rankings')
+    .and('portfolio_rankings.portfolio = ?', filter.portfolio)
+    .and('portfolio_rankings.round = ?', filter.round);
+
+const projectsAt = (db: Database.Database, pointInTime: ResolvedPointInTime): Map<string, ProjectEntry> => {
+  const where = new Where().stateAt(pointInTime, 'portfolio_project_events');
+  const rows = db
+    .prepare(`SELECT * FROM portfolio_project_events ${where} ORDER BY effective_from, position`)
+    .all(...where.params) as ProjectRow[];
+  const rankingWhere = rankingsWhere(pointInTime, {});
+  const prioritizations = (
+    db
+      .prepare(`SELECT * FROM portfolio_rankings ${rankingWhere} ORDER BY effective_from, position`)
+      .all(...rankingWhere.params) as RankingRow[]
+  ).map(toPrioritization);
+  const rowsOf = groupBy(rows, (row) => row.project_id);
+  const prioritizationsOf = groupBy(prioritizations, (prioritization) => prioritization.projectId);
+  const projects = new Map<string, ProjectEntry>();
+  for (const [projectId, projectRows] of rowsOf) {
+    const project = foldProject(projectRows, prioritizationsOf.get(projectId) ?? []);
+    if (project !== undefined) projects.set(projectId, project);
+  }
+  return projects;
+};
+
+export interface ProjectRegisterQuery extends PointInTime {
+  readonly portfolio?: string;
+  readonly owningUnit?: string;
+  readonly status?: ProjectStatus;
+}
+
+/** The project register at `asOf`: every project with its status, latest health and deciding decisions. */
+export const projectRegister = (db: Database.Database, query: ProjectRegisterQuery = {}): ProjectEntry[] =>
+  [...projectsAt(db, resolvePointInTime(query)).values()].filter(
+    (project) =>
+      (query.portfolio === undefined || project.portfolio === query.portfolio) &&
+      (query.owningUnit === undefined || project.owningUnit === query.owningUnit) &&
+      (query.status === undefined || project.status === query.status),
+  );
+
+export interface RankingQuery extends PointInTime {
+  readonly portfolio: string;
+  readonly round: string;
+}
+
+/**
+ * A portfolio's ranked projects in one round at `asOf`: each project's latest rank in the round (a later
+ * prioritization of the same project replaces the earlier), lowest rank first.
+ */
+export const portfolioRanking = (db: Database.Database, query: RankingQuery): RankedProject[] => {
+  const pointInTime = resolvePointInTime(query);
+  const where = rankingsWhere(pointInTime, query);
+  const latest = db
+    .prepare(
+      `SELECT * FROM (
+         SELECT *, row_number() OVER (PARTITION BY project_id ORDER BY effective_from DESC, position DESC) AS newest
+         FROM portfolio_rankings ${where}
+       ) WHERE newest = 1 ORDER BY rank, position`,
+    )
+    .all(...where.params) as RankingRow[];
+  const projects = projectsAt(db, pointInTime);
+  return latest.map((row) => {
+    const project = projects.get(row.project_id);
+    return { ...toPrioritization(row), ...(project === undefined ? {} : { project }) };
+  });
+};
+
+export interface PrioritizationHistoryQuery extends PointInTime {
+  readonly portfolio?: string;
+  readonly round?: string;
+  readonly projectId?: string;
+}
+
+/**
+ * Every prioritization decision in order: on the recorded clock those recorded by `asOf` as they read
+ * then; on the effective clock those decided by `asOf` as they read now.
+ */
+export const prioritizationHistory = (
+  db: Database.Database,
+  query: PrioritizationHistoryQuery = {},
+): Prioritization[] => {
+  const where = new Where()
+    .historyAt(resolvePointInTime(query), 'portfolio_rankings')
+    .and('portfolio_rankings.portfolio = ?', query.portfolio)
+    .and('portfolio_rankings.round = ?', query.round)
+    .and('portfolio_rankings.project_id = ?', query.projectId);
+  return (
+    db
+      .prepare(`SELECT * FROM portfolio_rankings ${where} ORDER BY effective_from, position`)
+      .all(...where.params) as RankingRow[]
+  ).map(toPrioritization);
+};

@@ -1,0 +1,187 @@
+import type { ProjectPrioritized, ProjectRegistered } from '@styring/governance';
+import { councilDecision, delegatedDecision } from '../testing/decisions';
+import { openTestHistory, type TestHistory } from '../testing/test-history';
+import { portfolioProjection } from './portfolio-projection';
+import { portfolioRanking, prioritizationHistory, projectRegister } from './portfolio-queries';
+
+const registered = (
+  projectId: string,
+  portfolio: ProjectRegistered['portfolio'],
+  owningUnit: string,
+  registeredOn: string,
+): ProjectRegistered => ({
+  type: 'ProjectRegistered',
+  projectId,
+  name: `Prosjekt ${projectId}`,
+  portfolio,
+  owningUnit,
+  need: `Behov for ${projectId}`,
+  registeredOn,
+});
+
+const digital = (
+  projectId: string,
+  rank: number,
+  decidedOn: string,
+  caseNumber: string,
+): ProjectPrioritized => ({
+  type: 'ProjectPrioritized',
+  portfolio: 'utvikling-digitalisering',
+  round: '2025',
+  projectId,
+  rank,
+  decision: delegatedDecision('ledergruppen', 'ks-kd', decidedOn, caseNumber),
+});
+
+describe('the portfolios', () => {
+  let history: TestHistory;
+
+  beforeEach(async () => {
+    history = openTestHistory((source) => [portfolioProjection(source)]);
+    const record = history.record.bind(history);
+    await record(
+      '2024-03-01T09:00:00.000Z',
+      'project-nytt-sak-arkiv',
+      registered('nytt-sak-arkiv', 'utvikling-digitalisering', 'styv', '2024-03-01'),
+    );
+    await record(
+      '2024-03-02T09:00:00.000Z',
+      'project-ny-skole',
+      registered('ny-skole', 'investering', 'prosjektvirksomheten', '2024-03-02'),
+    );
+    await record(
+      '2024-04-10T09:00:00.000Z',
+      'project-min-side',
+      registered('min-side', 'utvikling-digitalisering', 'utvikling-og-digitalisering', '2024-04-10'),
+    );
+    await record(
+      '2024-09-03T09:00:00.000Z',
+      'ranking-ud-2025',
+      digital('nytt-sak-arkiv', 1, '2024-09-02', '2024/2002'),
+    );
+    await record(
+      '2024-09-03T09:01:00.000Z',
+      'ranking-ud-2025',
+      digital('min-side', 2, '2024-09-02', '2024/2002'),
+    );
+    await record('2024-12-11T09:00:00.000Z', 'ranking-inv-2025', {
+      type: 'ProjectPrioritized',
+      portfolio: 'investering',
+      round: '2025',
+      projectId: 'ny-skole',
+      rank: 1,
+      decision: councilDecision('2024-12-10', '2024/3000'),
+    });
+    const up = await record(
+      '2025-01-15T09:00:00.000Z',
+      'ranking-ud-2025',
+      digital('min-side', 1, '2025-01-14', '2025/50'),
+    );
+    const down = await record(
+      '2025-01-15T09:01:00.000Z',
+      'ranking-ud-2025',
+      digital('nytt-sak-arkiv', 2, '2025-01-14', '2025/50'),
+    );
+    await record('2025-02-01T09:00:00.000Z', 'project-nytt-sak-arkiv', {
+      type: 'ProjectStatusReported',
+      projectId: 'nytt-sak-arkiv',
+      reportedOn: '2025-01-31',
+      health: 'gul',
+      summary: 'Forsinket leveranse fra leverandør',
+      reportedTo: 'ledergruppen',
+    });
+    await record('2025-03-05T09:00:00.000Z', 'project-ny-skole', {
+      type: 'ProjectCancelled',
+      projectId: 'ny-skole',
+      reason: 'Behovet dekkes av rehabilitering',
+      decision: councilDecision('2025-03-04', '2025/400'),
+    });
+    // Recorded in April: the January re-prioritization was in fact decided on 20 February.
+    for (const moved of [up, down]) {
+      await record('2025-04-01T09:00:00.000Z', `correction-${moved.eventId}`, {
+        type: 'EventCorrected',
+        correctedEventId: moved.eventId,
+        correctedEventType: 'ProjectPrioritized',
+        correctedStreamId: 'ranking-ud-2025',
+        changes: [{ field: 'decision.decidedOn', before: '2025-01-14', after: '2025-02-20' }],
+        reason: 'Feil møtedato',
+      });
+    }
+    await history.project();
+  });
+  afterEach(() => history.close());
+
+  const ranks = (ranking: readonly { projectId: string; rank: number }[]) =>
+    ranking.map((entry) => `${entry.rank}:${entry.projectId}`);
+
+  it('ranks a round by the latest prioritization of each project, with the project and decision', () => {
+    const ranking = portfolioRanking(history.db, { portfolio: 'utvikling-digitalisering', round: '2025' });
+    expect(ranks(ranking)).toEqual(['1:min-side', '2:nytt-sak-arkiv']);
+    expect(ranking[1]?.project).toMatchObject({
+      name: 'Prosjekt nytt-sak-arkiv',
+      owningUnit: 'styv',
+      status: 'aktiv',
+      latestHealth: { health: 'gul', reportedOn: '2025-01-31' },
+    });
+    expect(ranking[0]?.decision).toMatchObject({
+      body: 'ledergruppen',
+      decidedOn: '2025-02-20',
+      caseNumber: '2025/50',
+    });
+    expect(ranks(portfolioRanking(history.db, { portfolio: 'investering', round: '2025' }))).toEqual([
+      '1:ny-skole',
+    ]);
+  });
+
+  it('shows the ranking of a day on both clocks: a later correction moves the effective past only', () => {
+    const query = { portfolio: 'utvikling-digitalisering', round: '2025', asOf: '2025-02-01' };
+    expect(ranks(portfolioRanking(history.db, { ...query, clock: 'effective' }))).toEqual([
+      '1:nytt-sak-arkiv',
+      '2:min-side',
+    ]);
+    expect(ranks(portfolioRanking(history.db, { ...query, clock: 'recorded' }))).toEqual([
+      '1:min-side',
+      '2:nytt-sak-arkiv',
+    ]);
+    expect(portfolioRanking(history.db, { ...query, asOf: '2024-09-02', clock: 'recorded' })).toEqual([]);
+    expect(ranks(portfolioRanking(history.db, { ...query, asOf: '2024-09-02', clock: 'effective' }))).toEqual(
+      ['1:nytt-sak-arkiv', '2:min-side'],
+    );
+  });
+
+  it('keeps the whole prioritization history on both clocks', () => {
+    const minSide = (clock: 'recorded' | 'effective', asOf?: string) =>
+      prioritizationHistory(history.db, {
+        projectId: 'min-side',
+        ...(asOf === undefined ? {} : { asOf }),
+        clock,
+      }).map((entry) => `${entry.rank}@${entry.decision.decidedOn}`);
+    expect(minSide('effective')).toEqual(['2@2024-09-02', '1@2025-02-20']);
+    expect(minSide('effective', '2025-02-01')).toEqual(['2@2024-09-02']);
+    expect(minSide('recorded', '2025-02-01')).toEqual(['2@2024-09-02', '1@2025-01-14']);
+    expect(minSide('recorded', '2025-04-02')).toEqual(['2@2024-09-02', '1@2025-02-20']);
+    expect(prioritizationHistory(history.db, { portfolio: 'investering' })).toHaveLength(1);
+  });
+
+  it('registers projects with status, health and the decisions about them, as of a day on both clocks', () => {
+    const statuses = (clock: 'recorded' | 'effective', asOf: string) =>
+      projectRegister(history.db, { asOf, clock }).map((project) => `${project.projectId}:${project.status}`);
+    expect(statuses('effective', '2025-03-04')).toEqual([
+      'nytt-sak-arkiv:aktiv',
+      'ny-skole:avbrutt',
+      'min-side:aktiv',
+    ]);
+    expect(statuses('recorded', '2025-03-04')).toEqual([
+      'nytt-sak-arkiv:aktiv',
+      'ny-skole:aktiv',
+      'min-side:aktiv',
+    ]);
+    expect(statuses('recorded', '2024-03-01T12:00:00Z')).toEqual(['nytt-sak-arkiv:aktiv']);
+    const school = projectRegister(history.db, { portfolio: 'investering' })[0];
+    expect(school?.decisions.map((decision) => decision.caseNumber)).toEqual(['2024/3000', '2025/400']);
+    expect(school?.closedOn).toBe('2025-03-04');
+    expect(
+      projectRegister(history.db, { owningUnit: 'styv', status: 'aktiv' }).map((p) => p.projectId),
+    ).toEqual(['nytt-sak-arkiv']);
+  });
+});
