@@ -1,0 +1,70 @@
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { verifyExport } from '@styring/audit-export';
+import { createCommandExecutor } from './command-executor';
+import { openStore, type OpenedStore } from './open-store';
+import { runExport } from './run-export';
+import { generateKeyPairIn } from './signing-keys';
+
+const adoptStrategy = (planId: string) => ({
+  type: 'AdoptPlan',
+  planId,
+  kind: 'strategi',
+  title: `Strategi ${planId}`,
+  period: { from: '2024-04-01', to: '2027-12-31' },
+  decision: {
+    body: 'kommunestyret',
+    decidedOn: '2024-03-20',
+    caseNumber: '2024/0544',
+    meeting: 'Kommunestyrets møte 20.03.2024',
+    authority: { kind: 'law', reference: 'Kommuneloven § 5-3' },
+  },
+});
+const caller = { actor: 'kari', role: 'kommunestyre-sekretariat' };
+
+describe('runExport', () => {
+  let dir: string;
+  let store: OpenedStore;
+  beforeEach(async () => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'styring-export-'));
+    store = await openStore('sqlite:./styring.db', { cwd: dir, create: true });
+  });
+  afterEach(async () => {
+    await store.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('writes an export that verifies against the public key, and a later one that extends it', async () => {
+    const executor = createCommandExecutor(store.events);
+    const keys = await generateKeyPairIn(path.join(dir, 'keys'));
+    await executor.execute(adoptStrategy('hr-strategi'), caller);
+    const progress: number[] = [];
+    const first = await runExport(store, {
+      directory: path.join(dir, 'first'),
+      keyFile: keys.privateKeyFile,
+      onProgress: (done) => progress.push(done),
+    });
+    await executor.execute(adoptStrategy('eiendomsstrategi'), caller);
+    const second = await runExport(store, {
+      directory: path.join(dir, 'second'),
+      previousExport: path.join(dir, 'first'),
+      keyFile: keys.privateKeyFile,
+    });
+
+    expect([first.eventCount, second.eventCount, progress.at(-1)]).toEqual([1, 2, 1]);
+    const publicKey = fs.readFileSync(keys.publicKeyFile);
+    const verified = await verifyExport(path.join(dir, 'second'), {
+      publicKey,
+      previous: path.join(dir, 'first'),
+    });
+    expect(verified).toMatchObject({ valid: true, previous: { treeSize: 1 } });
+  });
+
+  it('takes the key from STYRING_SIGNING_KEY when no file is given', async () => {
+    const keys = await generateKeyPairIn(path.join(dir, 'keys'));
+    const env = { STYRING_SIGNING_KEY: fs.readFileSync(keys.privateKeyFile, 'utf8') };
+    const summary = await runExport(store, { directory: path.join(dir, 'export'), env });
+    expect(summary.signingKeyFingerprint).toBe(keys.fingerprint);
+  });
+});

@@ -1,0 +1,49 @@
+import type { RecordedEvent } from '@styring/eventstore';
+import { type ExportSummary, loadSigningKey, writeAuditExport } from '@styring/audit-export';
+import type { OpenedStore } from './open-store';
+import { type Runtime, systemRuntime } from './runtime';
+
+/** Who the exports say they come from. */
+export const defaultExportOrigin = 'Lørenskog kommune';
+
+export interface ExportRequest {
+  /** The export folder to create: it must not exist yet; its parent must. */
+  readonly directory: string;
+  /** The previous export of the same history: the new one then proves it only appended to it. */
+  readonly previousExport?: string;
+  /** The private key's PEM file; without it the key comes from STYRING_SIGNING_KEY in `env`. */
+  readonly keyFile?: string;
+  readonly env?: Readonly<Record<string, string | undefined>>;
+  readonly origin?: string;
+  /** Called as events are written (every 1,000 and at the end). */
+  readonly onProgress?: (done: number) => void;
+}
+
+async function* counted(events: AsyncIterable<RecordedEvent>, onProgress?: (done: number) => void) {
+  let done = 0;
+  for await (const event of events) {
+    yield event;
+    if (++done % 1000 === 0) onProgress?.(done);
+  }
+  onProgress?.(done);
+}
+
+/** Writes a signed audit export of the store's whole history (see @styring/audit-export for the format). */
+export const runExport = async (
+  store: OpenedStore,
+  request: ExportRequest,
+  runtime: Runtime = systemRuntime,
+): Promise<ExportSummary> => {
+  const key = await loadSigningKey({
+    ...(request.keyFile === undefined ? {} : { file: request.keyFile }),
+    ...(request.env === undefined ? {} : { env: request.env }),
+  });
+  return writeAuditExport({
+    events: counted(store.events.readAll(), request.onProgress),
+    directory: request.directory,
+    signingKey: key.privateKey,
+    clock: runtime.clock,
+    origin: request.origin ?? defaultExportOrigin,
+    ...(request.previousExport === undefined ? {} : { previousExport: request.previousExport }),
+  });
+};
