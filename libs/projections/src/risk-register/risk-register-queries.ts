@@ -1,0 +1,222 @@
+import type Database from 'better-sqlite3';
+import { decisionOf, type DecisionRow, type DecisionSummary } from '../governance/decision-columns';
+import { groupBy } from '../group-by';
+import {
+  InvalidQuery,
+  type PointInTime,
+  type ResolvedPointInTime,
+  resolvePointInTime,
+} from '../point-in-time';
+import { Where } from '../sqlite/where';
+
+export interface RiskAssessment {
+  readonly riskId: string;
+  readonly title: string;
+  readonly context: string;
+  readonly subject?: string;
+  readonly scaleVersion: number;
+  readonly likelihood: number;
+  readonly consequence: number;
+  readonly score: number;
+  readonly band: string;
+  readonly ownerUnit: string;
+  readonly treatment: string;
+  readonly assessedOn: string;
+  readonly nextReview: string;
+  readonly consequenceByDimension?: readonly { readonly dimension: string; readonly value: number }[];
+  readonly eventId: string;
+  readonly globalPosition: bigint;
+  /** When the system learnt this version (the assessment, or a correction of it). */
+  readonly knownFrom: string;
+}
+
+export interface RiskTreatment {
+  readonly strategy: string;
+  readonly measures: readonly string[];
+  readonly responsibleUnit?: string;
+  readonly due?: string;
+  readonly decision: DecisionSummary;
+}
+
+/** A risk as it stood at a point in time: its current assessment, latest treatment and closing. */
+export interface RiskEntry {
+  readonly riskId: string;
+  readonly current: RiskAssessment;
+  readonly assessments: number;
+  readonly treatment?: RiskTreatment;
+  readonly closed?: { readonly closedOn: string; readonly reason: string };
+}
+
+export interface RiskQuery extends PointInTime {
+  readonly context?: string;
+  readonly ownerUnit?: string;
+}
+
+interface AssessmentRow {
+  readonly event_id: string;
+  readonly position: bigint;
+  readonly known_from: string;
+  readonly effective_from: string;
+  readonly risk_id: string;
+  readonly title: string;
+  readonly context: string;
+  readonly subject: string | null;
+  readonly scale_version: bigint;
+  readonly likelihood: bigint;
+  readonly consequence: bigint;
+  readonly score: bigint;
+  readonly band: string;
+  readonly owner_unit: string;
+  readonly treatment: string;
+  readonly assessed_on: string;
+  readonly next_review: string;
+  readonly consequence_by_dimension: string | null;
+}
+
+interface RiskEventRow extends DecisionRow {
+  readonly effective_from: string;
+  readonly risk_id: string;
+  readonly event_type: string;
+  readonly on_date: string;
+  readonly strategy: string | null;
+  readonly measures: string | null;
+  readonly responsible_unit: string | null;
+  readonly due: string | null;
+  readonly reason: string | null;
+}
+
+const toAssessment = (row: AssessmentRow): RiskAssessment => ({
+  riskId: row.risk_id,
+  title: row.title,
+  context: row.context,
+  ...(row.subject === null ? {} : { subject: row.subject }),
+  scaleVersion: Number(row.scale_version),
+  likelihood: Number(row.likelihood),
+  consequence: Number(row.consequence),
+  score: Number(row.score),
+  band: row.band,
+  ownerUnit: row.owner_unit,
+  treatment: row.treatment,
+  assessedOn: row.assessed_on,
+  nextReview: row.next_review,
+  ...(row.consequence_by_dimension === null
+    ? {}
+    : {
+        consequenceByDimension: JSON.parse(
+          row.consequence_by_dimension,
+        ) as RiskAssessment['consequenceByDimension'],
+      }),
+  eventId: row.event_id,
+  globalPosition: row.position,
+  knownFrom: row.known_from,
+});
+
+const selectAssessments = (db: Database.Database, where: Where): AssessmentRow[] =>
+  db
+    .prepare(`SELECT * FROM risk_assessments ${where} ORDER BY effective_from, position`)
+    .all(...where.params) as AssessmentRow[];
+
+/** Every risk's state at the point in time, in the order the risks were first assessed. */
+const risksAt = (db: Database.Database, pointInTime: ResolvedPointInTime, query: RiskQuery): RiskEntry[] => {
+  const assessmentRows = selectAssessments(db, new Where().stateAt(pointInTime, 'risk_assessments'));
+  const eventsWhere = new Where().stateAt(pointInTime, 'risk_events');
+  const eventRows = db
+    .prepare(`SELECT * FROM risk_events ${eventsWhere} ORDER BY effective_from, position`)
+    .all(...eventsWhere.params) as RiskEventRow[];
+  const eventsOf = groupBy(eventRows, (row) => row.risk_id);
+  const risks: RiskEntry[] = [];
+  for (const [riskId, rows] of groupBy(assessmentRows, (row) => row.risk_id)) {
+    const latest = rows[rows.length - 1] as AssessmentRow;
+    const events = eventsOf.get(riskId) ?? [];
+    const treatmentRow = events.filter((row) => row.event_type === 'RiskTreatmentDecided').pop();
+    // A closing counts unless the risk was assessed again after it.
+    const closing = events
+      .filter((row) => row.event_type === 'RiskClosed' && row.effective_from >= latest.effective_from)
+      .pop();
+    const decision = treatmentRow === undefined ? undefined : decisionOf(treatmentRow);
+    risks.push({
+      riskId,
+      current: toAssessment(latest),
+      assessments: rows.length,
+      ...(treatmentRow === undefined || decision === undefined
+        ? {}
+        : {
+            treatment: {
+              strategy: treatmentRow.strategy ?? '',
+              measures: JSON.parse(treatmentRow.measures ?? '[]') as string[],
+              ...(treatmentRow.responsible_unit === null
+                ? {}
+                : { responsibleUnit: treatmentRow.responsible_unit }),
+              ...(treatmentRow.due === null ? {} : { due: treatmentRow.due }),
+              decision,
+            },
+          }),
+      ...(closing === undefined
+        ? {}
+        : { closed: { closedOn: closing.on_date, reason: closing.reason ?? '' } }),
+    });
+  }
+  return risks.filter(
+    (risk) =>
+      (query.context === undefined || risk.current.context === query.context) &&
+      (query.ownerUnit === undefined || risk.current.ownerUnit === query.ownerUnit),
+  );
+};
+
+/** The risk register at `asOf`: each risk's current assessment, treatment and whether it is closed. */
+export const riskRegister = (
+  db: Database.Database,
+  query: RiskQuery & { readonly includeClosed?: boolean } = {},
+) =>
+  risksAt(db, resolvePointInTime(query), query).filter(
+    (risk) => query.includeClosed === true || risk.closed === undefined,
+  );
+
+/** Every assessment in order: recorded by `asOf` (recorded clock) or made by `asOf` (effective clock). */
+export const riskHistory = (
+  db: Database.Database,
+  query: PointInTime & { readonly riskId?: string } = {},
+): RiskAssessment[] =>
+  selectAssessments(
+    db,
+    new Where()
+      .historyAt(resolvePointInTime(query), 'risk_assessments')
+      .and('risk_assessments.risk_id = ?', query.riskId),
+  ).map(toAssessment);
+
+export interface RiskMatrixCell {
+  readonly likelihood: number;
+  readonly consequence: number;
+  readonly count: number;
+}
+
+/**
+ * The 5×5 matrix at `asOf`: how many open risks sit at each likelihood and consequence in their current
+ * assessment. All 25 cells are listed, likelihood 5 first (the top row of a printed matrix).
+ */
+export const riskMatrix = (
+  db: Database.Database,
+  query: RiskQuery = {},
+): { readonly cells: readonly RiskMatrixCell[]; readonly total: number } => {
+  const open = riskRegister(db, query);
+  const cells: RiskMatrixCell[] = [];
+  for (let likelihood = 5; likelihood >= 1; likelihood--) {
+    for (let consequence = 1; consequence <= 5; consequence++) {
+      const count = open.filter(
+        (risk) => risk.current.likelihood === likelihood && risk.current.consequence === consequence,
+      ).length;
+      cells.push({ likelihood, consequence, count });
+    }
+  }
+  return { cells, total: open.length };
+};
+
+/** Open risks whose next review date had passed by the day of `asOf`. */
+export const overdueRiskReviews = (db: Database.Database, query: RiskQuery & { readonly asOf: string }) => {
+  const pointInTime = resolvePointInTime(query);
+  const day = pointInTime.day;
+  if (day === undefined) throw new InvalidQuery('asOf', 'is required: overdue on which day?');
+  return risksAt(db, pointInTime, query).filter(
+    (risk) => risk.closed === undefined && risk.current.nextReview < day,
+  );
+};
