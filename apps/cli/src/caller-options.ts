@@ -1,0 +1,42 @@
+import * as os from 'node:os';
+import { type Command, Option } from 'commander';
+import type { Caller } from '@styring/app';
+
+interface CallerFlags {
+  readonly actor: string;
+  readonly role: string;
+  readonly unit?: string;
+  readonly onBehalfOf?: string;
+  readonly correlationId?: string;
+}
+
+/** Who is acting: recorded in every event's metadata, so it comes from flags or environment, never from the JSON. */
+export const withCallerOptions = (command: Command): Command =>
+  command
+    .addOption(
+      new Option('--actor <name>', 'who is acting (default: the login name)')
+        .env('STYRING_ACTOR')
+        .default(os.userInfo().username),
+    )
+    .addOption(
+      new Option('--role <role>', 'the role acted in, e.g. kommunedirektor')
+        .env('STYRING_ROLE')
+        .makeOptionMandatory(),
+    )
+    .addOption(new Option('--unit <unit>', 'the unit acted for, e.g. styv').env('STYRING_UNIT'))
+    .addOption(
+      new Option('--on-behalf-of <name>', 'whom the actor enters the decision for').env(
+        'STYRING_ON_BEHALF_OF',
+      ),
+    )
+    .addOption(
+      new Option('--correlation-id <id>', 'ties the resulting events to a request (default: a new id)'),
+    );
+
+export const callerOf = (flags: CallerFlags): Caller => ({
+  actor: flags.actor,
+  role: flags.role,
+  ...(flags.unit === undefined ? {} : { unit: flags.unit }),
+  ...(flags.onBehalfOf === undefined ? {} : { onBehalfOf: flags.onBehalfOf }),
+  ...(flags.correlationId === undefined ? {} : { correlationId: flags.correlationId }),
+});
