@@ -1,0 +1,156 @@
+import type Database from 'better-sqlite3';
+import { defaultReportingObligations, type ReportingObligation } from '@styring/governance';
+import { InvalidQuery, type PointInTime, resolvePointInTime } from '../point-in-time';
+import { Where } from '../sqlite/where';
+import { obligationTerms, type ReportingTerm } from './terms';
+
+/** Delivered by the due day; delivered after it; due and not delivered; not due yet. */
+export type DeliveryStatus = 'levert-i-tide' | 'levert-for-sent' | 'mangler' | 'ikke-forfalt';
+
+export interface Submission {
+  readonly eventType: string;
+  readonly reportId?: string;
+  readonly kind: string;
+  readonly obligationId?: string;
+  readonly period: { readonly from: string; readonly to: string };
+  readonly fromBody?: string;
+  readonly fromUnit?: string;
+  readonly toBody?: string;
+  readonly submittedOn: string;
+  readonly documentReference?: string;
+  readonly withoutObligationReason?: string;
+  readonly eventId: string;
+  readonly globalPosition: bigint;
+  /** When the system learnt this version (the delivery, or a correction of it). */
+  readonly knownFrom: string;
+}
+
+/** One due date of one obligation, and what was delivered for it. */
+export interface CalendarEntry extends ReportingTerm {
+  readonly obligationId: string;
+  readonly title: string;
+  readonly kind: string;
+  readonly from: ReportingObligation['from'];
+  readonly to: string;
+  readonly cadence: string;
+  readonly source: string;
+  readonly status: DeliveryStatus;
+  /** The reports delivered for this term (several when several units each deliver, e.g. each direktør). */
+  readonly submissions: readonly Submission[];
+}
+
+interface Row {
+  readonly event_id: string;
+  readonly position: bigint;
+  readonly known_from: string;
+  readonly event_type: string;
+  readonly report_id: string | null;
+  readonly kind: string;
+  readonly obligation_id: string | null;
+  readonly period_from: string;
+  readonly period_to: string;
+  readonly from_body: string | null;
+  readonly from_unit: string | null;
+  readonly to_body: string | null;
+  readonly submitted_on: string;
+  readonly document_reference: string | null;
+  readonly without_obligation_reason: string | null;
+}
+
+const optional = <K extends string>(key: K, value: string | null) =>
+  (value === null ? {} : { [key]: value }) as Partial<Record<K, string>>;
+
+const toSubmission = (row: Row): Submission => ({
+  eventType: row.event_type,
+  ...optional('reportId', row.report_id),
+  kind: row.kind,
+  ...optional('obligationId', row.obligation_id),
+  period: { from: row.period_from, to: row.period_to },
+  ...optional('fromBody', row.from_body),
+  ...optional('fromUnit', row.from_unit),
+  ...optional('toBody', row.to_body),
+  submittedOn: row.submitted_on,
+  ...optional('documentReference', row.document_reference),
+  ...optional('withoutObligationReason', row.without_obligation_reason),
+  eventId: row.event_id,
+  globalPosition: row.position,
+  knownFrom: row.known_from,
+});
+
+export interface SubmissionQuery extends PointInTime {
+  readonly obligationId?: string;
+  readonly kind?: string;
+}
+
+const selectSubmissions = (db: Database.Database, where: Where): Submission[] =>
+  (
+    db
+      .prepare(`SELECT * FROM report_submissions ${where} ORDER BY effective_from, position`)
+      .all(...where.params) as Row[]
+  ).map(toSubmission);
+
+/** Every delivered report in order: recorded by `asOf` (recorded clock) or delivered by `asOf` (effective). */
+export const reportSubmissions = (db: Database.Database, query: SubmissionQuery = {}): Submission[] =>
+  selectSubmissions(
+    db,
+    new Where()
+      .historyAt(resolvePointInTime(query), 'report_submissions')
+      .and('report_submissions.obligation_id = ?', query.obligationId)
+      .and('report_submissions.kind = ?', query.kind),
+  );
+
+export interface CalendarQuery extends PointInTime {
+  readonly year: number;
+  /** The årshjul's obligations (dated configuration); the domain's defaults when absent. */
+  readonly obligations?: readonly ReportingObligation[];
+  readonly obligationId?: string;
+}
+
+const statusOf = (term: ReportingTerm, delivered: readonly Submission[], day: string): DeliveryStatus => {
+  if (delivered.some((submission) => submission.submittedOn <= term.dueOn)) return 'levert-i-tide';
+  if (delivered.length > 0) return 'levert-for-sent';
+  return term.dueOn < day ? 'mangler' : 'ikke-forfalt';
+};
+
+/**
+ * The årshjul of a year as it stood on the day of `asOf`: each obligation's due dates, and for each whether
+ * it was delivered on time, late, is missing or is not due yet. A report counts for the term whose period
+ * contains the end of the report's period. On the recorded clock, only deliveries recorded by `asOf` count
+ * (what the calendar showed then); on the effective clock, deliveries made by then as known now.
+ */
+export const reportingCalendar = (db: Database.Database, query: CalendarQuery): CalendarEntry[] => {
+  if (!Number.isInteger(query.year) || query.year < 1900 || query.year > 9999) {
+    throw new InvalidQuery('year', `${query.year} is not a year`);
+  }
+  const pointInTime = resolvePointInTime(query);
+  const day = pointInTime.day;
+  if (day === undefined) throw new InvalidQuery('asOf', 'is required: delivered by which day?');
+  const delivered = selectSubmissions(db, new Where().stateAt(pointInTime, 'report_submissions'));
+  const obligations = (query.obligations ?? defaultReportingObligations).filter(
+    (obligation) => query.obligationId === undefined || obligation.obligationId === query.obligationId,
+  );
+  return obligations
+    .flatMap((obligation) =>
+      obligationTerms(obligation, query.year).map((term): CalendarEntry => {
+        const forTerm = delivered.filter(
+          (submission) =>
+            submission.obligationId === obligation.obligationId &&
+            term.period.from <= submission.period.to &&
+            submission.period.to <= term.period.to,
+        );
+        return {
+          ...term,
+          obligationId: obligation.obligationId,
+          title: obligation.title,
+          kind: obligation.kind,
+          from: obligation.from,
+          to: obligation.to,
+          cadence: obligation.cadence,
+          source: obligation.source,
+          status: statusOf(term, forTerm, day),
+          submissions: forTerm,
+        };
+      }),
+    )
+    .sort((a, b) => (a.dueOn < b.dueOn ? -1 : a.dueOn > b.dueOn ? 1 : 0));
+};

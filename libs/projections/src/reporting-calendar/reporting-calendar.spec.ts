@@ -1,0 +1,169 @@
+import { defaultReportingObligations, type ReportSubmitted } from '@styring/governance';
+import { openTestHistory, type TestHistory } from '../testing/test-history';
+import { reportingCalendarProjection } from './reporting-calendar-projection';
+import { reportingCalendar, reportSubmissions } from './reporting-calendar-queries';
+import { termsOf } from './terms';
+
+const submitted = (
+  reportId: string,
+  obligationId: ReportSubmitted['kind'],
+  period: { from: string; to: string },
+  submittedOn: string,
+): ReportSubmitted => ({
+  type: 'ReportSubmitted',
+  reportId,
+  kind: obligationId,
+  obligationId,
+  period,
+  from: { body: 'kommunedirektoren' },
+  to: 'kommunestyret',
+  submittedOn,
+  documentReference: `2025/${reportId}`,
+});
+
+describe('the reporting calendar (årshjul)', () => {
+  let history: TestHistory;
+
+  beforeEach(async () => {
+    history = openTestHistory((source) => [reportingCalendarProjection(source)]);
+    const accounts = await history.record(
+      '2025-02-20T15:00:00.000Z',
+      'report-arsregnskap-2024',
+      submitted('arsregnskap-2024', 'arsregnskap', { from: '2024-01-01', to: '2024-12-31' }, '2025-02-20'),
+    );
+    // The first tertial's economy report went out on 28 April but was only registered on 2 May.
+    await history.record(
+      '2025-05-02T08:00:00.000Z',
+      'report-okonomi-t1-2025',
+      submitted('okonomi-t1-2025', 'okonomirapport', { from: '2025-01-01', to: '2025-04-30' }, '2025-04-28'),
+    );
+    await history.record('2025-05-20T12:00:00.000Z', 'checklist-teknisk-sektor-2025-01-01', {
+      type: 'InternalControlChecklistCompleted',
+      unit: 'teknisk-sektor',
+      period: { from: '2025-01-01', to: '2025-06-30' },
+      completedOn: '2025-05-20',
+      items: [{ item: 'Rutiner for avvik er kjent', status: 'ok' }],
+      obligationId: 'internkontroll-sjekkliste',
+    });
+    // Recorded in June: the accounts were in fact delivered on 25 February, after the deadline.
+    await history.record('2025-06-01T08:00:00.000Z', `correction-${accounts.eventId}`, {
+      type: 'EventCorrected',
+      correctedEventId: accounts.eventId,
+      correctedEventType: 'ReportSubmitted',
+      correctedStreamId: 'report-arsregnskap-2024',
+      changes: [{ field: 'submittedOn', before: '2025-02-20', after: '2025-02-25' }],
+      reason: 'Feil leveringsdato',
+    });
+    await history.project();
+  });
+  afterEach(() => history.close());
+
+  const statusOf = (obligationId: string, asOf: string, clock: 'recorded' | 'effective') =>
+    reportingCalendar(history.db, { year: 2025, obligationId, asOf, clock }).map(
+      (entry) => `${entry.dueOn}:${entry.status}`,
+    );
+
+  it("lists each obligation's due dates of the year in date order", () => {
+    const calendar = reportingCalendar(history.db, { year: 2025, asOf: '2025-12-31' });
+    expect(calendar).toHaveLength(17);
+    expect(calendar.slice(0, 3).map((entry) => `${entry.dueOn} ${entry.obligationId}`)).toEqual([
+      '2025-02-22 arsregnskap',
+      '2025-03-31 investeringsstatus',
+      '2025-03-31 arsberetning',
+    ]);
+    expect(calendar[0]).toMatchObject({
+      period: { from: '2024-01-01', to: '2024-12-31' },
+      title: 'Årsregnskap',
+      source: 'Kommuneloven § 14-6',
+      to: 'kommunestyret',
+    });
+    expect(
+      reportingCalendar(history.db, { year: 2027, obligationId: 'eierskapsmelding', asOf: '2027-01-01' }),
+    ).toMatchObject([
+      { dueOn: '2027-09-30', period: { from: '2023-10-01', to: '2027-09-30' }, status: 'ikke-forfalt' },
+    ]);
+  });
+
+  it('a delivery corrected later turns late on the effective clock and stays on time as recorded then', () => {
+    expect(statusOf('arsregnskap', '2025-03-01', 'effective')).toEqual(['2025-02-22:levert-for-sent']);
+    expect(statusOf('arsregnskap', '2025-03-01', 'recorded')).toEqual(['2025-02-22:levert-i-tide']);
+    expect(statusOf('arsregnskap', '2025-06-01', 'recorded')).toEqual(['2025-02-22:levert-for-sent']);
+    expect(statusOf('arsregnskap', '2025-02-21', 'effective')).toEqual(['2025-02-22:ikke-forfalt']);
+  });
+
+  it('marks a report missing once its due day has passed, as known then or now', () => {
+    expect(statusOf('arsberetning', '2025-03-31', 'effective')).toEqual(['2025-03-31:ikke-forfalt']);
+    expect(statusOf('arsberetning', '2025-04-01', 'effective')).toEqual(['2025-03-31:mangler']);
+    expect(statusOf('arsberetning', '2025-04-01', 'recorded')).toEqual(['2025-03-31:mangler']);
+    const tertials = (asOf: string, clock: 'recorded' | 'effective') =>
+      statusOf('okonomirapport', asOf, clock).slice(0, 1);
+    expect(tertials('2025-05-01', 'effective')).toEqual(['2025-04-30:levert-i-tide']);
+    expect(tertials('2025-05-01', 'recorded')).toEqual(['2025-04-30:mangler']);
+    expect(tertials('2025-05-02T09:00:00Z', 'recorded')).toEqual(['2025-04-30:levert-i-tide']);
+  });
+
+  it('counts a unit’s internkontroll checklist for its half year', () => {
+    const [first] = reportingCalendar(history.db, {
+      year: 2025,
+      obligationId: 'internkontroll-sjekkliste',
+      asOf: '2025-07-01',
+      clock: 'recorded',
+    });
+    expect(first).toMatchObject({ dueOn: '2025-06-30', status: 'levert-i-tide' });
+    expect(first?.submissions.map((submission) => submission.fromUnit)).toEqual(['teknisk-sektor']);
+    expect(statusOf('internkontroll-sjekkliste', '2025-07-01', 'effective')).toEqual([
+      '2025-06-30:levert-i-tide',
+      '2025-12-31:ikke-forfalt',
+    ]);
+  });
+
+  it('uses the obligations in force on each due date, and refuses a calendar without a day or year', () => {
+    const ended = defaultReportingObligations
+      .filter((obligation) => obligation.obligationId === 'okonomirapport')
+      .map((obligation) => ({ ...obligation, validTo: '2025-06-30' }));
+    expect(
+      reportingCalendar(history.db, { year: 2025, obligations: ended, asOf: '2025-12-31' }).map(
+        (entry) => entry.dueOn,
+      ),
+    ).toEqual(['2025-04-30']);
+    expect(() => reportingCalendar(history.db, { year: 2025 })).toThrow(
+      'asOf: is required: delivered by which day?',
+    );
+    expect(() => reportingCalendar(history.db, { year: 25.5, asOf: '2025-01-01' })).toThrow(
+      'year: 25.5 is not a year',
+    );
+  });
+
+  it('lists deliveries recorded, or made, by a date', () => {
+    const ids = (asOf: string, clock: 'recorded' | 'effective') =>
+      reportSubmissions(history.db, { asOf, clock }).map(
+        (submission) => submission.reportId ?? submission.fromUnit,
+      );
+    expect(ids('2025-04-30', 'effective')).toEqual(['arsregnskap-2024', 'okonomi-t1-2025']);
+    expect(ids('2025-04-30', 'recorded')).toEqual(['arsregnskap-2024']);
+    expect(reportSubmissions(history.db, { obligationId: 'arsregnskap' })[0]?.submittedOn).toBe('2025-02-25');
+    expect(reportSubmissions(history.db, { kind: 'internkontroll-sjekkliste' })).toHaveLength(1);
+  });
+
+  it('splits the year by cadence', () => {
+    expect(termsOf('kvartalsvis', 2024, undefined).map((term) => term.dueOn)).toEqual([
+      '2024-03-31',
+      '2024-06-30',
+      '2024-09-30',
+      '2024-12-31',
+    ]);
+    expect(termsOf('tertialvis', 2024, undefined).map((term) => term.period)).toEqual([
+      { from: '2024-01-01', to: '2024-04-30' },
+      { from: '2024-05-01', to: '2024-08-31' },
+      { from: '2024-09-01', to: '2024-12-31' },
+    ]);
+    expect(termsOf('halvarlig', 2024, undefined).map((term) => term.dueOn)).toEqual([
+      '2024-06-30',
+      '2024-12-31',
+    ]);
+    expect(termsOf('arlig', 2024, undefined)).toEqual([
+      { period: { from: '2024-01-01', to: '2024-12-31' }, dueOn: '2024-12-31' },
+    ]);
+    expect(termsOf('valgperiode', 2024, undefined)).toEqual([]);
+  });
+});
