@@ -1,0 +1,139 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { eventsIn } from './store-contents';
+import { buildCli, jsonLines, scratchDirectory, styring } from './styring';
+
+const councilDecision = {
+  body: 'kommunestyret',
+  decidedOn: '2024-03-20',
+  caseNumber: '2024/0544',
+  meeting: 'Kommunestyrets møte 20.03.2024',
+  authority: { kind: 'law', reference: 'Kommuneloven § 5-3' },
+};
+const adoptStrategy = (planId: string) => ({
+  type: 'AdoptPlan',
+  planId,
+  kind: 'strategi',
+  title: `Strategi ${planId}`,
+  period: { from: '2024-04-01', to: '2027-12-31' },
+  decision: councilDecision,
+});
+const secretariat = ['--actor', 'kari', '--role', 'kommunestyre-sekretariat', '--unit', 'styv'];
+
+/** `styring exec`: 0 accepted, 3 refused by a rule, 2 invalid input; what is refused is never written. */
+describe('styring exec', () => {
+  const scratch = scratchDirectory();
+  const storeFile = path.join(scratch.dir, 'data', 'styring.db');
+  beforeAll(async () => {
+    buildCli();
+    expect((await styring(scratch.dir, ['init'])).code).toBe(0);
+  });
+  afterAll(scratch.remove);
+
+  it('accepts a command from standard input (exit 0), records the caller from the flags, and prints the result', async () => {
+    const result = await styring(scratch.dir, ['exec', '-', ...secretariat], {
+      input: JSON.stringify(adoptStrategy('hr-strategi')),
+    });
+
+    expect(result.code).toBe(0);
+    const [printed] = jsonLines(result.stdout);
+    const [event] = await eventsIn(storeFile);
+    expect(printed).toEqual({
+      index: 0,
+      status: 'accepted',
+      commandType: 'AdoptPlan',
+      streamId: 'plan-hr-strategi',
+      events: [{ eventId: event?.eventId, type: 'PlanAdopted', streamRevision: '0', globalPosition: '1' }],
+      revision: '0',
+      position: '1',
+      correlationId: expect.any(String),
+    });
+    expect(event?.metadata).toMatchObject({ actor: 'kari', role: 'kommunestyre-sekretariat', unit: 'styv' });
+  });
+
+  it('takes the caller from STYRING_* variables and the commands from a JSON Lines file', async () => {
+    const file = path.join(scratch.dir, 'commands.jsonl');
+    fs.writeFileSync(
+      file,
+      [adoptStrategy('eiendomsstrategi'), adoptStrategy('anskaffelsesstrategi')]
+        .map((c) => JSON.stringify(c))
+        .join('\n'),
+    );
+    const result = await styring(scratch.dir, ['exec', '--file', file], {
+      env: { STYRING_ACTOR: 'per', STYRING_ROLE: 'kommunestyre-sekretariat' },
+    });
+
+    expect(result.code).toBe(0);
+    expect(jsonLines(result.stdout).map((line) => (line as { status: string }).status)).toEqual([
+      'accepted',
+      'accepted',
+    ]);
+    expect((await eventsIn(storeFile)).slice(-2).map((event) => event.metadata.actor)).toEqual([
+      'per',
+      'per',
+    ]);
+  });
+
+  it('exits 3 with the rule’s code and message when a rule refuses, and writes nothing', async () => {
+    const before = (await eventsIn(storeFile)).length;
+    const byTheKommunedirektor = {
+      ...adoptStrategy('klimastrategi'),
+      decision: { ...councilDecision, body: 'kommunedirektoren', meeting: undefined },
+    };
+    const result = await styring(scratch.dir, ['exec', '-', '--role', 'kommunedirektor'], {
+      input: JSON.stringify(byTheKommunedirektor),
+    });
+
+    expect(result.code).toBe(3);
+    expect(jsonLines(result.stdout)).toEqual([
+      expect.objectContaining({ status: 'rejected', code: 'plan.political_kind_requires_council' }),
+    ]);
+    expect(result.stderr).toContain('avvist (plan.political_kind_requires_council)');
+    expect(await eventsIn(storeFile)).toHaveLength(before);
+  });
+
+  it('exits 2 naming the bad field when a command is invalid, and writes none of the batch', async () => {
+    const before = (await eventsIn(storeFile)).length;
+    const invalid = { ...adoptStrategy('trafikkplan'), period: { from: '2024-04-01', to: '2024-02-30' } };
+    const result = await styring(scratch.dir, ['exec', '-', ...secretariat], {
+      input: JSON.stringify([adoptStrategy('idrettsplan'), invalid]),
+    });
+
+    expect(result.code).toBe(2);
+    expect(jsonLines(result.stdout)).toEqual([
+      { index: 0, status: 'not_run' },
+      { index: 1, status: 'invalid', errors: [expect.objectContaining({ path: 'period.to' })] },
+    ]);
+    expect(result.stderr).toContain('period.to');
+    expect(await eventsIn(storeFile)).toHaveLength(before);
+  });
+
+  it('exits 2 for input that is not JSON, naming the line', async () => {
+    const result = await styring(scratch.dir, ['exec', '-', ...secretariat], {
+      input: '{"type": "AdoptPlan"}\n{oops\n',
+    });
+    expect(result.code).toBe(2);
+    expect(jsonLines(result.stdout)).toEqual([
+      expect.objectContaining({ status: 'invalid', errors: [expect.objectContaining({ path: '(line 2)' })] }),
+    ]);
+  });
+
+  it('exits 2 when no role is given, before reading any input', async () => {
+    const result = await styring(scratch.dir, ['exec', '-'], { input: JSON.stringify(adoptStrategy('x')) });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain("'--role <role>' not specified");
+  });
+
+  it('exits 1 without creating anything when the store does not exist', async () => {
+    const result = await styring(
+      scratch.dir,
+      ['exec', '-', ...secretariat, '--store', 'sqlite:./elsewhere/x.db'],
+      {
+        input: JSON.stringify(adoptStrategy('x')),
+      },
+    );
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain("create one with 'styring init'");
+    expect(fs.existsSync(path.join(scratch.dir, 'elsewhere'))).toBe(false);
+  });
+});

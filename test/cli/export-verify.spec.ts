@@ -1,0 +1,127 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { buildCli, scratchDirectory, styring } from './styring';
+
+const decision = {
+  body: 'kommunestyret',
+  decidedOn: '2024-03-20',
+  caseNumber: '2024/0544',
+  meeting: 'Kommunestyrets møte 20.03.2024',
+  authority: { kind: 'law', reference: 'Kommuneloven § 5-3' },
+};
+const adoptStrategy = (planId: string) =>
+  JSON.stringify({
+    type: 'AdoptPlan',
+    planId,
+    kind: 'strategi',
+    title: `Strategi ${planId}`,
+    period: { from: '2024-04-01', to: '2027-12-31' },
+    decision,
+  });
+
+/** `styring export` and `styring verify`: 0 valid, 1 invalid with the first bad line or file named, 2 usage. */
+describe('styring export and verify', () => {
+  const scratch = scratchDirectory();
+  const at = (...parts: string[]) => path.join(scratch.dir, ...parts);
+  const publicKey = at('data', 'keys', 'export-signing-public.pem');
+  const verify = (dir: string, ...rest: string[]) =>
+    styring(scratch.dir, ['verify', dir, '--public-key', publicKey, ...rest]);
+
+  beforeAll(async () => {
+    buildCli();
+    expect((await styring(scratch.dir, ['init'])).code).toBe(0);
+    expect((await styring(scratch.dir, ['seed', '--demo'])).code).toBe(0);
+  });
+  afterAll(scratch.remove);
+
+  it('writes a signed export of the demo that verifies (exit 0)', async () => {
+    const exported = await styring(scratch.dir, ['export', '--out', 'export-1']);
+    expect(exported.code).toBe(0);
+    expect(exported.stdout).toMatch(/Hendelser: \d+, vedtak: \d+, rettelser: 1/);
+    expect(fs.readdirSync(at('export-1')).sort()).toEqual(
+      [
+        'endringslogg.csv',
+        'events.jsonl',
+        'manifest.json',
+        'manifest.sig',
+        'rapport.html',
+        'vedtakslogg.csv',
+        'verify-export.js',
+      ].sort(),
+    );
+
+    const verified = await verify('export-1');
+    expect(verified.code).toBe(0);
+    expect(verified.stdout).toContain('VALID');
+  });
+
+  it('proves that a later export only appended to the earlier one', async () => {
+    const appended = await styring(scratch.dir, ['exec', '-', '--role', 'kommunestyre-sekretariat'], {
+      input: adoptStrategy('klimastrategi'),
+    });
+    expect(appended.code).toBe(0);
+    expect((await styring(scratch.dir, ['export', '--out', 'export-2', '--previous', 'export-1'])).code).toBe(
+      0,
+    );
+
+    const verified = await verify('export-2', '--previous', 'export-1');
+    expect(verified.code).toBe(0);
+  });
+
+  it('names the first changed line of a tampered export (exit 1)', async () => {
+    fs.cpSync(at('export-1'), at('tampered-line'), { recursive: true });
+    const lines = fs.readFileSync(at('tampered-line', 'events.jsonl'), 'utf8').split('\n');
+    lines[6] = (lines[6] ?? '').replace('"actor":"demo-', '"actor":"demX-');
+    fs.writeFileSync(at('tampered-line', 'events.jsonl'), lines.join('\n'));
+
+    const verified = await verify('tampered-line');
+    expect(verified.code).toBe(1);
+    expect(verified.stdout).toContain('events.jsonl line 7');
+  });
+
+  it('names the file when the decision log has been edited (exit 1)', async () => {
+    fs.cpSync(at('export-1'), at('tampered-file'), { recursive: true });
+    fs.appendFileSync(at('tampered-file', 'vedtakslogg.csv'), 'en ekstra linje\r\n');
+
+    const verified = await verify('tampered-file');
+    expect(verified.code).toBe(1);
+    expect(verified.stdout).toContain('vedtakslogg.csv');
+  });
+
+  it('fails an export checked against another key (exit 1)', async () => {
+    expect((await styring(scratch.dir, ['keys', 'generate', '--out', 'other-keys'])).code).toBe(0);
+    const verified = await styring(scratch.dir, [
+      'verify',
+      'export-1',
+      '--public-key',
+      at('other-keys', 'export-signing-public.pem'),
+    ]);
+    expect(verified.code).toBe(1);
+  });
+
+  it.each([
+    [['verify', 'no-such-export', '--public-key', 'data/keys/export-signing-public.pem'], '<dir>: '],
+    [['verify', 'export-1', '--public-key', 'data/keys/export-signing-private.pem'], 'private key'],
+    [['export', '--out', 'export-1'], 'exists already'],
+    [['export', '--out', 'export-3', '--key', 'no-such-key.pem'], '--key: '],
+  ])('treats %j as a usage error (exit 2) and writes nothing', async (args, message) => {
+    const before = fs.readdirSync(scratch.dir).sort();
+    const result = await styring(scratch.dir, args);
+    expect({ code: result.code, stderr: result.stderr }).toEqual({
+      code: 2,
+      stderr: expect.stringContaining(message),
+    });
+    expect(fs.readdirSync(scratch.dir).sort()).toEqual(before);
+  });
+
+  it.each([[['init']], [['keys', 'generate', '--out', 'data/keys']]])(
+    'refuses to overwrite the signing keys: %j exits 1',
+    async (args) => {
+      const before = fs.readFileSync(at('data', 'keys', 'export-signing-private.pem'));
+      const result = await styring(scratch.dir, args);
+      expect(result.code).toBe(1);
+      expect(result.stderr).toMatch(/refusing to overwrite/);
+      expect(fs.readFileSync(at('data', 'keys', 'export-signing-private.pem'))).toEqual(before);
+    },
+  );
+});
