@@ -1,5 +1,6 @@
 import * as E from 'fp-ts/Either';
 import {
+  chiefExecutiveToTechnicalDirector,
   councilDecision,
   councilToChiefExecutive,
   contextWith,
@@ -104,6 +105,26 @@ describe('authorize: who may decide, on the decision date', () => {
       'accepted',
     );
     expect(check(kd, { commandType: 'PrioritizeProject', portfolio: 'investering' })).toBe(
+      'authority.outside_delegation',
+    );
+  });
+
+  it('holds a sub-delegation to the limits of every delegation it rests on', () => {
+    const wider = contextWith(
+      [
+        {
+          ...chiefExecutiveToTechnicalDirector,
+          delegationId: 'kd-direktor-teknisk-uten-tak',
+          scope: { commandTypes: ['AwardContract', 'AdoptOwnershipReport'] },
+        },
+      ],
+      standardContext,
+    );
+    const director = delegatedDecision('direktor', 'kd-direktor-teknisk-uten-tak', {
+      unit: 'teknisk-sektor',
+    });
+    expect(check(director, { commandType: 'AwardContract', amountNok: 50_000_000 }, wider)).toBe('accepted');
+    expect(check(director, { commandType: 'AdoptOwnershipReport' }, wider)).toBe(
       'authority.outside_delegation',
     );
   });

@@ -38,7 +38,7 @@ export const bodyLabels: Readonly<Record<DecidingBody, string>> = {
  */
 export const bodiesWithOriginalAuthority: readonly DecidingBody[] = ['kommunestyret', 'kontrollutvalget'];
 
-/** Elected bodies decide in meetings (kommuneloven § 11-1). */
+/** Elected bodies decide in meetings (kommuneloven kap. 11). */
 export const electedBodies: readonly DecidingBody[] = ['kommunestyret', 'formannskapet', 'kontrollutvalget'];
 
 /**
