@@ -1,0 +1,242 @@
+import { execFile, execFileSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { promisify } from 'node:util';
+import 'reflect-metadata';
+import { Injectable, Module, type INestApplicationContext } from '@nestjs/common';
+import { ConfigModule, ConfigService } from '@nestjs/config';
+import { NestFactory } from '@nestjs/core';
+import { CommandBus, EventsHandler, type IEvent, type IEventHandler, ofType, Saga } from '@nestjs/cqrs';
+import { filter, map, type Observable } from 'rxjs';
+import type { OpenedStore } from '@styring/app';
+import type { RecordedEvent } from '@styring/eventstore';
+import { StyringCommand, StyringCommands } from './commands/styring-command';
+import { StyringEvent } from './events/styring-event';
+import { StyringEvents } from './events/styring-events';
+import { STYRING_STORE } from './options';
+import { StyringModule } from './styring.module';
+import { eventually, secretariat, unit } from './testing/fixtures';
+
+const repository = path.resolve(__dirname, '../../..');
+const childScript = path.join(__dirname, 'testing', 'append-from-another-process.js');
+
+type UnitEstablished = InstanceType<typeof StyringEvents.UnitEstablished>;
+
+/** What the test handlers saw, in order. */
+@Injectable()
+class Seen {
+  readonly units: UnitEstablished[] = [];
+  readonly everything: StyringEvent[] = [];
+}
+
+@EventsHandler(StyringEvents.UnitEstablished)
+class FailingHandler implements IEventHandler {
+  handle(): void {
+    throw new Error('this handler always fails');
+  }
+}
+
+@EventsHandler(StyringEvents.UnitEstablished)
+class RecordingHandler implements IEventHandler {
+  constructor(private readonly seen: Seen) {}
+  handle(event: UnitEstablished): void {
+    this.seen.units.push(event);
+  }
+}
+
+@EventsHandler(StyringEvent)
+class EverythingHandler implements IEventHandler {
+  constructor(private readonly seen: Seen) {}
+  handle(event: StyringEvent): void {
+    this.seen.everything.push(event);
+  }
+}
+
+/** When a top-level unit appears (from any process), the secretariat adds its analysis section. */
+@Injectable()
+class AnalysisSectionSaga {
+  @Saga()
+  unitEstablished = (events$: Observable<IEvent>): Observable<StyringCommand> =>
+    events$.pipe(
+      ofType(StyringEvents.UnitEstablished),
+      // Only top-level units: the saga's own sections must not start another round.
+      filter((event) => event.data.parent === undefined),
+      map(
+        (event) =>
+          new StyringCommands.EstablishUnit(unit(`${event.data.unit}-analyse`, event.data.unit), {
+            caller: secretariat,
+          }),
+      ),
+    );
+}
+
+let dir: string;
+let storeUrl: string;
+const contexts: INestApplicationContext[] = [];
+
+const boot = async (providers: unknown[] = []): Promise<INestApplicationContext> => {
+  @Module({
+    imports: [StyringModule.forRoot({ store: storeUrl, createStore: true, subscriberName: 'spec' })],
+    providers: [Seen, ...(providers as never[])],
+  })
+  class TestModule {}
+  const context = await NestFactory.createApplicationContext(TestModule, { logger: false });
+  contexts.push(context);
+  return context;
+};
+
+const close = async (context: INestApplicationContext) => {
+  contexts.splice(contexts.indexOf(context), 1);
+  await context.close();
+};
+
+const allEvents = async (context: INestApplicationContext): Promise<RecordedEvent[]> => {
+  const events: RecordedEvent[] = [];
+  for await (const event of context.get<OpenedStore>(STYRING_STORE).events.readAll()) events.push(event);
+  return events;
+};
+
+/** Runs one command in a separate process through the built application layer, as the CLI would. */
+const appendFromAnotherProcess = async (command: object) => {
+  const { stdout } = await promisify(execFile)(process.execPath, [
+    childScript,
+    storeUrl,
+    JSON.stringify(command),
+    JSON.stringify({ actor: 'another-process', role: 'kommunedirektor' }),
+  ]);
+  return JSON.parse(stdout) as { status: string };
+};
+
+beforeAll(() => {
+  // The second process runs the built application layer; `tsc -b` is a no-op when it is up to date.
+  execFileSync('npx', ['tsc', '-b', 'libs/app'], { cwd: repository, stdio: 'inherit' });
+}, 180_000);
+
+beforeEach(() => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'styring-nestjs-'));
+  storeUrl = `sqlite:${path.join(dir, 'styring.db')}`;
+});
+
+afterEach(async () => {
+  for (const context of [...contexts]) await close(context);
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+describe('StyringModule', () => {
+  it('runs a typed command from the CommandBus and publishes its event, with the sender as metadata', async () => {
+    const app = await boot([RecordingHandler]);
+    const result = await app
+      .get(CommandBus)
+      .execute(
+        new StyringCommands.EstablishUnit(unit('styv'), { caller: { ...secretariat, correlationId: 'c-1' } }),
+      );
+
+    expect(result).toMatchObject({ status: 'accepted', streamId: 'organisation', revision: 0n });
+    const seen = app.get(Seen);
+    await eventually(() => seen.units.length === 1);
+    const [event] = seen.units;
+    expect(event).toBeInstanceOf(StyringEvents.UnitEstablished);
+    expect(event?.data).toMatchObject({ unit: 'styv', kind: 'stabsavdeling' });
+    expect(event?.metadata).toMatchObject({
+      actor: 'test-sekretariat',
+      role: 'kommunestyre-sekretariat',
+      onBehalfOf: 'kommunestyret',
+      correlationId: 'c-1',
+    });
+  });
+
+  it('answers invalid, rejected and conflicting commands with their reason and writes nothing', async () => {
+    const app = await boot();
+    const bus = app.get(CommandBus);
+    await bus.execute(new StyringCommands.EstablishUnit(unit('styv'), { caller: secretariat }));
+    const before = await allEvents(app);
+
+    const invalid = await bus.execute(
+      new StyringCommand({ type: 'EstablishUnit', ...unit('Ikke en id') }, { caller: secretariat }),
+    );
+    const rejected = await bus.execute(
+      new StyringCommands.EstablishUnit(unit('styv'), { caller: secretariat }),
+    );
+    const conflict = await bus.execute(
+      new StyringCommands.EstablishUnit(unit('stra'), { caller: secretariat, expectedRevision: 7n }),
+    );
+
+    expect(invalid).toMatchObject({ status: 'invalid', errors: [expect.objectContaining({ path: 'unit' })] });
+    expect(rejected).toMatchObject({ status: 'rejected', code: expect.any(String) });
+    expect(conflict).toMatchObject({ status: 'conflict', expected: 7n, actual: 0n });
+    expect(await allEvents(app)).toEqual(before);
+  });
+
+  it('keeps publishing to every other handler when one handler throws', async () => {
+    const app = await boot([FailingHandler, RecordingHandler, EverythingHandler]);
+    const bus = app.get(CommandBus);
+    for (const id of ['styv', 'stra', 'teknisk-sektor']) {
+      await bus.execute(new StyringCommands.EstablishUnit(unit(id), { caller: secretariat }));
+    }
+    const seen = app.get(Seen);
+    await eventually(() => seen.units.length === 3 && seen.everything.length === 3);
+    expect(seen.units.map((event) => event.data.unit)).toEqual(['styv', 'stra', 'teknisk-sektor']);
+  });
+
+  it('runs a saga on an event appended by another process, and the saga’s command is recorded', async () => {
+    const app = await boot([AnalysisSectionSaga, RecordingHandler]);
+
+    expect(await appendFromAnotherProcess({ type: 'EstablishUnit', ...unit('stra') })).toMatchObject({
+      status: 'accepted',
+    });
+
+    const seen = app.get(Seen);
+    await eventually(() => seen.units.length === 2);
+    expect(seen.units.map((event) => [event.data.unit, event.metadata.actor])).toEqual([
+      ['stra', 'another-process'],
+      ['stra-analyse', 'test-sekretariat'],
+    ]);
+    expect((await allEvents(app)).map((event) => event.type)).toEqual(['UnitEstablished', 'UnitEstablished']);
+  });
+
+  it('resumes after a restart from the checkpoint in the store: nothing twice, nothing missed', async () => {
+    const first = await boot([RecordingHandler]);
+    await first
+      .get(CommandBus)
+      .execute(new StyringCommands.EstablishUnit(unit('styv'), { caller: secretariat }));
+    await eventually(() => first.get(Seen).units.length === 1);
+    await close(first);
+
+    await appendFromAnotherProcess({ type: 'EstablishUnit', ...unit('stra') });
+
+    const second = await boot([RecordingHandler]);
+    const seen = second.get(Seen);
+    await eventually(() => seen.units.length >= 1);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(seen.units.map((event) => event.data.unit)).toEqual(['stra']);
+  });
+
+  it('takes its options from a factory with injected configuration (forRootAsync)', async () => {
+    @Module({
+      imports: [
+        ConfigModule.forRoot({ ignoreEnvFile: true, load: [() => ({ STYRING_STORE: storeUrl })] }),
+        StyringModule.forRootAsync({
+          imports: [ConfigModule],
+          inject: [ConfigService],
+          useFactory: (config: ConfigService) => ({
+            store: config.getOrThrow<string>('STYRING_STORE'),
+            createStore: true,
+          }),
+        }),
+      ],
+      providers: [Seen, RecordingHandler],
+    })
+    class AsyncModule {}
+    const app = await NestFactory.createApplicationContext(AsyncModule, { logger: false });
+    contexts.push(app);
+    await app
+      .get(CommandBus)
+      .execute(new StyringCommands.EstablishUnit(unit('styv'), { caller: secretariat }));
+    await eventually(() => app.get(Seen).units.length === 1);
+    expect(app.get<OpenedStore>(STYRING_STORE).location).toEqual({
+      kind: 'sqlite',
+      file: path.join(dir, 'styring.db'),
+    });
+  });
+});
