@@ -1,5 +1,4 @@
 // The given/when/then helper lives in the testkit; the domain's own code never imports it.
-// eslint-disable-next-line @nx/enforce-module-boundaries
 import { deciderSpecification } from '@styring/eventstore-testkit';
 import type { PlanAdopted } from '../plans/messages';
 import { councilDecision, recorded, standardContext } from '../testing/fixtures';
