@@ -1,0 +1,148 @@
+import type { Projection } from '@styring/eventstore';
+import type { CommandType, GovernanceEvent } from '@styring/governance';
+import { decisionColumns, decisionValues } from '../governance/decision-columns';
+import { governanceProjection } from '../governance/governance-projection';
+import type { EventSource } from '../governance/revisions';
+import { startOfDay } from '../point-in-time';
+import type { SqliteTx } from '../sqlite/sqlite-projection-store';
+import type { FactRow } from '../sqlite/versioned-table';
+import { decisionEventTypes } from '../decision-log/decision-log-projection';
+
+export const authorityName = 'authority';
+
+type DecisionEvent = Extract<GovernanceEvent, { readonly decision: unknown }>;
+
+/** The command each kind of decision answers: what a delegation's scope must cover. */
+const commandOf: { readonly [T in DecisionEvent['type']]: CommandType } = {
+  UnitEstablished: 'EstablishUnit',
+  UnitDissolved: 'DissolveUnit',
+  AuthorityDelegated: 'DelegateAuthority',
+  AuthorityRevoked: 'RevokeAuthority',
+  PlanAdopted: 'AdoptPlan',
+  PlanRevised: 'RevisePlan',
+  PlanRetired: 'RetirePlan',
+  ProjectCancelled: 'CancelProject',
+  ProjectPrioritized: 'PrioritizeProject',
+  ContractAwarded: 'AwardContract',
+  ContractFollowUpAssigned: 'AssignContractFollowUp',
+  OwnershipReportAdopted: 'AdoptOwnershipReport',
+  RiskScaleAdopted: 'AdoptRiskScale',
+  RiskTreatmentDecided: 'DecideRiskTreatment',
+};
+
+/** Delegations given and revoked: the whole event, folded by the domain's `evolveDelegationRegister`. */
+const delegations = {
+  name: 'authority_delegations',
+  columns: {
+    delegation_id: 'TEXT NOT NULL',
+    event_type: 'TEXT NOT NULL',
+    event: 'TEXT NOT NULL',
+    ...decisionColumns,
+  },
+  indexes: [['delegation_id']],
+};
+
+/**
+ * Every decision, with the matter its authority must cover: the command, and the plan kind, portfolio,
+ * amount or delegated scope where the decision has one. A revision names its plan and a cancellation its
+ * project; their kind and portfolio are looked up when the authority is checked.
+ */
+const decisions = {
+  name: 'authority_decisions',
+  columns: {
+    event_type: 'TEXT NOT NULL',
+    command_type: 'TEXT NOT NULL',
+    plan_id: 'TEXT',
+    plan_kind: 'TEXT',
+    project_id: 'TEXT',
+    portfolio: 'TEXT',
+    amount_nok: 'INTEGER',
+    scope: 'TEXT',
+    delegation_id: 'TEXT',
+    ...decisionColumns,
+  },
+  indexes: [['authority_reference']],
+};
+
+/** Projects and their portfolio: a cancellation's matter. */
+const projects = {
+  name: 'authority_projects',
+  columns: { project_id: 'TEXT NOT NULL', portfolio: 'TEXT NOT NULL' },
+};
+
+const matterOf = (event: DecisionEvent) => {
+  switch (event.type) {
+    case 'AuthorityDelegated':
+      return { delegation_id: event.delegationId, scope: JSON.stringify(event.scope) };
+    case 'AuthorityRevoked':
+      return { delegation_id: event.delegationId };
+    case 'PlanAdopted':
+      return { plan_id: event.planId, plan_kind: event.kind };
+    case 'PlanRevised':
+    case 'PlanRetired':
+      return { plan_id: event.planId };
+    case 'ProjectCancelled':
+      return { project_id: event.projectId };
+    case 'ProjectPrioritized':
+      return { project_id: event.projectId, portfolio: event.portfolio };
+    case 'ContractAwarded':
+      return { amount_nok: event.contractValueNok };
+    default:
+      return {};
+  }
+};
+
+const isDecision = (event: GovernanceEvent): event is DecisionEvent => Object.hasOwn(commandOf, event.type);
+
+const factsOf = (event: GovernanceEvent): FactRow[] => {
+  if (event.type === 'ProjectRegistered') {
+    return [
+      {
+        table: projects.name,
+        effectiveFrom: startOfDay(event.registeredOn),
+        values: { project_id: event.projectId, portfolio: event.portfolio },
+      },
+    ];
+  }
+  if (!isDecision(event)) return [];
+  const effectiveFrom = startOfDay(event.decision.decidedOn);
+  const decision = decisionValues(event.decision);
+  const rows: FactRow[] = [
+    {
+      table: decisions.name,
+      effectiveFrom,
+      values: {
+        event_type: event.type,
+        command_type: commandOf[event.type],
+        ...matterOf(event),
+        ...decision,
+      },
+    },
+  ];
+  if (event.type === 'AuthorityDelegated' || event.type === 'AuthorityRevoked') {
+    rows.push({
+      table: delegations.name,
+      effectiveFrom,
+      values: {
+        delegation_id: event.delegationId,
+        event_type: event.type,
+        event: JSON.stringify(event),
+        ...decision,
+      },
+    });
+  }
+  return rows;
+};
+
+/** Authority: the delegation register and every decision with the matter its authority has to cover. */
+export const authorityProjection = (source: EventSource): Projection<SqliteTx> =>
+  governanceProjection(
+    {
+      name: authorityName,
+      version: 1,
+      tables: [delegations, decisions, projects],
+      eventTypes: [...decisionEventTypes, 'ProjectRegistered'],
+      factsOf,
+    },
+    source,
+  );

@@ -1,0 +1,240 @@
+import type Database from 'better-sqlite3';
+import * as E from 'fp-ts/Either';
+import {
+  type AuthorityDelegated,
+  type AuthorityRevoked,
+  authorize,
+  type CommandType,
+  coversMatter,
+  coversScope,
+  type DecisionReference,
+  type DelegationRecord,
+  type DelegationRegister,
+  type DelegationScope,
+  delegationsInForce as inForceOn,
+  eventKindLabels,
+  evolveDelegationRegister,
+  type GovernanceEventType,
+  type PlanKind,
+  type Portfolio,
+} from '@styring/governance';
+import { decisionOf, type DecisionRow, type DecisionSummary } from '../governance/decision-columns';
+import { groupBy } from '../group-by';
+import {
+  checkDate,
+  InvalidQuery,
+  type PointInTime,
+  type ResolvedPointInTime,
+  resolvePointInTime,
+} from '../point-in-time';
+import { Where } from '../sqlite/where';
+
+/** A delegation as the register shows it, with the decision that gave it. */
+export interface DelegationEntry extends DelegationRecord {
+  readonly grantedBy: DecisionSummary;
+  readonly revokedBy?: DecisionSummary;
+}
+
+/** A decision, for the authority questions. */
+export interface AuthorityDecision extends DecisionSummary {
+  readonly eventId: string;
+  readonly eventType: string;
+  readonly kind: string;
+  readonly globalPosition: bigint;
+  /** When the system learnt this version (the decision, or a correction of it). */
+  readonly knownFrom: string;
+}
+
+/** Why a decision's authority did not hold: the domain's rejection, in Norwegian and English. */
+export interface AuthorityFailure {
+  readonly decision: AuthorityDecision;
+  readonly code: string;
+  readonly message: string;
+  readonly messageEn: string;
+}
+
+interface DelegationRow extends DecisionRow {
+  readonly delegation_id: string;
+  readonly event_type: string;
+  readonly event: string;
+}
+
+interface DecisionEventRow extends DecisionRow {
+  readonly event_id: string;
+  readonly position: bigint;
+  readonly known_from: string;
+  readonly event_type: GovernanceEventType;
+  readonly command_type: CommandType;
+  readonly plan_id: string | null;
+  readonly plan_kind: PlanKind | null;
+  readonly project_id: string | null;
+  readonly portfolio: Portfolio | null;
+  readonly amount_nok: bigint | null;
+  readonly scope: string | null;
+  readonly delegation_id: string | null;
+}
+
+const select = <Row>(db: Database.Database, table: string, where: Where): Row[] =>
+  db
+    .prepare(`SELECT * FROM ${table} ${where} ORDER BY effective_from, position`)
+    .all(...where.params) as Row[];
+
+/** The delegation register as the rows say: folded in effective order by the domain's own fold. */
+const registerOf = (
+  rows: readonly DelegationRow[],
+): { register: DelegationRegister; entries: DelegationEntry[] } => {
+  let register: DelegationRegister = new Map();
+  const grantedBy = new Map<string, DecisionSummary>();
+  const revokedBy = new Map<string, DecisionSummary>();
+  for (const row of rows) {
+    const event = JSON.parse(row.event) as AuthorityDelegated | AuthorityRevoked;
+    register = evolveDelegationRegister(register, event);
+    const decision = decisionOf(row);
+    if (decision !== undefined)
+      (event.type === 'AuthorityDelegated' ? grantedBy : revokedBy).set(row.delegation_id, decision);
+  }
+  const entries = [...register.values()].map((record) => {
+    const revoked = revokedBy.get(record.delegationId);
+    return {
+      ...record,
+      grantedBy: grantedBy.get(record.delegationId) as DecisionSummary,
+      ...(revoked === undefined || record.revokedFrom === undefined ? {} : { revokedBy: revoked }),
+    };
+  });
+  return { register, entries };
+};
+
+const requireDay = (pointInTime: ResolvedPointInTime, question: string): string => {
+  if (pointInTime.day === undefined) throw new InvalidQuery('asOf', `is required: ${question}`);
+  return pointInTime.day;
+};
+
+/**
+ * The delegations in force on the day of `asOf` (valid, not revoked, and resting on delegations in force),
+ * as known then (recorded clock) or as known now (effective clock).
+ */
+export const delegationsInForce = (db: Database.Database, query: PointInTime & { readonly asOf: string }) => {
+  const pointInTime = resolvePointInTime(query);
+  const day = requireDay(pointInTime, 'in force on which day?');
+  const { register, entries } = registerOf(
+    select(db, 'authority_delegations', new Where().stateAt(pointInTime, 'authority_delegations')),
+  );
+  const inForce = new Set(inForceOn(register, day).map((record) => record.delegationId));
+  return entries.filter((entry) => inForce.has(entry.delegationId));
+};
+
+export interface DecisionsQuery extends PointInTime {
+  /** Decision dates from and to (`YYYY-MM-DD`, both included). */
+  readonly from?: string;
+  readonly to?: string;
+}
+
+const decisionsWhere = (pointInTime: ResolvedPointInTime, query: DecisionsQuery) =>
+  new Where()
+    .historyAt(pointInTime, 'authority_decisions')
+    .and(
+      'authority_decisions.decided_on >= ?',
+      query.from === undefined ? undefined : checkDate(query.from, 'from'),
+    )
+    .and(
+      'authority_decisions.decided_on <= ?',
+      query.to === undefined ? undefined : checkDate(query.to, 'to'),
+    );
+
+const toDecision = (row: DecisionEventRow): AuthorityDecision => ({
+  ...(decisionOf(row) as DecisionSummary),
+  eventId: row.event_id,
+  eventType: row.event_type,
+  kind: eventKindLabels[row.event_type],
+  globalPosition: row.position,
+  knownFrom: row.known_from,
+});
+
+/** The decisions made under each delegation, recorded by `asOf` or made by `asOf` as known now. */
+export const decisionsUnderDelegations = (
+  db: Database.Database,
+  query: DecisionsQuery & { readonly delegationId?: string } = {},
+): { readonly delegationId: string; readonly decisions: readonly AuthorityDecision[] }[] => {
+  const where = decisionsWhere(resolvePointInTime(query), query)
+    .and("authority_decisions.authority_kind = 'delegation'")
+    .and('authority_decisions.authority_reference = ?', query.delegationId);
+  const rows = select<DecisionEventRow>(db, 'authority_decisions', where);
+  return [...groupBy(rows, (row) => row.authority_reference as string)].map(([delegationId, decisions]) => ({
+    delegationId,
+    decisions: decisions.map(toDecision),
+  }));
+};
+
+/** What a decision's authority has to cover, in the terms of the domain's scope checks. */
+const coverage = (
+  row: DecisionEventRow,
+  register: DelegationRegister,
+  planKinds: ReadonlyMap<string, PlanKind>,
+  portfolios: ReadonlyMap<string, Portfolio>,
+): ((scope: DelegationScope) => boolean) => {
+  if (row.event_type === 'AuthorityDelegated' && row.scope !== null) {
+    return coversScope(JSON.parse(row.scope) as DelegationScope);
+  }
+  if (row.event_type === 'AuthorityRevoked') {
+    const revoked = row.delegation_id === null ? undefined : register.get(row.delegation_id);
+    return revoked === undefined ? () => false : coversScope(revoked.scope);
+  }
+  const planKind = row.plan_kind ?? (row.plan_id === null ? undefined : planKinds.get(row.plan_id));
+  const portfolio = row.portfolio ?? (row.project_id === null ? undefined : portfolios.get(row.project_id));
+  return coversMatter({
+    commandType: row.command_type,
+    ...(planKind === undefined ? {} : { planKind }),
+    ...(portfolio === undefined ? {} : { portfolio }),
+    ...(row.amount_nok === null ? {} : { amountNok: Number(row.amount_nok) }),
+  });
+};
+
+/**
+ * Decisions whose authority did not hold, checked by the domain's own `authorize` against the delegation
+ * register: the deciders refuse such decisions, but history imported from elsewhere or corrected later can
+ * show them. On the recorded clock, everything as recorded by `asOf`; on the effective clock, the decisions
+ * and delegations made by `asOf` as known now (corrections included).
+ */
+export const decisionsWithoutAuthority = (
+  db: Database.Database,
+  query: DecisionsQuery = {},
+): AuthorityFailure[] => {
+  const pointInTime = resolvePointInTime(query);
+  const { register } = registerOf(
+    select(db, 'authority_delegations', new Where().historyAt(pointInTime, 'authority_delegations')),
+  );
+  const all = select<DecisionEventRow>(
+    db,
+    'authority_decisions',
+    new Where().historyAt(pointInTime, 'authority_decisions'),
+  );
+  const planKinds = new Map(
+    all.flatMap((row) =>
+      row.plan_kind === null || row.plan_id === null ? [] : [[row.plan_id, row.plan_kind]],
+    ),
+  );
+  const projectRows = select<{ project_id: string; portfolio: Portfolio }>(
+    db,
+    'authority_projects',
+    new Where().historyAt(pointInTime, 'authority_projects'),
+  );
+  const portfolios = new Map(projectRows.map((row) => [row.project_id, row.portfolio]));
+  const failures: AuthorityFailure[] = [];
+  for (const row of select<DecisionEventRow>(db, 'authority_decisions', decisionsWhere(pointInTime, query))) {
+    const decision = toDecision(row);
+    const reference: DecisionReference = {
+      body: decision.body as DecisionReference['body'],
+      decidedOn: decision.decidedOn,
+      caseNumber: decision.caseNumber,
+      authority: decision.authority,
+      ...(decision.meeting === undefined ? {} : { meeting: decision.meeting }),
+      ...(decision.unit === undefined ? {} : { unit: decision.unit }),
+    };
+    const checked = authorize(reference, coverage(row, register, planKinds, portfolios), register);
+    if (E.isLeft(checked)) {
+      const { code, message, messageEn } = checked.left;
+      failures.push({ decision, code, message, messageEn });
+    }
+  }
+  return failures;
+};
