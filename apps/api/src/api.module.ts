@@ -1,0 +1,42 @@
+import { type DynamicModule, Module } from '@nestjs/common';
+import { ConfigModule, ConfigService } from '@nestjs/config';
+import { APP_FILTER, APP_GUARD } from '@nestjs/core';
+import { StyringModule } from '@styring/nestjs';
+import { API_CONFIG } from './api-config.token';
+import { AuthGuard, TOKEN_VERIFIER } from './auth/auth.guard';
+import type { TokenVerifier } from './auth/token-verifier';
+import type { ApiConfig } from './config';
+import { ExportsController } from './exports/exports.controller';
+import { ExportsService } from './exports/exports.service';
+import { CommandsController } from './http/commands.controller';
+import { ErrorFilter } from './http/error.filter';
+import { HealthController } from './http/health.controller';
+
+/** The HTTP service: the styring module on the configured store, behind token authentication. */
+@Module({})
+export class ApiModule {
+  static create(config: ApiConfig, verifier: TokenVerifier): DynamicModule {
+    return {
+      module: ApiModule,
+      imports: [
+        ConfigModule.forRoot({ isGlobal: true, ignoreEnvFile: true, load: [() => ({ api: config })] }),
+        StyringModule.forRootAsync({
+          inject: [ConfigService],
+          useFactory: (configService: ConfigService) => ({
+            store: configService.getOrThrow<ApiConfig>('api').store,
+            createStore: true,
+            subscriberName: 'styring-api',
+          }),
+        }),
+      ],
+      controllers: [HealthController, CommandsController, ExportsController],
+      providers: [
+        { provide: API_CONFIG, useValue: config },
+        ExportsService,
+        { provide: TOKEN_VERIFIER, useValue: verifier },
+        { provide: APP_GUARD, useClass: AuthGuard },
+        { provide: APP_FILTER, useClass: ErrorFilter },
+      ],
+    };
+  }
+}

@@ -1,0 +1,50 @@
+import { BadRequestException, ConflictException, UnprocessableEntityException } from '@nestjs/common';
+import type { ExecutionResult } from '@styring/app';
+import { formatRevision } from '@styring/eventstore';
+import { etagOf } from './revision-headers';
+
+export interface Accepted {
+  readonly status: 201 | 200;
+  readonly etag: string | undefined;
+  readonly body: Extract<ExecutionResult, { status: 'accepted' }>;
+}
+
+/**
+ * An execution result as HTTP: 201 with the appended events (200 when the command changed nothing), or
+ * the error that says why nothing was written – 400 with field paths, 422 with the rule's code, 409 with
+ * the revision the stream is at now.
+ */
+export const toHttp = (result: ExecutionResult): Accepted => {
+  switch (result.status) {
+    case 'accepted':
+      return { status: result.events.length > 0 ? 201 : 200, etag: etagOf(result.revision), body: result };
+    case 'invalid':
+      throw new BadRequestException({
+        error: 'invalid',
+        message: 'Kommandoen er ugyldig; ingenting ble lagret.',
+        messageEn: 'the command is invalid; nothing was written',
+        errors: result.errors,
+      });
+    case 'rejected':
+      throw new UnprocessableEntityException({
+        error: 'rejected',
+        code: result.code,
+        message: result.message,
+        messageEn: result.messageEn,
+        commandType: result.commandType,
+      });
+    case 'conflict':
+      throw new ConflictException({
+        error: 'conflict',
+        message:
+          'Noen andre har endret dette siden du leste det; les på nytt og prøv igjen. Ingenting ble lagret.',
+        messageEn:
+          `stream '${result.streamId}' is at revision ${formatRevision(result.actual)}, ` +
+          `not ${formatRevision(result.expected)}; nothing was written`,
+        streamId: result.streamId,
+        expected: result.expected,
+        actual: result.actual ?? null,
+        etag: etagOf(result.actual) ?? null,
+      });
+  }
+};

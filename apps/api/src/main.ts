@@ -1,0 +1,75 @@
+import 'reflect-metadata';
+import type { INestApplication } from '@nestjs/common';
+import type { Logger } from 'pino';
+import { type OpenedStore, seedDemo } from '@styring/app';
+import { STYRING_STORE } from '@styring/nestjs';
+import { type ApiConfig, ConfigError, readApiConfig } from './config';
+import { openApiPath, docsPath } from './openapi/docs';
+import { sampleTokens } from './sample-tokens';
+import { startApi } from './server';
+
+const isEmpty = async (store: OpenedStore) => {
+  for await (const _event of store.events.readAll({ maxCount: 1 })) return false;
+  return true;
+};
+
+/** Writes the FICTITIOUS Lørenskog demo history into an empty store (first start with `--demo`). */
+const seedOnFirstStart = async (app: INestApplication, logger: Logger) => {
+  const store = app.get<OpenedStore>(STYRING_STORE);
+  if (!(await isEmpty(store))) return;
+  logger.info('the store is empty: writing the demo history (fictitious data)');
+  const seeded = await seedDemo(store.events);
+  logger.info(seeded, 'demo history written');
+};
+
+/** What a person starting the service needs: where to look, and tokens to try it with (to stderr). */
+const printBanner = async (config: ApiConfig, url: string) => {
+  const lines = [
+    '',
+    `styring API: ${url}`,
+    `  docs (OpenAPI, browsable): ${url}/${docsPath}`,
+    `  OpenAPI description:       ${url}/${openApiPath}`,
+    `  health:                    ${url}/health`,
+    `  store:                     ${config.store}`,
+  ];
+  if (config.auth.mode === 'local') {
+    lines.push('', 'Sample tokens (12 h; mint more with `styring tokens issue --role … --unit … --sub …`):');
+    for (const sample of await sampleTokens(config.dataDir)) {
+      lines.push(`  ${sample.role} (${sample.subject}):`, `    ${sample.token}`);
+    }
+    lines.push('', `Try: curl -H "Authorization: Bearer <token>" ${url}/api/decision-log`);
+  }
+  process.stderr.write(`${lines.join('\n')}\n\n`);
+};
+
+const main = async () => {
+  const config = readApiConfig(process.env, process.cwd(), process.argv.slice(2));
+  const { app, logger, url } = await startApi(
+    config,
+    config.seedDemo ? { beforeListening: seedOnFirstStart } : {},
+  );
+  let stopping = false;
+  const stop = (signal: NodeJS.Signals) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'shutting down: finishing requests in flight');
+    app.close().then(
+      () => logger.info('stopped'),
+      (error: unknown) => {
+        logger.error({ err: error }, 'shutdown failed');
+        process.exitCode = 1;
+      },
+    );
+  };
+  process.on('SIGTERM', stop);
+  process.on('SIGINT', stop);
+  logger.info({ url, docs: `${url}/${docsPath}` }, 'listening');
+  await printBanner(config, url);
+};
+
+main().catch((error: unknown) => {
+  process.stderr.write(
+    `styring API could not start: ${error instanceof ConfigError ? error.message : String((error as Error).stack ?? error)}\n`,
+  );
+  process.exitCode = 1;
+});
