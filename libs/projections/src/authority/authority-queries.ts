@@ -27,7 +27,7 @@ import {
   type ResolvedPointInTime,
   resolvePointInTime,
 } from '../point-in-time';
-import { Where } from '../sqlite/where';
+import { selectRows, Where } from '../sqlite/where';
 
 /** A delegation as the register shows it, with the decision that gave it. */
 export interface DelegationEntry extends DelegationRecord {
@@ -75,9 +75,7 @@ interface DecisionEventRow extends DecisionRow {
 }
 
 const select = <Row>(db: Database.Database, table: string, where: Where): Row[] =>
-  db
-    .prepare(`SELECT * FROM ${table} ${where} ORDER BY effective_from, position`)
-    .all(...where.params) as Row[];
+  selectRows<Row>(db, `SELECT * FROM ${table} ${where} ORDER BY effective_from, position`, where.params);
 
 /** The delegation register as the rows say: folded in effective order by the domain's own fold. */
 const registerOf = (

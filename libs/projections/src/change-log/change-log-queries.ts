@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { ChangeLogEntry } from '@styring/governance';
 import { type PointInTime, resolvePointInTime } from '../point-in-time';
-import { Where } from '../sqlite/where';
+import { selectRows, Where } from '../sqlite/where';
 
 export interface ChangeLogQuery extends PointInTime {
   readonly correctedEventId?: string;
@@ -55,8 +55,10 @@ export const changeLog = (db: Database.Database, query: ChangeLogQuery = {}): Ch
     .and('change_log.corrected_event_id = ?', query.correctedEventId)
     .and('change_log.corrected_event_type = ?', query.correctedEventType)
     .and('change_log.actor = ?', query.actor);
-  const rows = db
-    .prepare(`SELECT * FROM change_log ${where} ORDER BY position, rowid`)
-    .all(...where.params) as Row[];
+  const rows = selectRows<Row>(
+    db,
+    `SELECT * FROM change_log ${where} ORDER BY position, rowid`,
+    where.params,
+  );
   return rows.map(toEntry);
 };

@@ -7,7 +7,7 @@ import {
   type PointInTime,
   resolvePointInTime,
 } from '../point-in-time';
-import { Where } from '../sqlite/where';
+import { selectRows, Where } from '../sqlite/where';
 
 export interface DecisionLogQuery extends PointInTime {
   /** Deciding body, e.g. `kommunestyret`. */
@@ -116,8 +116,10 @@ export const decisionLog = (db: Database.Database, query: DecisionLogQuery = {})
       query.delegationId,
     )
     .and('decision_log.position > ?', query.afterPosition);
-  const rows = db
-    .prepare(`SELECT * FROM decision_log ${where} ORDER BY position${limit === undefined ? '' : ' LIMIT ?'}`)
-    .all(...where.params, ...(limit === undefined ? [] : [limit])) as Row[];
+  const rows = selectRows<Row>(
+    db,
+    `SELECT * FROM decision_log ${where} ORDER BY position${limit === undefined ? '' : ' LIMIT ?'}`,
+    [...where.params, ...(limit === undefined ? [] : [limit])],
+  );
   return rows.map(toEntry);
 };

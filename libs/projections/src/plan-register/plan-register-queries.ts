@@ -8,7 +8,7 @@ import {
   resolvePointInTime,
 } from '../point-in-time';
 import { groupBy } from '../group-by';
-import { Where } from '../sqlite/where';
+import { selectRows, Where } from '../sqlite/where';
 
 export type PlanStatus = 'vedtatt' | 'opphevet';
 
@@ -142,13 +142,17 @@ const versionsByPlan = (
   planId?: string,
 ): Map<string, PlanVersion[]> => {
   const events = select(new Where(), 'plan_events').and('plan_events.plan_id = ?', planId);
-  const rows = db
-    .prepare(`SELECT * FROM plan_events ${events} ORDER BY effective_from, position`)
-    .all(...events.params) as PlanEventRow[];
+  const rows = selectRows<PlanEventRow>(
+    db,
+    `SELECT * FROM plan_events ${events} ORDER BY effective_from, position`,
+    events.params,
+  );
   const goalsWhere = select(new Where(), 'plan_goals').and('plan_goals.plan_id = ?', planId);
-  const goalRows = db
-    .prepare(`SELECT * FROM plan_goals ${goalsWhere} ORDER BY rowid`)
-    .all(...goalsWhere.params) as GoalRow[];
+  const goalRows = selectRows<GoalRow>(
+    db,
+    `SELECT * FROM plan_goals ${goalsWhere} ORDER BY rowid`,
+    goalsWhere.params,
+  );
   const goals = groupBy(goalRows, (row) => row.position);
   const result = new Map<string, PlanVersion[]>();
   for (const [id, planRows] of groupBy(rows, (row) => row.plan_id)) {

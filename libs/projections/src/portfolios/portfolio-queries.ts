@@ -2,7 +2,7 @@ import type Database from 'better-sqlite3';
 import { decisionOf, type DecisionRow, type DecisionSummary } from '../governance/decision-columns';
 import { type PointInTime, type ResolvedPointInTime, resolvePointInTime } from '../point-in-time';
 import { groupBy } from '../group-by';
-import { Where } from '../sqlite/where';
+import { selectRows, Where } from '../sqlite/where';
 
 export type ProjectStatus = 'aktiv' | 'avsluttet' | 'avbrutt';
 
@@ -132,14 +132,16 @@ const rankingsWhere = (pointInTime: ResolvedPointInTime, filter: { portfolio?: s
 
 const projectsAt = (db: Database.Database, pointInTime: ResolvedPointInTime): Map<string, ProjectEntry> => {
   const where = new Where().stateAt(pointInTime, 'portfolio_project_events');
-  const rows = db
-    .prepare(`SELECT * FROM portfolio_project_events ${where} ORDER BY effective_from, position`)
-    .all(...where.params) as ProjectRow[];
+  const rows = selectRows<ProjectRow>(
+    db,
+    `SELECT * FROM portfolio_project_events ${where} ORDER BY effective_from, position`,
+    where.params,
+  );
   const rankingWhere = rankingsWhere(pointInTime, {});
-  const prioritizations = (
-    db
-      .prepare(`SELECT * FROM portfolio_rankings ${rankingWhere} ORDER BY effective_from, position`)
-      .all(...rankingWhere.params) as RankingRow[]
+  const prioritizations = selectRows<RankingRow>(
+    db,
+    `SELECT * FROM portfolio_rankings ${rankingWhere} ORDER BY effective_from, position`,
+    rankingWhere.params,
   ).map(toPrioritization);
   const rowsOf = groupBy(rows, (row) => row.project_id);
   const prioritizationsOf = groupBy(prioritizations, (prioritization) => prioritization.projectId);
@@ -178,14 +180,14 @@ export interface RankingQuery extends PointInTime {
 export const portfolioRanking = (db: Database.Database, query: RankingQuery): RankedProject[] => {
   const pointInTime = resolvePointInTime(query);
   const where = rankingsWhere(pointInTime, query);
-  const latest = db
-    .prepare(
-      `SELECT * FROM (
+  const latest = selectRows<RankingRow>(
+    db,
+    `SELECT * FROM (
          SELECT *, row_number() OVER (PARTITION BY project_id ORDER BY effective_from DESC, position DESC) AS newest
          FROM portfolio_rankings ${where}
        ) WHERE newest = 1 ORDER BY rank, position`,
-    )
-    .all(...where.params) as RankingRow[];
+    where.params,
+  );
   const projects = projectsAt(db, pointInTime);
   return latest.map((row) => {
     const project = projects.get(row.project_id);
@@ -212,9 +214,9 @@ export const prioritizationHistory = (
     .and('portfolio_rankings.portfolio = ?', query.portfolio)
     .and('portfolio_rankings.round = ?', query.round)
     .and('portfolio_rankings.project_id = ?', query.projectId);
-  return (
-    db
-      .prepare(`SELECT * FROM portfolio_rankings ${where} ORDER BY effective_from, position`)
-      .all(...where.params) as RankingRow[]
+  return selectRows<RankingRow>(
+    db,
+    `SELECT * FROM portfolio_rankings ${where} ORDER BY effective_from, position`,
+    where.params,
   ).map(toPrioritization);
 };

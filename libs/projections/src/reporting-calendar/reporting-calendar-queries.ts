@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import { defaultReportingObligations, type ReportingObligation } from '@styring/governance';
 import { InvalidQuery, type PointInTime, resolvePointInTime } from '../point-in-time';
-import { Where } from '../sqlite/where';
+import { selectRows, Where } from '../sqlite/where';
 import { obligationTerms, type ReportingTerm } from './terms';
 
 /** Delivered by the due day; delivered after it; due and not delivered; not due yet. */
@@ -83,10 +83,10 @@ export interface SubmissionQuery extends PointInTime {
 }
 
 const selectSubmissions = (db: Database.Database, where: Where): Submission[] =>
-  (
-    db
-      .prepare(`SELECT * FROM report_submissions ${where} ORDER BY effective_from, position`)
-      .all(...where.params) as Row[]
+  selectRows<Row>(
+    db,
+    `SELECT * FROM report_submissions ${where} ORDER BY effective_from, position`,
+    where.params,
   ).map(toSubmission);
 
 /** Every delivered report in order: recorded by `asOf` (recorded clock) or delivered by `asOf` (effective). */

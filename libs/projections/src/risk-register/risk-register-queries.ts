@@ -7,7 +7,7 @@ import {
   type ResolvedPointInTime,
   resolvePointInTime,
 } from '../point-in-time';
-import { Where } from '../sqlite/where';
+import { selectRows, Where } from '../sqlite/where';
 
 export interface RiskAssessment {
   readonly riskId: string;
@@ -112,17 +112,21 @@ const toAssessment = (row: AssessmentRow): RiskAssessment => ({
 });
 
 const selectAssessments = (db: Database.Database, where: Where): AssessmentRow[] =>
-  db
-    .prepare(`SELECT * FROM risk_assessments ${where} ORDER BY effective_from, position`)
-    .all(...where.params) as AssessmentRow[];
+  selectRows<AssessmentRow>(
+    db,
+    `SELECT * FROM risk_assessments ${where} ORDER BY effective_from, position`,
+    where.params,
+  );
 
 /** Every risk's state at the point in time, in the order the risks were first assessed. */
 const risksAt = (db: Database.Database, pointInTime: ResolvedPointInTime, query: RiskQuery): RiskEntry[] => {
   const assessmentRows = selectAssessments(db, new Where().stateAt(pointInTime, 'risk_assessments'));
   const eventsWhere = new Where().stateAt(pointInTime, 'risk_events');
-  const eventRows = db
-    .prepare(`SELECT * FROM risk_events ${eventsWhere} ORDER BY effective_from, position`)
-    .all(...eventsWhere.params) as RiskEventRow[];
+  const eventRows = selectRows<RiskEventRow>(
+    db,
+    `SELECT * FROM risk_events ${eventsWhere} ORDER BY effective_from, position`,
+    eventsWhere.params,
+  );
   const eventsOf = groupBy(eventRows, (row) => row.risk_id);
   const risks: RiskEntry[] = [];
   for (const [riskId, rows] of groupBy(assessmentRows, (row) => row.risk_id)) {

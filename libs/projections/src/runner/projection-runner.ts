@@ -74,6 +74,11 @@ export class ProjectionRunner<Transaction> {
     this.byName = byName;
   }
 
+  /** The projections' names, in the order they were given. */
+  get projectionNames(): readonly string[] {
+    return [...this.byName.keys()];
+  }
+
   /** The checkpoints as stored now, one per projection (`undefined` for one that has never run). */
   async checkpoints(): Promise<ReadonlyMap<string, Checkpoint | undefined>> {
     return this.options.store.transaction(async (tx) => {
@@ -98,18 +103,26 @@ export class ProjectionRunner<Transaction> {
     }
   }
 
-  /** Empties one projection's read model and replays the whole log into it. */
-  async rebuild(name: string): Promise<void> {
-    const projection = this.byName.get(name);
-    if (projection === undefined) {
-      throw new Error(`no projection named '${name}' (known: ${[...this.byName.keys()].join(', ')})`);
-    }
+  /**
+   * Empties the named projections' read models (all of them when no name is given) and replays the whole
+   * log into them in one pass.
+   */
+  async rebuild(...names: string[]): Promise<void> {
+    const projections = (names.length === 0 ? [...this.byName.keys()] : names).map((name) => {
+      const projection = this.byName.get(name);
+      if (projection === undefined) {
+        throw new Error(`no projection named '${name}' (known: ${[...this.byName.keys()].join(', ')})`);
+      }
+      return projection;
+    });
     await this.options.store.transaction(async (tx) => {
-      await projection.reset(tx);
-      await this.options.store.checkpoints.save(
-        { name, version: projection.version, position: undefined },
-        tx,
-      );
+      for (const projection of projections) {
+        await projection.reset(tx);
+        await this.options.store.checkpoints.save(
+          { name: projection.name, version: projection.version, position: undefined },
+          tx,
+        );
+      }
     });
     if (this.following === undefined) {
       await this.catchUp();

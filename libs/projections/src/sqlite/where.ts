@@ -1,4 +1,6 @@
+import type Database from 'better-sqlite3';
 import type { ResolvedPointInTime } from '../point-in-time';
+import { statement } from './statements';
 import type { SqlValue } from './versioned-table';
 
 /** A WHERE clause built from optional filters, with its parameters in order. */
@@ -55,3 +57,9 @@ export class Where {
     return this.conditions.length === 0 ? '' : `WHERE ${this.conditions.join(' AND ')}`;
   }
 }
+
+/** Runs a query whose integers come back as bigint whatever the connection's default (positions stay exact). */
+export const selectRows = <Row>(db: Database.Database, sql: string, params: readonly SqlValue[]): Row[] =>
+  statement(db, sql)
+    .safeIntegers(true)
+    .all(...params) as Row[];

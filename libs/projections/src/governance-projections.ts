@@ -1,0 +1,62 @@
+import type Database from 'better-sqlite3';
+import type { EventStore, Projection } from '@styring/eventstore';
+import { authorityProjection } from './authority/authority-projection';
+import { changeLogProjection } from './change-log/change-log-projection';
+import { decisionLogProjection } from './decision-log/decision-log-projection';
+import type { EventSource } from './governance/revisions';
+import { planRegisterProjection } from './plan-register/plan-register-projection';
+import { portfolioProjection } from './portfolios/portfolio-projection';
+import { reportingCalendarProjection } from './reporting-calendar/reporting-calendar-projection';
+import { riskRegisterProjection } from './risk-register/risk-register-projection';
+import { type CatchUpProgress, ProjectionRunner } from './runner/projection-runner';
+import { countEventsAfter } from './sqlite/count-events';
+import { sqliteProjectionStore, type SqliteTx } from './sqlite/sqlite-projection-store';
+
+/** The seven read models of the governance history, fed by one runner. */
+export const governanceProjections = (source: EventSource): Projection<SqliteTx>[] => [
+  decisionLogProjection(source),
+  planRegisterProjection(source),
+  portfolioProjection(source),
+  riskRegisterProjection(source),
+  reportingCalendarProjection(source),
+  authorityProjection(source),
+  changeLogProjection(source),
+];
+
+export interface SqliteProjectionRunnerOptions {
+  /** The event store: read once per pass, and asked for the original of each corrected event. */
+  readonly events: Pick<EventStore, 'readAll' | 'subscribeToAll' | 'readStream'>;
+  /**
+   * The SQLite connection the read models and checkpoints live in: by default the SQLite event store's own
+   * file (`SqliteEventStore.openConnection()`), or a local file when the events are elsewhere.
+   */
+  readonly db: Database.Database;
+  /** The governance read models by default. */
+  readonly projections?: readonly Projection<SqliteTx>[];
+  readonly batchSize?: number;
+  readonly onProgress?: (progress: CatchUpProgress) => void;
+}
+
+/** Whether the connection is to the SQLite event store's own file, whose events can then be counted. */
+const holdsTheEvents = (db: Database.Database): boolean =>
+  db.prepare("SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'events'").get() !== undefined;
+
+/**
+ * A runner for SQLite read models: every batch and its checkpoints commit in one `BEGIN IMMEDIATE`
+ * transaction on `db`. Progress shows a total when the events live in the same file.
+ */
+export const sqliteProjectionRunner = (
+  options: SqliteProjectionRunnerOptions,
+): ProjectionRunner<SqliteTx> => {
+  const { db } = options;
+  return new ProjectionRunner<SqliteTx>({
+    events: options.events,
+    store: sqliteProjectionStore(db),
+    projections: options.projections ?? governanceProjections(options.events),
+    ...(options.batchSize === undefined ? {} : { batchSize: options.batchSize }),
+    ...(options.onProgress === undefined ? {} : { onProgress: options.onProgress }),
+    ...(holdsTheEvents(db)
+      ? { countEventsAfter: (after: bigint | undefined) => countEventsAfter(db, after) }
+      : {}),
+  });
+};
