@@ -16,6 +16,15 @@ export class CanonicalJsonError extends Error {
   }
 }
 
+// Text without quotes, backslashes, control characters or surrogates needs no escapes (and is most text);
+// the rest goes through JSON.stringify, whose escapes RFC 8785 adopts.
+// eslint-disable-next-line no-control-regex -- control characters are exactly what must be escaped
+const NEEDS_ESCAPES = /[\u0000-\u001f"\\\ud800-\udfff]/;
+
+/** A string as a JSON string literal, in canonical form. */
+export const quoteString = (text: string): string =>
+  NEEDS_ESCAPES.test(text) ? JSON.stringify(text) : `"${text}"`;
+
 // Keys repeat across millions of events: quote each one once.
 const quotedKeys = new Map<string, string>();
 const quoteKey = (key: string): string => {
@@ -53,7 +62,7 @@ const formatTrail = () =>
 const canonical = (value: unknown): string => {
   switch (typeof value) {
     case 'string':
-      return JSON.stringify(value);
+      return quoteString(value);
     case 'number':
       return Number.isFinite(value) ? JSON.stringify(value) : refuse(`${value} is not a JSON number`);
     case 'boolean':

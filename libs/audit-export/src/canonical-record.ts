@@ -1,6 +1,6 @@
 import type { RecordedEvent } from '@styring/eventstore';
 import { AuditExportError } from './audit-export-error';
-import { CanonicalJsonError, canonicalJson } from './canonical-json';
+import { CanonicalJsonError, canonicalJson, quoteString } from './canonical-json';
 
 const invalid = (event: RecordedEvent, field: string, why: string) =>
   new AuditExportError(
@@ -12,7 +12,7 @@ const text = (event: RecordedEvent, field: 'eventId' | 'type' | 'streamId' | 're
   const value = event[field];
   if (typeof value !== 'string' || value.length === 0)
     throw invalid(event, field, 'is not a non-empty string');
-  return JSON.stringify(value);
+  return quoteString(value);
 };
 
 const position = (event: RecordedEvent, field: 'streamRevision' | 'globalPosition'): string => {

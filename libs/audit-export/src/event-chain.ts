@@ -2,14 +2,16 @@ import type { RecordedEvent } from '@styring/eventstore';
 import { AuditExportError } from './audit-export-error';
 import { canonicalRecord } from './canonical-record';
 import {
+  encodeEventLine,
   type ExportManifest,
-  formatEventLine,
   GENESIS_HASH,
   leafHash,
   type ManifestRange,
+  maxEventLineBytes,
   MerkleFrontier,
 } from './format';
 import { ConsistencyProofCollector } from './merkle';
+import type { OutputFile } from './output-file';
 
 export interface ChainResult {
   readonly treeSize: number;
@@ -21,11 +23,12 @@ export interface ChainResult {
 }
 
 /**
- * Turns recorded events, in global order, into the lines of events.jsonl: numbered, hash-chained and
+ * Writes recorded events, in global order, as the lines of events.jsonl: numbered, hash-chained and
  * pushed into the Merkle tree as they pass, in constant memory. Given the previous export's manifest, it
  * checks that the first events still hash to that export's root, and collects the consistency proof.
  */
 export class EventChain {
+  readonly #out: OutputFile;
   #seq = 0;
   #head = GENESIS_HASH;
   #first: RecordedEvent | undefined;
@@ -34,7 +37,8 @@ export class EventChain {
   readonly #previous: ExportManifest | undefined;
   readonly #consistency: ConsistencyProofCollector | undefined;
 
-  constructor(previous?: ExportManifest) {
+  constructor(out: OutputFile, previous?: ExportManifest) {
+    this.#out = out;
     this.#previous = previous;
     this.#consistency = previous && new ConsistencyProofCollector(previous.treeSize);
     this.#frontier = new MerkleFrontier(this.#consistency?.onNode);
@@ -45,8 +49,8 @@ export class EventChain {
     return this.#seq;
   }
 
-  /** The event's line, without its line end. */
-  append(event: RecordedEvent): string {
+  /** Writes the event's line; a promise only when the file had to write its buffer out first. */
+  write(event: RecordedEvent): Promise<void> | undefined {
     if (this.#last !== undefined && !(event.globalPosition > this.#last.globalPosition)) {
       throw new AuditExportError(
         'invalid_event',
@@ -54,18 +58,23 @@ export class EventChain {
           `${this.#last.globalPosition}: the events must come in global order`,
       );
     }
-    const { line, eventHash, eventHashHex } = formatEventLine(
-      this.#seq + 1,
-      this.#head,
-      canonicalRecord(event),
-    );
+    const record = canonicalRecord(event);
+    const waiting = this.#out.room(maxEventLineBytes(record));
+    if (waiting !== undefined) return waiting.then(() => this.#append(event, record));
+    this.#append(event, record);
+    return undefined;
+  }
+
+  #append(event: RecordedEvent, record: string) {
+    const out = this.#out;
+    const line = encodeEventLine(out.buffer, out.used, this.#seq + 1, this.#head, record);
+    out.commit(line.end);
     this.#seq += 1;
-    this.#head = eventHashHex;
+    this.#head = line.eventHashHex;
     this.#first ??= event;
     this.#last = event;
-    this.#frontier.push(leafHash(eventHash));
+    this.#frontier.push(leafHash(line.eventHash));
     if (this.#previous !== undefined && this.#seq === this.#previous.treeSize) this.#checkPrevious();
-    return line;
   }
 
   #checkPrevious() {

@@ -3,18 +3,24 @@ import { type FileHandle, open } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { ManifestFile } from './format';
 
-const FLUSH_AT = 1 << 20;
+const CAPACITY = 1 << 20;
 
 /**
- * A new file written through a bounded buffer, hashed (SHA-256) and counted on the way, and synced to disk
- * on close: what the manifest lists about it comes from the bytes that were written, not from a re-read.
+ * A new file written through two reusable buffers (one fills while the other is written), hashed (SHA-256)
+ * and counted on the way, and synced to disk on close: what the manifest lists about it comes from the
+ * bytes that were written, not a re-read. Text is encoded straight into the buffer; `room` + `buffer` +
+ * `commit` let a caller encode there itself. Calls return a promise only when a buffer had to be handed
+ * over for writing first: await it before going on.
  */
 export class OutputFile {
   readonly #handle: FileHandle;
   readonly #hash: Hash = createHash('sha256');
-  #pending: string[] = [];
-  #pendingLength = 0;
+  #buffer = Buffer.allocUnsafe(CAPACITY);
+  #spare = Buffer.allocUnsafe(CAPACITY);
+  #used = 0;
   #bytes = 0;
+  /** The write of the spare buffer, still under way. */
+  #writing: Promise<void> = Promise.resolve();
 
   private constructor(
     readonly path: string,
@@ -28,24 +34,56 @@ export class OutputFile {
     return new OutputFile(path, await open(path, 'wx', 0o644));
   }
 
-  /** Buffers text; returns a promise to await when the buffer was full and is being written out. */
+  get buffer(): Buffer {
+    return this.#buffer;
+  }
+
+  /** Where the next byte goes in `buffer`. */
+  get used(): number {
+    return this.#used;
+  }
+
+  /** Makes room for `bytes` more bytes in `buffer`. */
+  room(bytes: number): Promise<void> | undefined {
+    return this.#used + bytes <= this.#buffer.length ? undefined : this.#makeRoom(bytes);
+  }
+
+  /** Takes the bytes a caller encoded into `buffer`, up to `end`. */
+  commit(end: number): void {
+    this.#used = end;
+  }
+
   write(text: string): Promise<void> | undefined {
-    this.#pending.push(text);
-    this.#pendingLength += text.length;
-    return this.#pendingLength >= FLUSH_AT ? this.flush() : undefined;
+    const waiting = this.room(text.length * 3);
+    if (waiting !== undefined) return waiting.then(() => this.#append(text));
+    this.#append(text);
+    return undefined;
+  }
+
+  #append(text: string) {
+    this.#used += this.#buffer.write(text, this.#used);
+  }
+
+  async #makeRoom(bytes: number) {
+    await this.flush();
+    if (bytes > this.#buffer.length) this.#buffer = Buffer.allocUnsafe(bytes);
   }
 
   async writeBytes(bytes: Buffer): Promise<void> {
     await this.flush();
+    await this.#writing;
     await this.#writeOut(bytes);
   }
 
+  /** Hands the filled buffer over for writing and goes on with the spare one. */
   async flush(): Promise<void> {
-    if (this.#pending.length === 0) return;
-    const bytes = Buffer.from(this.#pending.join(''), 'utf8');
-    this.#pending = [];
-    this.#pendingLength = 0;
-    await this.#writeOut(bytes);
+    if (this.#used === 0) return;
+    await this.#writing;
+    const filled = this.#buffer.subarray(0, this.#used);
+    this.#writing = this.#writeOut(filled);
+    this.#writing.catch(() => undefined); // awaited, and so reported, at the next flush or on close
+    [this.#buffer, this.#spare] = [this.#spare, this.#buffer];
+    this.#used = 0;
   }
 
   async #writeOut(bytes: Buffer): Promise<void> {
@@ -61,6 +99,7 @@ export class OutputFile {
   async close(): Promise<ManifestFile> {
     try {
       await this.flush();
+      await this.#writing;
       await this.#handle.sync();
     } finally {
       await this.#handle.close();
@@ -70,6 +109,7 @@ export class OutputFile {
 
   /** Closes without caring about the content (the export failed and its folder is being removed). */
   async discard(): Promise<void> {
+    await this.#writing.catch(() => undefined);
     await this.#handle.close().catch(() => undefined);
   }
 }

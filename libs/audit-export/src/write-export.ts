@@ -198,14 +198,15 @@ export const writeAuditExport = async (options: WriteExportOptions): Promise<Exp
   let files: OpenFiles | undefined;
   try {
     files = await openFiles(staging);
-    const chain = new EventChain(previous?.manifest);
+    const chain = new EventChain(files.events, previous?.manifest);
     const counts = new Map<string, Map<string, number>>();
     let decisionCount = 0;
     let changeCount = 0;
+    // The writes return a promise only when a buffer is full: awaiting only those keeps the loop tight.
     for await (const event of options.events) {
-      const line = chain.append(event);
+      const writing = chain.write(event);
+      if (writing !== undefined) await writing;
       const seq = chain.seq;
-      await files.events.write(line + '\n');
       const decision = rows.toDecisionLogEntry(event);
       if (decision !== undefined) {
         decisionCount += 1;

@@ -52,6 +52,16 @@ export interface FormattedEventLine {
   readonly eventHashHex: string;
 }
 
+export declare function maxEventLineBytes(recordJson: string): number;
+
+export declare function encodeEventLine(
+  target: Buffer,
+  offset: number,
+  seq: number,
+  prevHash: string,
+  recordJson: string,
+): { readonly end: number; readonly eventHash: Buffer; readonly eventHashHex: string };
+
 export declare function formatEventLine(
   seq: number,
   prevHash: string,

@@ -188,12 +188,45 @@ const RECORD_HEAD_AT = PREV_HASH_AT + 64; // 156
 const RECORD_AT = RECORD_HEAD_AT + RECORD_HEAD.length; // 167
 const OPEN_BRACE = 0x7b;
 
-/** Builds the line for a record (already canonical JSON) at `seq`, chained to `prevHash` (hex). */
-const formatEventLine = (seq, prevHash, recordJson) => {
-  const body = '"prevHash":"' + prevHash + '","record":' + recordJson + ',"seq":' + seq + '}';
-  const eventHash = sha256('{' + body);
+/**
+ * The eventHash of the line in bytes [start, end) of buf: SHA-256 of `{` and the line from byte 80 on,
+ * hashed in place by borrowing the byte before them.
+ */
+const hashLineContent = (buf, start, end) => {
+  const borrowed = buf[start + HASHED_FROM];
+  buf[start + HASHED_FROM] = OPEN_BRACE;
+  const hash = sha256(buf.subarray(start + HASHED_FROM, end));
+  buf[start + HASHED_FROM] = borrowed;
+  return hash;
+};
+
+/** The most bytes the line of a record can take, its line end included. */
+const maxEventLineBytes = (recordJson) => RECORD_AT + 3 * recordJson.length + SEQ_HEAD.length + 18;
+
+/**
+ * Writes the line of a record (canonical JSON) at `seq`, chained to `prevHash` (hex), into `target` at
+ * `offset`, with its line end; `target` needs room for maxEventLineBytes(recordJson). The writer encodes
+ * straight into its output buffer this way, and hashes the very bytes it writes. Returns the offset after
+ * the line and the line's eventHash.
+ */
+const encodeEventLine = (target, offset, seq, prevHash, recordJson) => {
+  target.write('{"eventHash":"', offset, 'latin1');
+  let at = offset + PREV_HASH_HEAD_AT;
+  at += target.write('","prevHash":"' + prevHash + '","record":', at, 'latin1');
+  at += target.write(recordJson, at, 'utf8');
+  at += target.write(',"seq":' + seq + '}', at, 'latin1');
+  const eventHash = hashLineContent(target, offset, at);
   const eventHashHex = eventHash.toString('hex');
-  return { line: '{"eventHash":"' + eventHashHex + '",' + body, eventHash, eventHashHex };
+  target.write(eventHashHex, offset + EVENT_HASH_AT, 'latin1');
+  target[at] = 0x0a;
+  return { end: at + 1, eventHash, eventHashHex };
+};
+
+/** The line of a record as a string, without its line end. */
+const formatEventLine = (seq, prevHash, recordJson) => {
+  const buffer = Buffer.alloc(maxEventLineBytes(recordJson));
+  const { end, eventHash, eventHashHex } = encodeEventLine(buffer, 0, seq, prevHash, recordJson);
+  return { line: buffer.toString('utf8', 0, end - 1), eventHash, eventHashHex };
 };
 
 const startsWithAt = (buf, at, expected) =>
@@ -227,11 +260,7 @@ const parseEventLine = (buf, start, end) => {
   }
   const { seq, at } = readSeq(buf, start, end);
   if (seq < 1 || at <= start + RECORD_AT) return { problem: 'the line does not end with its seq: ,"seq":N}' };
-  // Hash `{` followed by the line from byte 80 on, without copying: borrow the byte before it.
-  const borrowed = buf[start + HASHED_FROM];
-  buf[start + HASHED_FROM] = OPEN_BRACE;
-  const computed = sha256(buf.subarray(start + HASHED_FROM, end));
-  buf[start + HASHED_FROM] = borrowed;
+  const computed = hashLineContent(buf, start, end);
   return {
     eventHash: buf.toString('latin1', start + EVENT_HASH_AT, start + PREV_HASH_HEAD_AT),
     computedHash: computed,
@@ -911,6 +940,8 @@ module.exports = {
   MerkleFrontier,
   verifyInclusion,
   verifyConsistency,
+  maxEventLineBytes,
+  encodeEventLine,
   formatEventLine,
   parseEventLine,
   LineReader,
