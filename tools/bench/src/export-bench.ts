@@ -1,0 +1,377 @@
+/**
+ * The signed audit export and its offline verifier on a million realistic governance events.
+ *
+ * The events are appended to a SQLite event store first (batches of 100, not timed); then the export
+ * (store → signed folder) and the verification (folder → verdict) each run in a child process of their
+ * own, so that each one's peak memory (the RSS high-water mark, process.resourceUsage().maxRSS) is its
+ * own. Run alone: `npx tsc -b tools/bench && node tools/bench/dist/export-bench.js [--events N]`
+ * (or BENCH_EXPORT_EVENTS=N).
+ */
+import { fork } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import {
+  exportFromStore,
+  generateSigningKeyPair,
+  governanceLogRows,
+  loadSigningKey,
+  parsePublicKey,
+  verifyExport,
+} from '@styring/audit-export';
+import type { EventMetadata, NewEvent } from '@styring/eventstore';
+import { openSqliteEventStore } from '@styring/eventstore-sqlite';
+import { type DecisionReference, type GovernanceEvent, governanceEventSerde } from '@styring/governance';
+import type { Figure } from './figure';
+import { withScratchDirectory } from './scratch-directory';
+
+const EXPORT_TARGET = 100_000;
+const VERIFY_TARGET = 150_000;
+const MEMORY_LIMIT_MB = 200;
+const BATCH = 100;
+
+// -- Realistic events: the domain's own types, fictitious content, about a fifth of them decisions --------
+
+const day = (n: number) => new Date(Date.UTC(2024, 0, 1 + (n % 1400))).toISOString().slice(0, 10);
+const bodies = ['kommunestyret', 'formannskapet', 'kommunedirektoren', 'direktor'] as const;
+const decision = (n: number): DecisionReference => ({
+  body: bodies[n % bodies.length]!,
+  decidedOn: day(n),
+  caseNumber: `${2020 + (n % 6)}/${1 + (n % 99_999)}`,
+  ...(n % 2 === 0 ? { meeting: `Kommunestyret ${day(n)}, sak ${n % 90}` } : {}),
+  authority:
+    n % 3 === 0
+      ? { kind: 'law', reference: 'kommuneloven § 5-3' }
+      : { kind: 'delegation', delegationId: `delegering-${n % 40}` },
+});
+const project = (n: number) => `prosjekt-${n % 500}`;
+const risk = (n: number) => `risiko-${n % 300}`;
+
+const statusReport = (n: number): GovernanceEvent => ({
+  type: 'ProjectStatusReported',
+  projectId: project(n),
+  reportedOn: day(n),
+  health: (['gronn', 'gul', 'rod'] as const)[n % 3]!,
+  summary:
+    'Framdrift etter plan; kostnadene ligger innenfor rammen, men leveransen av ventilasjon er forsinket',
+  reportedTo: 'kommunestyret',
+});
+
+const riskAssessed = (n: number): GovernanceEvent => ({
+  type: 'RiskAssessed',
+  riskId: risk(n),
+  title: 'Manglende kapasitet i byggesaksbehandlingen i perioder med mange søknader',
+  context: 'sektor',
+  scaleVersion: 1,
+  likelihood: 1 + (n % 5),
+  consequence: 1 + ((n >> 2) % 5),
+  score: (1 + (n % 5)) * (1 + ((n >> 2) % 5)),
+  band: 'middels',
+  ownerUnit: 'regulering-byggesak-geodata',
+  treatment: 'Innleie av saksbehandlere og digital søknadsmottak',
+  assessedOn: day(n),
+  nextReview: day(n + 180),
+});
+
+const templates: readonly ((n: number) => GovernanceEvent)[] = [
+  (n) => ({
+    type: 'PlanAdopted',
+    planId: `plan-${n}`,
+    kind: 'virksomhetsplan',
+    title: `Virksomhetsplan ${2024 + (n % 4)} for Prosjektvirksomheten`,
+    period: { from: '2025-01-01', to: '2025-12-31' },
+    parentPlans: ['planstrategi-2024-2028'],
+    goals: [],
+    assignments: [],
+    unit: 'prosjektvirksomheten',
+    decision: decision(n),
+  }),
+  statusReport,
+  statusReport,
+  riskAssessed,
+  (n) => ({
+    type: 'ContractAwarded',
+    procurementId: `anskaffelse-${n % 2000}`,
+    supplier: 'Romerike Bygg og Anlegg AS',
+    contractValueNok: 1_300_000 + (n % 5_000_000),
+    followUpOwner: 'utvikling-og-digitalisering',
+    contractPeriod: { from: '2025-01-01', to: '2027-12-31' },
+    decision: decision(n),
+  }),
+  (n) => ({
+    type: 'ReportSubmitted',
+    reportId: `rapport-${n}`,
+    kind: 'okonomirapport',
+    period: { from: '2024-01-01', to: '2024-04-30' },
+    from: { body: 'kommunedirektoren' },
+    to: 'kommunestyret',
+    submittedOn: day(n),
+    documentReference: `2024/${n % 9999}-3`,
+    obligationId: 'okonomirapport-tertial',
+  }),
+  statusReport,
+  (n) => ({
+    type: 'RiskTreatmentDecided',
+    riskId: risk(n),
+    strategy: 'redusere',
+    measures: ['Innleie i toppene', 'Digital søknadsmottak innen 2025'],
+    decision: decision(n),
+  }),
+  riskAssessed,
+  statusReport,
+  (n) => ({
+    type: 'ProcurementRegistered',
+    procurementId: `anskaffelse-${n % 2000}`,
+    title: 'Rammeavtale for rådgivende ingeniørtjenester',
+    estimatedValueNok: 2_500_000,
+    callOff: false,
+    requestingUnit: 'prosjektvirksomheten',
+    registeredOn: day(n),
+    responsibleUnit: 'utvikling-og-digitalisering',
+    thresholdNok: 1_300_000,
+  }),
+  statusReport,
+  (n) => ({
+    type: 'PlanAdopted',
+    planId: `plan-${n}`,
+    kind: 'styringsbrev',
+    title: `Styringsbrev ${2024 + (n % 4)} til Teknisk sektor`,
+    period: { from: '2025-01-01', to: '2025-12-31' },
+    parentPlans: [],
+    goals: [],
+    assignments: [],
+    decision: decision(n),
+  }),
+  riskAssessed,
+  statusReport,
+  (n) => ({
+    type: 'ProjectRegistered',
+    projectId: project(n),
+    name: 'Ny barnehage på Rasta',
+    portfolio: 'investering',
+    owningUnit: 'prosjektvirksomheten',
+    need: 'Barnehagedekningen i sentrum faller under målet fra 2026',
+    registeredOn: day(n),
+  }),
+  statusReport,
+  riskAssessed,
+  statusReport,
+  (n) => ({
+    type: 'EventCorrected',
+    correctedEventId: `00000000-0000-4000-8000-${String(n - 7).padStart(12, '0')}`,
+    correctedEventType: 'PlanAdopted',
+    correctedStreamId: `bench-${Math.floor((n - 7) / BATCH)}`,
+    changes: [{ field: 'period.to', before: '2025-12-31', after: '2026-06-30' }],
+    reason: 'Feil sluttdato i vedtaket; rettet etter protokollen',
+  }),
+];
+
+const metadata = (n: number): EventMetadata => ({
+  actor: `saksbehandler-${n % 120}@lorenskog.kommune.no`,
+  role: n % 4 === 0 ? 'utvalgssekretar' : 'saksbehandler',
+  ...(n % 4 === 0 ? { onBehalfOf: 'kommunestyret' } : {}),
+  correlationId: `6f1c2d3e-${String(n % 10_000).padStart(4, '0')}-4a5b-9c8d-${String(n).padStart(12, '0')}`,
+  causationId: `7a2b3c4d-${String(n % 10_000).padStart(4, '0')}-4e5f-8a9b-${String(n).padStart(12, '0')}`,
+  effectiveAt: day(n),
+});
+
+const benchEvent = (n: number): NewEvent => ({
+  eventId: `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`,
+  ...governanceEventSerde.toStored(templates[n % templates.length]!(n)),
+  metadata: metadata(n),
+});
+
+// -- The phases ---------------------------------------------------------------------------------------------
+
+export interface PhaseFigures {
+  readonly events: number;
+  readonly seconds: number;
+  readonly perSecond: number;
+  /** The child process's RSS high-water mark, Node itself included. */
+  readonly peakRssMb: number;
+}
+
+export interface ExportBenchResult {
+  readonly events: number;
+  /** Where the exported events came from. */
+  readonly source: string;
+  readonly fillSeconds: number;
+  readonly exportMb: number;
+  /** What the export cannot go below: reading the store and deriving the log rows, nothing written. */
+  readonly upstream: PhaseFigures;
+  readonly export: PhaseFigures;
+  readonly verify: PhaseFigures;
+}
+
+type PhaseArgs = ['upstream', string] | ['export', string, string, string] | ['verify', string, string];
+const PHASE = '--phase';
+
+const timed = async (events: number, work: () => Promise<unknown>): Promise<PhaseFigures> => {
+  const started = process.hrtime.bigint();
+  await work();
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  return { events, seconds, perSecond: events / seconds, peakRssMb: process.resourceUsage().maxRSS / 1024 };
+};
+
+/** In the child: one phase, its figures sent back to the parent. */
+const runPhase = async ([phase, ...args]: PhaseArgs): Promise<PhaseFigures> => {
+  if (phase === 'upstream') {
+    const store = openSqliteEventStore({ file: args[0]! });
+    let events = 0;
+    const figures = await timed(0, async () => {
+      for await (const event of store.readAll()) {
+        governanceLogRows.toDecisionLogEntry(event);
+        governanceLogRows.toChangeLogEntries(event);
+        events += 1;
+      }
+    });
+    await store.close();
+    return { ...figures, events, perSecond: events / figures.seconds };
+  }
+  if (phase === 'export') {
+    const [storeFile, directory, keyFile] = args as [string, string, string];
+    const store = openSqliteEventStore({ file: storeFile });
+    const { privateKey } = await loadSigningKey({ file: keyFile });
+    let events = 0;
+    const figures = await timed(0, async () => {
+      events = (
+        await exportFromStore(store, {
+          directory,
+          signingKey: privateKey,
+          clock: () => new Date(),
+          origin: 'Lørenskog kommune (benchmark, fiktive data)',
+        })
+      ).eventCount;
+    });
+    await store.close();
+    return { ...figures, events, perSecond: events / figures.seconds };
+  }
+  const [directory, publicKeyFile] = args as [string, string];
+  const publicKey = parsePublicKey(readFileSync(publicKeyFile));
+  let events = 0;
+  const figures = await timed(0, async () => {
+    const result = await verifyExport(directory, { publicKey });
+    if (!result.valid) throw new Error(`the benchmark's export did not verify: ${result.message}`);
+    events = result.manifest.eventCount;
+  });
+  return { ...figures, events, perSecond: events / figures.seconds };
+};
+
+const inChild = (args: PhaseArgs): Promise<PhaseFigures> =>
+  new Promise((resolve, reject) => {
+    const child = fork(__filename, [PHASE, ...args], { stdio: 'inherit' });
+    let figures: PhaseFigures | undefined;
+    child.on('message', (message) => (figures = message as PhaseFigures));
+    child.on('error', reject);
+    child.on('exit', (code) =>
+      figures && code === 0 ? resolve(figures) : reject(new Error(`${args[0]} phase exited with ${code}`)),
+    );
+  });
+
+const fill = async (storeFile: string, events: number) => {
+  const store = openSqliteEventStore({ file: storeFile });
+  try {
+    for (let n = 0; n < events; n += BATCH) {
+      const batch = Array.from({ length: Math.min(BATCH, events - n) }, (_, i) => benchEvent(n + i));
+      await store.appendToStream(`bench-${n / BATCH}`, batch, { expectedRevision: 'no_stream' });
+    }
+  } finally {
+    await store.close();
+  }
+};
+
+/** Fills a store with `events` events, then exports and verifies them, each phase in a process of its own. */
+export const runExportBenchmark = (events: number): Promise<ExportBenchResult> =>
+  withScratchDirectory(async (directory) => {
+    const storeFile = join(directory, 'store.db');
+    const keys = {
+      privateKeyFile: join(directory, 'signing.key'),
+      publicKeyFile: join(directory, 'signing.pub'),
+    };
+    const exportDirectory = join(directory, 'eksport');
+    await generateSigningKeyPair(keys);
+    const started = process.hrtime.bigint();
+    await fill(storeFile, events);
+    const fillSeconds = Number(process.hrtime.bigint() - started) / 1e9;
+    const upstream = await inChild(['upstream', storeFile]);
+    const exported = await inChild(['export', storeFile, exportDirectory, keys.privateKeyFile]);
+    const verified = await inChild(['verify', exportDirectory, keys.publicKeyFile]);
+    const manifest = JSON.parse(readFileSync(join(exportDirectory, 'manifest.json'), 'utf8'));
+    const bytes = manifest.files.reduce((sum: number, file: { bytes: number }) => sum + file.bytes, 0);
+    return {
+      events,
+      source: 'SQLite event store (readAll), filled by batched appends',
+      fillSeconds,
+      exportMb: bytes / 2 ** 20,
+      upstream,
+      export: exported,
+      verify: verified,
+    };
+  });
+
+const memoryNote = (figures: PhaseFigures) =>
+  `peak RSS ${figures.peakRssMb.toFixed(0)} MB, limit ${MEMORY_LIMIT_MB} MB ${figures.peakRssMb < MEMORY_LIMIT_MB ? 'met' : 'MISSED'}`;
+
+/** The benchmark as figures for the table printer (tools/bench/src/main.ts). */
+export const exportBenchFigures = async (events = defaultEventCount()): Promise<Figure[]> => {
+  const result = await runExportBenchmark(events);
+  return [
+    {
+      measure: 'upstream of the export: store readAll + governance log rows, nothing written',
+      count: result.events,
+      unit: 'events',
+      perSecond: result.upstream.perSecond,
+    },
+    {
+      measure: `export, SQLite store → signed folder (${memoryNote(result.export)})`,
+      count: result.events,
+      unit: 'events',
+      perSecond: result.export.perSecond,
+      target: EXPORT_TARGET,
+    },
+    {
+      measure: `verify the folder offline (${memoryNote(result.verify)})`,
+      count: result.events,
+      unit: 'events',
+      perSecond: result.verify.perSecond,
+      target: VERIFY_TARGET,
+    },
+  ];
+};
+
+const defaultEventCount = (args: readonly string[] = [], env: NodeJS.ProcessEnv = process.env) => {
+  const { values } = parseArgs({ args: [...args], options: { events: { type: 'string' } } });
+  const events = Number(values.events ?? env['BENCH_EXPORT_EVENTS'] ?? 1_000_000);
+  if (!Number.isSafeInteger(events) || events <= 0)
+    throw new Error('--events must be a positive whole number');
+  return events;
+};
+
+const report = (result: ExportBenchResult) => {
+  const line = (name: string, figures: PhaseFigures, target: number) =>
+    `${name.padEnd(7)} ${Math.round(figures.perSecond).toLocaleString('en-US').padStart(9)} events/s ` +
+    `(target ${target.toLocaleString('en-US')}: ${figures.perSecond >= target ? 'met' : 'MISSED'}), ` +
+    `${figures.seconds.toFixed(1)} s, ${memoryNote(figures)}`;
+  console.log(
+    [
+      `Audit export benchmark: ${result.events.toLocaleString('en-US')} events from the ${result.source} ` +
+        `(filled in ${result.fillSeconds.toFixed(1)} s); export folder ${result.exportMb.toFixed(0)} MB`,
+      `upstream ${Math.round(result.upstream.perSecond).toLocaleString('en-US').padStart(8)} events/s: the store's ` +
+        'readAll and the governance log rows alone, nothing written (the ceiling of the export)',
+      line('export', result.export, EXPORT_TARGET),
+      line('verify', result.verify, VERIFY_TARGET),
+    ].join('\n'),
+  );
+};
+
+if (require.main === module) {
+  const [flag, ...rest] = process.argv.slice(2);
+  const work =
+    flag === PHASE
+      ? runPhase(rest as PhaseArgs).then((figures) => process.send?.(figures, () => process.disconnect()))
+      : runExportBenchmark(defaultEventCount(process.argv.slice(2))).then(report);
+  work.catch((error: unknown) => {
+    console.error(error);
+    process.exitCode = 1;
+  });
+}
