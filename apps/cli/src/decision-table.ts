@@ -1,21 +1,25 @@
-import type { DecisionLogEntry } from '@styring/governance';
+import { bodyLabels, type DecidingBody, type DecisionLogEntry } from '@styring/governance';
+
+const bodyOf = (entry: DecisionLogEntry): string => {
+  const label = bodyLabels[entry.body as DecidingBody] ?? entry.body;
+  return entry.bodyUnit === undefined ? label : `${label}, ${entry.bodyUnit}`;
+};
 
 const columns: ReadonlyArray<{
   readonly header: string;
   readonly width: number;
-  readonly cell: (e: DecisionLogEntry) => string;
+  readonly cell: (entry: DecisionLogEntry) => string;
 }> = [
   { header: 'Dato', width: 10, cell: (e) => e.decidedOn },
-  { header: 'Organ', width: 17, cell: (e) => (e.unit === undefined ? e.body : `${e.body} (${e.unit})`) },
-  { header: 'Saksnr', width: 10, cell: (e) => e.caseNumber },
-  { header: 'Type', width: 24, cell: (e) => e.kind },
+  { header: 'Vedtatt av', width: 30, cell: bodyOf },
+  { header: 'Saksnr', width: 9, cell: (e) => e.caseNumber },
   {
     header: 'Hjemmel',
-    width: 28,
+    width: 30,
     cell: (e) =>
-      e.authority.kind === 'law' ? e.authority.reference : `delegering ${e.authority.delegationId}`,
+      e.authority.kind === 'law' ? e.authority.reference : `fullmakt ${e.authority.delegationId}`,
   },
-  { header: 'Vedtak', width: 70, cell: (e) => e.summary },
+  { header: 'Vedtak', width: 90, cell: (e) => e.summary },
 ];
 
 const fit = (text: string, width: number) =>

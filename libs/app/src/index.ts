@@ -4,6 +4,7 @@ export * from './effective-at';
 export * from './execution-result';
 export * from './governance-context-loader';
 export * from './open-store';
+export * from './projections';
 export * from './run-export';
 export * from './runtime';
 export * from './signing-keys';

@@ -1,18 +1,26 @@
 import type { Command } from 'commander';
 import type { CommandContext } from '../command-context';
+import { demoCommand } from './demo';
 import { execCommand } from './exec';
 import { exportCommand } from './export';
+import { historyCommand } from './history';
 import { initCommand } from './init';
 import { keysCommand } from './keys';
+import { projectionsCommand } from './projections';
 import { seedCommand } from './seed';
+import { tokensCommand } from './tokens';
 import { verifyCommand } from './verify';
 
 /** Every `styring` command, in the order `styring --help` lists them. */
 export const commands: ReadonlyArray<(context: CommandContext) => Command> = [
+  demoCommand,
   initCommand,
   seedCommand,
   execCommand,
+  historyCommand,
+  projectionsCommand,
   exportCommand,
   verifyCommand,
   keysCommand,
+  tokensCommand,
 ];

@@ -1,0 +1,50 @@
+import type Database from 'better-sqlite3';
+import {
+  type CatchUpProgress,
+  decisionLog,
+  type DecisionLogQuery,
+  type DecisionLogRow,
+  governanceProjections,
+  sqliteProjectionRunner,
+} from '@styring/projections';
+import type { OpenedStore } from './open-store';
+
+/** The read models of a store, kept by one runner: catch up before a query, rebuild on request. */
+export interface OpenedProjections {
+  /** Every read model's name, e.g. `decision-log`. */
+  readonly names: readonly string[];
+  /** The SQLite database the read models live in, for the queries of `@styring/projections`. */
+  readonly readModels: Database.Database;
+  /** Brings every read model to the end of the log (rebuilding those whose version changed). */
+  readonly catchUp: () => Promise<void>;
+  /** Empties one read model, or all, and replays the whole log into it. */
+  readonly rebuild: (name?: string) => Promise<void>;
+  /** The Vedtakslogg on either clock; call `catchUp` first. */
+  readonly decisionLog: (query?: DecisionLogQuery) => DecisionLogRow[];
+  readonly close: () => void;
+}
+
+/** Opens the governance read models of a store (in its SQLite file, or in the local read-model file). */
+export const openProjections = (
+  store: OpenedStore,
+  options: { readonly onProgress?: (progress: CatchUpProgress) => void } = {},
+): OpenedProjections => {
+  const db = store.openReadModelDatabase();
+  const projections = governanceProjections(store.events);
+  const runner = sqliteProjectionRunner({
+    events: store.events,
+    db,
+    projections,
+    ...(options.onProgress === undefined ? {} : { onProgress: options.onProgress }),
+  });
+  return {
+    names: projections.map((projection) => projection.name),
+    readModels: db,
+    catchUp: async () => {
+      await runner.catchUp();
+    },
+    rebuild: (name) => (name === undefined ? runner.rebuild() : runner.rebuild(name)),
+    decisionLog: (query = {}) => decisionLog(db, query),
+    close: () => db.close(),
+  };
+};
