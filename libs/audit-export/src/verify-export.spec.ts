@@ -205,6 +205,16 @@ describe('the verifier, given a changed export', () => {
     });
   });
 
+  it('refuses a line too long to be an event instead of buffering it', async () => {
+    const folder = tampered((dir) =>
+      writeFileSync(join(dir, 'events.jsonl'), Buffer.alloc(65 * 2 ** 20, 'x')),
+    );
+    expect(await verify(folder)).toMatchObject({
+      valid: false,
+      message: 'events.jsonl line 1: longer than 67108864 bytes: not an event line',
+    });
+  });
+
   it('names a missing signature, a missing file and a file nobody listed', async () => {
     const unsigned = tampered((folder) => rmSync(join(folder, 'manifest.sig')));
     expect(await verify(unsigned)).toMatchObject({ valid: false, message: 'manifest.sig: missing' });

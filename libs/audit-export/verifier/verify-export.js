@@ -271,10 +271,14 @@ const parseEventLine = (buf, start, end) => {
   };
 };
 
+/** No event line is anywhere near this long; a longer one is refused rather than buffered. */
+const MAX_LINE_BYTES = 64 * 2 ** 20;
+
 /**
  * Reads a file line by line (`\n`-terminated) through one reusable buffer, so memory stays constant
  * whatever the file's size; optionally hashes every byte read. Pull-based: `next()` finds the next line
  * in the buffer; when it returns false, `fill()` reads more and returns false at the end of the file.
+ * A line longer than MAX_LINE_BYTES throws an Error with code `line_too_long`.
  */
 class LineReader {
   constructor(handle, hash) {
@@ -315,6 +319,12 @@ class LineReader {
 
   async fill() {
     const kept = this.view.length - this.position;
+    if (kept >= MAX_LINE_BYTES) {
+      throw Object.assign(new Error(`line ${this.lineNumber + 1} is longer than ${MAX_LINE_BYTES} bytes`), {
+        code: 'line_too_long',
+        lineNumber: this.lineNumber + 1,
+      });
+    }
     if (kept === this.buffer.length) {
       const larger = Buffer.allocUnsafe(this.buffer.length * 2);
       this.buffer.copy(larger, 0, this.position, this.view.length);
@@ -613,6 +623,9 @@ const checkEvents = async (directory, manifest, label, prefix) => {
       await reader.handle.read(bytes, 0, bytes.length, lastLineOffset);
       lastRecord = parseRecord(fileLabel, reader.lineNumber, bytes, parseEventLine(bytes, 0, bytes.length));
     }
+  } catch (error) {
+    if (error.code !== 'line_too_long') throw error;
+    throw new Invalid(fileLabel, error.lineNumber, `longer than ${MAX_LINE_BYTES} bytes: not an event line`);
   } finally {
     await reader.close();
   }
