@@ -1,1 +1,1 @@
-export {};
+export { EsdbEventStore, openEsdbEventStore, type EsdbEventStoreOptions } from './esdb-event-store';
