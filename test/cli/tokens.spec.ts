@@ -1,0 +1,44 @@
+import { buildCli, scratchDirectory, styring } from './styring';
+
+/** `styring tokens issue`: bearer tokens for the HTTP service on the embedded default. */
+describe('styring tokens issue', () => {
+  const scratch = scratchDirectory();
+  beforeAll(buildCli);
+  afterAll(scratch.remove);
+
+  it('prints a signed token whose claims are the role, unit and subject given', async () => {
+    const result = await styring(scratch.dir, [
+      'tokens',
+      'issue',
+      '--role',
+      'revisor',
+      '--unit',
+      'romerike-revisjon',
+      '--sub',
+      'kari',
+    ]);
+
+    expect(result.code).toBe(0);
+    const [, payload] = result.stdout.trim().split('.');
+    expect(JSON.parse(Buffer.from(payload ?? '', 'base64url').toString('utf8'))).toMatchObject({
+      sub: 'kari',
+      role: 'revisor',
+      unit: 'romerike-revisjon',
+    });
+  });
+
+  it('refuses a role the service does not know (exit 2)', async () => {
+    const result = await styring(scratch.dir, [
+      'tokens',
+      'issue',
+      '--role',
+      'ordforer',
+      '--unit',
+      'x',
+      '--sub',
+      'kari',
+    ]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain("'ordforer' is invalid");
+  });
+});
