@@ -1,9 +1,36 @@
-// The runner: exactly-once projection of the global log, storage-independent.
+// The runner: exactly-once projection of the global log, independent of where read models are stored.
 export * from './runner/projection-store';
 export * from './runner/projection-runner';
 
-// SQLite: read models and checkpoints in the event store's own file.
+// SQLite: read models and checkpoints in one transaction, by default in the event store's own file.
 export * from './sqlite/sqlite-projection-store';
+export * from './governance-projections';
 
-// Point in time on both clocks.
+// Point in time on both clocks, and the error every query throws for a bad argument.
 export * from './point-in-time';
+
+// The read models and their queries.
+export { decisionLogName, decisionLogProjection } from './decision-log/decision-log-projection';
+export * from './decision-log/decision-log-queries';
+export { planRegisterName, planRegisterProjection } from './plan-register/plan-register-projection';
+export * from './plan-register/plan-register-queries';
+export { portfoliosName, portfolioProjection } from './portfolios/portfolio-projection';
+export * from './portfolios/portfolio-queries';
+export { riskRegisterName, riskRegisterProjection } from './risk-register/risk-register-projection';
+export * from './risk-register/risk-register-queries';
+export {
+  reportingCalendarName,
+  reportingCalendarProjection,
+} from './reporting-calendar/reporting-calendar-projection';
+export * from './reporting-calendar/reporting-calendar-queries';
+export { termsOf, obligationTerms, type ReportingTerm } from './reporting-calendar/terms';
+export { authorityName, authorityProjection } from './authority/authority-projection';
+export * from './authority/authority-queries';
+export { changeLogName, changeLogProjection } from './change-log/change-log-projection';
+export * from './change-log/change-log-queries';
+export type { DecisionSummary } from './governance/decision-columns';
+export { UndecodableEventError } from './governance/decode';
+export type { EventSource } from './governance/revisions';
+
+// A realistic synthetic history, for benchmarks, crash tests and demos of scale.
+export * from './synthetic/synthetic-history';

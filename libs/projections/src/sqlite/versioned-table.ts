@@ -1,5 +1,4 @@
 import type Database from 'better-sqlite3';
-import { statement } from './statements';
 
 export type SqlValue = string | number | bigint | null;
 
@@ -45,12 +44,41 @@ export const createVersionedTable = (db: Database.Database, table: VersionedTabl
   }
 };
 
-/** Writes fact rows into their tables; prepared once per connection and table. */
+interface PreparedTable {
+  readonly columns: readonly string[];
+  readonly insert: Database.Statement<[readonly SqlValue[]]>;
+  readonly supersede: Database.Statement<[string, bigint]>;
+}
+
+/** Writes fact rows into their tables, with statements prepared once per connection and table. */
 export class VersionedTableWriter {
-  private readonly columnsOf: ReadonlyMap<string, readonly string[]>;
+  private readonly tables: readonly VersionedTable[];
+  private readonly prepared = new WeakMap<Database.Database, Map<string, PreparedTable>>();
 
   constructor(tables: readonly VersionedTable[]) {
-    this.columnsOf = new Map(tables.map((table) => [table.name, Object.keys(table.columns)]));
+    this.tables = tables;
+  }
+
+  private preparedFor(db: Database.Database): Map<string, PreparedTable> {
+    let tables = this.prepared.get(db);
+    if (tables === undefined) {
+      tables = new Map();
+      for (const table of this.tables) {
+        const columns = Object.keys(table.columns);
+        tables.set(table.name, {
+          columns,
+          insert: db.prepare<[readonly SqlValue[]]>(
+            `INSERT INTO ${table.name} (event_id, position, known_from, effective_from, ${columns.join(', ')})
+             VALUES (?, ?, ?, ?${', ?'.repeat(columns.length)})`,
+          ),
+          supersede: db.prepare<[string, bigint]>(
+            `UPDATE ${table.name} SET known_until = ? WHERE position = ? AND known_until IS NULL`,
+          ),
+        });
+      }
+      this.prepared.set(db, tables);
+    }
+    return tables;
   }
 
   insert(
@@ -58,25 +86,15 @@ export class VersionedTableWriter {
     row: FactRow,
     source: { eventId: string; position: bigint; knownFrom: string },
   ) {
-    const columns = this.columnsOf.get(row.table);
-    if (columns === undefined) throw new Error(`no versioned table named '${row.table}'`);
-    const insert = statement(
-      db,
-      `INSERT INTO ${row.table} (event_id, position, known_from, effective_from, ${columns.join(', ')})
-       VALUES (?, ?, ?, ?${', ?'.repeat(columns.length)})`,
-    );
+    const table = this.preparedFor(db).get(row.table);
+    if (table === undefined) throw new Error(`no versioned table named '${row.table}'`);
     const values: SqlValue[] = [source.eventId, source.position, source.knownFrom, row.effectiveFrom];
-    for (const column of columns) values.push(row.values[column] ?? null);
-    insert.run(values);
+    for (const column of table.columns) values.push(row.values[column] ?? null);
+    table.insert.run(values);
   }
 
   /** Closes the current versions of an event's facts: a correction recorded at `knownUntil` replaces them. */
   supersede(db: Database.Database, position: bigint, knownUntil: string) {
-    for (const table of this.columnsOf.keys()) {
-      statement(db, `UPDATE ${table} SET known_until = ? WHERE position = ? AND known_until IS NULL`).run(
-        knownUntil,
-        position,
-      );
-    }
+    for (const table of this.preparedFor(db).values()) table.supersede.run(knownUntil, position);
   }
 }
