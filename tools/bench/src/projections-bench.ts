@@ -1,0 +1,135 @@
+/**
+ * Rebuilding all seven governance read models (Vedtakslogg, plan register, portfolios, risk register,
+ * reporting calendar, authority, Endringslogg) from a realistic generated history, at two log lengths, to
+ * show the rate and that memory stays flat however long the log is.
+ *
+ * The history is appended through the SQLite event store's own API first (one append per stream chunk,
+ * not timed). Each rebuild then runs in a child process of its own, so that its peak memory (the RSS
+ * high-water mark, process.resourceUsage().maxRSS) is the rebuild's alone. Run alone:
+ * `npx tsc -b tools/bench && node tools/bench/dist/projections-bench.js [--events 250000,1000000]`
+ * (or BENCH_PROJECTION_EVENTS=250000,1000000).
+ */
+import { fork } from 'node:child_process';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { openSqliteEventStore } from '@styring/eventstore-sqlite';
+import { appendSyntheticHistory, sqliteProjectionRunner } from '@styring/projections';
+import type { Figure } from './figure';
+import { withScratchDirectory } from './scratch-directory';
+
+const TARGET_EVENTS_PER_SECOND = 100_000;
+const DEFAULT_SIZES = [250_000, 1_000_000];
+
+interface RebuildResult {
+  readonly events: number;
+  readonly seconds: number;
+  readonly maxRssMb: number;
+}
+
+/** In the child: rebuild every projection in the store file and report the time and peak memory. */
+const rebuildInThisProcess = async (file: string): Promise<RebuildResult> => {
+  const store = openSqliteEventStore({ file });
+  const db = store.openConnection();
+  try {
+    let events = 0;
+    const runner = sqliteProjectionRunner({
+      events: store,
+      db,
+      onProgress: (progress) => (events = progress.done),
+    });
+    const started = process.hrtime.bigint();
+    await runner.rebuild();
+    const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+    return { events, seconds, maxRssMb: process.resourceUsage().maxRSS / 1024 };
+  } finally {
+    db.close();
+    await store.close();
+  }
+};
+
+const rebuildInChild = (file: string): Promise<RebuildResult> =>
+  new Promise((resolve, reject) => {
+    const child = fork(__filename, ['--rebuild', file], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    child.once('message', (result) => resolve(result as RebuildResult));
+    child.once('error', reject);
+    child.once('exit', (code) => {
+      if (code !== 0) reject(new Error(`the rebuild process exited with ${code}`));
+    });
+  });
+
+/** Appends `size` synthetic events to a new store in `directory`; returns the file. */
+const generate = async (directory: string, size: number): Promise<string> => {
+  const file = join(directory, `events-${size}.db`);
+  let now = new Date(0);
+  const store = openSqliteEventStore({ file, clock: () => now });
+  try {
+    await appendSyntheticHistory(store, { events: size, seed: 2024, setClock: (at) => (now = at) });
+  } finally {
+    await store.close();
+  }
+  return file;
+};
+
+export interface ProjectionsBenchmarkResult extends RebuildResult {
+  readonly eventsPerSecond: number;
+}
+
+/** Generates each history size and rebuilds every projection from it in a child process. */
+export const measureProjectionRebuilds = async (
+  sizes: readonly number[] = DEFAULT_SIZES,
+): Promise<ProjectionsBenchmarkResult[]> =>
+  withScratchDirectory(async (directory) => {
+    const results: ProjectionsBenchmarkResult[] = [];
+    for (const size of sizes) {
+      const result = await rebuildInChild(await generate(directory, size));
+      results.push({ ...result, eventsPerSecond: result.events / result.seconds });
+    }
+    return results;
+  });
+
+/** The benchmark as a section of the bench runner: one figure per history size, peak memory in the name. */
+export const projectionsBenchmark = async (sizes: readonly number[] = DEFAULT_SIZES): Promise<Figure[]> =>
+  (await measureProjectionRebuilds(sizes)).map((result) => ({
+    measure: `rebuild all 7 projections (peak RSS ${result.maxRssMb.toFixed(0)} MB)`,
+    count: result.events,
+    unit: 'events',
+    perSecond: result.eventsPerSecond,
+    target: TARGET_EVENTS_PER_SECOND,
+  }));
+
+const parseSizes = (text: string): number[] =>
+  text.split(',').map((part) => {
+    const size = Number(part.replaceAll('_', ''));
+    if (!Number.isSafeInteger(size) || size <= 0)
+      throw new Error(`--events: '${part}' is not a positive whole number`);
+    return size;
+  });
+
+const main = async () => {
+  const { values } = parseArgs({ options: { rebuild: { type: 'string' }, events: { type: 'string' } } });
+  if (values.rebuild !== undefined) {
+    process.send?.(await rebuildInThisProcess(values.rebuild));
+    return;
+  }
+  const sizes = parseSizes(
+    values.events ?? process.env['BENCH_PROJECTION_EVENTS'] ?? DEFAULT_SIZES.join(','),
+  );
+  console.log(
+    'Rebuilding all 7 projections from a synthetic governance history (SQLite, one process per size)',
+  );
+  for (const result of await measureProjectionRebuilds(sizes)) {
+    const rate = Math.round(result.eventsPerSecond);
+    console.log(
+      `${result.events.toLocaleString('en-US').padStart(10)} events  ${result.seconds.toFixed(2).padStart(7)} s  ` +
+        `${rate.toLocaleString('en-US').padStart(8)} events/s  peak RSS ${result.maxRssMb.toFixed(0).padStart(4)} MB  ` +
+        `target ${TARGET_EVENTS_PER_SECOND.toLocaleString('en-US')}/s ${rate >= TARGET_EVENTS_PER_SECOND ? 'met' : 'MISSED'}`,
+    );
+  }
+};
+
+if (require.main === module) {
+  main().catch((error: unknown) => {
+    console.error(error);
+    process.exitCode = 1;
+  });
+}
