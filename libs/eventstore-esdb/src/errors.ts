@@ -1,4 +1,4 @@
-import { ErrorType, isCommandError } from '@eventstore/db-client';
+import { ErrorType, isCommandError, type MaxAppendSizeExceededError } from '@eventstore/db-client';
 import { EventStoreFailure, isEventStoreFailure } from '@styring/eventstore';
 import type { ConnectionTarget } from './connection-string';
 
@@ -13,7 +13,9 @@ export const clientErrorType = (error: unknown): ErrorType | undefined =>
 export const toStoreFailure = (error: unknown, target: ConnectionTarget): unknown => {
   const type = clientErrorType(error);
   if (isEventStoreFailure(error) || type === undefined) return error;
-  const message = (error as Error).message.replace(/^\d+ [A-Z_]+: /, '');
+  const message = (error as Error).message
+    .replace(/^\d+ [A-Z_]+: /, '')
+    .replace(/\s*Resolution note:\s*$/, '');
   const failure = (code: ConstructorParameters<typeof EventStoreFailure>[0], text: string) =>
     new EventStoreFailure(code, `${target.description} ${text}`, { cause: error });
   switch (type) {
