@@ -2,6 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import Database from 'better-sqlite3';
 import { type Clock, type EventStore, EventStoreFailure } from '@styring/eventstore';
+import { openEsdbEventStore } from '@styring/eventstore-esdb';
 import { openPostgresEventStore } from '@styring/eventstore-postgres';
 import { openSqliteEventStore } from '@styring/eventstore-sqlite';
 import { parseStoreUrl, type StoreLocation } from './store-url';
@@ -39,23 +40,21 @@ export const openStore = async (url: string, options: OpenStoreOptions = {}): Pr
   switch (location.kind) {
     case 'sqlite':
       return openSqlite(location, options);
-    case 'postgres': {
-      const events = await openPostgresEventStore({
-        connection: location.connectionString,
-        ...(options.clock === undefined ? {} : { clock: options.clock }),
-      });
-      const readModelFile = path.resolve(cwd, options.readModelFile ?? defaultReadModelFile);
-      return {
+    case 'postgres':
+      return withLocalReadModels(
         location,
-        events,
-        openReadModelDatabase: () => openLocalReadModels(readModelFile),
-        close: () => events.close(),
-      };
-    }
-    default:
-      throw new EventStoreFailure(
-        'invalid_argument',
-        `${location.kind} stores are not available in this build yet; use sqlite:PATH`,
+        await openPostgresEventStore({
+          connection: location.connectionString,
+          ...(options.clock === undefined ? {} : { clock: options.clock }),
+        }),
+        path.resolve(cwd, options.readModelFile ?? defaultReadModelFile),
+      );
+    case 'esdb':
+      // EventStoreDB stamps recordedAt itself: there is no clock to inject.
+      return withLocalReadModels(
+        location,
+        await openEsdbEventStore({ connectionString: location.connectionString }),
+        path.resolve(cwd, options.readModelFile ?? defaultReadModelFile),
       );
   }
 };
@@ -70,6 +69,17 @@ const openLocalReadModels = (file: string): Database.Database => {
   db.defaultSafeIntegers(true);
   return db;
 };
+
+const withLocalReadModels = (
+  location: StoreLocation,
+  events: EventStore,
+  readModelFile: string,
+): OpenedStore => ({
+  location,
+  events,
+  openReadModelDatabase: () => openLocalReadModels(readModelFile),
+  close: () => events.close(),
+});
 
 const openSqlite = (
   location: Extract<StoreLocation, { kind: 'sqlite' }>,

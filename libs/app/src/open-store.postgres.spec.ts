@@ -1,0 +1,62 @@
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import {
+  findPostgresBinaries,
+  startThrowawayCluster,
+  type ThrowawayCluster,
+} from '@styring/eventstore-postgres';
+import { createCommandExecutor } from './command-executor';
+import { openStore } from './open-store';
+import { openProjections } from './projections';
+
+const adoptStrategy = {
+  type: 'AdoptPlan',
+  planId: 'hr-strategi',
+  kind: 'strategi',
+  title: 'HR-strategi',
+  period: { from: '2024-04-01', to: '2027-12-31' },
+  decision: {
+    body: 'kommunestyret',
+    decidedOn: '2024-03-20',
+    caseNumber: '2024/0544',
+    meeting: 'Kommunestyrets møte 20.03.2024',
+    authority: { kind: 'law', reference: 'Kommuneloven § 5-3' },
+  },
+};
+
+// CI installs PostgreSQL (.ci/run); elsewhere a machine without it skips, saying so.
+const withPostgres =
+  findPostgresBinaries() !== undefined || process.env['CI'] === 'true' ? describe : describe.skip;
+
+withPostgres('openStore on postgres://', () => {
+  let cluster: ThrowawayCluster;
+  let dir: string;
+  beforeAll(async () => {
+    cluster = await startThrowawayCluster();
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'styring-app-pg-'));
+  }, 60_000);
+  afterAll(async () => {
+    await cluster.destroy();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('runs commands on PostgreSQL and keeps the read models in a local SQLite file', async () => {
+    const store = await openStore(await cluster.createDatabase('styring'), { cwd: dir });
+    try {
+      const result = await createCommandExecutor(store.events).execute(adoptStrategy, {
+        actor: 'kari',
+        role: 'kommunestyre-sekretariat',
+      });
+      expect(result).toMatchObject({ status: 'accepted', streamId: 'plan-hr-strategi' });
+
+      const projections = openProjections(store);
+      await projections.catchUp();
+      expect(projections.decisionLog().map((entry) => entry.caseNumber)).toEqual(['2024/0544']);
+      projections.close();
+      expect(fs.existsSync(path.join(dir, 'data', 'read-models.db'))).toBe(true);
+    } finally {
+      await store.close();
+    }
+  });
+});
