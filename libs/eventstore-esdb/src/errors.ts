@@ -32,11 +32,13 @@ export const toStoreFailure = (error: unknown, target: ConnectionTarget): unknow
         `refused the request: wrong user or password in the connection string, or a user without access ` +
           `to the streams and $all (${message})`,
       );
-    case ErrorType.MAXIMUM_APPEND_SIZE_EXCEEDED:
+    case ErrorType.MAXIMUM_APPEND_SIZE_EXCEEDED: {
+      const { maxAppendSize } = error as MaxAppendSizeExceededError;
       return failure(
         'invalid_argument',
-        `refused the append: it is larger than the server accepts (${message})`,
+        `refused the append: it is larger than its maximum of ${maxAppendSize} bytes`,
       );
+    }
     default:
       return /invalid position/i.test(message)
         ? failure(
