@@ -10,13 +10,22 @@ interface CallerFlags {
   readonly correlationId?: string;
 }
 
+/** The login name; some containers have no user entry for the process, and then there is none. */
+const loginName = (): string => {
+  try {
+    return os.userInfo().username;
+  } catch {
+    return 'ukjent';
+  }
+};
+
 /** Who is acting: recorded in every event's metadata, so it comes from flags or environment, never from the JSON. */
 export const withCallerOptions = (command: Command): Command =>
   command
     .addOption(
       new Option('--actor <name>', 'who is acting (default: the login name)')
         .env('STYRING_ACTOR')
-        .default(os.userInfo().username),
+        .default(loginName()),
     )
     .addOption(
       new Option('--role <role>', 'the role acted in, e.g. kommunedirektor')
