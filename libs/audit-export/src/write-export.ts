@@ -6,7 +6,7 @@ import { basename, dirname, join, resolve } from 'node:path';
 import type { Clock, EventStore, RecordedEvent } from '@styring/eventstore';
 import { AuditExportError } from './audit-export-error';
 import { CSV_BOM, csvRow } from './csv';
-import { EventChain } from './event-chain';
+import { type ChainResult, EventChain } from './event-chain';
 import {
   EVENTS_FILE,
   type ExportManifest,
@@ -30,7 +30,7 @@ import {
 import { OutputFile } from './output-file';
 import { type PreviousExport, readPreviousExport } from './previous-export';
 import { reportDecisionRow, type ReportFacts, reportHead, reportTail } from './report';
-import { toSigningKey } from './signing-key';
+import { type SigningKey, toSigningKey } from './signing-key';
 
 export const DECISION_LOG_FILE = 'vedtakslogg.csv';
 export const CHANGE_LOG_FILE = 'endringslogg.csv';
@@ -174,6 +174,67 @@ const writeNew = async (file: string, bytes: Buffer) => {
   }
 };
 
+interface LogCounts {
+  readonly decisionCount: number;
+  readonly changeCount: number;
+  readonly decisionsByBodyAndKind: ReadonlyMap<string, ReadonlyMap<string, number>>;
+}
+
+/** The one pass over the events: each one's line, its decision log row and its change log rows. */
+const writeEvents = async (
+  events: WriteExportOptions['events'],
+  chain: EventChain,
+  rows: DecisionLogRows,
+  files: OpenFiles,
+): Promise<LogCounts> => {
+  const decisionsByBodyAndKind = new Map<string, Map<string, number>>();
+  let decisionCount = 0;
+  let changeCount = 0;
+  // The writes return a promise only when a buffer is full: awaiting only those keeps the loop tight.
+  for await (const event of events) {
+    const writing = chain.write(event);
+    if (writing !== undefined) await writing;
+    const seq = chain.seq;
+    const decision = rows.toDecisionLogEntry(event);
+    if (decision !== undefined) {
+      decisionCount += 1;
+      countDecision(decisionsByBodyAndKind, decision.body, decision.kind);
+      await files.decisions.write(csvRow(decisionLogCells(decision, seq)));
+      await files.reportRows.write(reportDecisionRow(decision, seq));
+    }
+    for (const change of rows.toChangeLogEntries(event)) {
+      changeCount += 1;
+      await files.changes.write(csvRow(changeLogCells(change, seq)));
+    }
+  }
+  return { decisionCount, changeCount, decisionsByBodyAndKind };
+};
+
+const previousReference = (
+  previous: PreviousExport | undefined,
+  tree: ChainResult,
+): PreviousExportReference | null =>
+  previous === undefined
+    ? null
+    : {
+        created: previous.manifest.created,
+        treeSize: previous.manifest.treeSize,
+        merkleRoot: previous.manifest.merkleRoot,
+        chainHead: previous.manifest.chainHead,
+        manifestSha256: previous.manifestSha256,
+        consistencyProof: tree.consistencyProof ?? [],
+      };
+
+/** Writes manifest.json and its signature last, then moves the finished folder into place. */
+const signAndPublish = async (staging: string, target: string, manifest: ExportManifest, key: SigningKey) => {
+  const manifestBytes = Buffer.from(JSON.stringify(manifest, null, 2) + '\n', 'utf8');
+  await writeNew(join(staging, MANIFEST_FILE), manifestBytes);
+  await writeNew(join(staging, SIGNATURE_FILE), sign(null, manifestBytes, key.privateKey));
+  await syncDirectory(staging);
+  await rename(staging, target);
+  await syncDirectory(dirname(target));
+};
+
 /**
  * Writes a signed, tamper-evident export of every recorded event: events.jsonl, the decision and change
  * logs as CSV, rapport.html, the verifier, manifest.json and manifest.sig. Streams in constant memory.
@@ -189,7 +250,7 @@ export const writeAuditExport = async (options: WriteExportOptions): Promise<Exp
   checkRows(rows);
   const key = toSigningKey(options.signingKey);
   const created = checkedCreated(options.clock);
-  const previous: PreviousExport | undefined =
+  const previous =
     options.previousExport === undefined
       ? undefined
       : await readPreviousExport(options.previousExport, key.publicKey, origin);
@@ -199,94 +260,39 @@ export const writeAuditExport = async (options: WriteExportOptions): Promise<Exp
   try {
     files = await openFiles(staging);
     const chain = new EventChain(files.events, previous?.manifest);
-    const counts = new Map<string, Map<string, number>>();
-    let decisionCount = 0;
-    let changeCount = 0;
-    // The writes return a promise only when a buffer is full: awaiting only those keeps the loop tight.
-    for await (const event of options.events) {
-      const writing = chain.write(event);
-      if (writing !== undefined) await writing;
-      const seq = chain.seq;
-      const decision = rows.toDecisionLogEntry(event);
-      if (decision !== undefined) {
-        decisionCount += 1;
-        countDecision(counts, decision.body, decision.kind);
-        await files.decisions.write(csvRow(decisionLogCells(decision, seq)));
-        await files.reportRows.write(reportDecisionRow(decision, seq));
-      }
-      for (const change of rows.toChangeLogEntries(event)) {
-        changeCount += 1;
-        await files.changes.write(csvRow(changeLogCells(change, seq)));
-      }
-    }
+    const counts = await writeEvents(options.events, chain, rows, files);
     const tree = chain.finish();
     const written = [await files.events.close(), await files.decisions.close(), await files.changes.close()];
     await files.reportRows.close();
-    const previousReference: PreviousExportReference | null =
-      previous === undefined
-        ? null
-        : {
-            created: previous.manifest.created,
-            treeSize: previous.manifest.treeSize,
-            merkleRoot: previous.manifest.merkleRoot,
-            chainHead: previous.manifest.chainHead,
-            manifestSha256: previous.manifestSha256,
-            consistencyProof: tree.consistencyProof ?? [],
-          };
     const facts: ReportFacts = {
       origin,
       created,
       range: tree.range,
       eventCount: tree.treeSize,
-      decisionCount,
-      changeCount,
-      decisionsByBodyAndKind: counts,
+      ...counts,
       merkleRoot: tree.merkleRoot,
       chainHead: tree.chainHead,
       signingKeyFingerprint: key.fingerprint,
-      previous: previousReference,
+      previous: previousReference(previous, tree),
     };
     written.push(await writeReport(staging, facts));
     await rm(join(staging, REPORT_ROWS_PART));
     written.push(await copyVerifier(staging));
-
-    const manifest: ExportManifest = {
-      format: FORMAT,
-      formatVersion: FORMAT_VERSION,
-      origin,
-      created,
-      range: tree.range,
-      eventCount: tree.treeSize,
-      decisionCount,
-      changeCount,
-      treeSize: tree.treeSize,
-      merkleRoot: tree.merkleRoot,
-      chainHead: tree.chainHead,
-      hashAlgorithm: 'sha-256',
-      signatureAlgorithm: 'ed25519',
-      signingKeyFingerprint: key.fingerprint,
-      files: written,
-      previous: previousReference,
-    };
-    const manifestBytes = Buffer.from(JSON.stringify(manifest, null, 2) + '\n', 'utf8');
-    await writeNew(join(staging, MANIFEST_FILE), manifestBytes);
-    await writeNew(join(staging, SIGNATURE_FILE), sign(null, manifestBytes, key.privateKey));
-    await syncDirectory(staging);
-    await rename(staging, target);
-    await syncDirectory(dirname(target));
-    return {
+    const summary: ExportSummary = {
       directory: target,
       created,
       eventCount: tree.treeSize,
-      decisionCount,
-      changeCount,
+      decisionCount: counts.decisionCount,
+      changeCount: counts.changeCount,
       range: tree.range,
       merkleRoot: tree.merkleRoot,
       chainHead: tree.chainHead,
       signingKeyFingerprint: key.fingerprint,
-      previous: previousReference,
+      previous: facts.previous,
       files: written,
     };
+    await signAndPublish(staging, target, manifestOf(origin, tree, summary), key);
+    return summary;
   } catch (error) {
     if (files !== undefined)
       await Promise.all(Object.values(files).map((file: OutputFile) => file.discard()));
@@ -294,6 +300,25 @@ export const writeAuditExport = async (options: WriteExportOptions): Promise<Exp
     throw error;
   }
 };
+
+const manifestOf = (origin: string, tree: ChainResult, summary: ExportSummary): ExportManifest => ({
+  format: FORMAT,
+  formatVersion: FORMAT_VERSION,
+  origin,
+  created: summary.created,
+  range: tree.range,
+  eventCount: tree.treeSize,
+  decisionCount: summary.decisionCount,
+  changeCount: summary.changeCount,
+  treeSize: tree.treeSize,
+  merkleRoot: tree.merkleRoot,
+  chainHead: tree.chainHead,
+  hashAlgorithm: 'sha-256',
+  signatureAlgorithm: 'ed25519',
+  signingKeyFingerprint: summary.signingKeyFingerprint,
+  files: summary.files,
+  previous: summary.previous,
+});
 
 export interface StoreExportOptions extends Omit<WriteExportOptions, 'events'> {
   /** The last global position to include; the end of the log by default. */
