@@ -5,3 +5,5 @@ export * from './commands/styring-command';
 export * from './events/styring-event';
 export * from './events/styring-events';
 export * from './events/event-id-provider';
+export * from './queries/read-model-queries';
+export * from './queries/styring-query';

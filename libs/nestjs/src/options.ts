@@ -34,3 +34,5 @@ export const STYRING_OPTIONS = Symbol('STYRING_OPTIONS');
 export const STYRING_STORE = Symbol('STYRING_STORE');
 /** The `CommandExecutor` of `@styring/app` the command handler runs commands with. */
 export const STYRING_EXECUTOR = Symbol('STYRING_EXECUTOR');
+/** The read models (`OpenedProjections` from `@styring/app`) the query handler reads. */
+export const STYRING_READ_MODELS = Symbol('STYRING_READ_MODELS');

@@ -6,12 +6,12 @@ import {
   type OnModuleDestroy,
 } from '@nestjs/common';
 import { EventBus } from '@nestjs/cqrs';
-import type { OpenedStore } from '@styring/app';
+import type { OpenedProjections, OpenedStore } from '@styring/app';
 import { storeCheckpoints } from './events/bridge-checkpoints';
 import { EventBridge } from './events/event-bridge';
 import { toBusEvent } from './events/to-bus-event';
 import { InFlight } from './in-flight';
-import { STYRING_OPTIONS, STYRING_STORE, type StyringModuleOptions } from './options';
+import { STYRING_OPTIONS, STYRING_READ_MODELS, STYRING_STORE, type StyringModuleOptions } from './options';
 
 /**
  * Starts the event bridge once every handler is registered, and shuts down in the order that loses
@@ -25,6 +25,7 @@ export class StyringLifecycle implements OnApplicationBootstrap, OnModuleDestroy
   constructor(
     @Inject(STYRING_OPTIONS) private readonly options: StyringModuleOptions,
     @Inject(STYRING_STORE) private readonly store: OpenedStore,
+    @Inject(STYRING_READ_MODELS) private readonly readModels: OpenedProjections,
     private readonly eventBus: EventBus,
     private readonly inFlight: InFlight,
   ) {}
@@ -57,6 +58,7 @@ export class StyringLifecycle implements OnApplicationBootstrap, OnModuleDestroy
   async onApplicationShutdown(): Promise<void> {
     await this.inFlight.drained();
     this.closeCheckpoints?.();
+    this.readModels.close();
     if (typeof this.options.store === 'string') await this.store.close();
   }
 }

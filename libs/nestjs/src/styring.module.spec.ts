@@ -7,14 +7,25 @@ import 'reflect-metadata';
 import { Injectable, Module, type INestApplicationContext } from '@nestjs/common';
 import { ConfigModule, ConfigService } from '@nestjs/config';
 import { NestFactory } from '@nestjs/core';
-import { CommandBus, EventsHandler, type IEvent, type IEventHandler, ofType, Saga } from '@nestjs/cqrs';
+import {
+  CommandBus,
+  EventsHandler,
+  type IEvent,
+  type IEventHandler,
+  ofType,
+  QueryBus,
+  Saga,
+} from '@nestjs/cqrs';
 import { filter, map, type Observable } from 'rxjs';
-import type { OpenedStore } from '@styring/app';
+import { type OpenedStore, openProjections } from '@styring/app';
 import type { RecordedEvent } from '@styring/eventstore';
+import { InvalidQuery } from '@styring/projections';
 import { StyringCommand, StyringCommands } from './commands/styring-command';
 import { StyringEvent } from './events/styring-event';
 import { StyringEvents } from './events/styring-events';
 import { STYRING_STORE } from './options';
+import { readModelQueries } from './queries/read-model-queries';
+import { StyringQueries } from './queries/styring-query';
 import { StyringModule } from './styring.module';
 import { eventually, secretariat, unit } from './testing/fixtures';
 
@@ -238,5 +249,41 @@ describe('StyringModule', () => {
       kind: 'sqlite',
       file: path.join(dir, 'styring.db'),
     });
+  });
+
+  it('answers every read model on the QueryBus, up to date with the commands before it', async () => {
+    const app = await boot();
+    const readModels = openProjections(app.get<OpenedStore>(STYRING_STORE));
+    const covered = new Set(Object.values(readModelQueries).map((query) => query.readModel));
+    expect([...covered].sort()).toEqual([...readModels.names].sort());
+    readModels.close();
+
+    await app
+      .get(CommandBus)
+      .execute(new StyringCommands.EstablishUnit(unit('styv'), { caller: secretariat }));
+    const log = await app.get(QueryBus).execute(new StyringQueries.DecisionLog());
+    expect(log.map((row) => [row.eventType, row.body, row.caseNumber])).toEqual([
+      ['UnitEstablished', 'kommunestyret', '2024/100'],
+    ]);
+  });
+
+  it('answers as of a date on both clocks: in force then as known now, or as the system knew it then', async () => {
+    const app = await boot();
+    // Decided on 2024-01-10, recorded today: in effect on 2024-06-01, but not yet known to the system then.
+    await app
+      .get(CommandBus)
+      .execute(new StyringCommands.EstablishUnit(unit('styv'), { caller: secretariat }));
+    const queries = app.get(QueryBus);
+    const effective = await queries.execute(
+      new StyringQueries.DecisionLog({ asOf: '2024-06-01', clock: 'effective' }),
+    );
+    const recorded = await queries.execute(
+      new StyringQueries.DecisionLog({ asOf: '2024-06-01', clock: 'recorded' }),
+    );
+    const before = await queries.execute(new StyringQueries.DecisionLog({ asOf: '2024-01-09' }));
+    expect([effective.length, recorded.length, before.length]).toEqual([1, 0, 0]);
+    await expect(queries.execute(new StyringQueries.DecisionLog({ asOf: 'i går' }))).rejects.toBeInstanceOf(
+      InvalidQuery,
+    );
   });
 });

@@ -1,12 +1,20 @@
 import { type DynamicModule, Module, type Provider } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
-import { createCommandExecutor, type OpenedStore, openStore, systemRuntime } from '@styring/app';
+import {
+  createCommandExecutor,
+  type OpenedStore,
+  openProjections,
+  openStore,
+  systemRuntime,
+} from '@styring/app';
 import { StyringCommandHandler } from './commands/styring-command.handler';
 import { styringEventIdProvider } from './events/event-id-provider';
 import { InFlight } from './in-flight';
+import { StyringQueryHandler } from './queries/styring-query.handler';
 import {
   STYRING_EXECUTOR,
   STYRING_OPTIONS,
+  STYRING_READ_MODELS,
   STYRING_STORE,
   type StyringModuleAsyncOptions,
   type StyringModuleOptions,
@@ -31,9 +39,15 @@ const providers: Provider[] = [
       createCommandExecutor(store.events, runtimeOf(options)),
     inject: [STYRING_STORE, STYRING_OPTIONS],
   },
+  {
+    provide: STYRING_READ_MODELS,
+    useFactory: (store: OpenedStore) => openProjections(store),
+    inject: [STYRING_STORE],
+  },
   InFlight,
   StyringLifecycle,
   StyringCommandHandler,
+  StyringQueryHandler,
 ];
 
 /**

@@ -1,0 +1,23 @@
+import { Inject } from '@nestjs/common';
+import { type IQueryHandler, QueryHandler } from '@nestjs/cqrs';
+import type { OpenedProjections } from '@styring/app';
+import { STYRING_READ_MODELS } from '../options';
+import { type QueryAnswer, type ReadModelQueryName, readModelQueries } from './read-model-queries';
+import { StyringQuery } from './styring-query';
+
+/** Answers every read-model query: catch the read models up to the end of the log, then read them. */
+@QueryHandler(StyringQuery)
+export class StyringQueryHandler implements IQueryHandler<StyringQuery> {
+  constructor(@Inject(STYRING_READ_MODELS) private readonly projections: OpenedProjections) {}
+
+  async execute(query: StyringQuery): Promise<QueryAnswer<ReadModelQueryName>> {
+    await this.projections.catchUp();
+    const { run } = readModelQueries[query.name];
+    // The class ties each query's name to its options; the table's union of functions cannot see that.
+    const untyped = run as (
+      db: OpenedProjections['readModels'],
+      options: unknown,
+    ) => QueryAnswer<ReadModelQueryName>;
+    return untyped(this.projections.readModels, query.options);
+  }
+}
