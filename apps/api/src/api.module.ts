@@ -11,6 +11,7 @@ import { ExportsService } from './exports/exports.service';
 import { CommandsController } from './http/commands.controller';
 import { ErrorFilter } from './http/error.filter';
 import { HealthController } from './http/health.controller';
+import { ReadModelsController } from './http/read-models.controller';
 
 /** The HTTP service: the styring module on the configured store, behind token authentication. */
 @Module({})
@@ -29,7 +30,7 @@ export class ApiModule {
           }),
         }),
       ],
-      controllers: [HealthController, CommandsController, ExportsController],
+      controllers: [HealthController, CommandsController, ReadModelsController, ExportsController],
       providers: [
         { provide: API_CONFIG, useValue: config },
         ExportsService,

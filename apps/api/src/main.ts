@@ -39,7 +39,8 @@ const printBanner = async (config: ApiConfig, url: string) => {
     }
     lines.push('', `Try: curl -H "Authorization: Bearer <token>" ${url}/api/decision-log`);
   }
-  process.stderr.write(`${lines.join('\n')}\n\n`);
+  lines.push('', 'Stop with Ctrl+C: requests in flight are finished first.');
+  process.stderr.write(`${lines.join('\n')}\n`);
 };
 
 const main = async () => {

@@ -15,7 +15,7 @@ export const httpLogger = (logger: Logger) =>
       response.setHeader('X-Correlation-Id', id);
       return id;
     },
-    customAttributeKeys: { reqId: 'correlationId' },
+    customProps: (request: IncomingMessage & { id?: unknown }) => ({ correlationId: request.id }),
     // Tokens never reach the log.
     redact: ['req.headers.authorization'],
     customLogLevel: (_request, response, error) =>

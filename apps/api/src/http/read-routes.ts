@@ -1,0 +1,194 @@
+import { streamCategories } from '@styring/governance';
+import type { ReadModelQueryName } from '@styring/nestjs';
+
+/** How a query-string value becomes a query option. */
+export type FilterType = 'string' | 'number' | 'bigint' | 'boolean';
+
+/**
+ * Every read-model query as `GET /api/<resource>`: the path's `:params` and the listed query-string
+ * filters become the query's options; `asOf` and `clock` are accepted everywhere. A resource that is one
+ * stream (a plan, a project, a risk, a ranking round) names it, and its reads carry the stream's revision
+ * as `ETag`.
+ */
+export interface ReadRoute {
+  readonly path: string;
+  readonly query: ReadModelQueryName;
+  readonly summary: string;
+  readonly tag: string;
+  readonly filters: Readonly<Record<string, FilterType>>;
+  readonly stream?: (params: Readonly<Record<string, string>>) => string;
+  /** For one resource out of a list: pick it from the answer (404 when absent). */
+  readonly pick?: (answer: unknown, params: Readonly<Record<string, string>>) => unknown;
+}
+
+const pickLatest = (answer: unknown) =>
+  Array.isArray(answer) && answer.length > 0 ? { current: answer.at(-1), versions: answer } : undefined;
+
+const byField =
+  (field: string, param: string) => (answer: unknown, params: Readonly<Record<string, string>>) =>
+    Array.isArray(answer)
+      ? (answer as Record<string, unknown>[]).find((row) => row[field] === params[param])
+      : undefined;
+
+const s = streamCategories;
+const decisionDates = { from: 'string', to: 'string' } as const;
+
+// Fixed paths come before the ones with a `:param` in the same place, so `plans/in-force` is not a plan id.
+export const readRoutes: readonly ReadRoute[] = [
+  {
+    path: 'decision-log',
+    query: 'DecisionLog',
+    summary: 'Vedtaksloggen: hvem vedtok hva, når, i hvilket organ og med hvilken hjemmel',
+    tag: 'vedtak',
+    filters: {
+      body: 'string',
+      kind: 'string',
+      unit: 'string',
+      actor: 'string',
+      ...decisionDates,
+      caseNumber: 'string',
+      delegationId: 'string',
+      limit: 'number',
+      afterPosition: 'bigint',
+    },
+  },
+  {
+    path: 'change-log',
+    query: 'ChangeLog',
+    summary: 'Endringsloggen: korrigerte felter med gammel og ny verdi',
+    tag: 'korrigeringer',
+    filters: { correctedEventId: 'string', correctedEventType: 'string', actor: 'string' },
+  },
+  {
+    path: 'plans',
+    query: 'PlanRegister',
+    summary: 'Planregisteret',
+    tag: 'planer',
+    filters: { kind: 'string', unit: 'string' },
+  },
+  {
+    path: 'plans/in-force',
+    query: 'PlansInForce',
+    summary: 'Planer i kraft på dagen asOf',
+    tag: 'planer',
+    filters: { kind: 'string', unit: 'string' },
+  },
+  {
+    path: 'plans/hierarchy',
+    query: 'PlanHierarchy',
+    summary: 'Planhierarkiet',
+    tag: 'planer',
+    filters: { kind: 'string', unit: 'string' },
+  },
+  {
+    path: 'plans/:planId',
+    query: 'PlanVersions',
+    summary: 'Én plan: gjeldende versjon og alle versjoner',
+    tag: 'planer',
+    filters: {},
+    stream: ({ planId }) => `${s.plan}-${planId}`,
+    pick: pickLatest,
+  },
+  {
+    path: 'goals',
+    query: 'PlanGoals',
+    summary: 'Mål i planene',
+    tag: 'planer',
+    filters: { kind: 'string', unit: 'string', planId: 'string', focusArea: 'string' },
+  },
+  {
+    path: 'projects',
+    query: 'ProjectRegister',
+    summary: 'Prosjektregisteret (begge porteføljer)',
+    tag: 'prosjekter',
+    filters: { portfolio: 'string', owningUnit: 'string', status: 'string' },
+  },
+  {
+    path: 'projects/:projectId',
+    query: 'ProjectRegister',
+    summary: 'Ett prosjekt',
+    tag: 'prosjekter',
+    filters: {},
+    stream: ({ projectId }) => `${s.project}-${projectId}`,
+    pick: byField('projectId', 'projectId'),
+  },
+  {
+    path: 'portfolios/:portfolio/rounds/:round',
+    query: 'PortfolioRanking',
+    summary: 'Prioriteringen i én runde av en portefølje',
+    tag: 'prosjekter',
+    filters: {},
+    stream: ({ portfolio, round }) => `${s.ranking}-${portfolio}-${round}`,
+  },
+  {
+    path: 'prioritizations',
+    query: 'PrioritizationHistory',
+    summary: 'Historikken over prioriteringer',
+    tag: 'prosjekter',
+    filters: { portfolio: 'string', round: 'string', projectId: 'string' },
+  },
+  {
+    path: 'risks',
+    query: 'RiskRegister',
+    summary: 'Risikoregisteret',
+    tag: 'risiko',
+    filters: { context: 'string', ownerUnit: 'string', includeClosed: 'boolean' },
+  },
+  {
+    path: 'risks/matrix',
+    query: 'RiskMatrix',
+    summary: 'Risikomatrisen 5×5',
+    tag: 'risiko',
+    filters: { context: 'string', ownerUnit: 'string' },
+  },
+  {
+    path: 'risks/overdue-reviews',
+    query: 'OverdueRiskReviews',
+    summary: 'Risikoer med forfalt revurdering på dagen asOf',
+    tag: 'risiko',
+    filters: { context: 'string', ownerUnit: 'string' },
+  },
+  {
+    path: 'risks/:riskId',
+    query: 'RiskHistory',
+    summary: 'Én risiko: alle vurderinger',
+    tag: 'risiko',
+    filters: {},
+    stream: ({ riskId }) => `${s.risk}-${riskId}`,
+  },
+  {
+    path: 'reports',
+    query: 'ReportSubmissions',
+    summary: 'Leverte rapporter',
+    tag: 'rapportering',
+    filters: { obligationId: 'string', kind: 'string' },
+  },
+  {
+    path: 'reporting-calendar',
+    query: 'ReportingCalendar',
+    summary: 'Årshjulet for et år: hva skulle leveres, og ble det levert i tide?',
+    tag: 'rapportering',
+    filters: { year: 'number', obligationId: 'string' },
+  },
+  {
+    path: 'delegations/in-force',
+    query: 'DelegationsInForce',
+    summary: 'Delegeringer i kraft på dagen asOf',
+    tag: 'delegering',
+    filters: {},
+  },
+  {
+    path: 'delegations/decisions',
+    query: 'DecisionsUnderDelegations',
+    summary: 'Vedtak fattet under hver delegering',
+    tag: 'delegering',
+    filters: { delegationId: 'string', ...decisionDates },
+  },
+  {
+    path: 'decisions-without-authority',
+    query: 'DecisionsWithoutAuthority',
+    summary: 'Vedtak der hjemmelen ikke holdt',
+    tag: 'delegering',
+    filters: decisionDates,
+  },
+];

@@ -1,0 +1,332 @@
+import { execFile } from 'node:child_process';
+import * as crypto from 'node:crypto';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { promisify } from 'node:util';
+import { issueLocalToken, mintToken } from '@styring/api';
+import type { RecordedEvent } from '@styring/eventstore';
+import { commandTypes } from '@styring/governance';
+import { eventsIn } from '../cli/store-contents';
+import { type ApiProcess, buildApi, scratchDirectory, startApi, stopAll } from './api-process';
+import { call, councilDecision, newSection, type Reply, type RequestOptions } from './http';
+
+let api: ApiProcess;
+let dir: string;
+let storeFile: string;
+let kommunedirektor: string;
+let revisor: string;
+let virksomhetsleder: string;
+
+const request = (method: string, urlPath: string, options?: RequestOptions): Promise<Reply> =>
+  call(api.url, method, urlPath, options);
+
+/** Runs `act` and proves the store holds exactly the same events afterwards. */
+const writesNothing = async (act: () => Promise<Reply>, status: number): Promise<Reply> => {
+  const before = await eventsIn(storeFile);
+  const reply = await act();
+  expect({ status: reply.status, body: reply.body }).toMatchObject({ status });
+  expect(await eventsIn(storeFile)).toEqual(before);
+  return reply;
+};
+
+const eventById = async (eventId: string): Promise<RecordedEvent | undefined> =>
+  (await eventsIn(storeFile)).find((event) => event.eventId === eventId);
+
+beforeAll(async () => {
+  buildApi();
+  dir = scratchDirectory();
+  storeFile = path.join(dir, 'data', 'styring.db');
+  api = await startApi(dir, { args: ['--demo'] });
+  kommunedirektor = api.tokenFor('kommunedirektor');
+  revisor = api.tokenFor('revisor');
+  virksomhetsleder = await issueLocalToken({
+    dataDir: path.join(dir, 'data'),
+    subject: 'demo-leder-hjemmetjenesten',
+    role: 'virksomhetsleder',
+    unit: 'hjemmetjenesten',
+  });
+}, 180_000);
+
+afterAll(async () => {
+  await stopAll();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+describe('starting the service', () => {
+  it('seeds the demo history on first start and says where to look', async () => {
+    expect(api.banner()).toContain(`${api.url}/docs`);
+    expect((await eventsIn(storeFile)).length).toBeGreaterThan(50);
+    const health = await request('GET', '/health');
+    expect(health).toMatchObject({
+      status: 200,
+      body: { status: 'ok', store: { reachable: true, empty: false } },
+    });
+  });
+
+  it('serves a browsable docs page whose assets all come from the service itself', async () => {
+    const page = await request('GET', '/docs');
+    expect(page.status).toBe(200);
+    const assets = [...(page.body as string).matchAll(/(?:src|href)="([^"]+)"/g)].map(
+      (match) => match[1] ?? '',
+    );
+    expect(assets.length).toBeGreaterThan(2);
+    for (const asset of assets) {
+      expect(asset).not.toMatch(/^(https?:)?\/\//);
+      expect((await fetch(new URL(asset, `${api.url}/docs`))).status).toBe(200);
+    }
+  });
+
+  it('describes every command and read model in its OpenAPI document', async () => {
+    const { body: document } = await request('GET', '/openapi.json');
+    const operations = Object.values(
+      document.paths as Record<string, Record<string, { operationId: string }>>,
+    )
+      .flatMap((methods) => Object.values(methods))
+      .map((operation) => operation.operationId);
+    expect(operations).toEqual(expect.arrayContaining([...commandTypes]));
+    expect(Object.keys(document.paths)).toEqual(
+      expect.arrayContaining(['/api/decision-log', '/api/plans/{planId}', '/api/risks', '/api/exports']),
+    );
+  });
+});
+
+describe('writing', () => {
+  it('records the caller from the token (subject, role, unit) and the correlation id from the header', async () => {
+    const reply = await request('POST', '/api/units', {
+      token: kommunedirektor,
+      body: newSection('analyse-og-styringsdata', '2025/901'),
+      headers: { 'x-correlation-id': 'test-correlation-1' },
+    });
+    expect(reply.status).toBe(201);
+    expect(reply.headers.get('x-correlation-id')).toBe('test-correlation-1');
+    expect(reply.headers.get('etag')).toBe(`"${reply.body.revision}"`);
+    const event = await eventById(reply.body.events[0].eventId);
+    expect(event?.metadata).toMatchObject({
+      actor: 'demo-kommunedirektor',
+      role: 'kommunedirektor',
+      unit: 'kommunedirektoren',
+      correlationId: 'test-correlation-1',
+    });
+    // The request's log line is written as the response finishes; it may reach the pipe a moment later.
+    const logged = () => api.logs().find((line) => line['correlationId'] === 'test-correlation-1');
+    for (let tries = 0; logged() === undefined && tries < 50; tries++)
+      await new Promise((r) => setTimeout(r, 20));
+    expect(logged()).toMatchObject({ res: { statusCode: 201 } });
+  });
+
+  it('refuses a caller without a valid token (401) and writes nothing', async () => {
+    const expired = await issueLocalToken({
+      dataDir: path.join(dir, 'data'),
+      subject: 's',
+      role: 'kommunedirektor',
+      unit: 'u',
+      expiresIn: -60,
+    });
+    const forged = await mintToken(
+      { subject: 'demo-kommunedirektor', role: 'kommunedirektor', unit: 'kommunedirektoren' },
+      {
+        privateKey: crypto.generateKeyPairSync('ed25519').privateKey,
+        issuer: 'styring-local',
+        audience: 'styring-api',
+      },
+    );
+    for (const token of [undefined, expired, forged, 'not-a-token']) {
+      const reply = await writesNothing(
+        () =>
+          request('POST', '/api/units', {
+            ...(token === undefined ? {} : { token }),
+            body: newSection('uautorisert'),
+          }),
+        401,
+      );
+      expect(reply.body).toMatchObject({ error: 'unauthorized', message: expect.any(String) });
+    }
+    expect((await request('GET', '/api/decision-log')).status).toBe(401);
+  });
+
+  it('refuses a role that may not send the command (403) and writes nothing – the revisor only reads', async () => {
+    const byRevisor = await writesNothing(
+      () => request('POST', '/api/units', { token: revisor, body: newSection('revisors-enhet') }),
+      403,
+    );
+    expect(byRevisor.body).toMatchObject({ error: 'forbidden', role: 'revisor' });
+    await writesNothing(
+      () => request('POST', '/api/units', { token: virksomhetsleder, body: newSection('leders-enhet') }),
+      403,
+    );
+    expect((await request('GET', '/api/decision-log', { token: revisor })).status).toBe(200);
+  });
+
+  it('refuses invalid input (400) naming each bad field by its path, and writes nothing', async () => {
+    const reply = await writesNothing(
+      () =>
+        request('POST', '/api/units', {
+          token: kommunedirektor,
+          body: {
+            ...newSection('Ikke Gyldig'),
+            decision: { ...councilDecision('2025/902'), decidedOn: '2025-02-30' },
+            actor: 'someone-else',
+          },
+        }),
+      400,
+    );
+    expect(reply.body.errors.map((error: { path: string }) => error.path).sort()).toEqual([
+      'actor',
+      'decision.decidedOn',
+      'unit',
+    ]);
+    await writesNothing(
+      () => request('POST', '/api/units', { token: kommunedirektor, body: ['not', 'an', 'object'] }),
+      400,
+    );
+    await writesNothing(
+      () =>
+        request('POST', '/api/units', {
+          token: kommunedirektor,
+          body: newSection('x'),
+          headers: { 'if-match': 'W/"3"' },
+        }),
+      400,
+    );
+  });
+
+  it('refuses what a rule forbids (422) with the rule’s code in both languages, and writes nothing', async () => {
+    const reply = await writesNothing(
+      () =>
+        request('POST', '/api/units', {
+          token: kommunedirektor,
+          body: newSection('analyse-og-styringsdata'),
+        }),
+      422,
+    );
+    expect(reply.body).toMatchObject({
+      error: 'rejected',
+      code: 'organisation.unit_exists',
+      message: expect.stringContaining('finnes allerede'),
+      messageEn: expect.stringContaining('already exists'),
+    });
+  });
+
+  it('lets the first of two clients who read the same revision win; the second gets 409 and writes nothing', async () => {
+    const plans = await request('GET', '/api/plans', { token: kommunedirektor });
+    const plan = (plans.body as { planId: string; status: string; decidedBy: { body: string } }[]).find(
+      (candidate) => candidate.status === 'vedtatt' && candidate.decidedBy.body === 'kommunestyret',
+    );
+    expect(plan).toBeDefined();
+    const read = await request('GET', `/api/plans/${plan?.planId}`, { token: kommunedirektor });
+    const etag = read.headers.get('etag');
+    expect(etag).toMatch(/^"\d+"$/);
+
+    const revision = (title: string, caseNumber: string) => ({
+      title,
+      decision: councilDecision(caseNumber),
+    });
+    const first = await request('POST', `/api/plans/${plan?.planId}/revisions`, {
+      token: kommunedirektor,
+      body: revision('Kommuneplanens samfunnsdel (revidert av klient A)', '2025/910'),
+      headers: { 'if-match': etag ?? '' },
+    });
+    expect(first.status).toBe(201);
+    const second = await writesNothing(
+      () =>
+        request('POST', `/api/plans/${plan?.planId}/revisions`, {
+          token: kommunedirektor,
+          body: revision('Kommuneplanens samfunnsdel (revidert av klient B)', '2025/911'),
+          headers: { 'if-match': etag ?? '' },
+        }),
+      409,
+    );
+    expect(second.body).toMatchObject({ error: 'conflict', etag: first.headers.get('etag') });
+    const reread = await request('GET', `/api/plans/${plan?.planId}`, { token: kommunedirektor });
+    expect(reread.headers.get('etag')).toBe(first.headers.get('etag'));
+    expect(reread.body.current.title).toBe('Kommuneplanens samfunnsdel (revidert av klient A)');
+  });
+});
+
+describe('reading', () => {
+  it('answers read models as of a date on either clock, and refuses a bad point in time with its field', async () => {
+    const now = await request('GET', '/api/decision-log', { token: revisor });
+    const early = await request('GET', '/api/decision-log?asOf=2024-01-01&clock=recorded', {
+      token: revisor,
+    });
+    expect(now.status).toBe(200);
+    expect(early.status).toBe(200);
+    expect(early.body.length).toBeLessThan(now.body.length);
+    const bad = await request('GET', '/api/decision-log?asOf=yesterday', { token: revisor });
+    expect(bad).toMatchObject({ status: 400, body: { errors: [{ path: 'asOf' }] } });
+    const unknown = await request('GET', '/api/decision-log?colour=red', { token: revisor });
+    expect(unknown).toMatchObject({ status: 400, body: { errors: [{ path: 'colour' }] } });
+    expect((await request('GET', '/api/plans/no-such-plan', { token: revisor })).status).toBe(404);
+  });
+});
+
+describe('audit exports', () => {
+  it('lets the revisor make, list and download a signed export that verifies offline', async () => {
+    const made = await request('POST', '/api/exports', { token: revisor });
+    expect(made.status).toBe(201);
+    const listing = await request('GET', `/api/exports/${made.body.id}`, { token: revisor });
+    const target = path.join(dir, 'downloaded', made.body.id);
+    for (const file of listing.body.files as { path: string; href: string }[]) {
+      const response = await fetch(`${api.url}${file.href}`, {
+        headers: { authorization: `Bearer ${revisor}` },
+      });
+      expect(response.status).toBe(200);
+      fs.mkdirSync(path.dirname(path.join(target, file.path)), { recursive: true });
+      fs.writeFileSync(path.join(target, file.path), Buffer.from(await response.arrayBuffer()));
+    }
+    const key = await request('GET', '/api/exports/public-key', { token: revisor });
+    const keyFile = path.join(dir, 'downloaded', 'export-public.pem');
+    fs.writeFileSync(keyFile, key.body as string);
+
+    const verified = await promisify(execFile)(process.execPath, [
+      path.join(target, 'verify-export.js'),
+      target,
+      '--public-key',
+      keyFile,
+    ]);
+    expect(verified.stdout).toContain('VALID (gyldig)');
+
+    // A changed byte is named by the same verifier.
+    fs.appendFileSync(path.join(target, 'events.jsonl'), ' ');
+    await expect(
+      promisify(execFile)(process.execPath, [
+        path.join(target, 'verify-export.js'),
+        target,
+        '--public-key',
+        keyFile,
+      ]),
+    ).rejects.toMatchObject({ code: 1 });
+  });
+
+  it('keeps exports from roles other than revisor and STYV', async () => {
+    await writesNothing(() => request('POST', '/api/exports', { token: kommunedirektor }), 403);
+    expect((await request('GET', '/api/exports', { token: kommunedirektor })).status).toBe(403);
+    expect((await request('GET', '/api/exports', { token: api.tokenFor('styv') })).status).toBe(200);
+  });
+});
+
+describe('stopping', () => {
+  it('finishes the appends in flight on SIGTERM: every 201 is in the store, nothing half-done', async () => {
+    const sent = Array.from({ length: 20 }, (_, index) =>
+      request('POST', '/api/units', {
+        token: kommunedirektor,
+        body: newSection(`avslutning-${index}`, `2025/95${index}`),
+      }).catch((error: unknown) => ({ status: 0, error }) as unknown as Reply),
+    );
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    const exit = await api.stop('SIGTERM');
+    const replies = await Promise.all(sent);
+
+    expect(exit).toEqual({ code: 0, signal: null });
+    const accepted = replies.filter((reply) => reply.status === 201);
+    expect(replies.every((reply) => [201, 503, 0].includes(reply.status))).toBe(true);
+    const stored = await eventsIn(storeFile);
+    const ids = new Set(stored.map((event) => event.eventId));
+    for (const reply of accepted) expect(ids.has(reply.body.events[0].eventId)).toBe(true);
+    // And nothing was written for a request that was turned away.
+    const sections = stored.filter((event) =>
+      String((event.data as { unit?: string }).unit).startsWith('avslutning-'),
+    );
+    expect(sections).toHaveLength(accepted.length);
+  });
+});
