@@ -167,7 +167,9 @@ forlenger den gamle:
 <pre>node verify-export.js . --public-key kommunens-nøkkel.pem --previous ../forrige-eksport</pre>
 Programmet skriver ut nøkkelens fingeravtrykk og slutter med <code>VALID (gyldig)</code> (utgangskode 0)
 eller <code>INVALID (ugyldig)</code> (utgangskode 1) og navnet på den første filen eller linjen som ikke
-stemmer, for eksempel <code>events.jsonl line 17: …</code>.</li>
+stemmer, for eksempel <code>events.jsonl line 17: …</code>. Bruk helst en kopi av kontrollprogrammet dere
+stoler på (fra styring-verktøyet eller fra en eksport dere har kontrollert før): kopien i mappen står med
+hash i manifestet, men en endret kopi kan ikke kontrollere seg selv.</li>
 <li>Signaturen kan også kontrolleres med OpenSSL, og filene med <code>sha256sum</code> mot
 <code>manifest.json</code>:
 <pre>openssl pkeyutl -verify -pubin -inkey kommunens-nøkkel.pem -rawin -in manifest.json -sigfile manifest.sig</pre></li>
