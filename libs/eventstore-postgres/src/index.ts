@@ -9,3 +9,4 @@ export {
   startThrowawayCluster,
   type ThrowawayCluster,
 } from './testing/throwaway-cluster';
+export { describeWithPostgres } from './testing/describe-with-postgres';
