@@ -84,6 +84,13 @@ describe('starting the service', () => {
       .flatMap((methods) => Object.values(methods))
       .map((operation) => operation.operationId);
     expect(operations).toEqual(expect.arrayContaining([...commandTypes]));
+    // Command bodies are described from the domain's own codecs.
+    const unitBody = document.paths['/api/units'].post.requestBody.content['application/json'].schema;
+    expect(unitBody).toMatchObject({ required: ['unit', 'name', 'kind', 'decision'] });
+    const revisionBody =
+      document.paths['/api/plans/{planId}/revisions'].post.requestBody.content['application/json'].schema;
+    expect(revisionBody.required).toEqual(['decision']);
+    expect(unitBody.properties.kind.enum).toContain('seksjon');
     expect(Object.keys(document.paths)).toEqual(
       expect.arrayContaining(['/api/decision-log', '/api/plans/{planId}', '/api/risks', '/api/exports']),
     );
@@ -112,6 +119,25 @@ describe('writing', () => {
     for (let tries = 0; logged() === undefined && tries < 50; tries++)
       await new Promise((r) => setTimeout(r, 20));
     expect(logged()).toMatchObject({ res: { statusCode: 201 } });
+  });
+
+  it('records the secretariat as acting on behalf of the body whose decision it enters', async () => {
+    const secretariat = await issueLocalToken({
+      dataDir: path.join(dir, 'data'),
+      subject: 'demo-politisk-sekretariat',
+      role: 'kommunestyre-sekretariat',
+      unit: 'styv',
+    });
+    const reply = await request('POST', '/api/units', {
+      token: secretariat,
+      body: newSection('politisk-sekretariat', '2025/903'),
+    });
+    expect(reply.status).toBe(201);
+    expect((await eventById(reply.body.events[0].eventId))?.metadata).toMatchObject({
+      actor: 'demo-politisk-sekretariat',
+      role: 'kommunestyre-sekretariat',
+      onBehalfOf: 'kommunestyret',
+    });
   });
 
   it('refuses a caller without a valid token (401) and writes nothing', async () => {

@@ -38,7 +38,7 @@ const bool = (name: string, value: string | undefined, fallback: boolean): boole
 };
 
 const portOf = (env: NodeJS.ProcessEnv): number => {
-  const name = env['STYRING_PORT'] !== undefined ? 'STYRING_PORT' : 'PORT';
+  const name = env['STYRING_PORT'] ? 'STYRING_PORT' : 'PORT';
   const value = env[name];
   if (value === undefined || value === '') return 3000;
   const port = Number(value);

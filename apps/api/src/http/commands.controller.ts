@@ -8,6 +8,7 @@ import {
   ApiParam,
   ApiResponse,
   ApiTags,
+  type SchemaObject,
 } from '@nestjs/swagger';
 import type { Caller } from '@styring/app';
 import { type CommandType, commandCodecs, commandTypes } from '@styring/governance';
@@ -116,6 +117,20 @@ export class CommandsController {
   }
 }
 
+/** A command's fields as the body carries them: without `type`, and with the path's values optional. */
+const bodySchema = (type: CommandType, inPath: readonly string[]): SchemaObject => {
+  const schema = codecSchema(commandCodecs[type]);
+  const properties = Object.fromEntries(
+    Object.entries(schema.properties ?? {}).filter(([name]) => name !== 'type'),
+  );
+  return {
+    ...schema,
+    description: `Feltene i ${type}. Verdier i adressen (${inPath.join(', ') || 'ingen'}) kan utelates her.`,
+    properties,
+    required: (schema.required ?? []).filter((name) => name !== 'type' && !inPath.includes(name)),
+  };
+};
+
 const headerOf = (request: AuthenticatedRequest, name: string): string | undefined => {
   const value = request.headers[name];
   return Array.isArray(value) ? value.join(', ') : value;
@@ -145,9 +160,7 @@ for (const type of commandTypes) {
         'Send `If-Match` med ETag-en du leste for å unngå å overskrive andres endringer (409 ved konflikt).',
       tags: [route.tag],
     }),
-    ApiBody({
-      schema: { ...codecSchema(commandCodecs[type]), description: 'Feltene i kommandoen (uten type).' },
-    }),
+    ApiBody({ schema: bodySchema(type, pathParameters(route.path)) }),
     ApiHeader({
       name: 'If-Match',
       required: false,
