@@ -85,7 +85,7 @@ const postgresUid = (): { uid: number; gid: number } => {
 
 /** Stops clusters a dying test run left behind, synchronously, since 'exit' handlers cannot wait. */
 const running = new Map<string, () => void>();
-process.once('exit', () => running.forEach((stop) => stop()));
+let exitHookInstalled = false;
 
 export const startThrowawayCluster = async (): Promise<ThrowawayCluster> => {
   const binDir = findPostgresBinaries();
@@ -111,6 +111,8 @@ export const startThrowawayCluster = async (): Promise<ThrowawayCluster> => {
   await run(
     ...command(binDir, 'initdb', ['-D', dataDir, '-A', 'trust', '-U', 'postgres', '-E', 'UTF8', '--no-sync']),
   );
+  if (!exitHookInstalled) process.once('exit', () => running.forEach((stop) => stop()));
+  exitHookInstalled = true;
   running.set(dataDir, stopNow);
 
   let port = 0;
