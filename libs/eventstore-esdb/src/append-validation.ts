@@ -1,98 +1,19 @@
-import { EventStoreFailure, type ExpectedRevision, type NewEvent } from '@styring/eventstore';
-
-/** An event ready to send: validated, with its data and metadata shown to serialise as JSON. */
-export interface SerialisedEvent {
-  readonly eventId: string;
-  readonly type: string;
-  readonly schemaVersion: number;
-  readonly data: string;
-  readonly metadata: string;
-}
-
-const invalid = (message: string) => new EventStoreFailure('invalid_argument', message);
-
-const isNonEmptyString = (value: unknown): value is string => typeof value === 'string' && value.length > 0;
-
-const requiredMetadata = ['actor', 'role', 'correlationId', 'causationId', 'effectiveAt'] as const;
-
-const toJson = (value: unknown, field: string): string => {
-  let json: string | undefined;
-  try {
-    json = JSON.stringify(value);
-  } catch (error) {
-    throw invalid(
-      `${field} cannot be stored as JSON: ${error instanceof Error ? error.message : String(error)}`,
-    );
-  }
-  if (json === undefined) throw invalid(`${field} cannot be stored as JSON: it is ${typeof value}`);
-  return json;
-};
-
-const serialise = (event: NewEvent, field: string): SerialisedEvent => {
-  if (!isNonEmptyString(event.eventId)) throw invalid(`${field}.eventId must be a non-empty string`);
-  if (!isNonEmptyString(event.type)) throw invalid(`${field}.type must be a non-empty string`);
-  if (!Number.isSafeInteger(event.schemaVersion) || event.schemaVersion < 1) {
-    throw invalid(`${field}.schemaVersion must be a positive integer, not ${event.schemaVersion}`);
-  }
-  for (const key of requiredMetadata) {
-    if (typeof event.metadata?.[key] !== 'string') throw invalid(`${field}.metadata.${key} must be a string`);
-  }
-  return {
-    eventId: event.eventId,
-    type: event.type,
-    schemaVersion: event.schemaVersion,
-    data: toJson(event.data, `${field}.data`),
-    metadata: toJson(event.metadata, `${field}.metadata`),
-  };
-};
-
-const isExpectedRevision = (value: unknown): value is ExpectedRevision =>
-  value === 'any' ||
-  value === 'no_stream' ||
-  value === 'stream_exists' ||
-  (typeof value === 'bigint' && value >= 0n);
+import { EventStoreFailure, type NewEvent, validateAppend } from '@styring/eventstore';
 
 /**
- * Checks an append before anything is sent; bad input is refused whole, naming the field. The same rules as
- * the SQLite and PostgreSQL stores', plus EventStoreDB's own: stream names starting with '$' are its system
- * streams.
+ * The port's append checks, plus EventStoreDB's own: stream names starting with '$' are its system
+ * streams, which an application must never write.
  */
-export const validateAppend = (
+export const validateEsdbAppend = (
   streamId: unknown,
   events: readonly NewEvent[],
   expectedRevision: unknown,
-): SerialisedEvent[] => {
-  if (!isNonEmptyString(streamId)) throw invalid('streamId must be a non-empty string');
-  if (streamId.startsWith('$'))
-    throw invalid(`streamId '${streamId}' starts with '$', which EventStoreDB keeps for system streams`);
-  if (!isExpectedRevision(expectedRevision)) {
-    throw invalid(
-      `expectedRevision must be 'any', 'no_stream', 'stream_exists' or a bigint >= 0, not ${String(expectedRevision)}`,
+): void => {
+  if (typeof streamId === 'string' && streamId.startsWith('$')) {
+    throw new EventStoreFailure(
+      'invalid_argument',
+      `streamId '${streamId}' starts with '$', which EventStoreDB keeps for system streams`,
     );
   }
-  if (!Array.isArray(events) || events.length === 0) throw invalid('events must hold at least one event');
-  const serialised = events.map((event, n) => serialise(event, `events[${n}]`));
-  const seen = new Set<string>();
-  serialised.forEach(({ eventId }, n) => {
-    if (seen.has(eventId)) throw invalid(`events[${n}].eventId '${eventId}' occurs twice in one append`);
-    seen.add(eventId);
-  });
-  return serialised;
-};
-
-/** A revision or position bound given by a caller: a bigint >= 0, or absent. */
-export const validBound = (value: bigint | undefined, field: string): bigint | undefined => {
-  if (value !== undefined && (typeof value !== 'bigint' || value < 0n)) {
-    throw invalid(`${field} must be a bigint >= 0, not ${String(value)}`);
-  }
-  return value;
-};
-
-/** `maxCount`: a whole number >= 0; unlimited when absent. */
-export const validCount = (maxCount: number | undefined): number => {
-  if (maxCount === undefined) return Number.POSITIVE_INFINITY;
-  if (!Number.isSafeInteger(maxCount) || maxCount < 0) {
-    throw invalid(`maxCount must be a whole number >= 0, not ${maxCount}`);
-  }
-  return maxCount;
+  validateAppend(streamId, events, expectedRevision);
 };

@@ -24,8 +24,10 @@ import {
   type RecordedEvent,
   type SubscribeOptions,
   type Subscription,
+  validBound,
+  validCount,
 } from '@styring/eventstore';
-import { validateAppend, validBound, validCount } from './append-validation';
+import { validateEsdbAppend } from './append-validation';
 import { checkConnectionString, type ConnectionTarget } from './connection-string';
 import { fromResolved, toEventData } from './envelope';
 import { clientErrorType, toStoreFailure } from './errors';
@@ -90,7 +92,7 @@ export class EsdbEventStore implements EventStore {
     { expectedRevision }: AppendOptions,
   ): Promise<AppendOutcome> {
     this.#ensureOpen();
-    validateAppend(streamId, events, expectedRevision);
+    validateEsdbAppend(streamId, events, expectedRevision);
     if (typeof expectedRevision === 'bigint' && expectedRevision > maxUint64) {
       return concurrencyError(streamId, expectedRevision, await this.#currentRevision(streamId));
     }

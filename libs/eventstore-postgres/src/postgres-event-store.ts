@@ -14,9 +14,11 @@ import {
   type Subscription,
   concurrencyError,
   isEventStoreFailure,
+  validateAppend,
+  validBound,
+  validCount,
 } from '@styring/eventstore';
 import { AppendNotifier } from './append-notifier';
-import { validateAppend, validBound, validCount } from './append-validation';
 import { describeServer, type ServerDescription, toStoreFailure } from './errors';
 import { eventLogMigrations } from './event-log-migrations';
 import { LiveSubscription } from './live-subscription';

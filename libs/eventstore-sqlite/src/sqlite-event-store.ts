@@ -13,8 +13,11 @@ import {
   type ReadAllOptions,
   type ReadStreamOptions,
   type RecordedEvent,
+  type SerialisedEvent,
   type SubscribeOptions,
   type Subscription,
+  validateAppend,
+  validCount,
 } from '@styring/eventstore';
 import { signalAppend, signalKey } from './append-signal';
 import { type EventRow, toRecordedEvent } from './event-row';
@@ -22,8 +25,7 @@ import { openDatabase } from './open-database';
 import { PollingSubscription } from './polling-subscription';
 import { toEventStoreFailure } from './sqlite-failure';
 import { prepareStatements, type Statements } from './statements';
-import { type NewEventRow, validateAppend } from './validate-append';
-import { bigintBound, countLimit, MAX_INT64 } from './validate-read';
+import { bigintBound, MAX_INT64 } from './validate-read';
 
 export interface SqliteEventStoreOptions {
   /** The database file; created with the schema when missing. */
@@ -60,7 +62,7 @@ class SqliteStore implements SqliteEventStore {
   readonly #appendInTransaction: Database.Transaction<
     (
       streamId: string,
-      rows: readonly NewEventRow[],
+      rows: readonly SerialisedEvent[],
       expected: ExpectedRevision,
       recordedAt: string,
     ) => AppendOutcome
@@ -103,7 +105,7 @@ class SqliteStore implements SqliteEventStore {
     }
     let from = bigintBound(options.from, 'from') ?? (backwards ? MAX_INT64 : 0n);
     const to = bigintBound(options.to, 'to') ?? (backwards ? 0n : MAX_INT64);
-    let remaining = countLimit(options.maxCount);
+    let remaining = validCount(options.maxCount);
     const statement = backwards ? this.#statements.streamBackwards : this.#statements.streamForwards;
     while (remaining > 0 && from <= MAX_INT64) {
       const limit = Math.min(PAGE_SIZE, remaining);
@@ -119,7 +121,7 @@ class SqliteStore implements SqliteEventStore {
   async *readAll(options: ReadAllOptions = {}): AsyncGenerator<RecordedEvent> {
     let after = bigintBound(options.after, 'after') ?? -1n;
     const to = bigintBound(options.to, 'to') ?? MAX_INT64;
-    let remaining = countLimit(options.maxCount);
+    let remaining = validCount(options.maxCount);
     while (remaining > 0 && after < MAX_INT64) {
       const page = this.#readAllPage(after, to, options, Math.min(PAGE_SIZE, remaining));
       for (const event of page) yield event;
@@ -164,7 +166,12 @@ class SqliteStore implements SqliteEventStore {
   }
 
   /** Runs inside `BEGIN IMMEDIATE`: checks the revision, then inserts every event, or nothing. */
-  #append(streamId: string, rows: readonly NewEventRow[], expected: ExpectedRevision, recordedAt: string) {
+  #append(
+    streamId: string,
+    rows: readonly SerialisedEvent[],
+    expected: ExpectedRevision,
+    recordedAt: string,
+  ) {
     const current = this.#statements.lastRevision.get(streamId) as bigint | undefined;
     if (!matchesExpectedRevision(expected, current)) {
       const before = expected === 'no_stream' ? -1n : typeof expected === 'bigint' ? expected : undefined;
@@ -200,7 +207,7 @@ class SqliteStore implements SqliteEventStore {
    * EventStoreDB's idempotence: when exactly these event ids follow revision `before`, the append happened
    * before (a retry) and succeeds again without writing.
    */
-  #repeatedAppend(streamId: string, rows: readonly NewEventRow[], before: bigint): Appended | undefined {
+  #repeatedAppend(streamId: string, rows: readonly SerialisedEvent[], before: bigint): Appended | undefined {
     const stored = this.#statements.idsAfter.all(streamId, before, rows.length) as [string, bigint, bigint][];
     const last = stored[stored.length - 1];
     if (

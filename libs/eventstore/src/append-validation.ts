@@ -1,6 +1,8 @@
-import { EventStoreFailure, type ExpectedRevision, type NewEvent } from '@styring/eventstore';
+import { EventStoreFailure } from './errors';
+import type { ExpectedRevision } from './expected-revision';
+import type { NewEvent } from './recorded-event';
 
-/** An event ready for the database: validated, with its data and metadata already serialised as JSON. */
+/** An event ready for a store: validated, with its data and metadata already serialised as JSON. */
 export interface SerialisedEvent {
   readonly eventId: string;
   readonly type: string;
@@ -53,8 +55,8 @@ const isExpectedRevision = (value: unknown): value is ExpectedRevision =>
   (typeof value === 'bigint' && value >= 0n);
 
 /**
- * Checks an append before anything touches the database; bad input is refused whole, naming the field.
- * The same rules as the SQLite store's (libs/eventstore-sqlite/src/validate-append.ts).
+ * The checks every store makes before it writes anything, so that all adapters refuse the same input with
+ * the same `invalid_argument` message naming the bad field; bad input is refused whole.
  */
 export const validateAppend = (
   streamId: unknown,
