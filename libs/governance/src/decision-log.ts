@@ -116,11 +116,15 @@ const concernedUnit = (event: Decision): string | undefined => {
 
 const isDecision = (event: GovernanceEvent): event is Decision => 'decision' in event;
 
+/** Looked up before decoding, so the many events that are not decisions cost no io-ts decode. */
+const decisionTypes: ReadonlySet<string> = new Set(Object.keys(summaries));
+
 /**
  * The decision log row of a recorded event; `undefined` for events that are not decisions (registrations,
  * reports, assessments …) and for events this domain cannot decode (the serde names those).
  */
 export const toDecisionLogEntry = (recorded: RecordedEvent): DecisionLogEntry | undefined => {
+  if (!decisionTypes.has(recorded.type)) return undefined;
   const decoded = governanceEventSerde.fromRecorded(recorded);
   if (E.isLeft(decoded) || !isDecision(decoded.right)) return undefined;
   const event = decoded.right;
@@ -155,6 +159,7 @@ export const toDecisionLogEntry = (recorded: RecordedEvent): DecisionLogEntry | 
 
 /** The endringslogg rows of a correction: one per corrected field; none for any other event. */
 export const toChangeLogEntries = (recorded: RecordedEvent): ChangeLogEntry[] => {
+  if (recorded.type !== 'EventCorrected') return [];
   const decoded = governanceEventSerde.fromRecorded(recorded);
   if (E.isLeft(decoded) || decoded.right.type !== 'EventCorrected') return [];
   const correction = decoded.right;
