@@ -1,3 +1,5 @@
+import { isValidIsoDate } from '@styring/governance';
+
 /**
  * The two clocks of the history:
  * - `recorded`: what the system knew at `asOf` – only facts and corrections recorded by then; the answer a
@@ -8,7 +10,7 @@
 export type HistoryClock = 'recorded' | 'effective';
 
 export interface PointInTime {
-  /** A date (`YYYY-MM-DD`, meaning the end of that day, UTC) or an ISO 8601 timestamp; absent: now. */
+  /** A date (`YYYY-MM-DD`, meaning the end of that day, UTC) or an ISO 8601 timestamp; absent: all that is known now. */
   readonly asOf?: string;
   /** Defaults to `effective`. */
   readonly clock?: HistoryClock;
@@ -40,7 +42,9 @@ export class InvalidQuery extends Error {
 
 const parse = (value: string, field: string): Date => {
   const time = Date.parse(datePattern.test(value) ? `${value}T00:00:00.000Z` : value);
-  if ((!datePattern.test(value) && !timestampPattern.test(value)) || Number.isNaN(time)) {
+  const wellFormed = datePattern.test(value) || timestampPattern.test(value);
+  // Date.parse rolls 2024-02-30 over into March; the calendar check does not.
+  if (!wellFormed || !isValidIsoDate(value.slice(0, 10)) || Number.isNaN(time)) {
     throw new InvalidQuery(field, `'${value}' is neither a date (YYYY-MM-DD) nor an ISO 8601 timestamp`);
   }
   return new Date(time);
