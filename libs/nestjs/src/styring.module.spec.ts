@@ -27,7 +27,7 @@ import { STYRING_STORE } from './options';
 import { readModelQueries } from './queries/read-model-queries';
 import { StyringQueries } from './queries/styring-query';
 import { StyringModule } from './styring.module';
-import { eventually, secretariat, unit } from './testing/fixtures';
+import { councilDecision, eventually, secretariat, unit } from './testing/fixtures';
 
 const repository = path.resolve(__dirname, '../../..');
 const childScript = path.join(__dirname, 'testing', 'append-from-another-process.js');
@@ -265,6 +265,22 @@ describe('StyringModule', () => {
     expect(log.map((row) => [row.eventType, row.body, row.caseNumber])).toEqual([
       ['UnitEstablished', 'kommunestyret', '2024/100'],
     ]);
+  });
+
+  it('answers queries sent together, each up to date with the command before it', async () => {
+    const app = await boot();
+    const [commands, queries] = [app.get(CommandBus), app.get(QueryBus)];
+    const caseNumbers = ['2024/101', '2024/102', '2024/103', '2024/104'];
+    const seen = await Promise.all(
+      caseNumbers.map(async (caseNumber, index) => {
+        const fields = { ...unit(`enhet-${index}`), decision: councilDecision('2024-01-10', caseNumber) };
+        await commands.execute(new StyringCommands.EstablishUnit(fields, { caller: secretariat }));
+        const log = await queries.execute(new StyringQueries.DecisionLog());
+        return log.some((row) => row.caseNumber === caseNumber);
+      }),
+    );
+    expect(seen).toEqual([true, true, true, true]);
+    expect(await queries.execute(new StyringQueries.DecisionLog())).toHaveLength(4);
   });
 
   it('answers as of a date on both clocks: in force then as known now, or as the system knew it then', async () => {
