@@ -269,6 +269,24 @@ describe('writing', () => {
   });
 });
 
+describe('many clients at once', () => {
+  it('serves writes and reads sent together, every one of them', async () => {
+    const started = Date.now();
+    const replies = await Promise.all(
+      Array.from({ length: 8 }, (_, index) => [
+        request('POST', '/api/units', {
+          token: kommunedirektor,
+          body: newSection(`samtidig-${index}`, `2025/93${index}`),
+        }),
+        request('GET', '/api/decision-log', { token: revisor }),
+      ]).flat(),
+    );
+    expect(replies.map((reply) => reply.status)).toEqual(Array.from({ length: 8 }, () => [201, 200]).flat());
+    // A write stuck behind another writer of the same process would wait for the lock's timeout (5 s).
+    expect(Date.now() - started).toBeLessThan(4000);
+  });
+});
+
 describe('reading', () => {
   it('answers read models as of a date on either clock, and refuses a bad point in time with its field', async () => {
     const now = await request('GET', '/api/decision-log', { token: revisor });

@@ -1,8 +1,6 @@
 import 'reflect-metadata';
-import type { INestApplication } from '@nestjs/common';
-import type { Logger } from 'pino';
-import { type OpenedStore, seedDemo } from '@styring/app';
-import { STYRING_STORE } from '@styring/nestjs';
+import { type Logger, pino } from 'pino';
+import { type OpenedStore, openStore, seedDemo } from '@styring/app';
 import { type ApiConfig, ConfigError, readApiConfig } from './config';
 import { openApiPath, docsPath } from './openapi/docs';
 import { sampleTokens } from './sample-tokens';
@@ -13,13 +11,19 @@ const isEmpty = async (store: OpenedStore) => {
   return true;
 };
 
-/** Writes the FICTITIOUS Lørenskog demo history into an empty store (first start with `--demo`). */
-const seedOnFirstStart = async (app: INestApplication, logger: Logger) => {
-  const store = app.get<OpenedStore>(STYRING_STORE);
-  if (!(await isEmpty(store))) return;
-  logger.info('the store is empty: writing the demo history (fictitious data)');
-  const seeded = await seedDemo(store.events);
-  logger.info(seeded, 'demo history written');
+/**
+ * Writes the FICTITIOUS Lørenskog demo history into an empty store (first start with `--demo`), before
+ * the service opens it: nothing else writes meanwhile, and no request sees half a demo.
+ */
+const seedOnFirstStart = async (config: ApiConfig, logger: Logger) => {
+  const store = await openStore(config.store, { create: true, cwd: config.cwd });
+  try {
+    if (!(await isEmpty(store))) return;
+    logger.info('the store is empty: writing the demo history (fictitious data)');
+    logger.info(await seedDemo(store.events), 'demo history written');
+  } finally {
+    await store.close();
+  }
 };
 
 /** What a person starting the service needs: where to look, and tokens to try it with (to stderr). */
@@ -45,10 +49,9 @@ const printBanner = async (config: ApiConfig, url: string) => {
 
 const main = async () => {
   const config = readApiConfig(process.env, process.cwd(), process.argv.slice(2));
-  const { app, logger, url } = await startApi(
-    config,
-    config.seedDemo ? { beforeListening: seedOnFirstStart } : {},
-  );
+  const logger = pino({ level: config.logLevel });
+  if (config.seedDemo) await seedOnFirstStart(config, logger);
+  const { app, url } = await startApi(config, { logger });
   let stopping = false;
   const stop = (signal: NodeJS.Signals) => {
     if (stopping) return;

@@ -28,8 +28,6 @@ const jsonReplacer = (_key: string, value: unknown) =>
 
 export interface StartOptions {
   readonly logger?: Logger;
-  /** Runs once the application is initialised (the store is open) and before it takes requests. */
-  readonly beforeListening?: (app: INestApplication, logger: Logger) => Promise<void>;
 }
 
 /** Builds and starts the service; the caller decides when to close it. */
@@ -53,8 +51,6 @@ export const startApi = async (config: ApiConfig, options: StartOptions = {}): P
   app.disable('x-powered-by');
   app.use(httpLogger(logger));
   setUpDocs(app);
-  await app.init();
-  await options.beforeListening?.(app, logger);
   await app.listen(config.port, config.host);
   const address = app.getHttpServer().address() as AddressInfo;
   return { app, url: `http://${config.host}:${address.port}`, logger };
