@@ -4,8 +4,9 @@
  * show the rate and that memory stays flat however long the log is.
  *
  * The history is appended through the SQLite event store's own API first (one append per stream chunk,
- * not timed). Each rebuild then runs in a child process of its own, so that its peak memory (the RSS
- * high-water mark, process.resourceUsage().maxRSS) is the rebuild's alone. Run alone:
+ * not timed). Each rebuild then runs in a child process of its own, with its V8 heap capped, so that its
+ * peak memory (the RSS high-water mark, process.resourceUsage().maxRSS) is the rebuild's alone and a
+ * rebuild that kept anything per event would run out of heap on the longer log. Run alone:
  * `npx tsc -b tools/bench && node tools/bench/dist/projections-bench.js [--events 250000,1000000]`
  * (or BENCH_PROJECTION_EVENTS=250000,1000000).
  */
@@ -19,6 +20,8 @@ import { withScratchDirectory } from './scratch-directory';
 
 const TARGET_EVENTS_PER_SECOND = 100_000;
 const DEFAULT_SIZES = [250_000, 1_000_000];
+/** The rebuild's V8 heap is capped: that a million events rebuild within it shows memory does not grow. */
+const HEAP_LIMIT_MB = 64;
 
 interface RebuildResult {
   readonly events: number;
@@ -49,7 +52,10 @@ const rebuildInThisProcess = async (file: string): Promise<RebuildResult> => {
 
 const rebuildInChild = (file: string): Promise<RebuildResult> =>
   new Promise((resolve, reject) => {
-    const child = fork(__filename, ['--rebuild', file], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    const child = fork(__filename, ['--rebuild', file], {
+      execArgv: [...process.execArgv, `--max-old-space-size=${HEAP_LIMIT_MB}`],
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    });
     child.once('message', (result) => resolve(result as RebuildResult));
     child.once('error', reject);
     child.once('exit', (code) => {
@@ -90,7 +96,7 @@ export const measureProjectionRebuilds = async (
 /** The benchmark as a section of the bench runner: one figure per history size, peak memory in the name. */
 export const projectionsBenchmark = async (sizes: readonly number[] = DEFAULT_SIZES): Promise<Figure[]> =>
   (await measureProjectionRebuilds(sizes)).map((result) => ({
-    measure: `rebuild all 7 projections (peak RSS ${result.maxRssMb.toFixed(0)} MB)`,
+    measure: `rebuild all 7 projections (heap ≤ ${HEAP_LIMIT_MB} MB, peak RSS ${result.maxRssMb.toFixed(0)} MB)`,
     count: result.events,
     unit: 'events',
     perSecond: result.eventsPerSecond,
@@ -115,7 +121,8 @@ const main = async () => {
     values.events ?? process.env['BENCH_PROJECTION_EVENTS'] ?? DEFAULT_SIZES.join(','),
   );
   console.log(
-    'Rebuilding all 7 projections from a synthetic governance history (SQLite, one process per size)',
+    'Rebuilding all 7 projections from a synthetic governance history ' +
+      `(SQLite, one process per size, V8 heap capped at ${HEAP_LIMIT_MB} MB)`,
   );
   for (const result of await measureProjectionRebuilds(sizes)) {
     const rate = Math.round(result.eventsPerSecond);
