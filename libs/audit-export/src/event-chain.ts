@@ -2,10 +2,11 @@ import type { RecordedEvent } from '@styring/eventstore';
 import { AuditExportError } from './audit-export-error';
 import { canonicalRecord } from './canonical-record';
 import {
+  binaryToHex,
   encodeEventLine,
+  eventLeaf,
   type ExportManifest,
   GENESIS_HASH,
-  leafHash,
   type ManifestRange,
   maxEventLineBytes,
   MerkleFrontier,
@@ -58,14 +59,14 @@ export class EventChain {
           `${this.#last.globalPosition}: the events must come in global order`,
       );
     }
-    const record = canonicalRecord(event);
-    const waiting = this.#out.room(maxEventLineBytes(record));
+    const record = Buffer.from(canonicalRecord(event));
+    const waiting = this.#out.room(maxEventLineBytes(record.length));
     if (waiting !== undefined) return waiting.then(() => this.#append(event, record));
     this.#append(event, record);
     return undefined;
   }
 
-  #append(event: RecordedEvent, record: string) {
+  #append(event: RecordedEvent, record: Buffer) {
     const out = this.#out;
     const line = encodeEventLine(out.buffer, out.used, this.#seq + 1, this.#head, record);
     out.commit(line.end);
@@ -73,13 +74,13 @@ export class EventChain {
     this.#head = line.eventHashHex;
     this.#first ??= event;
     this.#last = event;
-    this.#frontier.push(leafHash(line.eventHash));
+    this.#frontier.push(eventLeaf(line.eventHashHex));
     if (this.#previous !== undefined && this.#seq === this.#previous.treeSize) this.#checkPrevious();
   }
 
   #checkPrevious() {
     const previous = this.#previous!;
-    const root = this.#frontier.root().toString('hex');
+    const root = binaryToHex(this.#frontier.root());
     if (root !== previous.merkleRoot || this.#head !== previous.chainHead) {
       throw new AuditExportError(
         'history_rewritten',
@@ -103,7 +104,7 @@ export class EventChain {
     const last = this.#last;
     return {
       treeSize: this.#seq,
-      merkleRoot: this.#frontier.root().toString('hex'),
+      merkleRoot: binaryToHex(this.#frontier.root()),
       chainHead: this.#head,
       range:
         first === undefined || last === undefined

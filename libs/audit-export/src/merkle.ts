@@ -9,7 +9,7 @@
  * wanted sibling per level as the frontier completes it. (Hashing, the frontier and proof *verification*
  * live in verify-export.js, the verifier every export carries.)
  */
-import { MerkleFrontier, type OnMerkleNode } from './format';
+import { type BinaryHash, fromBinary, MerkleFrontier, type OnMerkleNode, toBinary } from './format';
 
 const siblingOf = (index: number) => (index % 2 === 0 ? index + 1 : index - 1);
 const trailingZeros = (n: number) => {
@@ -24,8 +24,8 @@ export class MerklePathCollector {
   readonly #index: number;
   /** The index of the wanted sibling at each level from `#level` on. */
   readonly #wanted: number[] = [];
-  readonly #siblings: (Buffer | undefined)[] = [];
-  #node: Buffer | undefined;
+  readonly #siblings: (BinaryHash | undefined)[] = [];
+  #node: BinaryHash | undefined;
 
   constructor(level: number, index: number) {
     this.#level = level;
@@ -44,7 +44,7 @@ export class MerklePathCollector {
 
   /** The node itself, once the leaves under it have all been pushed. */
   get node(): Buffer | undefined {
-    return this.#node;
+    return this.#node === undefined ? undefined : fromBinary(this.#node);
   }
 
   /** The audit path of the node in the tree the frontier holds now (all its leaves pushed), lowest first. */
@@ -58,7 +58,7 @@ export class MerklePathCollector {
       if (start >= size) continue; // no right sibling at this level: the node is promoted
       const hash = start + 2 ** h <= size ? this.#siblings[h] : frontier.edgeHash(h);
       if (hash === undefined) throw new Error(`Merkle node at level ${h} was never completed`);
-      proof.push(hash);
+      proof.push(fromBinary(hash));
     }
     return proof;
   }
@@ -103,12 +103,12 @@ export class ConsistencyProofCollector {
 
 const treeOf = (leaves: readonly Buffer[], onNode?: OnMerkleNode) => {
   const frontier = new MerkleFrontier(onNode);
-  for (const leaf of leaves) frontier.push(leaf);
+  for (const leaf of leaves) frontier.push(toBinary(leaf));
   return frontier;
 };
 
 /** MTH of leaf hashes held in memory (for tests and small trees; exports stream). */
-export const merkleRoot = (leaves: readonly Buffer[]): Buffer => treeOf(leaves).root();
+export const merkleRoot = (leaves: readonly Buffer[]): Buffer => fromBinary(treeOf(leaves).root());
 
 export const inclusionProof = (leaves: readonly Buffer[], leafIndex: number): Buffer[] => {
   if (!Number.isSafeInteger(leafIndex) || leafIndex < 0 || leafIndex >= leaves.length) {

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { AuditExportError } from './audit-export-error';
-import { EVENTS_FILE, leafHash, LineReader, MerkleFrontier, parseEventLine } from './format';
+import { binaryToHex, EVENTS_FILE, eventLeaf, LineReader, MerkleFrontier, parseEventLine } from './format';
 import { inclusionProofCollector } from './merkle';
 
 /** Proof that one event is in an export's Merkle tree: check it with verifyInclusion and the signed root. */
@@ -35,8 +35,8 @@ export const proveInclusion = async (directory: string, seq: number): Promise<In
           `${EVENTS_FILE} line ${reader.lineNumber}: ${line.problem}`,
         );
       }
-      if (reader.lineNumber === seq) eventHash = line.computedHash.toString('hex');
-      frontier.push(leafHash(line.computedHash));
+      if (reader.lineNumber === seq) eventHash = line.computedHash;
+      frontier.push(eventLeaf(line.computedHash));
     }
   } finally {
     await reader.close();
@@ -52,6 +52,6 @@ export const proveInclusion = async (directory: string, seq: number): Promise<In
     treeSize: frontier.size,
     eventHash,
     proof: collector.path(frontier).map((node) => node.toString('hex')),
-    merkleRoot: frontier.root().toString('hex'),
+    merkleRoot: binaryToHex(frontier.root()),
   };
 };

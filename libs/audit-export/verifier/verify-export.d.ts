@@ -19,15 +19,23 @@ export declare function sha256(data: Buffer | string): Buffer;
 export declare function leafHash(entry: Buffer): Buffer;
 export declare function nodeHash(left: Buffer, right: Buffer): Buffer;
 
-export type OnMerkleNode = (level: number, index: number, hash: Buffer) => void;
+/** A hash as a "binary string": 32 characters, one byte each (latin1), as the Merkle tree holds them. */
+export type BinaryHash = string;
+export declare function toBinary(hash: Buffer): BinaryHash;
+export declare function fromBinary(hash: BinaryHash): Buffer;
+export declare function binaryToHex(hash: BinaryHash): string;
+/** The Merkle leaf of an event, from its eventHash (hex). */
+export declare function eventLeaf(eventHashHex: string): BinaryHash;
+
+export type OnMerkleNode = (level: number, index: number, hash: BinaryHash) => void;
 
 export declare class MerkleFrontier {
   constructor(onNode?: OnMerkleNode);
   readonly size: number;
-  push(leaf: Buffer): void;
-  root(): Buffer;
+  push(leaf: BinaryHash): void;
+  root(): BinaryHash;
   /** Undefined when no complete subtree is smaller than 2^level. */
-  edgeHash(level: number): Buffer | undefined;
+  edgeHash(level: number): BinaryHash | undefined;
 }
 
 export declare function verifyInclusion(
@@ -48,19 +56,20 @@ export declare function verifyConsistency(
 
 export interface FormattedEventLine {
   readonly line: string;
-  readonly eventHash: Buffer;
   readonly eventHashHex: string;
 }
 
-export declare function maxEventLineBytes(recordJson: string): number;
+/** The most bytes the line of a record of `recordBytes` bytes can take, its line end included. */
+export declare function maxEventLineBytes(recordBytes: number): number;
 
+/** Writes the line of a record (the UTF-8 bytes of its canonical JSON) into `target` at `offset`. */
 export declare function encodeEventLine(
   target: Buffer,
   offset: number,
   seq: number,
   prevHash: string,
-  recordJson: string,
-): { readonly end: number; readonly eventHash: Buffer; readonly eventHashHex: string };
+  record: Uint8Array,
+): { readonly end: number; readonly eventHashHex: string };
 
 export declare function formatEventLine(
   seq: number,
@@ -73,7 +82,8 @@ export type ParsedEventLine =
   | {
       readonly problem?: undefined;
       readonly eventHash: string;
-      readonly computedHash: Buffer;
+      /** The line's hash as computed from its bytes (hex). */
+      readonly computedHash: string;
       readonly prevHash: string;
       readonly seq: number;
       readonly recordStart: number;

@@ -30,37 +30,59 @@ const GENESIS_HASH = '0'.repeat(64);
 // Hashing and the Merkle tree of RFC 9162 §2.1
 // ---------------------------------------------------------------------------------------------------------
 
-/** SHA-256 of bytes or of a string's UTF-8 encoding, as a 32-byte Buffer. */
-const sha256 =
+// Digests come back from Node as strings: a Buffer per digest costs a backing store each, several times the
+// price of the hash itself for the small inputs of the Merkle tree, and an export hashes three times per event.
+// Inside the tree, hashes are "binary strings": 32 characters, one byte each (latin1).
+
+/** SHA-256 of bytes or of a string's UTF-8 encoding, as lowercase hex. */
+const sha256Hex =
   typeof crypto.hash === 'function'
-    ? (data) => crypto.hash('sha256', data, 'buffer')
-    : (data) => crypto.createHash('sha256').update(data).digest();
+    ? (data) => crypto.hash('sha256', data, 'hex')
+    : (data) => crypto.createHash('sha256').update(data).digest('hex');
+
+/** SHA-256 of bytes, as a binary string. */
+const sha256Binary =
+  typeof crypto.hash === 'function'
+    ? (data) => crypto.hash('sha256', data, 'latin1')
+    : (data) => crypto.createHash('sha256').update(data).digest('latin1');
+
+/** SHA-256 of bytes or of a string's UTF-8 encoding, as a 32-byte Buffer. */
+const sha256 = (data) => Buffer.from(sha256Hex(data), 'hex');
+
+const toBinary = (hash) => hash.toString('latin1');
+const fromBinary = (hash) => Buffer.from(hash, 'latin1');
+const binaryToHex = (hash) => fromBinary(hash).toString('hex');
 
 const leafInput = Buffer.alloc(33);
 const nodeInput = Buffer.alloc(65, 1);
 
-/** MTH of one entry: SHA-256(0x00 ‖ entry). Our entries are the 32 bytes of an event's eventHash. */
-const leafHash = (entry) => {
-  if (entry.length !== 32) return sha256(Buffer.concat([leafInput.subarray(0, 1), entry]));
-  entry.copy(leafInput, 1);
-  return sha256(leafInput);
+/** The Merkle leaf of an event: SHA-256(0x00 ‖ the 32 bytes of its eventHash, given as hex), binary. */
+const eventLeaf = (eventHashHex) => {
+  leafInput.write(eventHashHex, 1, 'hex');
+  return sha256Binary(leafInput);
 };
 
-/** An interior node: SHA-256(0x01 ‖ left ‖ right). */
-const nodeHash = (left, right) => {
-  left.copy(nodeInput, 1);
-  right.copy(nodeInput, 33);
-  return sha256(nodeInput);
+/** An interior node of binary hashes: SHA-256(0x01 ‖ left ‖ right), binary. */
+const binaryNode = (left, right) => {
+  nodeInput.write(left, 1, 'latin1');
+  nodeInput.write(right, 33, 'latin1');
+  return sha256Binary(nodeInput);
 };
+
+/** MTH of one entry: SHA-256(0x00 ‖ entry). Our entries are the 32 bytes of an event's eventHash. */
+const leafHash = (entry) => sha256(Buffer.concat([leafInput.subarray(0, 1), entry]));
+
+/** An interior node: SHA-256(0x01 ‖ left ‖ right). */
+const nodeHash = (left, right) => fromBinary(binaryNode(toBinary(left), toBinary(right)));
 
 /** MTH({}) – the root of a tree without leaves. */
 const EMPTY_TREE_ROOT = sha256(Buffer.alloc(0));
 
 /**
- * The right edge of a growing Merkle tree: the roots of its complete subtrees, largest (leftmost) first.
- * Pushing a leaf merges equal-sized subtrees, so n leaves take O(log n) memory, and the root of the first
- * n leaves can be read at any time. `onNode(level, index, hash)` sees every node as it is completed
- * (leaves are level 0; the node at `level`, `index` covers leaves [index·2^level, (index+1)·2^level)).
+ * The right edge of a growing Merkle tree: the roots of its complete subtrees, largest (leftmost) first, as
+ * binary strings. Pushing a leaf merges equal-sized subtrees, so n leaves take O(log n) memory, and the root
+ * of the first n leaves can be read at any time. `onNode(level, index, hash)` sees every node as it is
+ * completed (leaves are level 0; the node at `level`, `index` covers leaves [index·2^level, (index+1)·2^level)).
  */
 class MerkleFrontier {
   constructor(onNode) {
@@ -70,6 +92,7 @@ class MerkleFrontier {
     this.onNode = onNode;
   }
 
+  /** Adds a leaf hash (binary). */
   push(leaf) {
     let hash = leaf;
     let level = 0;
@@ -77,7 +100,7 @@ class MerkleFrontier {
     if (this.onNode) this.onNode(0, index, hash);
     while (this.levels.length > 0 && this.levels[this.levels.length - 1] === level) {
       this.levels.pop();
-      hash = nodeHash(this.hashes.pop(), hash);
+      hash = binaryNode(this.hashes.pop(), hash);
       level += 1;
       index = Math.floor(index / 2);
       if (this.onNode) this.onNode(level, index, hash);
@@ -87,16 +110,16 @@ class MerkleFrontier {
     this.size += 1;
   }
 
-  /** The Merkle tree hash of all leaves pushed so far. */
+  /** The Merkle tree hash of all leaves pushed so far (binary). */
   root() {
-    return this.size === 0 ? EMPTY_TREE_ROOT : this.edgeHash(Infinity);
+    return this.size === 0 ? toBinary(EMPTY_TREE_ROOT) : this.edgeHash(Infinity);
   }
 
   /** The hash of the subtrees smaller than 2^level, folded right to left: the tree's ragged right edge. */
   edgeHash(level) {
     let hash;
     for (let i = this.levels.length - 1; i >= 0 && this.levels[i] < level; i--) {
-      hash = hash === undefined ? this.hashes[i] : nodeHash(this.hashes[i], hash);
+      hash = hash === undefined ? this.hashes[i] : binaryNode(this.hashes[i], hash);
     }
     return hash;
   }
@@ -189,48 +212,52 @@ const RECORD_AT = RECORD_HEAD_AT + RECORD_HEAD.length; // 167
 const OPEN_BRACE = 0x7b;
 
 /**
- * The eventHash of the line in bytes [start, end) of buf: SHA-256 of `{` and the line from byte 80 on,
+ * The eventHash (hex) of the line in bytes [start, end) of buf: SHA-256 of `{` and the line from byte 80 on,
  * hashed in place by borrowing the byte before them.
  */
 const hashLineContent = (buf, start, end) => {
   const borrowed = buf[start + HASHED_FROM];
   buf[start + HASHED_FROM] = OPEN_BRACE;
-  const hash = sha256(buf.subarray(start + HASHED_FROM, end));
+  const hash = sha256Hex(buf.subarray(start + HASHED_FROM, end));
   buf[start + HASHED_FROM] = borrowed;
   return hash;
 };
 
-/** The most bytes the line of a record can take, its line end included. */
-const maxEventLineBytes = (recordJson) => RECORD_AT + 3 * recordJson.length + SEQ_HEAD.length + 18;
+/** The most bytes the line of a record of `recordBytes` bytes can take, its line end included. */
+const maxEventLineBytes = (recordBytes) => RECORD_AT + recordBytes + SEQ_HEAD.length + 18;
 
 /**
- * Writes the line of a record (canonical JSON) at `seq`, chained to `prevHash` (hex), into `target` at
- * `offset`, with its line end; `target` needs room for maxEventLineBytes(recordJson). The writer encodes
- * straight into its output buffer this way, and hashes the very bytes it writes. Returns the offset after
- * the line and the line's eventHash.
+ * Writes the line of a record (the UTF-8 bytes of its canonical JSON) at `seq`, chained to `prevHash` (hex),
+ * into `target` at `offset`, with its line end; `target` needs room for maxEventLineBytes(record.length).
+ * The writer encodes straight into its output buffer this way, and hashes the very bytes it writes. Returns
+ * the offset after the line and the line's eventHash (hex).
  */
-const encodeEventLine = (target, offset, seq, prevHash, recordJson) => {
-  target.write('{"eventHash":"', offset, 'latin1');
+const encodeEventLine = (target, offset, seq, prevHash, record) => {
+  LINE_HEAD.copy(target, offset);
   let at = offset + PREV_HASH_HEAD_AT;
   at += target.write('","prevHash":"' + prevHash + '","record":', at, 'latin1');
-  at += target.write(recordJson, at, 'utf8');
+  target.set(record, at);
+  at += record.length;
   at += target.write(',"seq":' + seq + '}', at, 'latin1');
-  const eventHash = hashLineContent(target, offset, at);
-  const eventHashHex = eventHash.toString('hex');
+  const eventHashHex = hashLineContent(target, offset, at);
   target.write(eventHashHex, offset + EVENT_HASH_AT, 'latin1');
   target[at] = 0x0a;
-  return { end: at + 1, eventHash, eventHashHex };
+  return { end: at + 1, eventHashHex };
 };
 
-/** The line of a record as a string, without its line end. */
+/** The line of a record (canonical JSON text) as a string, without its line end. */
 const formatEventLine = (seq, prevHash, recordJson) => {
-  const buffer = Buffer.alloc(maxEventLineBytes(recordJson));
-  const { end, eventHash, eventHashHex } = encodeEventLine(buffer, 0, seq, prevHash, recordJson);
-  return { line: buffer.toString('utf8', 0, end - 1), eventHash, eventHashHex };
+  const record = Buffer.from(recordJson, 'utf8');
+  const buffer = Buffer.alloc(maxEventLineBytes(record.length));
+  const { end, eventHashHex } = encodeEventLine(buffer, 0, seq, prevHash, record);
+  return { line: buffer.toString('utf8', 0, end - 1), eventHashHex };
 };
 
-const startsWithAt = (buf, at, expected) =>
-  buf.compare(expected, 0, expected.length, at, at + expected.length) === 0;
+/** Whether buf holds `expected` at `at` (compared here: a call into Buffer#compare costs more, per line). */
+const startsWithAt = (buf, at, expected) => {
+  for (let i = 0; i < expected.length; i++) if (buf[at + i] !== expected[i]) return false;
+  return true;
+};
 
 /** Reads the seq at the end of a line: `,"seq":N}`; returns -1 when there is none. */
 const readSeq = (buf, start, end) => {
@@ -260,10 +287,9 @@ const parseEventLine = (buf, start, end) => {
   }
   const { seq, at } = readSeq(buf, start, end);
   if (seq < 1 || at <= start + RECORD_AT) return { problem: 'the line does not end with its seq: ,"seq":N}' };
-  const computed = hashLineContent(buf, start, end);
   return {
     eventHash: buf.toString('latin1', start + EVENT_HASH_AT, start + PREV_HASH_HEAD_AT),
-    computedHash: computed,
+    computedHash: hashLineContent(buf, start, end),
     prevHash: buf.toString('latin1', start + PREV_HASH_AT, start + RECORD_HEAD_AT),
     seq,
     recordStart: start + RECORD_AT,
@@ -274,17 +300,22 @@ const parseEventLine = (buf, start, end) => {
 /** No event line is anywhere near this long; a longer one is refused rather than buffered. */
 const MAX_LINE_BYTES = 64 * 2 ** 20;
 
+const READ_CHUNK = 1 << 20;
+
 /**
- * Reads a file line by line (`\n`-terminated) through one reusable buffer, so memory stays constant
- * whatever the file's size; optionally hashes every byte read. Pull-based: `next()` finds the next line
- * in the buffer; when it returns false, `fill()` reads more and returns false at the end of the file.
- * A line longer than MAX_LINE_BYTES throws an Error with code `line_too_long`.
+ * Reads a file line by line (`\n`-terminated) through reusable buffers, so memory stays constant whatever
+ * the file's size; optionally hashes every byte read. The next chunk is read while the lines of the current
+ * one are checked, so the disk (or a busy machine's I/O thread) is not waited for. Pull-based: `next()`
+ * finds the next line in the buffer; when it returns false, `fill()` takes in the next chunk and returns
+ * false at the end of the file. A line longer than MAX_LINE_BYTES throws an Error with code `line_too_long`.
  */
 class LineReader {
   constructor(handle, hash) {
     this.handle = handle;
     this.hash = hash;
-    this.buffer = Buffer.allocUnsafe(1 << 20);
+    this.buffer = Buffer.allocUnsafe(2 * READ_CHUNK);
+    this.incoming = Buffer.allocUnsafe(READ_CHUNK);
+    this.reading = this.readAhead();
     this.view = this.buffer.subarray(0, 0);
     this.position = 0;
     this.bytes = 0;
@@ -295,6 +326,13 @@ class LineReader {
 
   static async open(file, hash) {
     return new LineReader(await fs.promises.open(file, 'r'), hash);
+  }
+
+  /** Starts reading the next chunk into `incoming`; resolves to the bytes read (0 at the end). */
+  readAhead() {
+    const reading = this.handle.read(this.incoming, 0, READ_CHUNK, null).then(({ bytesRead }) => bytesRead);
+    reading.catch(() => undefined); // awaited, and so reported, by fill()
+    return reading;
   }
 
   next() {
@@ -325,14 +363,16 @@ class LineReader {
         lineNumber: this.lineNumber + 1,
       });
     }
-    if (kept === this.buffer.length) {
-      const larger = Buffer.allocUnsafe(this.buffer.length * 2);
+    const bytesRead = await this.reading;
+    if (kept + bytesRead > this.buffer.length) {
+      const larger = Buffer.allocUnsafe(Math.max(this.buffer.length * 2, kept + bytesRead));
       this.buffer.copy(larger, 0, this.position, this.view.length);
       this.buffer = larger;
     } else {
       this.buffer.copy(this.buffer, 0, this.position, this.view.length);
     }
-    const { bytesRead } = await this.handle.read(this.buffer, kept, this.buffer.length - kept, null);
+    this.incoming.copy(this.buffer, kept, 0, bytesRead);
+    this.reading = bytesRead > 0 ? this.readAhead() : Promise.resolve(0);
     if (this.hash) this.hash.update(this.buffer.subarray(kept, kept + bytesRead));
     this.bytes += bytesRead;
     this.view = this.buffer.subarray(0, kept + bytesRead);
@@ -346,7 +386,8 @@ class LineReader {
     return true;
   }
 
-  close() {
+  async close() {
+    await this.reading.catch(() => undefined);
     return this.handle.close();
   }
 }
@@ -592,14 +633,14 @@ const checkEvents = async (directory, manifest, label, prefix) => {
   let lastRecord;
   let firstRecord;
   let lastLineOffset = 0;
-  let prefixRoot = prefix && prefix.treeSize === 0 ? EMPTY_TREE_ROOT : undefined;
+  let prefixRoot = prefix && prefix.treeSize === 0 ? frontier.root() : undefined;
   try {
     while (await reader.advance()) {
       const n = reader.lineNumber;
       if (reader.end === reader.start) throw new Invalid(fileLabel, n, 'empty line');
       const line = parseEventLine(reader.view, reader.start, reader.end);
       if (line.problem) throw new Invalid(fileLabel, n, line.problem);
-      if (line.computedHash.toString('hex') !== line.eventHash) {
+      if (line.computedHash !== line.eventHash) {
         throw new Invalid(
           fileLabel,
           n,
@@ -611,7 +652,7 @@ const checkEvents = async (directory, manifest, label, prefix) => {
       }
       if (n === 1) firstRecord = parseRecord(fileLabel, 1, reader.view, line);
       lastLineOffset = reader.lineOffset;
-      frontier.push(leafHash(line.computedHash));
+      frontier.push(eventLeaf(line.computedHash));
       if (prefix && frontier.size === prefix.treeSize) prefixRoot = frontier.root();
       hashBeforePrevious = previousHash;
       previousHash = line.eventHash;
@@ -645,7 +686,7 @@ const checkEvents = async (directory, manifest, label, prefix) => {
       `its eventHash is not the signed chain head: the last line was replaced`,
     );
   }
-  const root = frontier.root().toString('hex');
+  const root = binaryToHex(frontier.root());
   if (root !== manifest.merkleRoot) {
     throw new Invalid(
       fileLabel,
@@ -798,7 +839,7 @@ const verifyExport = async (directory, options) => {
 /** This export extends the earlier one: checked directly on the events, and by the signed consistency proof. */
 const checkLink = async (directory, previousDirectory, manifest, earlier, prefixRoot) => {
   const before = earlier.manifest;
-  if (prefixRoot.toString('hex') !== before.merkleRoot) {
+  if (binaryToHex(prefixRoot) !== before.merkleRoot) {
     const line = await findFirstDifference(directory, previousDirectory, before.treeSize);
     throw new Invalid(
       EVENTS_FILE,
@@ -948,6 +989,10 @@ module.exports = {
   GENESIS_HASH,
   EMPTY_TREE_ROOT,
   sha256,
+  binaryToHex,
+  toBinary,
+  fromBinary,
+  eventLeaf,
   leafHash,
   nodeHash,
   MerkleFrontier,
