@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import type { RecordedEvent } from '@styring/eventstore';
-import { canonicalJson, CanonicalJsonError } from './canonical-json';
+import { canonicalJson, CanonicalJsonError, canonicalWriter } from './canonical-json';
 import { canonicalRecord } from './canonical-record';
 
 describe('canonical JSON', () => {
@@ -50,6 +50,34 @@ describe('canonical JSON', () => {
     );
     expect(attempt({ list: [undefined] })).toThrow('data.list[0]: undefined is not JSON data');
     expect(attempt(() => 1)).toThrow('data: a function is not JSON data');
+  });
+
+  it('is, byte for byte, the UTF-8 of JSON.stringify with keys sorted, for any text', () => {
+    // The definition, spelled out: a test's oracle for the byte encoder.
+    const reference = (value: unknown): string =>
+      Array.isArray(value)
+        ? `[${value.map(reference).join(',')}]`
+        : typeof value === 'object' && value !== null
+          ? `{${Object.keys(value)
+              .sort()
+              .map((key) => `${JSON.stringify(key)}:${reference((value as Record<string, unknown>)[key])}`)
+              .join(',')}}`
+          : JSON.stringify(value);
+    // Any code point, lone surrogate halves, and ASCII with its control characters, quotes and backslashes.
+    const anyUnit = fc.oneof(
+      fc.string({ unit: 'binary', minLength: 1, maxLength: 1 }),
+      fc.integer({ min: 0xd800, max: 0xdfff }).map((code) => String.fromCharCode(code)),
+      fc.integer({ min: 0, max: 0x7f }).map((code) => String.fromCharCode(code)),
+    );
+    fc.assert(
+      fc.property(fc.jsonValue({ stringUnit: anyUnit }), (value) => {
+        canonicalWriter.start();
+        canonicalWriter.value(value);
+        expect(Buffer.from(canonicalWriter.bytes())).toEqual(Buffer.from(reference(value), 'utf8'));
+        expect(canonicalJson(value)).toBe(reference(value));
+      }),
+      { numRuns: 500 },
+    );
   });
 
   it('is a fixed point: parsing canonical JSON and writing it again gives the same text', () => {

@@ -3,6 +3,10 @@
  * numbers and strings in ECMAScript's serialisation (which JCS adopts). Bigints are written as decimal
  * strings, since JSON has no integers beyond 2^53. Properties whose value is `undefined` are left out, as
  * JSON.stringify does. Anything JSON cannot carry exactly is refused with the path to it.
+ *
+ * It is encoded straight to UTF-8 bytes, into one buffer that every call reuses: an export encodes every
+ * event, and building each one as a string of many small pieces first (which V8 then has to flatten and
+ * encode) cost more than all of the export's hashing.
  */
 
 export class CanonicalJsonError extends Error {
@@ -16,29 +20,134 @@ export class CanonicalJsonError extends Error {
   }
 }
 
-// Text without quotes, backslashes, control characters or surrogates needs no escapes (and is most text);
-// the rest goes through JSON.stringify, whose escapes RFC 8785 adopts.
-// eslint-disable-next-line no-control-regex -- control characters are exactly what must be escaped
-const NEEDS_ESCAPES = /[\u0000-\u001f"\\\ud800-\udfff]/;
+// The bytes being written, from 0 to `end`; grown when a value needs more room.
+let bytes = Buffer.allocUnsafe(1 << 16);
+let end = 0;
 
-/** A string as a JSON string literal, in canonical form. */
-export const quoteString = (text: string): string =>
-  NEEDS_ESCAPES.test(text) ? JSON.stringify(text) : `"${text}"`;
+const reserve = (count: number) => {
+  if (end + count <= bytes.length) return;
+  const larger = Buffer.allocUnsafe(Math.max(2 * bytes.length, end + count));
+  bytes.copy(larger, 0, 0, end);
+  bytes = larger;
+};
 
-// Keys repeat across millions of events: quote each one once.
-const quotedKeys = new Map<string, string>();
-const quoteKey = (key: string): string => {
-  let quoted = quotedKeys.get(key);
-  if (quoted === undefined) {
-    quoted = JSON.stringify(key) + ':';
-    if (quotedKeys.size < 10_000) quotedKeys.set(key, quoted);
+const HEX_DIGITS = Buffer.from('0123456789abcdef');
+/** The letter of a two-character escape (`\n`, `\"`, …) by character code; 0 where there is none. */
+const SHORT_ESCAPES = new Uint8Array(0x60);
+for (const [code, letter] of [
+  [0x08, 'b'],
+  [0x09, 't'],
+  [0x0a, 'n'],
+  [0x0c, 'f'],
+  [0x0d, 'r'],
+  [0x22, '"'],
+  [0x5c, '\\'],
+] as const) {
+  SHORT_ESCAPES[code] = letter.charCodeAt(0);
+}
+
+/** The escape JSON.stringify writes for a control character, quote, backslash or lone surrogate. */
+const writeEscape = (out: Buffer, at: number, code: number): number => {
+  out[at++] = 0x5c;
+  const letter = code < 0x60 ? SHORT_ESCAPES[code]! : 0;
+  if (letter !== 0) {
+    out[at++] = letter;
+    return at;
   }
-  return quoted;
+  out[at++] = 0x75;
+  out[at++] = HEX_DIGITS[code >> 12]!;
+  out[at++] = HEX_DIGITS[(code >> 8) & 15]!;
+  out[at++] = HEX_DIGITS[(code >> 4) & 15]!;
+  out[at++] = HEX_DIGITS[code & 15]!;
+  return at;
+};
+
+/** A string as a JSON string literal, in UTF-8: what JSON.stringify writes, encoded as Buffer#write does. */
+const writeString = (text: string) => {
+  reserve(6 * text.length + 2); // at most \uXXXX per UTF-16 unit
+  const out = bytes;
+  let at = end;
+  out[at++] = 0x22;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 0x80) {
+      if (code >= 0x20 && code !== 0x22 && code !== 0x5c) out[at++] = code;
+      else at = writeEscape(out, at, code);
+    } else if (code < 0x800) {
+      out[at++] = 0xc0 | (code >> 6);
+      out[at++] = 0x80 | (code & 0x3f);
+    } else if (code < 0xd800 || code > 0xdfff) {
+      out[at++] = 0xe0 | (code >> 12);
+      out[at++] = 0x80 | ((code >> 6) & 0x3f);
+      out[at++] = 0x80 | (code & 0x3f);
+    } else {
+      const low = text.charCodeAt(i + 1); // NaN past the end
+      if (code <= 0xdbff && low >= 0xdc00 && low <= 0xdfff) {
+        const point = 0x10000 + ((code - 0xd800) << 10) + (low - 0xdc00);
+        out[at++] = 0xf0 | (point >> 18);
+        out[at++] = 0x80 | ((point >> 12) & 0x3f);
+        out[at++] = 0x80 | ((point >> 6) & 0x3f);
+        out[at++] = 0x80 | (point & 0x3f);
+        i++;
+      } else {
+        at = writeEscape(out, at, code); // a lone surrogate, as JSON.stringify escapes it
+      }
+    }
+  }
+  out[at++] = 0x22;
+  end = at;
+};
+
+/** Text known to be ASCII without anything to escape: numbers, literals, the record's fixed keys. */
+const writeAscii = (text: string) => {
+  reserve(text.length);
+  const out = bytes;
+  let at = end;
+  for (let i = 0; i < text.length; i++) out[at++] = text.charCodeAt(i);
+  end = at;
+};
+
+const writeByte = (byte: number) => {
+  reserve(1);
+  bytes[end++] = byte;
+};
+
+// Keys repeat across millions of events: encode each one, with its colon, once.
+const encodedKeys = new Map<string, Buffer>();
+const writeKey = (key: string) => {
+  let encoded = encodedKeys.get(key);
+  if (encoded === undefined) {
+    const start = end;
+    writeString(key);
+    writeByte(0x3a);
+    encoded = Buffer.from(bytes.subarray(start, end));
+    end = start;
+    if (encodedKeys.size < 10_000) encodedKeys.set(key, encoded);
+  }
+  reserve(encoded.length);
+  const out = bytes;
+  let at = end;
+  for (let i = 0; i < encoded.length; i++) out[at++] = encoded[i]!;
+  end = at;
 };
 
 const isPlainObject = (value: object): value is Record<string, unknown> => {
   const prototype = Object.getPrototypeOf(value);
   return prototype === Object.prototype || prototype === null;
+};
+
+/** Sorts keys by UTF-16 code units in place; objects have a handful of keys, often sorted already. */
+const sortKeys = (keys: string[]) => {
+  for (let i = 1; i < keys.length; i++) {
+    const key = keys[i]!;
+    let j = i - 1;
+    while (j >= 0 && keys[j]! > key) {
+      keys[j + 1] = keys[j]!;
+      j--;
+    }
+    keys[j + 1] = key;
+  }
+  return keys;
 };
 
 // The keys and indexes leading to the value being written, for error messages; reset by every call.
@@ -59,56 +168,76 @@ const formatTrail = () =>
     )
     .join('');
 
-const canonical = (value: unknown): string => {
+const writeValue = (value: unknown): void => {
   switch (typeof value) {
     case 'string':
-      return quoteString(value);
+      return writeString(value);
     case 'number':
-      return Number.isFinite(value) ? JSON.stringify(value) : refuse(`${value} is not a JSON number`);
+      return Number.isFinite(value) ? writeAscii(String(value)) : refuse(`${value} is not a JSON number`);
     case 'boolean':
-      return value ? 'true' : 'false';
+      return writeAscii(value ? 'true' : 'false');
     case 'bigint':
-      return `"${value}"`;
+      return writeAscii(`"${value}"`);
     case 'object':
-      if (value === null) return 'null';
-      if (Array.isArray(value)) return canonicalArray(value);
+      if (value === null) return writeAscii('null');
+      if (Array.isArray(value)) return writeArray(value);
       return isPlainObject(value)
-        ? canonicalObject(value)
+        ? writeObject(value)
         : refuse(`a ${value.constructor?.name ?? 'non-plain'} object is not JSON data`);
     default:
       return refuse(`a ${typeof value} is not JSON data`);
   }
 };
 
-const canonicalArray = (array: readonly unknown[]): string => {
-  let out = '[';
+const writeArray = (array: readonly unknown[]) => {
+  writeByte(0x5b);
   for (let i = 0; i < array.length; i++) {
     trail.push(i);
+    if (i > 0) writeByte(0x2c);
     const item = array[i];
-    out +=
-      (i === 0 ? '' : ',') + (item === undefined ? refuse('undefined is not JSON data') : canonical(item));
+    if (item === undefined) refuse('undefined is not JSON data');
+    writeValue(item);
     trail.pop();
   }
-  return out + ']';
+  writeByte(0x5d);
 };
 
-const canonicalObject = (object: Record<string, unknown>): string => {
-  let keys = Object.keys(object);
-  for (let i = 1; i < keys.length; i++) {
-    if (keys[i - 1]! > keys[i]!) {
-      keys = keys.sort();
-      break;
-    }
-  }
-  let out = '{';
-  for (const key of keys) {
+const writeObject = (object: Record<string, unknown>) => {
+  writeByte(0x7b);
+  let first = true;
+  for (const key of sortKeys(Object.keys(object))) {
     const item = object[key];
     if (item === undefined) continue;
     trail.push(key);
-    out += (out.length === 1 ? '' : ',') + quoteKey(key) + canonical(item);
+    if (!first) writeByte(0x2c);
+    first = false;
+    writeKey(key);
+    writeValue(item);
     trail.pop();
   }
-  return out + '}';
+  writeByte(0x7d);
+};
+
+/**
+ * Writes canonical JSON into the shared buffer, for callers that frame values themselves (the record of an
+ * event): `start`, then pieces, then `bytes` – a view that the next `start` overwrites.
+ */
+export const canonicalWriter = {
+  start(): void {
+    end = 0;
+  },
+  /** Text that is ASCII and needs no escapes, written as it is. */
+  ascii: writeAscii,
+  string: writeString,
+  /** A value; `at` names it in a CanonicalJsonError (e.g. `data`). */
+  value(value: unknown, at?: string): void {
+    trail.length = 0;
+    if (at !== undefined) trail.push(at);
+    writeValue(value);
+  },
+  bytes(): Buffer {
+    return bytes.subarray(0, end);
+  },
 };
 
 /**
@@ -116,7 +245,7 @@ const canonicalObject = (object: Record<string, unknown>): string => {
  * `at` names the value itself in that message (e.g. `data`).
  */
 export const canonicalJson = (value: unknown, at?: string): string => {
-  trail.length = 0;
-  if (at !== undefined) trail.push(at);
-  return canonical(value);
+  canonicalWriter.start();
+  canonicalWriter.value(value, at);
+  return bytes.toString('utf8', 0, end);
 };

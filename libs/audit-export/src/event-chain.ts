@@ -1,6 +1,6 @@
 import type { RecordedEvent } from '@styring/eventstore';
 import { AuditExportError } from './audit-export-error';
-import { canonicalRecord } from './canonical-record';
+import { canonicalRecordBytes } from './canonical-record';
 import {
   binaryToHex,
   encodeEventLine,
@@ -59,9 +59,12 @@ export class EventChain {
           `${this.#last.globalPosition}: the events must come in global order`,
       );
     }
-    const record = Buffer.from(canonicalRecord(event));
+    const record = canonicalRecordBytes(event);
     const waiting = this.#out.room(maxEventLineBytes(record.length));
-    if (waiting !== undefined) return waiting.then(() => this.#append(event, record));
+    if (waiting !== undefined) {
+      const kept = Buffer.from(record); // the encoder's buffer is reused by whatever runs meanwhile
+      return waiting.then(() => this.#append(event, kept));
+    }
     this.#append(event, record);
     return undefined;
   }
