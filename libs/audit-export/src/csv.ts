@@ -12,8 +12,11 @@ export const CSV_BOM = '\uFEFF';
  */
 const FORMULA_START = /^[=+\-@\t\r]/;
 const NEEDS_QUOTES = /[",\r\n]/;
+// Most cells need neither: one scan tells.
+const NEEDS_CARE = /^[=+\-@\t\r]|[",\r\n]/;
 
 export const csvCell = (value: string): string => {
+  if (!NEEDS_CARE.test(value)) return value;
   const guarded = FORMULA_START.test(value) ? `'${value}` : value;
   return NEEDS_QUOTES.test(guarded) ? `"${guarded.replaceAll('"', '""')}"` : guarded;
 };

@@ -17,11 +17,17 @@ export interface ReportFacts {
   readonly previous: PreviousExportReference | null;
 }
 
+const HTML_ESCAPES: Readonly<Record<string, string>> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&#39;',
+};
+const HTML_SPECIAL = /[&<>"']/;
+
 const escapeHtml = (text: string) =>
-  text.replace(
-    /[&<>"']/g,
-    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!,
-  );
+  HTML_SPECIAL.test(text) ? text.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c]!) : text;
 
 const cells = (tag: 'td' | 'th', values: readonly string[]) =>
   values.map((value) => `<${tag}>${escapeHtml(value)}</${tag}>`).join('');

@@ -199,12 +199,15 @@ const writeEvents = async (
     if (decision !== undefined) {
       decisionCount += 1;
       countDecision(decisionsByBodyAndKind, decision.body, decision.kind);
-      await files.decisions.write(csvRow(decisionLogCells(decision, seq)));
-      await files.reportRows.write(reportDecisionRow(decision, seq));
+      const row = files.decisions.write(csvRow(decisionLogCells(decision, seq)));
+      if (row !== undefined) await row;
+      const reportRow = files.reportRows.write(reportDecisionRow(decision, seq));
+      if (reportRow !== undefined) await reportRow;
     }
     for (const change of rows.toChangeLogEntries(event)) {
       changeCount += 1;
-      await files.changes.write(csvRow(changeLogCells(change, seq)));
+      const row = files.changes.write(csvRow(changeLogCells(change, seq)));
+      if (row !== undefined) await row;
     }
   }
   return { decisionCount, changeCount, decisionsByBodyAndKind };
@@ -262,8 +265,14 @@ export const writeAuditExport = async (options: WriteExportOptions): Promise<Exp
     const chain = new EventChain(files.events, previous?.manifest);
     const counts = await writeEvents(options.events, chain, rows, files);
     const tree = chain.finish();
-    const written = [await files.events.close(), await files.decisions.close(), await files.changes.close()];
-    await files.reportRows.close();
+    // Synced together: each close waits for its file to reach the disk.
+    const [events, decisions, changes] = await Promise.all([
+      files.events.close(),
+      files.decisions.close(),
+      files.changes.close(),
+      files.reportRows.close(),
+    ]);
+    const written = [events, decisions, changes];
     const facts: ReportFacts = {
       origin,
       created,
