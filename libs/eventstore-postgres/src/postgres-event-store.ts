@@ -185,23 +185,30 @@ export class PostgresEventStore implements EventStore {
     }
     const from = validBound(options.from, 'from');
     const to = validBound(options.to, 'to');
-    let low = clamp(backwards ? (to ?? 0n) : (from ?? 0n));
-    let high = clamp(backwards ? (from ?? maxBigint) : (to ?? maxBigint));
+    const low = clamp(backwards ? (to ?? 0n) : (from ?? 0n));
+    const high = clamp(backwards ? (from ?? maxBigint) : (to ?? maxBigint));
     let remaining = validCount(options.maxCount);
-    while (remaining > 0 && low <= high) {
-      const limit = Math.min(this.#batchSize, remaining);
-      const rows = await this.#query<RecordedRow>(
-        `SELECT ${recordedColumns} FROM ${this.#names.events} e
-         WHERE e.stream_id = $1 AND e.stream_revision BETWEEN $2 AND $3
-         ORDER BY e.stream_revision ${backwards ? 'DESC' : 'ASC'} LIMIT $4`,
-        [streamId, low, high, limit],
-      );
-      for (const row of rows) yield toRecordedEvent(row);
-      const last = rows.at(-1);
-      if (rows.length < limit || last === undefined) return;
-      remaining -= rows.length;
-      if (backwards) high = BigInt(last.stream_revision) - 1n;
-      else low = BigInt(last.stream_revision) + 1n;
+    const read = async (window: { low: bigint; high: bigint }) =>
+      remaining === 0 || window.low > window.high
+        ? undefined
+        : this.#readStreamWindow(streamId, window, backwards, Math.min(this.#batchSize, remaining));
+    // While the caller works through one page, the next is already being read.
+    let next = read({ low, high });
+    try {
+      for (let page = await next; page !== undefined; page = await next) {
+        const last = page.events.at(-1);
+        remaining -= page.events.length;
+        // Revisions are dense: a page shorter than asked for is the end of the stream or of the range.
+        next =
+          last === undefined || page.events.length < page.limit
+            ? Promise.resolve(undefined)
+            : read(
+                backwards ? { low, high: last.streamRevision - 1n } : { low: last.streamRevision + 1n, high },
+              );
+        yield* page.events;
+      }
+    } finally {
+      next.catch(() => undefined);
     }
   }
 
@@ -302,6 +309,38 @@ export class PostgresEventStore implements EventStore {
     } finally {
       next.catch(() => undefined);
     }
+  }
+
+  /**
+   * At most `limit` events of a stream with revisions in [low, high], in order. The query asks for a window of
+   * `limit` revisions, not for `limit` rows of the whole range: revisions are dense, so the window holds
+   * exactly the page, and the plan stays small even while the table's statistics still describe an empty
+   * table (a plan that fetched every event of a long stream, then sorted, made each page read it all).
+   * Backwards, the window ends at the stream's last revision, found in the same statement.
+   */
+  async #readStreamWindow(
+    streamId: string,
+    { low, high }: { low: bigint; high: bigint },
+    backwards: boolean,
+    limit: number,
+  ) {
+    const size = BigInt(limit);
+    const rows = backwards
+      ? await this.#query<RecordedRow>(
+          `SELECT ${recordedColumns} FROM ${this.#names.events} e,
+             (SELECT least($3::bigint, max(s.stream_revision)) AS top FROM ${this.#names.events} s
+              WHERE s.stream_id = $1) last
+           WHERE e.stream_id = $1 AND e.stream_revision BETWEEN greatest($2::bigint, last.top - $4 + 1) AND last.top
+           ORDER BY e.stream_revision DESC LIMIT $4`,
+          [streamId, low, high, limit],
+        )
+      : await this.#query<RecordedRow>(
+          `SELECT ${recordedColumns} FROM ${this.#names.events} e
+           WHERE e.stream_id = $1 AND e.stream_revision BETWEEN $2 AND $3
+           ORDER BY e.stream_revision LIMIT $4`,
+          [streamId, low, min(high, low + size - 1n), limit],
+        );
+    return { events: rows.map(toRecordedEvent), limit };
   }
 
   /**
