@@ -5,5 +5,7 @@ export interface Figure {
   readonly unit: string;
   readonly perSecond: number;
   readonly floor?: number;
+  /** The same operation done by the peer library (Emmett); `'unavailable'` when the peer could not run. */
+  readonly peer?: number | 'unavailable';
   readonly target?: number;
 }

@@ -1,22 +1,36 @@
 import { cpus, loadavg, tmpdir } from 'node:os';
 import type { Figure } from './figure';
+import { postgresStoreBenchmark } from './postgres-store-bench';
 import { sqliteStoreBenchmark } from './sqlite-store-bench';
 import { formatCount, formatTable } from './table';
 import { readWorkload, type Workload } from './workload';
 
-/** Each benchmark is a section: its own file, a title, and figures measured in this run. */
+/**
+ * Each benchmark is a section: its own file, a title, and figures measured in this run, or the one line
+ * that says why the section could not run here (the other sections still run).
+ */
 interface Section {
   readonly title: string;
-  readonly run: (workload: Workload) => Promise<Figure[]>;
+  readonly run: (workload: Workload) => Promise<readonly Figure[] | string>;
 }
 
 const sections: readonly Section[] = [
   {
     title:
-      'Event store on SQLite (WAL, synchronous = FULL) against raw better-sqlite3 with the same durability',
+      'Event store on SQLite (WAL, synchronous = FULL) against raw better-sqlite3 and Emmett on SQLite ' +
+      'with the same durability',
     run: sqliteStoreBenchmark,
   },
+  {
+    title:
+      'Event store on PostgreSQL (a throwaway local cluster, fsync = on, synchronous_commit = on) against ' +
+      'raw pg and Emmett on PostgreSQL on the same server',
+    run: postgresStoreBenchmark,
+  },
 ];
+
+const ratio = (ours: number, other: number | 'unavailable' | undefined) =>
+  typeof other === 'number' ? `${(ours / other).toFixed(2)}×` : other === undefined ? '' : '—';
 
 const rows = (figures: readonly Figure[]) =>
   figures.map((figure) => [
@@ -25,6 +39,8 @@ const rows = (figures: readonly Figure[]) =>
     `${formatCount(figure.perSecond)} ${figure.unit}/s`,
     figure.floor === undefined ? '' : `${formatCount(figure.floor)}/s`,
     figure.floor === undefined ? '' : `${((100 * figure.perSecond) / figure.floor).toFixed(0)} %`,
+    typeof figure.peer === 'number' ? `${formatCount(figure.peer)}/s` : figure.peer === undefined ? '' : '—',
+    ratio(figure.perSecond, figure.peer),
     figure.target === undefined
       ? ''
       : `${formatCount(figure.target)}/s ${figure.perSecond >= figure.target ? 'met' : 'MISSED'}`,
@@ -40,11 +56,13 @@ const main = async () => {
   for (const section of sections) {
     const figures = await section.run(workload);
     console.log(
-      formatTable(
-        section.title,
-        ['measure', 'count', 'rate', 'raw floor', 'of floor', 'target'],
-        rows(figures),
-      ),
+      typeof figures === 'string'
+        ? `${section.title}\n\n${figures}\n`
+        : formatTable(
+            section.title,
+            ['measure', 'count', 'rate', 'raw floor', 'of floor', 'Emmett', 'ours / Emmett', 'target'],
+            rows(figures),
+          ),
     );
   }
   console.log(`measured in ${((Date.now() - started) / 1000).toFixed(1)} s`);
