@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
-import type { EventStore, Projection } from '@styring/eventstore';
+import type { EventStore } from '@styring/eventstore';
+import type { RunnerProjection } from './runner/runner-projection';
 import { authorityProjection } from './authority/authority-projection';
 import { changeLogProjection } from './change-log/change-log-projection';
 import { decisionLogProjection } from './decision-log/decision-log-projection';
@@ -13,7 +14,7 @@ import { countEventsAfter } from './sqlite/count-events';
 import { sqliteProjectionStore, type SqliteTx } from './sqlite/sqlite-projection-store';
 
 /** The seven read models of the governance history, fed by one runner. */
-export const governanceProjections = (source: EventSource): Projection<SqliteTx>[] => [
+export const governanceProjections = (source: EventSource): RunnerProjection<SqliteTx>[] => [
   decisionLogProjection(source),
   planRegisterProjection(source),
   portfolioProjection(source),
@@ -32,7 +33,7 @@ export interface SqliteProjectionRunnerOptions {
    */
   readonly db: Database.Database;
   /** The governance read models by default. */
-  readonly projections?: readonly Projection<SqliteTx>[];
+  readonly projections?: readonly RunnerProjection<SqliteTx>[];
   readonly batchSize?: number;
   readonly onProgress?: (progress: CatchUpProgress) => void;
 }

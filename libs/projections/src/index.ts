@@ -1,6 +1,7 @@
 // The runner: exactly-once projection of the global log, independent of where read models are stored.
 export * from './runner/projection-store';
 export * from './runner/projection-runner';
+export * from './runner/runner-projection';
 
 // SQLite: read models and checkpoints in one transaction, by default in the event store's own file.
 export * from './sqlite/sqlite-projection-store';

@@ -1,4 +1,4 @@
-import type { Projection } from '@styring/eventstore';
+import type { RunnerProjection } from '../runner/runner-projection';
 import type { CommandType, GovernanceEvent } from '@styring/governance';
 import { decisionColumns, decisionValues } from '../governance/decision-columns';
 import { governanceProjection } from '../governance/governance-projection';
@@ -135,7 +135,7 @@ const factsOf = (event: GovernanceEvent): FactRow[] => {
 };
 
 /** Authority: the delegation register and every decision with the matter its authority has to cover. */
-export const authorityProjection = (source: EventSource): Projection<SqliteTx> =>
+export const authorityProjection = (source: EventSource): RunnerProjection<SqliteTx> =>
   governanceProjection(
     {
       name: authorityName,

@@ -1,4 +1,4 @@
-import type { Projection } from '@styring/eventstore';
+import type { RunnerProjection } from '../runner/runner-projection';
 import { toChangeLogEntries } from '@styring/governance';
 import { governanceProjection } from '../governance/governance-projection';
 import type { EventSource } from '../governance/revisions';
@@ -29,7 +29,7 @@ export const changeLogTable = {
 const json = (value: unknown): string | null => (value === undefined ? null : JSON.stringify(value));
 
 /** The Endringslogg: every correction, field by field, from the domain's `toChangeLogEntries`. */
-export const changeLogProjection = (source: EventSource): Projection<SqliteTx> =>
+export const changeLogProjection = (source: EventSource): RunnerProjection<SqliteTx> =>
   governanceProjection(
     {
       name: changeLogName,

@@ -1,4 +1,4 @@
-import type { Projection } from '@styring/eventstore';
+import type { RunnerProjection } from '../runner/runner-projection';
 import {
   eventCodecs,
   type GovernanceEventType,
@@ -49,7 +49,7 @@ export const decisionEventTypes: readonly GovernanceEventType[] = governanceEven
  * one in a signed audit export cannot disagree. On the effective clock a decision counts from its
  * decision date (`decidedOn`, which a correction may move).
  */
-export const decisionLogProjection = (source: EventSource): Projection<SqliteTx> =>
+export const decisionLogProjection = (source: EventSource): RunnerProjection<SqliteTx> =>
   governanceProjection(
     {
       name: decisionLogName,

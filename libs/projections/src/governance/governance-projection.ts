@@ -1,4 +1,4 @@
-import type { Projection, RecordedEvent } from '@styring/eventstore';
+import type { RecordedEvent } from '@styring/eventstore';
 import type { EventCorrected, GovernanceEvent, GovernanceEventType } from '@styring/governance';
 import { normaliseTimestamp } from '../point-in-time';
 import type { SqliteTx } from '../sqlite/sqlite-projection-store';
@@ -8,6 +8,8 @@ import {
   type VersionedTable,
   VersionedTableWriter,
 } from '../sqlite/versioned-table';
+import type { RunnerProjection } from '../runner/runner-projection';
+import { loadCorrectedOriginals } from './corrected-originals';
 import { decodeGovernanceEvent } from './decode';
 import { type EventSource, forgetRevisions, reviseEvent } from './revisions';
 
@@ -34,7 +36,7 @@ export interface GovernanceProjectionSpec {
 export const governanceProjection = (
   spec: GovernanceProjectionSpec,
   source: EventSource,
-): Projection<SqliteTx> => {
+): RunnerProjection<SqliteTx> => {
   const types = new Set<string>(spec.eventTypes);
   const followsCorrections = !types.has('EventCorrected');
   const writer = new VersionedTableWriter(spec.tables);
@@ -44,10 +46,12 @@ export const governanceProjection = (
     for (const row of spec.factsOf(event, recorded)) writer.insert(db, row, origin);
   };
 
-  const applyCorrection = async (db: SqliteTx, recorded: RecordedEvent) => {
+  const correctsOurs = (correction: EventCorrected) => types.has(correction.correctedEventType);
+
+  const applyCorrection = (db: SqliteTx, recorded: RecordedEvent) => {
     const correction = decodeGovernanceEvent(recorded) as EventCorrected;
-    if (!types.has(correction.correctedEventType)) return;
-    const revised = await reviseEvent(db, spec.name, correction, source);
+    if (!correctsOurs(correction)) return;
+    const revised = reviseEvent(db, spec.name, correction, recorded);
     if (revised === undefined) return;
     const knownFrom = normaliseTimestamp(recorded.recordedAt, 'recordedAt');
     writer.supersede(db, revised.recorded.globalPosition, knownFrom);
@@ -58,9 +62,13 @@ export const governanceProjection = (
     name: spec.name,
     version: spec.version,
     canHandle: (type) => types.has(type) || (followsCorrections && type === 'EventCorrected'),
-    handle: async (events, db) => {
+    // The originals of corrected events come from the event store: read them before the transaction.
+    ...(followsCorrections
+      ? { prepare: (batch) => loadCorrectedOriginals(batch, source, correctsOurs) }
+      : {}),
+    handle: (events, db) => {
       for (const recorded of events) {
-        if (followsCorrections && recorded.type === 'EventCorrected') await applyCorrection(db, recorded);
+        if (followsCorrections && recorded.type === 'EventCorrected') applyCorrection(db, recorded);
         else
           insertFacts(db, decodeGovernanceEvent(recorded), recorded, normaliseTimestamp(recorded.recordedAt));
       }

@@ -8,6 +8,7 @@ import {
   withValueAt,
 } from '@styring/governance';
 import { statement } from '../sqlite/statements';
+import { correctedOriginalOf } from './corrected-originals';
 import { decodeGovernanceEvent } from './decode';
 
 /** Where a projection finds the event a correction names, as it was first recorded. */
@@ -53,30 +54,24 @@ const fromJson = (json: string): RecordedEvent => {
   };
 };
 
-const findRecorded = async (source: EventSource, correction: EventCorrected) => {
-  for await (const event of source.readStream(correction.correctedStreamId)) {
-    if (event.eventId === correction.correctedEventId) return event;
-  }
-  return undefined;
-};
-
 /**
  * Applies a correction to the event it names, for one projection: returns the event in its corrected form
- * (`undefined` when the named event is not in the log, so there is nothing of it to correct).
+ * (`undefined` when the named event is not in the log, so there is nothing of it to correct). Builds on
+ * the projection's last revision of that event, else on its original (read before the transaction).
  */
-export const reviseEvent = async (
+export const reviseEvent = (
   db: Database.Database,
   projection: string,
   correction: EventCorrected,
-  source: EventSource,
-): Promise<RevisedEvent | undefined> => {
+  correctionRecorded: RecordedEvent,
+): RevisedEvent | undefined => {
   const stored = statement<[string, string], string>(
     db,
     'SELECT recorded FROM projection_revisions WHERE projection = ? AND event_id = ?',
   )
     .pluck()
     .get(projection, correction.correctedEventId);
-  const current = stored === undefined ? await findRecorded(source, correction) : fromJson(stored);
+  const current = stored === undefined ? correctedOriginalOf(correctionRecorded) : fromJson(stored);
   if (current === undefined) return undefined;
   const { type, ...data } = decodeGovernanceEvent(current);
   let corrected: unknown = data;

@@ -1,4 +1,4 @@
-import type { Projection } from '@styring/eventstore';
+import type { RunnerProjection } from '../runner/runner-projection';
 import type { GovernanceEvent } from '@styring/governance';
 import { governanceProjection } from '../governance/governance-projection';
 import { decisionColumns, decisionValues } from '../governance/decision-columns';
@@ -90,7 +90,7 @@ const factsOf = (event: GovernanceEvent): FactRow[] => {
 };
 
 /** The plan register: plans, their versions, the hierarchy and goals, on both clocks. */
-export const planRegisterProjection = (source: EventSource): Projection<SqliteTx> =>
+export const planRegisterProjection = (source: EventSource): RunnerProjection<SqliteTx> =>
   governanceProjection(
     {
       name: planRegisterName,

@@ -1,4 +1,4 @@
-import type { Projection } from '@styring/eventstore';
+import type { RunnerProjection } from '../runner/runner-projection';
 import type { GovernanceEvent } from '@styring/governance';
 import { decisionColumns, decisionValues } from '../governance/decision-columns';
 import { governanceProjection } from '../governance/governance-projection';
@@ -102,7 +102,7 @@ const factsOf = (event: GovernanceEvent): FactRow[] => {
 };
 
 /** Projects per portfolio and their ranks per prioritization round, with the whole history of decisions. */
-export const portfolioProjection = (source: EventSource): Projection<SqliteTx> =>
+export const portfolioProjection = (source: EventSource): RunnerProjection<SqliteTx> =>
   governanceProjection(
     {
       name: portfoliosName,

@@ -1,4 +1,4 @@
-import type { Projection } from '@styring/eventstore';
+import type { RunnerProjection } from '../runner/runner-projection';
 import type { GovernanceEvent } from '@styring/governance';
 import { governanceProjection } from '../governance/governance-projection';
 import type { EventSource } from '../governance/revisions';
@@ -73,7 +73,7 @@ const factsOf = (event: GovernanceEvent): FactRow[] => {
 };
 
 /** The reporting calendar (årshjul): every delivered report, matched to the obligations when queried. */
-export const reportingCalendarProjection = (source: EventSource): Projection<SqliteTx> =>
+export const reportingCalendarProjection = (source: EventSource): RunnerProjection<SqliteTx> =>
   governanceProjection(
     {
       name: reportingCalendarName,

@@ -1,4 +1,4 @@
-import type { Projection } from '@styring/eventstore';
+import type { RunnerProjection } from '../runner/runner-projection';
 import type { GovernanceEvent } from '@styring/governance';
 import { decisionColumns, decisionValues } from '../governance/decision-columns';
 import { governanceProjection } from '../governance/governance-projection';
@@ -112,7 +112,7 @@ const factsOf = (event: GovernanceEvent): FactRow[] => {
 };
 
 /** The risk register: every assessment, treatment decision and closing of every risk. */
-export const riskRegisterProjection = (source: EventSource): Projection<SqliteTx> =>
+export const riskRegisterProjection = (source: EventSource): RunnerProjection<SqliteTx> =>
   governanceProjection(
     {
       name: riskRegisterName,

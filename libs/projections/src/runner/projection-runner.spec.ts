@@ -192,6 +192,28 @@ describe('the projection runner on SQLite', () => {
     expect((await runner.checkpoints()).get('seen_all')?.position).toBe(positions[3]);
   });
 
+  it('refuses a projection that awaits inside its transaction, and commits nothing it wrote', async () => {
+    await append(3);
+    const inner = seenProjection('seen_async');
+    const awaiting: Projection<SqliteTx> = {
+      ...inner,
+      handle: async (events, db) => {
+        inner.handle(events.slice(0, 1), db);
+        await new Promise((resolve) => setImmediate(resolve));
+        inner.handle(events.slice(1), db);
+      },
+    };
+    const runner = runnerFor([awaiting]);
+
+    await expect(runner.catchUp()).rejects.toThrow(
+      'a SQLite read-model transaction must not await: its work returned a promise',
+    );
+
+    expect(positionsIn(db, 'seen_async')).toEqual([]);
+    expect((await runner.checkpoints()).get('seen_async')?.position).toBeUndefined();
+    expect(db.inTransaction).toBe(false);
+  });
+
   it('refuses a database whose projection was written by newer code', async () => {
     await append(2);
     await runnerFor([seenProjection('seen_all', 3)]).catchUp();

@@ -1,6 +1,8 @@
-import type { Checkpoint, EventStore, Projection, RecordedEvent, Subscription } from '@styring/eventstore';
+import type { Checkpoint, EventStore, RecordedEvent, Subscription } from '@styring/eventstore';
 import { batchesOf } from './batches';
+import { andThen, forEachInOrder, mapInOrder, type MaybePromise } from './maybe-promise';
 import type { ProjectionStore } from './projection-store';
+import type { RunnerProjection } from './runner-projection';
 
 /** How far a catch-up (or rebuild) has come: enough for a progress bar. */
 export interface CatchUpProgress {
@@ -18,7 +20,7 @@ export interface ProjectionRunnerOptions<Transaction> {
   /** The global log: read once per pass, whatever the number of projections. */
   readonly events: Pick<EventStore, 'readAll' | 'subscribeToAll'>;
   readonly store: ProjectionStore<Transaction>;
-  readonly projections: readonly Projection<Transaction>[];
+  readonly projections: readonly RunnerProjection<Transaction>[];
   /** Events per transaction. Larger batches amortise commits; smaller ones hold the write lock less long. */
   readonly batchSize?: number;
   /** Counts the events after a position, so that progress can show a total. */
@@ -48,8 +50,9 @@ const isBefore = (a: bigint | undefined, b: bigint | undefined): boolean =>
  */
 export class ProjectionRunner<Transaction> {
   private readonly batchSize: number;
-  private readonly byName: ReadonlyMap<string, Projection<Transaction>>;
-  private readonly handlersByType = new Map<string, readonly Projection<Transaction>[]>();
+  private readonly byName: ReadonlyMap<string, RunnerProjection<Transaction>>;
+  private readonly projections: readonly RunnerProjection<Transaction>[];
+  private readonly handlersByType = new Map<string, readonly RunnerProjection<Transaction>[]>();
   private lowest: bigint | undefined;
   private following: Promise<void> | undefined;
   private subscription: Subscription | undefined;
@@ -66,12 +69,13 @@ export class ProjectionRunner<Transaction> {
     if (!Number.isInteger(this.batchSize) || this.batchSize < 1) {
       throw new RangeError(`batchSize must be a positive integer, got ${String(options.batchSize)}`);
     }
-    const byName = new Map<string, Projection<Transaction>>();
+    const byName = new Map<string, RunnerProjection<Transaction>>();
     for (const projection of options.projections) {
       if (byName.has(projection.name)) throw new Error(`two projections are named '${projection.name}'`);
       byName.set(projection.name, projection);
     }
     this.byName = byName;
+    this.projections = [...byName.values()];
   }
 
   /** The projections' names, in the order they were given. */
@@ -81,12 +85,12 @@ export class ProjectionRunner<Transaction> {
 
   /** The checkpoints as stored now, one per projection (`undefined` for one that has never run). */
   async checkpoints(): Promise<ReadonlyMap<string, Checkpoint | undefined>> {
-    return this.options.store.transaction(async (tx) => {
-      const loaded = new Map<string, Checkpoint | undefined>();
-      for (const name of this.byName.keys())
-        loaded.set(name, await this.options.store.checkpoints.load(name, tx));
-      return loaded;
-    });
+    return this.options.store.transaction((tx) =>
+      andThen(
+        this.loadCheckpoints(tx),
+        (loaded) => new Map(this.projections.map((p, n) => [p.name, loaded[n]])),
+      ),
+    );
   }
 
   /**
@@ -115,15 +119,9 @@ export class ProjectionRunner<Transaction> {
       }
       return projection;
     });
-    await this.options.store.transaction(async (tx) => {
-      for (const projection of projections) {
-        await projection.reset(tx);
-        await this.options.store.checkpoints.save(
-          { name: projection.name, version: projection.version, position: undefined },
-          tx,
-        );
-      }
-    });
+    await this.options.store.transaction((tx) =>
+      forEachInOrder(projections, (projection) => this.reset(projection, tx)),
+    );
     if (this.following === undefined) {
       await this.catchUp();
       return;
@@ -182,7 +180,7 @@ export class ProjectionRunner<Transaction> {
   private async pass(live: boolean, caughtUpTo?: bigint): Promise<PassEnd> {
     const passNumber = ++this.passesStarted;
     const resetsBefore = this.resets;
-    const { start, rebuilding } = await this.options.store.transaction((tx) => this.prepare(tx));
+    const { start, rebuilding } = await this.options.store.transaction((tx) => this.startPass(tx));
     // A live pass follows on from a catch-up; anything reset since needs a catch-up first.
     if (live && (start !== caughtUpTo || this.resets !== resetsBefore)) return 'restart';
     this.lowest = start;
@@ -200,6 +198,7 @@ export class ProjectionRunner<Transaction> {
     };
     try {
       for await (const batch of batchesOf(source, this.batchSize, { flushWhenIdle: live })) {
+        await this.prepareBatch(batch);
         const applied = await this.options.store.transaction((tx) => this.apply(tx, batch, after));
         if (!applied) return await end('restart');
         after = batch[batch.length - 1]?.globalPosition;
@@ -227,66 +226,103 @@ export class ProjectionRunner<Transaction> {
   }
 
   /** Resets the projections that are new or changed; returns the lowest checkpoint, where the pass starts. */
-  private async prepare(tx: Transaction): Promise<{ start: bigint | undefined; rebuilding: string[] }> {
-    const rebuilding: string[] = [];
-    let start: bigint | undefined;
-    let first = true;
-    for (const projection of this.byName.values()) {
-      let checkpoint = await this.options.store.checkpoints.load(projection.name, tx);
-      this.refuseNewer(projection, checkpoint);
-      if (checkpoint === undefined || checkpoint.version !== projection.version) {
-        await projection.reset(tx);
-        checkpoint = { name: projection.name, version: projection.version, position: undefined };
-        await this.options.store.checkpoints.save(checkpoint, tx);
-      }
-      if (checkpoint.position === undefined) rebuilding.push(projection.name);
-      if (first || isBefore(checkpoint.position, start)) start = checkpoint.position;
-      first = false;
+  private startPass(tx: Transaction): MaybePromise<{ start: bigint | undefined; rebuilding: string[] }> {
+    return andThen(this.loadCheckpoints(tx), (checkpoints) => {
+      const rebuilding: string[] = [];
+      let start: bigint | undefined;
+      const stale = new Set(
+        this.projections.filter((projection, n) => {
+          const checkpoint = checkpoints[n];
+          this.refuseNewer(projection, checkpoint);
+          return checkpoint === undefined || checkpoint.version !== projection.version;
+        }),
+      );
+      this.projections.forEach((projection, n) => {
+        const position = stale.has(projection) ? undefined : checkpoints[n]?.position;
+        if (position === undefined) rebuilding.push(projection.name);
+        if (n === 0 || isBefore(position, start)) start = position;
+      });
+      return andThen(
+        forEachInOrder([...stale], (projection) => this.reset(projection, tx)),
+        () => ({ start, rebuilding }),
+      );
+    });
+  }
+
+  /** Empties a projection's read model and moves its checkpoint back to before the first event. */
+  private reset(projection: RunnerProjection<Transaction>, tx: Transaction): MaybePromise<void> {
+    return andThen(projection.reset(tx), () =>
+      this.options.store.checkpoints.save(
+        { name: projection.name, version: projection.version, position: undefined },
+        tx,
+      ),
+    );
+  }
+
+  private loadCheckpoints(tx: Transaction): MaybePromise<(Checkpoint | undefined)[]> {
+    return mapInOrder(this.projections, (projection) =>
+      this.options.store.checkpoints.load(projection.name, tx),
+    );
+  }
+
+  /**
+   * Lets the projections read what they need from outside the read-model store for this batch, before its
+   * transaction opens: the transaction then runs without awaiting when the projections and the checkpoint
+   * store are synchronous.
+   */
+  private async prepareBatch(batch: readonly RecordedEvent[]): Promise<void> {
+    for (const projection of this.projections) {
+      await projection.prepare?.(batch);
     }
-    return { start, rebuilding };
   }
 
   /**
    * Applies one batch inside `tx`: each projection gets the events after its own checkpoint that it
    * handles, and its checkpoint moves to the batch's last position. Returns false, writing nothing, when a
    * projection's checkpoint is behind where this read started (it was reset meanwhile): the pass restarts.
+   * Synchronous from start to end when every projection and the checkpoint store are.
    */
-  private async apply(
+  private apply(
     tx: Transaction,
     batch: readonly RecordedEvent[],
     after: bigint | undefined,
-  ): Promise<boolean> {
+  ): MaybePromise<boolean> {
     const last = batch[batch.length - 1];
     if (last === undefined) return true;
-    const positions = new Map<Projection<Transaction>, bigint | undefined>();
-    for (const projection of this.byName.values()) {
-      const checkpoint = await this.options.store.checkpoints.load(projection.name, tx);
-      this.refuseNewer(projection, checkpoint);
-      if (checkpoint === undefined || checkpoint.version !== projection.version) return false;
-      if (isBefore(checkpoint.position, after)) return false;
-      if (isBefore(checkpoint.position, last.globalPosition)) positions.set(projection, checkpoint.position);
-    }
-    if (positions.size === 0) return true;
-    const selected = new Map<Projection<Transaction>, RecordedEvent[]>();
-    for (const projection of positions.keys()) selected.set(projection, []);
-    for (const event of batch) {
-      for (const projection of this.handlersOf(event.type)) {
-        const events = selected.get(projection);
-        if (events !== undefined && isBefore(positions.get(projection), event.globalPosition))
-          events.push(event);
+    return andThen(this.loadCheckpoints(tx), (checkpoints) => {
+      const positions = new Map<RunnerProjection<Transaction>, bigint | undefined>();
+      for (const [n, projection] of this.projections.entries()) {
+        const checkpoint = checkpoints[n];
+        this.refuseNewer(projection, checkpoint);
+        if (checkpoint === undefined || checkpoint.version !== projection.version) return false;
+        if (isBefore(checkpoint.position, after)) return false;
+        if (isBefore(checkpoint.position, last.globalPosition))
+          positions.set(projection, checkpoint.position);
       }
-    }
-    for (const [projection, events] of selected) {
-      if (events.length > 0) await projection.handle(events, tx);
-      await this.options.store.checkpoints.save(
-        { name: projection.name, version: projection.version, position: last.globalPosition },
-        tx,
+      const selected = new Map<RunnerProjection<Transaction>, RecordedEvent[]>();
+      for (const projection of positions.keys()) selected.set(projection, []);
+      for (const event of batch) {
+        for (const projection of this.handlersOf(event.type)) {
+          const events = selected.get(projection);
+          if (events !== undefined && isBefore(positions.get(projection), event.globalPosition))
+            events.push(event);
+        }
+      }
+      return andThen(
+        forEachInOrder([...selected], ([projection, events]) =>
+          andThen(events.length > 0 ? projection.handle(events, tx) : undefined, () =>
+            this.options.store.checkpoints.save(
+              { name: projection.name, version: projection.version, position: last.globalPosition },
+              tx,
+            ),
+          ),
+        ),
+        () => true,
       );
-    }
-    return true;
+    });
   }
 
-  private handlersOf(type: string): readonly Projection<Transaction>[] {
+  private handlersOf(type: string): readonly RunnerProjection<Transaction>[] {
     let handlers = this.handlersByType.get(type);
     if (handlers === undefined) {
       handlers = [...this.byName.values()].filter((projection) => projection.canHandle(type));
@@ -296,7 +332,7 @@ export class ProjectionRunner<Transaction> {
   }
 
   /** A database written by newer code is not ours to downgrade. */
-  private refuseNewer(projection: Projection<Transaction>, checkpoint: Checkpoint | undefined): void {
+  private refuseNewer(projection: RunnerProjection<Transaction>, checkpoint: Checkpoint | undefined): void {
     if (checkpoint !== undefined && checkpoint.version > projection.version) {
       throw new Error(
         `projection '${projection.name}' is at version ${checkpoint.version} in the database, ` +

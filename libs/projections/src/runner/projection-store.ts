@@ -7,7 +7,11 @@ import type { CheckpointStore } from '@styring/eventstore';
  * would plug in the same way.
  */
 export interface ProjectionStore<Transaction> {
-  /** Runs `work` in one transaction: commits when it returns, rolls back (and rethrows) when it throws. */
+  /**
+   * Runs `work` in one transaction: commits when it returns, rolls back (and rethrows) when it throws. The
+   * runner's work is synchronous whenever the projections and checkpoints are; a store whose transactions
+   * must not span an await (SQLite) may refuse work that returns a promise.
+   */
   transaction<T>(work: (tx: Transaction) => T | Promise<T>): Promise<T>;
   readonly checkpoints: CheckpointStore<Transaction>;
 }

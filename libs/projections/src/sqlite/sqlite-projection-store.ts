@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { Checkpoint, CheckpointStore } from '@styring/eventstore';
+import { isPromise } from '../runner/maybe-promise';
 import type { ProjectionStore } from '../runner/projection-store';
 import { statement } from './statements';
 
@@ -38,10 +39,26 @@ const sqliteCheckpoints: CheckpointStore<SqliteTx> = {
   },
 };
 
+/** Thrown when a read-model transaction's work returns a promise instead of finishing synchronously. */
+export class AsyncTransactionError extends Error {
+  override readonly name = 'AsyncTransactionError';
+  constructor() {
+    super(
+      'a SQLite read-model transaction must not await: its work returned a promise, so the write lock would ' +
+        "stay held while this process's other writers (the event store's appends) wait for it and block the " +
+        'event loop it needs to commit. Make the projection synchronous; read what it needs from elsewhere ' +
+        'in its prepare(batch), before the transaction. The transaction was rolled back',
+    );
+  }
+}
+
 /**
  * Read models and checkpoints in one SQLite database (by default the event store's own file). Every
  * transaction is `BEGIN IMMEDIATE`, so it takes the write lock up front instead of failing half-way, and
- * transactions on this connection are queued one after another even when their work awaits.
+ * runs from BEGIN to COMMIT without yielding to the event loop: better-sqlite3 waits for a busy lock
+ * synchronously, so a transaction left open across an await would deadlock against an append made by
+ * the same process meanwhile. Work that returns a promise is refused (`AsyncTransactionError`): the
+ * transaction is rolled back once the promise settles, so nothing it wrote is committed.
  *
  * The connection commits with `synchronous = NORMAL` (in WAL mode: no fsync per commit). A crashed process
  * loses nothing; a power cut may lose the last batches, but their checkpoints with them, so they are
@@ -50,18 +67,30 @@ const sqliteCheckpoints: CheckpointStore<SqliteTx> = {
 export const sqliteProjectionStore = (db: Database.Database): ProjectionStore<SqliteTx> => {
   db.pragma('synchronous = NORMAL');
   db.exec(checkpointTable);
-  let queue: Promise<unknown> = Promise.resolve();
-  const run = async <T>(work: (tx: SqliteTx) => T | Promise<T>): Promise<T> => {
+  const rollBack = () => {
+    if (db.inTransaction) db.exec('ROLLBACK');
+  };
+  const run = <T>(work: (tx: SqliteTx) => T | Promise<T>): T | Promise<T> => {
     db.exec('BEGIN IMMEDIATE');
+    let result: T | Promise<T>;
     try {
-      const result = await work(db);
-      db.exec('COMMIT');
-      return result;
+      result = work(db);
+      if (!isPromise(result)) db.exec('COMMIT');
     } catch (error) {
-      if (db.inTransaction) db.exec('ROLLBACK');
+      rollBack();
       throw error;
     }
+    if (isPromise(result)) {
+      const refuse = () => {
+        rollBack();
+        throw new AsyncTransactionError();
+      };
+      return result.then(refuse, refuse);
+    }
+    return result;
   };
+  // Only a refused transaction's rollback is ever pending: the next one waits for it.
+  let queue: Promise<unknown> = Promise.resolve();
   return {
     checkpoints: sqliteCheckpoints,
     transaction<T>(work: (tx: SqliteTx) => T | Promise<T>): Promise<T> {

@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3';
-import type { EventMetadata, Projection } from '@styring/eventstore';
+import type { EventMetadata } from '@styring/eventstore';
 import { openSqliteEventStore, type SqliteEventStore } from '@styring/eventstore-sqlite';
 import { type GovernanceEvent, governanceEventSerde } from '@styring/governance';
 import type { EventSource } from '../governance/revisions';
 import { ProjectionRunner } from '../runner/projection-runner';
+import type { RunnerProjection } from '../runner/runner-projection';
 import { sqliteProjectionStore, type SqliteTx } from '../sqlite/sqlite-projection-store';
 import { temporaryDirectory } from './temporary-directory';
 
@@ -33,7 +34,7 @@ export interface TestHistory {
 }
 
 export const openTestHistory = (
-  projections: (source: EventSource) => readonly Projection<SqliteTx>[],
+  projections: (source: EventSource) => readonly RunnerProjection<SqliteTx>[],
 ): TestHistory => {
   const temporary = temporaryDirectory();
   let now = new Date('2024-01-01T08:00:00.000Z');
