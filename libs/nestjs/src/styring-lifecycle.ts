@@ -11,7 +11,6 @@ import { storeCheckpoints } from './events/bridge-checkpoints';
 import { EventBridge } from './events/event-bridge';
 import { toBusEvent } from './events/to-bus-event';
 import { InFlight } from './in-flight';
-import { StoreGate } from './store-gate';
 import { STYRING_OPTIONS, STYRING_READ_MODELS, STYRING_STORE, type StyringModuleOptions } from './options';
 
 /**
@@ -29,13 +28,12 @@ export class StyringLifecycle implements OnApplicationBootstrap, OnModuleDestroy
     @Inject(STYRING_READ_MODELS) private readonly readModels: OpenedProjections,
     private readonly eventBus: EventBus,
     private readonly inFlight: InFlight,
-    private readonly gate: StoreGate,
   ) {}
 
   /** Runs after CqrsModule registered the handlers and sagas (global modules boot first). */
   async onApplicationBootstrap(): Promise<void> {
     if (this.options.publishEvents === false) return;
-    const checkpoints = storeCheckpoints(this.store, this.gate);
+    const checkpoints = storeCheckpoints(this.store);
     this.closeCheckpoints = checkpoints.close;
     this.bridge = new EventBridge(
       this.store.events,

@@ -10,7 +10,6 @@ import {
 import { StyringCommandHandler } from './commands/styring-command.handler';
 import { styringEventIdProvider } from './events/event-id-provider';
 import { InFlight } from './in-flight';
-import { StoreGate } from './store-gate';
 import { StyringQueryHandler } from './queries/styring-query.handler';
 import {
   STYRING_EXECUTOR,
@@ -46,7 +45,6 @@ const providers: Provider[] = [
     inject: [STYRING_STORE],
   },
   InFlight,
-  StoreGate,
   StyringLifecycle,
   StyringCommandHandler,
   StyringQueryHandler,

@@ -3,7 +3,6 @@ import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import type { CommandExecutor, ExecutionResult } from '@styring/app';
 import { InFlight } from '../in-flight';
 import { STYRING_EXECUTOR } from '../options';
-import { StoreGate } from '../store-gate';
 import { StyringCommand } from './styring-command';
 
 /**
@@ -15,19 +14,15 @@ export class StyringCommandHandler implements ICommandHandler<StyringCommand, Ex
   constructor(
     @Inject(STYRING_EXECUTOR) private readonly executor: CommandExecutor,
     private readonly inFlight: InFlight,
-    private readonly gate: StoreGate,
   ) {}
 
   execute({ input, sender }: StyringCommand): Promise<ExecutionResult> {
     const { expectedRevision } = sender;
-    // One writer of this process at a time (see StoreGate); in-flight counting covers the wait too.
     return this.inFlight.track(() =>
-      this.gate.run(() =>
-        this.executor.execute(
-          input,
-          sender.caller,
-          expectedRevision === undefined ? undefined : { expectedRevision },
-        ),
+      this.executor.execute(
+        input,
+        sender.caller,
+        expectedRevision === undefined ? undefined : { expectedRevision },
       ),
     );
   }

@@ -1,26 +1,19 @@
 import type { OpenedStore } from '@styring/app';
 import { sqliteProjectionStore } from '@styring/projections';
-import type { StoreGate } from '../store-gate';
 import type { PositionCheckpoints } from './event-bridge';
 
 /**
  * The bridge's checkpoint, kept where the projections keep theirs: in the read-model database, which for
- * the embedded SQLite store is the event store's own file – so its writes take their turn at the gate.
+ * the embedded SQLite store is the event store's own file.
  */
-export const storeCheckpoints = (
-  store: OpenedStore,
-  gate: StoreGate,
-): PositionCheckpoints & { close: () => void } => {
+export const storeCheckpoints = (store: OpenedStore): PositionCheckpoints & { close: () => void } => {
   const db = store.openReadModelDatabase();
   const projections = sqliteProjectionStore(db);
   return {
     load: async (name) =>
-      (await gate.run(() => projections.transaction((tx) => projections.checkpoints.load(name, tx))))
-        ?.position,
+      (await projections.transaction((tx) => projections.checkpoints.load(name, tx)))?.position,
     save: (name, position) =>
-      gate.run(() =>
-        projections.transaction((tx) => projections.checkpoints.save({ name, version: 1, position }, tx)),
-      ),
+      projections.transaction((tx) => projections.checkpoints.save({ name, version: 1, position }, tx)),
     close: () => db.close(),
   };
 };
