@@ -126,8 +126,19 @@ const decisionTypes: ReadonlySet<string> = new Set(Object.keys(summaries));
 export const toDecisionLogEntry = (recorded: RecordedEvent): DecisionLogEntry | undefined => {
   if (!decisionTypes.has(recorded.type)) return undefined;
   const decoded = governanceEventSerde.fromRecorded(recorded);
-  if (E.isLeft(decoded) || !isDecision(decoded.right)) return undefined;
-  const event = decoded.right;
+  return E.isLeft(decoded) ? undefined : decisionLogEntryOf(decoded.right, recorded);
+};
+
+/**
+ * The decision log row of an event already decoded from `recorded` (by the serde, so validated): for
+ * readers that decode each event once and derive several things from it. `undefined` for events that are
+ * not decisions.
+ */
+export const decisionLogEntryOf = (
+  event: GovernanceEvent,
+  recorded: RecordedEvent,
+): DecisionLogEntry | undefined => {
+  if (!isDecision(event)) return undefined;
   const { decision } = event;
   const { metadata } = recorded;
   const summary = (summaries[event.type] as (e: Decision) => string)(event);
@@ -161,17 +172,21 @@ export const toDecisionLogEntry = (recorded: RecordedEvent): DecisionLogEntry | 
 export const toChangeLogEntries = (recorded: RecordedEvent): ChangeLogEntry[] => {
   if (recorded.type !== 'EventCorrected') return [];
   const decoded = governanceEventSerde.fromRecorded(recorded);
-  if (E.isLeft(decoded) || decoded.right.type !== 'EventCorrected') return [];
-  const correction = decoded.right;
-  return correction.changes.map((change) => ({
+  return E.isLeft(decoded) ? [] : changeLogEntriesOf(decoded.right, recorded);
+};
+
+/** The endringslogg rows of an event already decoded from `recorded`: none unless it is a correction. */
+export const changeLogEntriesOf = (event: GovernanceEvent, recorded: RecordedEvent): ChangeLogEntry[] => {
+  if (event.type !== 'EventCorrected') return [];
+  return event.changes.map((change) => ({
     eventId: recorded.eventId,
-    correctedEventId: correction.correctedEventId,
-    correctedEventType: correction.correctedEventType,
-    correctedStreamId: correction.correctedStreamId,
+    correctedEventId: event.correctedEventId,
+    correctedEventType: event.correctedEventType,
+    correctedStreamId: event.correctedStreamId,
     field: change.field,
     oldValue: change.before,
     newValue: change.after,
-    reason: correction.reason,
+    reason: event.reason,
     actor: recorded.metadata.actor,
     role: recorded.metadata.role,
     effectiveAt: recorded.metadata.effectiveAt,

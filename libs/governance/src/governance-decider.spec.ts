@@ -1,6 +1,11 @@
 import * as E from 'fp-ts/Either';
 import { commandTypes } from './command-types';
-import { toChangeLogEntries, toDecisionLogEntry } from './decision-log';
+import {
+  changeLogEntriesOf,
+  decisionLogEntryOf,
+  toChangeLogEntries,
+  toDecisionLogEntry,
+} from './decision-log';
 import { governanceEventSerde } from './event-serde';
 import { governanceEventTypes } from './governance-event';
 import { streamFor } from './stream-for';
@@ -62,6 +67,17 @@ describe('governanceDecider with streamFor: a history that uses every command', 
     );
     expect(facts.length).toBeGreaterThan(0);
     for (const event of facts) expect(toDecisionLogEntry(event)).toBeUndefined();
+  });
+
+  it('derives the same log rows from an event decoded once as from the recorded event', () => {
+    for (const recorded of log) {
+      const decoded = governanceEventSerde.fromRecorded(recorded);
+      if (E.isLeft(decoded)) throw new Error(decoded.left.reason);
+      expect(decisionLogEntryOf(decoded.right, recorded)).toEqual(toDecisionLogEntry(recorded));
+      expect(changeLogEntriesOf(decoded.right, recorded)).toEqual(toChangeLogEntries(recorded));
+    }
+    expect(log.filter((recorded) => toDecisionLogEntry(recorded) !== undefined).length).toBeGreaterThan(10);
+    expect(log.flatMap(toChangeLogEntries).length).toBeGreaterThan(0);
   });
 
   it('gives the change log a row per corrected field, with old and new value', () => {

@@ -1,5 +1,5 @@
 import type { RunnerProjection } from '../runner/runner-projection';
-import { toChangeLogEntries } from '@styring/governance';
+import { changeLogEntriesOf } from '@styring/governance';
 import { governanceProjection } from '../governance/governance-projection';
 import type { EventSource } from '../governance/revisions';
 import { normaliseTimestamp } from '../point-in-time';
@@ -28,7 +28,7 @@ export const changeLogTable = {
 
 const json = (value: unknown): string | null => (value === undefined ? null : JSON.stringify(value));
 
-/** The Endringslogg: every correction, field by field, from the domain's `toChangeLogEntries`. */
+/** The Endringslogg: every correction, field by field, from the domain's `changeLogEntriesOf`. */
 export const changeLogProjection = (source: EventSource): RunnerProjection<SqliteTx> =>
   governanceProjection(
     {
@@ -36,8 +36,8 @@ export const changeLogProjection = (source: EventSource): RunnerProjection<Sqlit
       version: 1,
       tables: [changeLogTable],
       eventTypes: ['EventCorrected'],
-      factsOf: (_event, recorded) =>
-        toChangeLogEntries(recorded).map((entry) => ({
+      factsOf: (event, recorded) =>
+        changeLogEntriesOf(event, recorded).map((entry) => ({
           table: changeLogTable.name,
           effectiveFrom: normaliseTimestamp(entry.effectiveAt, 'effectiveAt'),
           values: {

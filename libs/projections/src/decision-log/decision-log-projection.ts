@@ -1,9 +1,9 @@
 import type { RunnerProjection } from '../runner/runner-projection';
 import {
+  decisionLogEntryOf,
   eventCodecs,
   type GovernanceEventType,
   governanceEventTypes,
-  toDecisionLogEntry,
 } from '@styring/governance';
 import { governanceProjection } from '../governance/governance-projection';
 import type { EventSource } from '../governance/revisions';
@@ -45,8 +45,9 @@ export const decisionEventTypes: readonly GovernanceEventType[] = governanceEven
 );
 
 /**
- * The Vedtakslogg: rows made by the domain's `toDecisionLogEntry`, so that the log a leader reads and the
- * one in a signed audit export cannot disagree. On the effective clock a decision counts from its
+ * The Vedtakslogg: rows made by the domain's `decisionLogEntryOf` (the one implementation behind the
+ * `toDecisionLogEntry` the audit export uses, here given the event the runner decoded once), so that the
+ * log a leader reads and the one in a signed audit export cannot disagree. On the effective clock a decision counts from its
  * decision date (`decidedOn`, which a correction may move).
  */
 export const decisionLogProjection = (source: EventSource): RunnerProjection<SqliteTx> =>
@@ -56,8 +57,8 @@ export const decisionLogProjection = (source: EventSource): RunnerProjection<Sql
       version: 1,
       tables: [decisionLogTable],
       eventTypes: decisionEventTypes,
-      factsOf: (_event, recorded) => {
-        const entry = toDecisionLogEntry(recorded);
+      factsOf: (event, recorded) => {
+        const entry = decisionLogEntryOf(event, recorded);
         if (entry === undefined) return [];
         return [
           {
