@@ -112,25 +112,6 @@ const writeByte = (byte: number) => {
   bytes[end++] = byte;
 };
 
-// Keys repeat across millions of events: encode each one, with its colon, once.
-const encodedKeys = new Map<string, Buffer>();
-const writeKey = (key: string) => {
-  let encoded = encodedKeys.get(key);
-  if (encoded === undefined) {
-    const start = end;
-    writeString(key);
-    writeByte(0x3a);
-    encoded = Buffer.from(bytes.subarray(start, end));
-    end = start;
-    if (encodedKeys.size < 10_000) encodedKeys.set(key, encoded);
-  }
-  reserve(encoded.length);
-  const out = bytes;
-  let at = end;
-  for (let i = 0; i < encoded.length; i++) out[at++] = encoded[i]!;
-  end = at;
-};
-
 const isPlainObject = (value: object): value is Record<string, unknown> => {
   const prototype = Object.getPrototypeOf(value);
   return prototype === Object.prototype || prototype === null;
@@ -211,7 +192,8 @@ const writeObject = (object: Record<string, unknown>) => {
     trail.push(key);
     if (!first) writeByte(0x2c);
     first = false;
-    writeKey(key);
+    writeString(key);
+    writeByte(0x3a);
     writeValue(item);
     trail.pop();
   }

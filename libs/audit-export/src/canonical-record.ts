@@ -34,7 +34,8 @@ const json = (event: RecordedEvent, field: 'data' | 'metadata') => {
  * The `record` of an events.jsonl line as UTF-8 bytes: exactly the port's fields of a recorded event, in
  * canonical JSON, positions as decimal strings. Written by hand because it runs once per event: the keys
  * below are in sorted order (a test holds this to canonicalJson of the same object). The bytes are a view
- * that the next canonical encoding overwrites: copy them out at once.
+ * that the next canonical encoding overwrites: copy them out at once. (Pieces are written one by one: a
+ * template string would have to be flattened first.)
  */
 export const canonicalRecordBytes = (event: RecordedEvent): Buffer => {
   if (!Number.isSafeInteger(event.schemaVersion)) throw invalid(event, 'schemaVersion', 'is not an integer');
@@ -52,13 +53,19 @@ export const canonicalRecordBytes = (event: RecordedEvent): Buffer => {
   json(event, 'data');
   out.ascii(',"eventId":');
   out.string(eventId);
-  out.ascii(`,"globalPosition":"${globalPosition}","metadata":`);
+  out.ascii(',"globalPosition":"');
+  out.ascii(globalPosition);
+  out.ascii('","metadata":');
   json(event, 'metadata');
   out.ascii(',"recordedAt":');
   out.string(recordedAt);
-  out.ascii(`,"schemaVersion":${event.schemaVersion},"streamId":`);
+  out.ascii(',"schemaVersion":');
+  out.ascii(String(event.schemaVersion));
+  out.ascii(',"streamId":');
   out.string(streamId);
-  out.ascii(`,"streamRevision":"${streamRevision}","type":`);
+  out.ascii(',"streamRevision":"');
+  out.ascii(streamRevision);
+  out.ascii('","type":');
   out.string(type);
   out.ascii('}');
   return out.bytes();

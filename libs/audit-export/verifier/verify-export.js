@@ -226,6 +226,15 @@ const hashLineContent = (buf, start, end) => {
 /** The most bytes the line of a record of `recordBytes` bytes can take, its line end included. */
 const maxEventLineBytes = (recordBytes) => RECORD_AT + recordBytes + SEQ_HEAD.length + 18;
 
+/** A line's head, with room for its two hashes. */
+const LINE_TEMPLATE = Buffer.concat([
+  LINE_HEAD,
+  Buffer.from(GENESIS_HASH),
+  PREV_HASH_HEAD,
+  Buffer.from(GENESIS_HASH),
+  RECORD_HEAD,
+]);
+
 /**
  * Writes the line of a record (the UTF-8 bytes of its canonical JSON) at `seq`, chained to `prevHash` (hex),
  * into `target` at `offset`, with its line end; `target` needs room for maxEventLineBytes(record.length).
@@ -233,9 +242,9 @@ const maxEventLineBytes = (recordBytes) => RECORD_AT + recordBytes + SEQ_HEAD.le
  * the offset after the line and the line's eventHash (hex).
  */
 const encodeEventLine = (target, offset, seq, prevHash, record) => {
-  LINE_HEAD.copy(target, offset);
-  let at = offset + PREV_HASH_HEAD_AT;
-  at += target.write('","prevHash":"' + prevHash + '","record":', at, 'latin1');
+  LINE_TEMPLATE.copy(target, offset);
+  target.write(prevHash, offset + PREV_HASH_AT, 64, 'latin1');
+  let at = offset + RECORD_AT;
   target.set(record, at);
   at += record.length;
   at += target.write(',"seq":' + seq + '}', at, 'latin1');
