@@ -4,11 +4,14 @@
  * The events are appended to a SQLite event store first (batches of 100, not timed); then the export
  * (store → signed folder) and the verification (folder → verdict) each run in a child process of their
  * own, so that each one's peak memory (the RSS high-water mark, process.resourceUsage().maxRSS) is its
- * own. Run alone: `npx tsc -b tools/bench && node tools/bench/dist/export-bench.js [--events N]`
+ * own. Each phase also reports its CPU time per event, and the run the machine's load average: the two
+ * cores are shared, so the rate alone says as much about the neighbours as about the code.
+ * Run alone: `npx tsc -b tools/bench && node tools/bench/dist/export-bench.js [--events N]`
  * (or BENCH_EXPORT_EVENTS=N).
  */
 import { fork } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import {
@@ -189,6 +192,8 @@ export interface PhaseFigures {
   readonly perSecond: number;
   /** The child process's RSS high-water mark, Node itself included. */
   readonly peakRssMb: number;
+  /** CPU time (user + system, all threads) the work took: what the rate would be on an idle core. */
+  readonly cpuSeconds: number;
 }
 
 export interface ExportBenchResult {
@@ -201,6 +206,8 @@ export interface ExportBenchResult {
   readonly upstream: PhaseFigures;
   readonly export: PhaseFigures;
   readonly verify: PhaseFigures;
+  /** The machine's 1-minute load average before and after the phases: the cores are shared. */
+  readonly loadAverage: readonly [number, number];
 }
 
 type PhaseArgs = ['upstream', string] | ['export', string, string, string] | ['verify', string, string];
@@ -208,9 +215,17 @@ const PHASE = '--phase';
 
 const timed = async (events: number, work: () => Promise<unknown>): Promise<PhaseFigures> => {
   const started = process.hrtime.bigint();
+  const cpuBefore = process.cpuUsage();
   await work();
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-  return { events, seconds, perSecond: events / seconds, peakRssMb: process.resourceUsage().maxRSS / 1024 };
+  const cpu = process.cpuUsage(cpuBefore);
+  return {
+    events,
+    seconds,
+    perSecond: events / seconds,
+    peakRssMb: process.resourceUsage().maxRSS / 1024,
+    cpuSeconds: (cpu.user + cpu.system) / 1e6,
+  };
 };
 
 /** In the child: one phase, its figures sent back to the parent. */
@@ -293,6 +308,7 @@ export const runExportBenchmark = (events: number): Promise<ExportBenchResult> =
     const started = process.hrtime.bigint();
     await fill(storeFile, events);
     const fillSeconds = Number(process.hrtime.bigint() - started) / 1e9;
+    const loadBefore = loadavg()[0]!;
     const upstream = await inChild(['upstream', storeFile]);
     const exported = await inChild(['export', storeFile, exportDirectory, keys.privateKeyFile]);
     const verified = await inChild(['verify', exportDirectory, keys.publicKeyFile]);
@@ -306,11 +322,15 @@ export const runExportBenchmark = (events: number): Promise<ExportBenchResult> =
       upstream,
       export: exported,
       verify: verified,
+      loadAverage: [loadBefore, loadavg()[0]!],
     };
   });
 
 const memoryNote = (figures: PhaseFigures) =>
   `peak RSS ${figures.peakRssMb.toFixed(0)} MB, limit ${MEMORY_LIMIT_MB} MB ${figures.peakRssMb < MEMORY_LIMIT_MB ? 'met' : 'MISSED'}`;
+
+const cpuNote = (figures: PhaseFigures) =>
+  `CPU ${((figures.cpuSeconds / figures.events) * 1e6).toFixed(1)} µs/event`;
 
 /**
  * The benchmark as figures for the table printer (tools/bench/src/main.ts): a section's `run`. The number
@@ -320,20 +340,20 @@ export const exportBenchFigures = async (): Promise<Figure[]> => {
   const result = await runExportBenchmark(defaultEventCount());
   return [
     {
-      measure: 'upstream of the export: store readAll + governance log rows, nothing written',
+      measure: `upstream of the export: store readAll + governance log rows, nothing written (${cpuNote(result.upstream)})`,
       count: result.events,
       unit: 'events',
       perSecond: result.upstream.perSecond,
     },
     {
-      measure: `export, SQLite store → signed folder (${memoryNote(result.export)})`,
+      measure: `export, SQLite store → signed folder (${memoryNote(result.export)}, ${cpuNote(result.export)})`,
       count: result.events,
       unit: 'events',
       perSecond: result.export.perSecond,
       target: EXPORT_TARGET,
     },
     {
-      measure: `verify the folder offline (${memoryNote(result.verify)})`,
+      measure: `verify the folder offline (${memoryNote(result.verify)}, ${cpuNote(result.verify)})`,
       count: result.events,
       unit: 'events',
       perSecond: result.verify.perSecond,
@@ -354,15 +374,16 @@ const report = (result: ExportBenchResult) => {
   const line = (name: string, figures: PhaseFigures, target: number) =>
     `${name.padEnd(7)} ${Math.round(figures.perSecond).toLocaleString('en-US').padStart(9)} events/s ` +
     `(target ${target.toLocaleString('en-US')}: ${figures.perSecond >= target ? 'met' : 'MISSED'}), ` +
-    `${figures.seconds.toFixed(1)} s, ${memoryNote(figures)}`;
+    `${figures.seconds.toFixed(1)} s, ${cpuNote(figures)}, ${memoryNote(figures)}`;
   console.log(
     [
       `Audit export benchmark: ${result.events.toLocaleString('en-US')} events from the ${result.source} ` +
         `(filled in ${result.fillSeconds.toFixed(1)} s); export folder ${result.exportMb.toFixed(0)} MB`,
       `upstream ${Math.round(result.upstream.perSecond).toLocaleString('en-US').padStart(8)} events/s: the store's ` +
-        'readAll and the governance log rows alone, nothing written (the ceiling of the export)',
+        `readAll and the governance log rows alone, nothing written (the ceiling of the export), ${cpuNote(result.upstream)}`,
       line('export', result.export, EXPORT_TARGET),
       line('verify', result.verify, VERIFY_TARGET),
+      `load average (1 min, 2 shared cores) ${result.loadAverage.map((load) => load.toFixed(1)).join(' → ')}`,
     ].join('\n'),
   );
 };
