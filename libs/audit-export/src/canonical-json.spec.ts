@@ -80,6 +80,12 @@ describe('canonical JSON', () => {
     );
   });
 
+  it('writes values far larger than its buffer, and small ones after them', () => {
+    const large = { text: 'x'.repeat(3_000_000), list: ['ø'.repeat(1_000_000)], after: 1 };
+    expect(canonicalJson(large)).toBe(JSON.stringify({ after: 1, list: large.list, text: large.text }));
+    expect(canonicalJson({ b: 2, a: 'å' })).toBe('{"a":"å","b":2}');
+  });
+
   it('is a fixed point: parsing canonical JSON and writing it again gives the same text', () => {
     fc.assert(
       fc.property(fc.jsonValue(), (value) => {

@@ -20,8 +20,10 @@ export class CanonicalJsonError extends Error {
   }
 }
 
-// The bytes being written, from 0 to `end`; grown when a value needs more room.
-let bytes = Buffer.allocUnsafe(1 << 16);
+// The bytes being written, from 0 to `end`; grown when a value needs more room, and let go again after
+// an unusually large one, so that one huge event does not hold memory for good.
+const USUAL_BYTES = 1 << 16;
+let bytes = Buffer.allocUnsafe(USUAL_BYTES);
 let end = 0;
 
 const reserve = (count: number) => {
@@ -207,6 +209,7 @@ const writeObject = (object: Record<string, unknown>) => {
 export const canonicalWriter = {
   start(): void {
     end = 0;
+    if (bytes.length > 64 * USUAL_BYTES) bytes = Buffer.allocUnsafe(USUAL_BYTES);
   },
   /** Text that is ASCII and needs no escapes, written as it is. */
   ascii: writeAscii,
