@@ -10,10 +10,12 @@ import {
   type ReadAllOptions,
   type ReadStreamOptions,
   type RecordedEvent,
+  type RecordedEventId,
   type SubscribeOptions,
   type Subscription,
   concurrencyError,
   isEventStoreFailure,
+  resolveEventIdReuse,
   validateAppend,
   validBound,
   validCount,
@@ -24,7 +26,6 @@ import { eventLogMigrations } from './event-log-migrations';
 import { LiveSubscription } from './live-subscription';
 import { migrate } from './migrations';
 import { type RecordedRow, recordedColumns, toRecordedEvent } from './recorded-rows';
-import { resolveRetry } from './retried-append';
 import { type SchemaNames, schemaNames } from './schema-names';
 
 export interface PostgresEventStoreOptions {
@@ -159,19 +160,11 @@ export class PostgresEventStore implements EventStore {
         };
       case 'conflict':
         return concurrencyError(streamId, expectedRevision, current);
-      case 'duplicate':
-        return resolveRetry(
-          streamId,
-          serialised.map((event) => event.eventId),
-          expectedRevision,
-          current,
-          await this.#query(
-            `SELECT event_id, stream_id, stream_revision::text AS stream_revision,
-                    global_position::text AS global_position
-             FROM ${this.#names.events} WHERE event_id = ANY ($1)`,
-            [serialised.map((event) => event.eventId)],
-          ),
-        );
+      case 'duplicate': {
+        // Some id is already recorded: a retry of the append that recorded it, or a reused id.
+        const eventIds = serialised.map((event) => event.eventId);
+        return resolveEventIdReuse(streamId, eventIds, expectedRevision, await this.#whereRecorded(eventIds));
+      }
       default:
         throw new Error(`the append function returned no outcome for stream '${streamId}'`);
     }
@@ -309,6 +302,26 @@ export class PostgresEventStore implements EventStore {
     } finally {
       next.catch(() => undefined);
     }
+  }
+
+  /** Where each of these event ids is recorded (ids not in the log are left out). */
+  async #whereRecorded(eventIds: readonly string[]): Promise<RecordedEventId[]> {
+    const rows = await this.#query<{
+      event_id: string;
+      stream_id: string;
+      revision: string;
+      position: string;
+    }>(
+      `SELECT event_id, stream_id, stream_revision::text AS revision, global_position::text AS "position"
+       FROM ${this.#names.events} WHERE event_id = ANY ($1)`,
+      [eventIds],
+    );
+    return rows.map((row) => ({
+      eventId: row.event_id,
+      streamId: row.stream_id,
+      streamRevision: BigInt(row.revision),
+      globalPosition: BigInt(row.position),
+    }));
   }
 
   /**

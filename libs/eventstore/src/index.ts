@@ -3,6 +3,7 @@ export * from './clock';
 export * from './command-handler';
 export * from './decider';
 export * from './errors';
+export * from './event-id-reuse';
 export * from './event-serde';
 export * from './event-store';
 export * from './expected-revision';
