@@ -2,13 +2,13 @@ import type Database from 'better-sqlite3';
 import {
   type AppendOptions,
   type AppendOutcome,
-  type Appended,
   type Clock,
   concurrencyError,
   EventStoreFailure,
   type EventStore,
   type ExpectedRevision,
   matchesExpectedRevision,
+  resolveEventIdReuse,
   type NewEvent,
   type ReadAllOptions,
   type ReadStreamOptions,
@@ -20,6 +20,7 @@ import {
   validCount,
 } from '@styring/eventstore';
 import { signalAppend, signalKey } from './append-signal';
+import { EventIdIndex } from './event-id-index';
 import { type EventRow, toRecordedEvent } from './event-row';
 import { openDatabase } from './open-database';
 import { PollingSubscription } from './polling-subscription';
@@ -54,6 +55,7 @@ const PAGE_SIZE = 1000;
 class SqliteStore implements SqliteEventStore {
   readonly #db: Database.Database;
   readonly #statements: Statements;
+  readonly #eventIds: EventIdIndex;
   readonly #signalKey: string;
   readonly #clock: Clock;
   readonly #busyTimeoutMs: number;
@@ -78,6 +80,7 @@ class SqliteStore implements SqliteEventStore {
     this.#clock = options.clock ?? (() => new Date());
     this.#db = openDatabase(file, this.#busyTimeoutMs);
     this.#statements = prepareStatements(this.#db);
+    this.#eventIds = new EventIdIndex(this.#statements);
     this.#signalKey = signalKey(file);
     this.#appendInTransaction = this.#db.transaction(this.#append.bind(this));
   }
@@ -165,24 +168,21 @@ class SqliteStore implements SqliteEventStore {
     this.#db.close();
   }
 
-  /** Runs inside `BEGIN IMMEDIATE`: checks the revision, then inserts every event, or nothing. */
+  /**
+   * Runs inside `BEGIN IMMEDIATE`: checks the event ids (see `resolveEventIdReuse`), then the revision, then
+   * inserts every event, or nothing.
+   */
   #append(
     streamId: string,
     rows: readonly SerialisedEvent[],
     expected: ExpectedRevision,
     recordedAt: string,
-  ) {
+  ): AppendOutcome {
+    const eventIds = rows.map((row) => row.eventId);
+    const recorded = this.#eventIds.whereRecorded(eventIds);
+    if (recorded.length > 0) return resolveEventIdReuse(streamId, eventIds, expected, recorded);
     const current = this.#statements.lastRevision.get(streamId) as bigint | undefined;
-    if (!matchesExpectedRevision(expected, current)) {
-      const before = expected === 'no_stream' ? -1n : typeof expected === 'bigint' ? expected : undefined;
-      const repeated = before === undefined ? undefined : this.#repeatedAppend(streamId, rows, before);
-      return repeated ?? concurrencyError(streamId, expected, current);
-    }
-    if (typeof expected === 'string' && current !== undefined) {
-      // 'any' or 'stream_exists': a retry of the stream's last append is recognised by its tail.
-      const repeated = this.#repeatedAppend(streamId, rows, current - BigInt(rows.length));
-      if (repeated !== undefined) return repeated;
-    }
+    if (!matchesExpectedRevision(expected, current)) return concurrencyError(streamId, expected, current);
     let revision = current ?? -1n;
     let position = 0n;
     for (const row of rows) {
@@ -199,25 +199,7 @@ class SqliteStore implements SqliteEventStore {
       );
       position = inserted.lastInsertRowid as bigint;
     }
-    const appended: Appended = { _tag: 'Appended', nextExpectedRevision: revision, lastPosition: position };
-    return appended;
-  }
-
-  /**
-   * EventStoreDB's idempotence: when exactly these event ids follow revision `before`, the append happened
-   * before (a retry) and succeeds again without writing.
-   */
-  #repeatedAppend(streamId: string, rows: readonly SerialisedEvent[], before: bigint): Appended | undefined {
-    const stored = this.#statements.idsAfter.all(streamId, before, rows.length) as [string, bigint, bigint][];
-    const last = stored[stored.length - 1];
-    if (
-      last === undefined ||
-      stored.length !== rows.length ||
-      stored.some(([id], n) => id !== rows[n]!.eventId)
-    ) {
-      return undefined;
-    }
-    return { _tag: 'Appended', nextExpectedRevision: last[1], lastPosition: last[2] };
+    return { _tag: 'Appended', nextExpectedRevision: revision, lastPosition: position };
   }
 
   #readAllPage(after: bigint, to: bigint, options: ReadAllOptions | SubscribeOptions, limit: number) {

@@ -13,7 +13,8 @@ export type AllStatement = (filter: AllFilter | undefined) => {
 export interface Statements {
   readonly lastRevision: Statement;
   readonly insert: Statement;
-  readonly idsAfter: Statement;
+  readonly eventIdsAfter: Statement;
+  readonly streamRevisionAt: Statement;
   readonly streamExists: Statement;
   readonly streamForwards: Statement;
   readonly streamBackwards: Statement;
@@ -29,12 +30,14 @@ export const prepareStatements = (db: Database.Database): Statements => ({
     `INSERT INTO events (stream_id, stream_revision, event_id, type, schema_version, data, metadata, recorded_at)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
   ),
-  /** Event ids, revisions and positions after a revision: to recognise a repeated append. */
-  idsAfter: db
+  /** Positions and ids of the events after a position: what the event id index has not seen yet. */
+  eventIdsAfter: db
     .prepare(
-      `SELECT event_id, stream_revision, global_position FROM events
-       WHERE stream_id = ? AND stream_revision > ? ORDER BY stream_revision LIMIT ?`,
+      'SELECT global_position, event_id FROM events WHERE global_position > ? ORDER BY global_position',
     )
+    .raw(),
+  streamRevisionAt: db
+    .prepare('SELECT stream_id, stream_revision FROM events WHERE global_position = ?')
     .raw(),
   streamExists: db.prepare('SELECT 1 FROM events WHERE stream_id = ? LIMIT 1').pluck(),
   streamForwards: db
