@@ -1,6 +1,7 @@
 import { EventStoreDBClient, jsonEvent } from '@eventstore/db-client';
 import { isEventStoreFailure, type RecordedEvent } from '@styring/eventstore';
 import { newEvent, newEvents } from '@styring/eventstore-testkit';
+import { CLAIM_STREAM_PREFIX, claimStream } from './event-id-claims';
 import { esdbEventId } from './event-ids';
 import { type EsdbEventStore, openEsdbEventStore } from './esdb-event-store';
 import { type EsdbStandIn, startEsdbStandIn } from './testing/esdb-standin/standin-server';
@@ -93,9 +94,48 @@ describe('EventStoreDB adapter, through the real client against the wire-level s
     expect(await failureCode(collect(store.readAll({ after: checkpoint + 1n })))).toBe('invalid_argument');
   });
 
-  it('refuses stream names that EventStoreDB keeps for itself', async () => {
+  it('refuses stream names that EventStoreDB keeps for itself, and those of event id claims', async () => {
     expect(
       await failureCode(store.appendToStream('$settings', newEvents(1), { expectedRevision: 'any' })),
     ).toBe('invalid_argument');
+    expect(
+      await failureCode(
+        store.appendToStream(`${CLAIM_STREAM_PREFIX}x`, newEvents(1), { expectedRevision: 'any' }),
+      ),
+    ).toBe('invalid_argument');
+  });
+
+  it('claims every event id in a stream of its own, which no reader sees', async () => {
+    const events = newEvents(2);
+    await store.appendToStream('plan-2', events, { expectedRevision: 'no_stream' });
+    for (const event of events) {
+      const claims = [];
+      for await (const { event: claim } of raw.readStream(claimStream(event.eventId)))
+        claims.push(claim?.data);
+      expect(claims).toEqual([{ eventId: event.eventId, streamId: 'plan-2' }]);
+    }
+    expect((await collect(store.readAll())).map((event) => event.eventId)).toEqual(
+      events.map((event) => event.eventId),
+    );
+  });
+
+  it('keeps ids claimed by an append that conflicted for its stream: usable there, refused elsewhere', async () => {
+    await store.appendToStream('plan-3', newEvents(1), { expectedRevision: 'no_stream' });
+    const events = newEvents(2);
+    const conflict = await store.appendToStream('plan-3', events, { expectedRevision: 5n });
+    expect(conflict._tag).toBe('ConcurrencyError');
+
+    const elsewhere: unknown = await store
+      .appendToStream('plan-4', [events[1]!], { expectedRevision: 'no_stream' })
+      .catch((error: unknown) => error);
+    expect(isEventStoreFailure(elsewhere) && elsewhere.code).toBe('invalid_argument');
+    expect((elsewhere as Error).message).toContain(
+      `events[0].eventId '${events[1]!.eventId}' is claimed for stream 'plan-3'`,
+    );
+    expect(await store.streamExists('plan-4')).toBe(false);
+
+    const landed = await store.appendToStream('plan-3', events, { expectedRevision: 0n });
+    expect(landed).toMatchObject({ _tag: 'Appended', nextExpectedRevision: 2n });
+    expect(await store.appendToStream('plan-3', events, { expectedRevision: 0n })).toEqual(landed);
   });
 });
