@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { appendContract } from './contract/append-contract';
 import { concurrencyContract } from './contract/concurrency-contract';
+import { eventIdContract } from './contract/event-id-contract';
 import { payloadContract } from './contract/payload-contract';
 import { readAllContract } from './contract/read-all-contract';
 import { readStreamContract } from './contract/read-stream-contract';
@@ -49,6 +50,7 @@ export const describeEventStoreContract = (
     });
 
     appendContract(context);
+    eventIdContract(context);
     readStreamContract(context);
     readAllContract(context);
     subscriptionContract(context);
