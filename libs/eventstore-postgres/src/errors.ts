@@ -80,3 +80,11 @@ export const toStoreFailure = (error: unknown, server: ServerDescription): unkno
   }
   return error;
 };
+
+/** The append statement found an event id the log already holds (the unique index on event_id). */
+export const isRecordedEventId = (error: unknown): boolean =>
+  codeOf(error) === '23505' &&
+  typeof error === 'object' &&
+  error !== null &&
+  'constraint' in error &&
+  error.constraint === 'events_event_id_key';

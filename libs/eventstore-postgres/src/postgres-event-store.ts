@@ -21,7 +21,7 @@ import {
   validCount,
 } from '@styring/eventstore';
 import { AppendNotifier } from './append-notifier';
-import { describeServer, type ServerDescription, toStoreFailure } from './errors';
+import { describeServer, isRecordedEventId, type ServerDescription, toStoreFailure } from './errors';
 import { eventLogMigrations } from './event-log-migrations';
 import { LiveSubscription } from './live-subscription';
 import { migrate } from './migrations';
@@ -133,7 +133,7 @@ export class PostgresEventStore implements EventStore {
   ): Promise<AppendOutcome> {
     this.#ensureOpen();
     const serialised = validateAppend(streamId, events, expectedRevision);
-    const [row] = await this.#query<AppendRow>(
+    const rows = this.#query<AppendRow>(
       `SELECT outcome, revision::text AS revision, "position"::text AS "position"
        FROM ${this.#names.appendFunction}($1, $2, $3, $4, $5, $6, $7, $8)`,
       [
@@ -150,6 +150,11 @@ export class PostgresEventStore implements EventStore {
         this.#clock?.() ?? null,
       ],
     );
+    // A recorded id stops the insert at the unique index: a 'duplicate', like one found before inserting.
+    const [row] = await rows.catch((error: unknown): AppendRow[] => {
+      if (!isRecordedEventId(error)) throw error;
+      return [{ outcome: 'duplicate', revision: null, position: null }];
+    });
     const current = row?.revision === null || row?.revision === undefined ? undefined : BigInt(row.revision);
     switch (row?.outcome) {
       case 'appended':
