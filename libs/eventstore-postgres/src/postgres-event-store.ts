@@ -344,7 +344,7 @@ export class PostgresEventStore implements EventStore {
   ) {
     const size = BigInt(limit);
     const rows = backwards
-      ? await this.#query<RecordedRow>(
+      ? await this.#readRows(
           `SELECT ${recordedColumns} FROM ${this.#names.events} e,
              (SELECT least($3::bigint, max(s.stream_revision)) AS top FROM ${this.#names.events} s
               WHERE s.stream_id = $1) last
@@ -352,7 +352,7 @@ export class PostgresEventStore implements EventStore {
            ORDER BY e.stream_revision DESC LIMIT $4`,
           [streamId, low, high, limit],
         )
-      : await this.#query<RecordedRow>(
+      : await this.#readRows(
           `SELECT ${recordedColumns} FROM ${this.#names.events} e
            WHERE e.stream_id = $1 AND e.stream_revision BETWEEN $2 AND $3
            ORDER BY e.stream_revision LIMIT $4`,
@@ -388,7 +388,7 @@ export class PostgresEventStore implements EventStore {
       params.push(likePrefixes(filter.streamPrefixes));
       conditions.push(`e.stream_id LIKE ANY ($${params.length}::text[])`);
     }
-    const rows = await this.#query<RecordedRow>(
+    const rows = await this.#readRows(
       `SELECT ${recordedColumns} FROM ${this.#names.events} e
        WHERE ${conditions.join(' AND ')} ORDER BY e.global_position LIMIT $3`,
       params,
@@ -396,17 +396,31 @@ export class PostgresEventStore implements EventStore {
     return rows.map(toRecordedEvent);
   }
 
+  /** Events as rows in array mode (see recorded-rows.ts). */
+  async #readRows(text: string, params: unknown[]): Promise<RecordedRow[]> {
+    this.#ensureOpen();
+    try {
+      return (await this.#pool.query<RecordedRow>({ text, values: params, rowMode: 'array' })).rows;
+    } catch (error) {
+      throw this.#queryFailure(error);
+    }
+  }
+
   async #query<Row extends object>(text: string, params: unknown[]): Promise<Row[]> {
     this.#ensureOpen();
     try {
       return (await this.#pool.query<Row & Record<string, unknown>>(text, params)).rows;
     } catch (error) {
-      throw this.#closed
-        ? new EventStoreFailure('closed', 'the PostgreSQL event store was closed during the query', {
-            cause: error,
-          })
-        : toStoreFailure(error, this.#server);
+      throw this.#queryFailure(error);
     }
+  }
+
+  #queryFailure(error: unknown): unknown {
+    return this.#closed
+      ? new EventStoreFailure('closed', 'the PostgreSQL event store was closed during the query', {
+          cause: error,
+        })
+      : toStoreFailure(error, this.#server);
   }
 
   #ensureOpen() {
