@@ -1,4 +1,9 @@
-import type { DecisionReference, GovernanceCommand } from '@styring/governance';
+import {
+  councilDecision,
+  type DecisionReference,
+  decisionUnderDelegation,
+  type GovernanceCommand,
+} from '@styring/governance';
 import type { Caller } from '../execution-result';
 
 /** Ids of events written earlier in the demo, by the step label that wrote them (for the correction). */
@@ -42,17 +47,8 @@ export const callers = {
 const norwegianDate = (isoDate: string) => isoDate.split('-').reverse().join('.');
 
 /** A decision of the council in its meeting that day, under the law (kommuneloven § 5-3 unless named). */
-export const kommunestyret = (
-  decidedOn: string,
-  caseNumber: string,
-  law = 'Kommuneloven § 5-3',
-): DecisionReference => ({
-  body: 'kommunestyret',
-  decidedOn,
-  caseNumber,
-  meeting: `Kommunestyrets møte ${norwegianDate(decidedOn)}`,
-  authority: { kind: 'law', reference: law },
-});
+export const kommunestyret = (decidedOn: string, caseNumber: string, law = 'Kommuneloven § 5-3') =>
+  councilDecision(decidedOn, caseNumber, `Kommunestyrets møte ${norwegianDate(decidedOn)}`, law);
 
 /** A decision of an administrative body or role under a recorded delegation. */
 export const delegated = (
@@ -61,10 +57,4 @@ export const delegated = (
   caseNumber: string,
   delegationId: string,
   unit?: string,
-): DecisionReference => ({
-  body,
-  decidedOn,
-  caseNumber,
-  authority: { kind: 'delegation', delegationId },
-  ...(unit === undefined ? {} : { unit }),
-});
+): DecisionReference => decisionUnderDelegation(body, delegationId, decidedOn, caseNumber, unit);

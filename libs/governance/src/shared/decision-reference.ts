@@ -21,3 +21,32 @@ export const DecisionReference = struct(
   { meeting: Text, unit: Slug },
 );
 export type DecisionReference = t.TypeOf<typeof DecisionReference>;
+
+/** A decision of kommunestyret in a meeting, resting on a section of law (kommuneloven § 5-3 by default). */
+export const councilDecision = (
+  decidedOn: string,
+  caseNumber: string,
+  meeting: string,
+  law = 'kommuneloven § 5-3',
+): DecisionReference => ({
+  body: 'kommunestyret',
+  decidedOn,
+  caseNumber,
+  meeting,
+  authority: { kind: 'law', reference: law },
+});
+
+/** A decision of an administrative body or role under a recorded delegation. */
+export const decisionUnderDelegation = (
+  body: DecisionReference['body'],
+  delegationId: string,
+  decidedOn: string,
+  caseNumber: string,
+  unit?: string,
+): DecisionReference => ({
+  body,
+  decidedOn,
+  caseNumber,
+  authority: { kind: 'delegation', delegationId },
+  ...(unit === undefined ? {} : { unit }),
+});

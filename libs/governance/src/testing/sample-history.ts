@@ -4,30 +4,16 @@
  * threshold); case numbers, dates, names of projects and people are fictitious.
  */
 import type { GovernanceCommand } from '../governance-command';
-import type { DecisionReference } from '../shared/decision-reference';
+import {
+  councilDecision,
+  type DecisionReference,
+  decisionUnderDelegation,
+} from '../shared/decision-reference';
 
-const council = (decidedOn: string, caseNumber: string, law = 'kommuneloven § 5-3'): DecisionReference => ({
-  body: 'kommunestyret',
-  decidedOn,
-  caseNumber,
-  meeting: `Kommunestyret ${decidedOn}`,
-  authority: { kind: 'law', reference: law },
-});
-const underDelegation = (
-  body: DecisionReference['body'],
-  delegationId: string,
-  decidedOn: string,
-  caseNumber: string,
-  unit?: string,
-): DecisionReference => ({
-  body,
-  decidedOn,
-  caseNumber,
-  authority: { kind: 'delegation', delegationId },
-  ...(unit === undefined ? {} : { unit }),
-});
+const council = (decidedOn: string, caseNumber: string, law?: string): DecisionReference =>
+  councilDecision(decidedOn, caseNumber, `Kommunestyret ${decidedOn}`, law);
 const kd = (decidedOn: string, caseNumber: string) =>
-  underDelegation('kommunedirektoren', 'ks-kd', decidedOn, caseNumber);
+  decisionUnderDelegation('kommunedirektoren', 'ks-kd', decidedOn, caseNumber);
 
 const unit = (
   id: string,
@@ -183,7 +169,13 @@ export const sampleHistory: readonly GovernanceCommand[] = [
         goals: [{ planId: 'kommuneplan-samfunnsdel', goalId: 'ungdom' }],
       },
     ],
-    decision: underDelegation('direktor', 'kd-direktor-teknisk', '2024-12-16', '2024/2300', 'teknisk-sektor'),
+    decision: decisionUnderDelegation(
+      'direktor',
+      'kd-direktor-teknisk',
+      '2024-12-16',
+      '2024/2300',
+      'teknisk-sektor',
+    ),
   },
   {
     type: 'RegisterProject',
@@ -226,7 +218,7 @@ export const sampleHistory: readonly GovernanceCommand[] = [
     round: '2025-h1',
     projectId: 'digital-byggesak',
     rank: 1,
-    decision: underDelegation('ledergruppen', 'ks-kd', '2025-01-08', '2025/20'),
+    decision: decisionUnderDelegation('ledergruppen', 'ks-kd', '2025-01-08', '2025/20'),
   },
   {
     type: 'CancelProject',
@@ -263,7 +255,13 @@ export const sampleHistory: readonly GovernanceCommand[] = [
     procurementId: 'brannstasjon-utstyr',
     supplier: 'Verneutstyr AS (fiktivt)',
     contractValueNok: 4_200_000,
-    decision: underDelegation('direktor', 'kd-direktor-teknisk', '2024-08-20', '2024/1700', 'teknisk-sektor'),
+    decision: decisionUnderDelegation(
+      'direktor',
+      'kd-direktor-teknisk',
+      '2024-08-20',
+      '2024/1700',
+      'teknisk-sektor',
+    ),
   },
   {
     type: 'AssignContractFollowUp',
@@ -325,7 +323,7 @@ export const sampleHistory: readonly GovernanceCommand[] = [
     riskId: 'svikt-internkontroll',
     strategy: 'redusere',
     measures: ['Rammeverk for internkontroll ferdigstilles i 2024'],
-    decision: underDelegation('ledergruppen', 'ks-kd', '2024-02-07', '2024/150'),
+    decision: decisionUnderDelegation('ledergruppen', 'ks-kd', '2024-02-07', '2024/150'),
   },
   { type: 'CloseRisk', riskId: 'svikt-internkontroll', closedOn: '2025-02-05', reason: 'Tiltakene virker' },
   {

@@ -1,25 +1,8 @@
-import type { DecisionReference } from '@styring/governance';
+import { councilDecision as councilDecisionIn, type DecisionReference } from '@styring/governance';
 
 /** A decision of kommunestyret in a meeting (fictitious case numbers). */
-export const councilDecision = (decidedOn: string, caseNumber: string): DecisionReference => ({
-  body: 'kommunestyret',
-  decidedOn,
-  caseNumber,
-  meeting: `Kommunestyret ${decidedOn}`,
-  authority: { kind: 'law', reference: 'kommuneloven § 5-3' },
-});
+export const councilDecision = (decidedOn: string, caseNumber: string): DecisionReference =>
+  councilDecisionIn(decidedOn, caseNumber, `Kommunestyret ${decidedOn}`);
 
 /** A decision by an administrative body under a delegation (fictitious case numbers). */
-export const delegatedDecision = (
-  body: DecisionReference['body'],
-  delegationId: string,
-  decidedOn: string,
-  caseNumber: string,
-  unit?: string,
-): DecisionReference => ({
-  body,
-  decidedOn,
-  caseNumber,
-  authority: { kind: 'delegation', delegationId },
-  ...(unit === undefined ? {} : { unit }),
-});
+export { decisionUnderDelegation as delegatedDecision } from '@styring/governance';
