@@ -1,6 +1,8 @@
 import { cpus, loadavg, tmpdir } from 'node:os';
+import { exportBenchFigures } from './export-bench';
 import type { Figure } from './figure';
 import { postgresStoreBenchmark } from './postgres-store-bench';
+import { projectionsBenchmark } from './projections-bench';
 import { sqliteStoreBenchmark } from './sqlite-store-bench';
 import { formatCount, formatTable } from './table';
 import { readWorkload, type Workload } from './workload';
@@ -26,6 +28,18 @@ const sections: readonly Section[] = [
       'Event store on PostgreSQL (a throwaway local cluster, fsync = on, synchronous_commit = on) against ' +
       'raw pg and Emmett on PostgreSQL on the same server',
     run: postgresStoreBenchmark,
+  },
+  {
+    title:
+      'Projections: rebuild all 7 read models from a synthetic governance history, at two lengths to show ' +
+      'that memory stays flat (BENCH_PROJECTION_EVENTS)',
+    run: () => projectionsBenchmark(),
+  },
+  {
+    title:
+      'Signed audit export of a SQLite store, and its offline verification (BENCH_EXPORT_EVENTS, a million ' +
+      'by default)',
+    run: exportBenchFigures,
   },
 ];
 

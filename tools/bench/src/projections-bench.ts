@@ -94,7 +94,7 @@ export const measureProjectionRebuilds = async (
   });
 
 /** The benchmark as a section of the bench runner: one figure per history size, peak memory in the name. */
-export const projectionsBenchmark = async (sizes: readonly number[] = DEFAULT_SIZES): Promise<Figure[]> =>
+export const projectionsBenchmark = async (sizes: readonly number[] = configuredSizes()): Promise<Figure[]> =>
   (await measureProjectionRebuilds(sizes)).map((result) => ({
     measure: `rebuild all 7 projections (heap ≤ ${HEAP_LIMIT_MB} MB, peak RSS ${result.maxRssMb.toFixed(0)} MB)`,
     count: result.events,
@@ -111,15 +111,19 @@ const parseSizes = (text: string): number[] =>
     return size;
   });
 
+/** BENCH_PROJECTION_EVENTS (e.g. `250000,1000000`), or the default lengths. */
+const configuredSizes = (): readonly number[] => {
+  const text = process.env['BENCH_PROJECTION_EVENTS'];
+  return text === undefined ? DEFAULT_SIZES : parseSizes(text);
+};
+
 const main = async () => {
   const { values } = parseArgs({ options: { rebuild: { type: 'string' }, events: { type: 'string' } } });
   if (values.rebuild !== undefined) {
     process.send?.(await rebuildInThisProcess(values.rebuild));
     return;
   }
-  const sizes = parseSizes(
-    values.events ?? process.env['BENCH_PROJECTION_EVENTS'] ?? DEFAULT_SIZES.join(','),
-  );
+  const sizes = values.events === undefined ? configuredSizes() : parseSizes(values.events);
   console.log(
     'Rebuilding all 7 projections from a synthetic governance history ' +
       `(SQLite, one process per size, V8 heap capped at ${HEAP_LIMIT_MB} MB)`,
