@@ -3,7 +3,7 @@ import * as crypto from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { promisify } from 'node:util';
-import { issueLocalToken, mintToken } from '@styring/api';
+import { issueLocalToken, mintToken } from '@styring/app';
 import type { RecordedEvent } from '@styring/eventstore';
 import { commandTypes } from '@styring/governance';
 import { eventsIn } from '../cli/store-contents';

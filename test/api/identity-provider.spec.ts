@@ -4,7 +4,7 @@ import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import * as path from 'node:path';
 import { SignJWT, exportJWK } from 'jose';
-import { issueLocalToken } from '@styring/api';
+import { issueLocalToken } from '@styring/app';
 import { eventsIn } from '../cli/store-contents';
 import { runProcess } from '../support/run-process';
 import { apiMain, buildApi, scratchDirectory, startApi, stopAll } from './api-process';

@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { defaultAudience, localIssuer } from './auth/tokens';
+import { defaultAudience, localIssuer } from '@styring/app';
 import type { TokenVerification } from './auth/token-verifier';
 
 /** Everything the service reads from its environment, checked once at start. */

@@ -1,6 +1,3 @@
-// What other packages use of the service without starting it: tokens for `styring tokens issue`, roles.
-export * from './auth/roles';
-export * from './auth/local-keys';
-export * from './auth/tokens';
+// What other packages may reuse without starting the service: verifying bearer tokens the way it does.
 export * from './auth/token-verifier';
 export type { Identity } from './auth/identity';

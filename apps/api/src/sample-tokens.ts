@@ -1,4 +1,4 @@
-import { issueLocalToken } from './auth/tokens';
+import { issueLocalToken } from '@styring/app';
 
 /** The people the start banner mints tokens for (the embedded default only). FICTITIOUS role accounts. */
 const samples = [

@@ -4,7 +4,7 @@ import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { type Logger, pino } from 'pino';
 import { ApiModule } from './api.module';
-import { ensureLocalKeyPair } from './auth/local-keys';
+import { ensureLocalKeyPair } from '@styring/app';
 import { createTokenVerifier } from './auth/token-verifier';
 import { type ApiConfig, localVerification } from './config';
 import { httpLogger } from './logging/http-logger';

@@ -1,5 +1,5 @@
 import { SetMetadata } from '@nestjs/common';
-import type { Role } from './roles';
+import type { Role } from '@styring/app';
 
 export const publicAccess = 'styring:public';
 export const allowedRoles = 'styring:roles';

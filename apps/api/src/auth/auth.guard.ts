@@ -10,7 +10,7 @@ import { Reflector } from '@nestjs/core';
 import type { IncomingMessage } from 'node:http';
 import { allowedRoles, publicAccess } from './access.decorators';
 import type { Identity } from './identity';
-import { type Role, roleNames } from './roles';
+import { type Role, roleNames } from '@styring/app';
 import type { TokenVerifier } from './token-verifier';
 
 export const TOKEN_VERIFIER = Symbol('TOKEN_VERIFIER');

@@ -1,4 +1,4 @@
-import type { Role } from './roles';
+import type { Role } from '@styring/app';
 
 /** Who is calling, as proven by a verified token: this, and never the request body, becomes event metadata. */
 export interface Identity {

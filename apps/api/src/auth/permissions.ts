@@ -1,5 +1,5 @@
 import type { CommandType } from '@styring/governance';
-import type { Role } from './roles';
+import type { Role } from '@styring/app';
 
 /*
  * Which role may send which command through the service. This is the coarse gate (403); whether the

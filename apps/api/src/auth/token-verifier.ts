@@ -1,7 +1,7 @@
 import { createPublicKey } from 'node:crypto';
 import { type JWTPayload, createRemoteJWKSet, errors, jwtVerify } from 'jose';
 import type { Identity } from './identity';
-import { isRole, roles } from './roles';
+import { isRole, roles } from '@styring/app';
 
 /** Where trusted signing keys come from: one public key (PEM), or the identity provider's JWKS endpoint. */
 export type TrustedKeys =

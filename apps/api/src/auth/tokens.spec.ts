@@ -5,9 +5,8 @@ import type { AddressInfo } from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { SignJWT, exportJWK } from 'jose';
-import { ensureLocalKeyPair } from './local-keys';
 import { createTokenVerifier, type TokenVerification } from './token-verifier';
-import { defaultAudience, issueLocalToken, localIssuer, mintToken } from './tokens';
+import { defaultAudience, ensureLocalKeyPair, issueLocalToken, localIssuer, mintToken } from '@styring/app';
 
 let dataDir: string;
 beforeEach(() => (dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'styring-tokens-'))));

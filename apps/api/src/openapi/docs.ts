@@ -1,6 +1,6 @@
 import type { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import { roleNames, roles } from '../auth/roles';
+import { roleNames, roles } from '@styring/app';
 
 export const docsPath = 'docs';
 export const openApiPath = 'openapi.json';

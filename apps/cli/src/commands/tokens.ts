@@ -1,6 +1,6 @@
 import * as path from 'node:path';
 import { Command, Option } from 'commander';
-import { issueLocalToken, roles } from '@styring/api';
+import { issueLocalToken, roles } from '@styring/app';
 import { type CommandContext } from '../command-context';
 import { ExitCode } from '../exit-codes';
 

@@ -1,6 +1,6 @@
 /**
  * The roles a caller can hold in the service; a token's `role` claim must name one of them.
- * Which role may do what is decided in `permissions.ts`.
+ * Which role may do what is decided by the service (apps/api/src/auth/permissions.ts).
  */
 export const roles = [
   'kommunestyre-sekretariat',
