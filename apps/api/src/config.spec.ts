@@ -23,6 +23,11 @@ describe('readApiConfig', () => {
     expect(readApiConfig({ PORT: '8080', STYRING_PORT: '0' }, cwd).port).toBe(0);
   });
 
+  it('takes the log level from STYRING_LOG_LEVEL, info without it', () => {
+    expect(readApiConfig({ STYRING_LOG_LEVEL: 'debug' }, cwd).logLevel).toBe('debug');
+    expect(readApiConfig({ STYRING_LOG_LEVEL: '' }, cwd).logLevel).toBe('info');
+  });
+
   it('seeds the demo with --demo or STYRING_DEMO', () => {
     expect(readApiConfig({}, cwd, ['--demo']).seedDemo).toBe(true);
     expect(readApiConfig({ STYRING_DEMO: 'ja' }, cwd).seedDemo).toBe(true);
@@ -35,6 +40,11 @@ describe('readApiConfig', () => {
     [{ STYRING_JWKS_URL: 'https://idp/jwks' }, 'STYRING_JWT_ISSUER'],
     [{ STYRING_JWKS_URL: 'not a url', STYRING_JWT_ISSUER: 'x' }, 'STYRING_JWKS_URL'],
     [{ STYRING_JWT_PUBLIC_KEY: '/no/such.pem', STYRING_JWT_ISSUER: 'x' }, 'STYRING_JWT_PUBLIC_KEY'],
+    [{ STYRING_LOG_LEVEL: 'verbose' }, 'STYRING_LOG_LEVEL'],
+    [
+      { STYRING_JWKS_URL: 'https://idp/jwks', STYRING_JWT_ISSUER: 'x', STYRING_JWT_ALGORITHMS: 'RS256,' },
+      'STYRING_JWT_ALGORITHMS',
+    ],
   ])('refuses %j, naming %s', (env, name) => {
     expect(() => readApiConfig(env, cwd)).toThrow(ConfigError);
     expect(() => readApiConfig(env, cwd)).toThrow(name);

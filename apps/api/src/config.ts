@@ -37,6 +37,26 @@ const bool = (name: string, value: string | undefined, fallback: boolean): boole
   throw new ConfigError(`${name} must be true or false, not '${value}'`);
 };
 
+/** pino's levels: an unknown one would stop the service with an error that names no variable. */
+const logLevels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
+
+const logLevelOf = (value: string | undefined): string => {
+  if (value === undefined || value === '') return 'info';
+  if (!logLevels.includes(value))
+    throw new ConfigError(`STYRING_LOG_LEVEL must be one of ${logLevels.join(', ')}, not '${value}'`);
+  return value;
+};
+
+/** The accepted `alg` values; an empty entry (`RS256,`) would silently refuse every token. */
+const algorithmsOf = (value: string): string[] => {
+  const algorithms = value.split(',').map((alg) => alg.trim());
+  if (algorithms.some((alg) => !/^[A-Za-z0-9]+$/.test(alg)))
+    throw new ConfigError(
+      `STYRING_JWT_ALGORITHMS must be a comma-separated list of alg names, not '${value}'`,
+    );
+  return algorithms;
+};
+
 const portOf = (env: NodeJS.ProcessEnv): number => {
   const name = env['STYRING_PORT'] ? 'STYRING_PORT' : 'PORT';
   const value = env[name];
@@ -76,7 +96,7 @@ const externalAuth = (env: NodeJS.ProcessEnv, cwd: string): ApiConfig['auth'] =>
       keys: jwksUrl
         ? { kind: 'jwks', url: jwksUrl }
         : { kind: 'public-key', pem: pemOf('STYRING_JWT_PUBLIC_KEY', publicKey ?? '', cwd) },
-      ...(algorithms ? { algorithms: algorithms.split(',').map((alg) => alg.trim()) } : {}),
+      ...(algorithms ? { algorithms: algorithmsOf(algorithms) } : {}),
       roleClaim: env['STYRING_JWT_ROLE_CLAIM'] || 'role',
       unitClaim: env['STYRING_JWT_UNIT_CLAIM'] || 'unit',
     },
@@ -98,7 +118,7 @@ export const readApiConfig = (
     dataDir,
     exportDir: path.resolve(cwd, env['STYRING_EXPORT_DIR'] || path.join(dataDir, 'exports')),
     seedDemo: args.includes('--demo') || bool('STYRING_DEMO', env['STYRING_DEMO'], false),
-    logLevel: env['STYRING_LOG_LEVEL'] || 'info',
+    logLevel: logLevelOf(env['STYRING_LOG_LEVEL']),
     auth: externalAuth(env, cwd),
     cwd,
   };
