@@ -13,15 +13,16 @@ import { governanceEventSerde } from '../event-serde';
 import type { GovernanceEvent } from '../governance-event';
 import type { UnitEstablished } from '../organisation/messages';
 import type { DecidingBody } from '../shared/bodies';
-import type { DecisionReference } from '../shared/decision-reference';
+import {
+  councilDecision as councilDecisionOn,
+  type DecisionReference,
+  decisionUnderDelegation,
+} from '../shared/decision-reference';
 import type { UnitKind } from '../shared/units';
 
+/** A decision of kommunestyret, built with the domain's constructor; `overrides` vary one spec's case. */
 export const councilDecision = (overrides: Partial<DecisionReference> = {}): DecisionReference => ({
-  body: 'kommunestyret',
-  decidedOn: '2024-06-12',
-  caseNumber: '2024/1001',
-  meeting: 'Kommunestyret 12.06.2024',
-  authority: { kind: 'law', reference: 'kommuneloven § 5-3' },
+  ...councilDecisionOn('2024-06-12', '2024/1001', 'Kommunestyret 12.06.2024'),
   ...overrides,
 });
 
@@ -31,10 +32,7 @@ export const delegatedDecision = (
   delegationId: string,
   overrides: Partial<DecisionReference> = {},
 ): DecisionReference => ({
-  body,
-  decidedOn: '2024-09-02',
-  caseNumber: '2024/2002',
-  authority: { kind: 'delegation', delegationId },
+  ...decisionUnderDelegation(body, delegationId, '2024-09-02', '2024/2002'),
   ...overrides,
 });
 
