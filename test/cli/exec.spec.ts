@@ -124,6 +124,24 @@ describe('styring exec', () => {
     expect(result.stderr).toContain("'--role <role>' not specified");
   });
 
+  it('exits 2 naming --role for a role the service does not know, from the flag or STYRING_ROLE, and writes nothing', async () => {
+    const before = (await eventsIn(storeFile)).length;
+    const fromFlag = await styring(scratch.dir, ['exec', '-', '--role', 'ordforer'], {
+      input: JSON.stringify(adoptStrategy('ukjent-rolle')),
+    });
+    const fromEnv = await styring(scratch.dir, ['exec', '-'], {
+      input: JSON.stringify(adoptStrategy('ukjent-rolle')),
+      env: { STYRING_ROLE: 'ordforer' },
+    });
+
+    for (const result of [fromFlag, fromEnv]) {
+      expect(result.code).toBe(2);
+      expect(result.stderr).toContain("'--role <role>'");
+      expect(result.stderr).toContain('ordforer');
+    }
+    expect(await eventsIn(storeFile)).toHaveLength(before);
+  });
+
   it('exits 1 without creating anything when the store does not exist', async () => {
     const result = await styring(
       scratch.dir,

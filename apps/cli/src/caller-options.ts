@@ -1,6 +1,6 @@
 import * as os from 'node:os';
 import { type Command, Option } from 'commander';
-import type { Caller } from '@styring/app';
+import { type Caller, roles } from '@styring/app';
 
 interface CallerFlags {
   readonly actor: string;
@@ -28,8 +28,10 @@ export const withCallerOptions = (command: Command): Command =>
         .default(loginName()),
     )
     .addOption(
+      // The same roles the service knows; any other would be recorded in the history as given.
       new Option('--role <role>', 'the role acted in, e.g. kommunedirektor')
         .env('STYRING_ROLE')
+        .choices(roles)
         .makeOptionMandatory(),
     )
     .addOption(new Option('--unit <unit>', 'the unit acted for, e.g. styv').env('STYRING_UNIT'))
