@@ -4,7 +4,13 @@
  * compared, and text that spreadsheets and HTML must handle with care.
  */
 import type { EventMetadata, EventStore } from '@styring/eventstore';
-import { type DecisionReference, type GovernanceEvent, governanceEventSerde } from '@styring/governance';
+import {
+  councilDecision,
+  type DecisionReference,
+  decisionUnderDelegation,
+  type GovernanceEvent,
+  governanceEventSerde,
+} from '@styring/governance';
 
 export interface DemoAppend {
   readonly streamId: string;
@@ -14,20 +20,11 @@ export interface DemoAppend {
   readonly onBehalfOf?: string;
 }
 
-const council = (decidedOn: string, caseNumber: string): DecisionReference => ({
-  body: 'kommunestyret',
-  decidedOn,
-  caseNumber,
-  meeting: `Kommunestyret ${decidedOn}`,
-  authority: { kind: 'law', reference: 'kommuneloven § 5-3' },
-});
+const council = (decidedOn: string, caseNumber: string): DecisionReference =>
+  councilDecision(decidedOn, caseNumber, `Kommunestyret ${decidedOn}`);
 
-const chiefExecutive = (decidedOn: string, caseNumber: string): DecisionReference => ({
-  body: 'kommunedirektoren',
-  decidedOn,
-  caseNumber,
-  authority: { kind: 'delegation', delegationId: 'ks-kd' },
-});
+const chiefExecutive = (decidedOn: string, caseNumber: string): DecisionReference =>
+  decisionUnderDelegation('kommunedirektoren', 'ks-kd', decidedOn, caseNumber);
 
 const secretariat = { actor: 'politisk.sekretariat', role: 'sekretariat', onBehalfOf: 'kommunestyret' };
 const chief = { actor: 'kommunedirektor', role: 'kommunedirektor' };
