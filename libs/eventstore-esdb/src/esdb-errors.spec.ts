@@ -1,28 +1,6 @@
-import { createServer } from 'node:net';
-import { isEventStoreFailure } from '@styring/eventstore';
-import { newEvent, newEvents } from '@styring/eventstore-testkit';
+import { closedPort, failureOf, newEvent, newEvents } from '@styring/eventstore-testkit';
 import { openEsdbEventStore } from './esdb-event-store';
 import { startEsdbStandIn } from './testing/esdb-standin/standin-server';
-
-const failureOf = (promise: Promise<unknown>) =>
-  promise.then(
-    () => {
-      throw new Error('expected a failure');
-    },
-    (error: unknown) => {
-      if (!isEventStoreFailure(error)) throw error;
-      return error;
-    },
-  );
-
-/** A port on 127.0.0.1 where nothing listens. */
-const closedPort = () =>
-  new Promise<number>((resolve) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
 
 describe('EventStoreDB adapter errors (against the wire-level stand-in)', () => {
   it("says 'unavailable', naming host and port but not the password, when no server listens", async () => {

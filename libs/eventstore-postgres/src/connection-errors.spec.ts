@@ -1,31 +1,9 @@
 import { readFileSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { Client } from 'pg';
-import { isEventStoreFailure } from '@styring/eventstore';
-import { newEvents } from '@styring/eventstore-testkit';
+import { closedPort, failureOf, newEvents } from '@styring/eventstore-testkit';
 import { openPostgresEventStore } from './postgres-event-store';
 import { describeWithPostgres } from './testing/describe-with-postgres';
-
-const failureOf = (promise: Promise<unknown>) =>
-  promise.then(
-    () => {
-      throw new Error('expected a failure');
-    },
-    (error: unknown) => {
-      if (!isEventStoreFailure(error)) throw error;
-      return error;
-    },
-  );
-
-/** A port on 127.0.0.1 where nothing listens. */
-const closedPort = () =>
-  new Promise<number>((resolve) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
 
 describeWithPostgres('PostgreSQL connection errors', (cluster) => {
   it("says 'unavailable', naming host and port but not the password, when no server listens", async () => {
