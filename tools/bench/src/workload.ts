@@ -22,19 +22,19 @@ export const readWorkload = (args: readonly string[], env: NodeJS.ProcessEnv): W
       'all-events': { type: 'string' },
     },
   });
-  const size = (flag: string | undefined, variable: string, fallback: number) => {
-    const value = Number(flag ?? env[variable] ?? fallback);
+  const size = (flag: keyof typeof values, variable: string, fallback: number) => {
+    const value = Number(values[flag] ?? env[variable] ?? fallback);
     if (!Number.isSafeInteger(value) || value <= 0)
-      throw new Error(`${variable} must be a positive whole number`);
+      throw new Error(`--${flag} (or ${variable}) must be a positive whole number`);
     return value;
   };
   return {
-    singleAppends: size(values.single, 'BENCH_SINGLE', 5_000),
-    batches: size(values.batches, 'BENCH_BATCHES', 1_000),
+    singleAppends: size('single', 'BENCH_SINGLE', 5_000),
+    batches: size('batches', 'BENCH_BATCHES', 1_000),
     batchSize: 100,
     streams: 100,
-    streamEvents: size(values['stream-events'], 'BENCH_STREAM_EVENTS', 10_000),
-    allEvents: size(values['all-events'], 'BENCH_ALL_EVENTS', 100_000),
+    streamEvents: size('stream-events', 'BENCH_STREAM_EVENTS', 10_000),
+    allEvents: size('all-events', 'BENCH_ALL_EVENTS', 100_000),
   };
 };
 
