@@ -31,7 +31,10 @@ const byField =
       : undefined;
 
 const s = streamCategories;
+// The filters of the projections' shared query types (PlanQuery, RiskQuery), used by each view over them.
 const decisionDates = { from: 'string', to: 'string' } as const;
+const planFilters = { kind: 'string', unit: 'string' } as const;
+const riskFilters = { context: 'string', ownerUnit: 'string' } as const;
 
 // Fixed paths come before the ones with a `:param` in the same place, so `plans/in-force` is not a plan id.
 export const readRoutes: readonly ReadRoute[] = [
@@ -64,21 +67,21 @@ export const readRoutes: readonly ReadRoute[] = [
     query: 'PlanRegister',
     summary: 'Planregisteret',
     tag: 'planer',
-    filters: { kind: 'string', unit: 'string' },
+    filters: planFilters,
   },
   {
     path: 'plans/in-force',
     query: 'PlansInForce',
     summary: 'Planer i kraft på dagen asOf',
     tag: 'planer',
-    filters: { kind: 'string', unit: 'string' },
+    filters: planFilters,
   },
   {
     path: 'plans/hierarchy',
     query: 'PlanHierarchy',
     summary: 'Planhierarkiet',
     tag: 'planer',
-    filters: { kind: 'string', unit: 'string' },
+    filters: planFilters,
   },
   {
     path: 'plans/:planId',
@@ -94,7 +97,7 @@ export const readRoutes: readonly ReadRoute[] = [
     query: 'PlanGoals',
     summary: 'Mål i planene',
     tag: 'planer',
-    filters: { kind: 'string', unit: 'string', planId: 'string', focusArea: 'string' },
+    filters: { ...planFilters, planId: 'string', focusArea: 'string' },
   },
   {
     path: 'projects',
@@ -132,21 +135,21 @@ export const readRoutes: readonly ReadRoute[] = [
     query: 'RiskRegister',
     summary: 'Risikoregisteret',
     tag: 'risiko',
-    filters: { context: 'string', ownerUnit: 'string', includeClosed: 'boolean' },
+    filters: { ...riskFilters, includeClosed: 'boolean' },
   },
   {
     path: 'risks/matrix',
     query: 'RiskMatrix',
     summary: 'Risikomatrisen 5×5',
     tag: 'risiko',
-    filters: { context: 'string', ownerUnit: 'string' },
+    filters: riskFilters,
   },
   {
     path: 'risks/overdue-reviews',
     query: 'OverdueRiskReviews',
     summary: 'Risikoer med forfalt revurdering på dagen asOf',
     tag: 'risiko',
-    filters: { context: 'string', ownerUnit: 'string' },
+    filters: riskFilters,
   },
   {
     path: 'risks/:riskId',
