@@ -1,6 +1,8 @@
 import type { EventStore, NewEvent } from '@styring/eventstore';
 import {
+  councilDecision,
   type DecisionReference,
+  decisionUnderDelegation,
   type GovernanceEvent,
   governanceEventSerde,
   type Portfolio,
@@ -79,24 +81,12 @@ export function* syntheticGovernanceHistory(options: SyntheticHistoryOptions): G
   const later = (days: number) => new Date(now + days * dayMs).toISOString().slice(0, 10);
   const year = () => new Date(now).getUTCFullYear();
   const caseNumber = () => `${year()}/${(caseSequence = (caseSequence % 9_999_999) + 1)}`;
-  const council = (): DecisionReference => ({
-    body: 'kommunestyret',
-    decidedOn: today(),
-    caseNumber: caseNumber(),
-    meeting: `Kommunestyret ${today()}`,
-    authority: { kind: 'law', reference: 'kommuneloven § 5-3' },
-  });
+  const council = (): DecisionReference => councilDecision(today(), caseNumber(), `Kommunestyret ${today()}`);
   const underDelegation = (
     body: DecisionReference['body'],
     delegationId: string,
     unit?: string,
-  ): DecisionReference => ({
-    body,
-    decidedOn: today(),
-    caseNumber: caseNumber(),
-    authority: { kind: 'delegation', delegationId },
-    ...(unit === undefined ? {} : { unit }),
-  });
+  ): DecisionReference => decisionUnderDelegation(body, delegationId, today(), caseNumber(), unit);
   const projects: Record<Portfolio, string[]> = { investering: [], 'utvikling-digitalisering': [] };
   const correctable: Correctable[] = [];
   let pending: { streamId: string; events: NewEvent[] } | undefined;
