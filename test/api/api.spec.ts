@@ -201,11 +201,12 @@ describe('writing', () => {
       'decision.decidedOn',
       'unit',
     ]);
-    await writesNothing(
+    const notAnObject = await writesNothing(
       () => request('POST', '/api/units', { token: kommunedirektor, body: ['not', 'an', 'object'] }),
       400,
     );
-    await writesNothing(
+    expect(notAnObject.body.errors).toEqual([expect.objectContaining({ path: '' })]);
+    const weakEtag = await writesNothing(
       () =>
         request('POST', '/api/units', {
           token: kommunedirektor,
@@ -214,6 +215,19 @@ describe('writing', () => {
         }),
       400,
     );
+    expect(weakEtag.body.errors).toEqual([
+      { path: 'headers.if-match', message: expect.stringContaining('ETag'), messageEn: expect.any(String) },
+    ]);
+    const ifNoneMatch = await writesNothing(
+      () =>
+        request('POST', '/api/units', {
+          token: kommunedirektor,
+          body: newSection('x'),
+          headers: { 'if-none-match': '"3"' },
+        }),
+      400,
+    );
+    expect(ifNoneMatch.body.errors).toEqual([expect.objectContaining({ path: 'headers.if-none-match' })]);
   });
 
   it('refuses what a rule forbids (422) with the rule’s code in both languages, and writes nothing', async () => {

@@ -15,11 +15,19 @@ export const expectedRevisionFrom = (
   ifNoneMatch: string | undefined,
 ): ExpectedRevision | undefined => {
   if (ifMatch !== undefined && ifNoneMatch !== undefined) {
-    throw invalidHeader('if-match', 'send If-Match or If-None-Match, not both');
+    throw invalidHeader(
+      'if-match',
+      'send If-Match eller If-None-Match, ikke begge',
+      'send If-Match or If-None-Match, not both',
+    );
   }
   if (ifNoneMatch !== undefined) {
     if (ifNoneMatch.trim() !== '*')
-      throw invalidHeader('if-none-match', "only '*' (the stream must not exist)");
+      throw invalidHeader(
+        'if-none-match',
+        "bare '*' (strømmen må ikke finnes)",
+        "only '*' (the stream must not exist)",
+      );
     return 'no_stream';
   }
   if (ifMatch === undefined) return undefined;
@@ -27,15 +35,20 @@ export const expectedRevisionFrom = (
   if (value === '*') return 'stream_exists';
   const revision = /^"(\d{1,19})"$/.exec(value)?.[1];
   if (revision === undefined) {
-    throw invalidHeader('if-match', `'${ifMatch}' is not one ETag from this service, e.g. "5", or *`);
+    throw invalidHeader(
+      'if-match',
+      `'${ifMatch}' er ikke én ETag fra denne tjenesten, f.eks. "5", eller *`,
+      `'${ifMatch}' is not one ETag from this service, e.g. "5", or *`,
+    );
   }
   return BigInt(revision);
 };
 
-const invalidHeader = (header: string, why: string) =>
+/** Like every 400 of the service: the field's path, why in bokmål (`message`) and in English (`messageEn`). */
+const invalidHeader = (header: string, why: string, whyEn: string) =>
   new BadRequestException({
     error: 'invalid',
     message: `Ugyldig ${header}-felt.`,
-    messageEn: `invalid ${header} header: ${why}`,
-    errors: [{ path: `headers.${header}`, message: why }],
+    messageEn: `invalid ${header} header: ${whyEn}`,
+    errors: [{ path: `headers.${header}`, message: why, messageEn: whyEn }],
   });
