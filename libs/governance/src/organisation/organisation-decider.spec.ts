@@ -29,6 +29,7 @@ const dissolve = (unit: string): DissolveUnit => ({
   reason: 'Omorganisering',
   decision: byChiefExecutive,
 });
+const tekniskDissolved = { ...dissolve('teknisk-sektor'), type: 'UnitDissolved' } as const;
 
 describe('organisationDecider', () => {
   it('establishes a sector, and a virksomhet under it', () => {
@@ -45,12 +46,20 @@ describe('organisationDecider', () => {
       .given([tekniskEstablished])
       .when(establishTeknisk, standardContext)
       .thenRejectedWith('organisation.unit_exists');
+    spec
+      .given([tekniskEstablished, tekniskDissolved])
+      .when(establishTeknisk, standardContext)
+      .thenRejectedWith('organisation.unit_exists');
   });
 
   it('places a unit only under an existing, active parent (organisation.parent_unknown)', () => {
     const { type: _type, ...fields } = prosjektvirksomheten;
     spec
       .given([])
+      .when({ ...fields, type: 'EstablishUnit' }, standardContext)
+      .thenRejectedWith('organisation.parent_unknown');
+    spec
+      .given([tekniskEstablished, tekniskDissolved])
       .when({ ...fields, type: 'EstablishUnit' }, standardContext)
       .thenRejectedWith('organisation.parent_unknown');
   });
