@@ -89,6 +89,8 @@ describe('projectDecider', () => {
   it('refuses status, completion and cancellation for a project never registered (project.not_registered)', () => {
     spec.given([]).when(status, standardContext).thenRejectedWith('project.not_registered');
     spec.given([]).when(evaluate, standardContext).thenRejectedWith('project.not_registered');
+    spec.given([]).when(complete, standardContext).thenRejectedWith('project.not_registered');
+    spec.given([]).when(cancel, standardContext).thenRejectedWith('project.not_registered');
   });
 
   it('refuses changes to a completed or cancelled project (project.closed)', () => {
@@ -100,6 +102,15 @@ describe('projectDecider', () => {
     spec
       .given([schoolRegistered, completed])
       .when(cancel, standardContext)
+      .thenRejectedWith('project.closed');
+    const cancelled = { ...cancel, type: 'ProjectCancelled' as const };
+    spec
+      .given([schoolRegistered, cancelled])
+      .when(status, standardContext)
+      .thenRejectedWith('project.closed');
+    spec
+      .given([schoolRegistered, cancelled])
+      .when(complete, standardContext)
       .thenRejectedWith('project.closed');
   });
 
