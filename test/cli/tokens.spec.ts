@@ -1,3 +1,5 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { buildCli, scratchDirectory, styring } from './styring';
 
 /** `styring tokens issue`: bearer tokens for the HTTP service on the embedded default. */
@@ -40,5 +42,29 @@ describe('styring tokens issue', () => {
     ]);
     expect(result.code).toBe(2);
     expect(result.stderr).toContain("'ordforer' is invalid");
+  });
+
+  it.each([
+    [
+      'a lifetime it cannot read',
+      ['--unit', 'x', '--sub', 'kari', '--expires-in', 'soon'],
+      2,
+      '--expires-in',
+    ],
+    ['an empty unit', ['--unit', ' ', '--sub', 'kari'], 1, 'unit'],
+  ])('refuses %s, naming the field, and makes no key pair', async (_case, flags, code, field) => {
+    const result = await styring(scratch.dir, [
+      'tokens',
+      'issue',
+      '--role',
+      'revisor',
+      ...flags,
+      '--data-dir',
+      'refused',
+    ]);
+    expect(result.code).toBe(code);
+    expect(result.stderr).toContain(field);
+    expect(result.stdout).toBe('');
+    expect(fs.existsSync(path.join(scratch.dir, 'refused'))).toBe(false);
   });
 });

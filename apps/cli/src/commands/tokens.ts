@@ -1,6 +1,6 @@
 import * as path from 'node:path';
-import { Command, Option } from 'commander';
-import { issueLocalToken, roles } from '@styring/app';
+import { Command, InvalidArgumentError, Option } from 'commander';
+import { isTokenLifetime, issueLocalToken, roles } from '@styring/app';
 import { type CommandContext } from '../command-context';
 import { ExitCode } from '../exit-codes';
 
@@ -12,6 +12,11 @@ interface TokenFlags {
   readonly dataDir: string;
 }
 
+const lifetime = (value: string): string => {
+  if (!isTokenLifetime(value)) throw new InvalidArgumentError('not a lifetime such as 8h or 30d');
+  return value;
+};
+
 /** Bearer tokens for the HTTP service on the embedded default, signed with its local key (made on first use). */
 export const tokensCommand = (context: CommandContext): Command =>
   new Command('tokens').description('bearer tokens for the HTTP service (embedded default only)').addCommand(
@@ -22,7 +27,11 @@ export const tokensCommand = (context: CommandContext): Command =>
       )
       .requiredOption('--unit <unit>', 'the unit the holder acts for, e.g. styv')
       .requiredOption('--sub <subject>', 'who holds the token (becomes the actor of the events)')
-      .option('--expires-in <duration>', 'e.g. 8h or 30d', '8h')
+      .addOption(
+        new Option('--expires-in <duration>', 'a whole number and s, m, h, d or w, e.g. 8h or 30d')
+          .default('8h')
+          .argParser(lifetime),
+      )
       .addOption(
         new Option('--data-dir <dir>', "the service's data folder").env('STYRING_DATA_DIR').default('./data'),
       )

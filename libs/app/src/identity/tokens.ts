@@ -21,13 +21,24 @@ export interface TokenSigning {
   readonly audience: string;
 }
 
-/** Mints a signed bearer token (EdDSA) whose subject, role and unit the service turns into event metadata. */
-export const mintToken = async (request: TokenRequest, signing: TokenSigning): Promise<string> => {
+/** A token lifetime as text: a whole number and s, m, h, d or w, e.g. `8h` or `30d`. */
+export const isTokenLifetime = (value: string): boolean => /^\d+[smhdw]$/.test(value);
+
+/** Refuses a request that cannot become a usable token, naming the field, before any key is made or used. */
+const checkTokenRequest = (request: TokenRequest): void => {
   if (!isRole(request.role)) {
     throw new Error(`unknown role '${request.role}' (one of: ${roles.join(', ')})`);
   }
   if (request.subject.trim() === '') throw new Error('the subject (sub) must not be empty');
   if (request.unit.trim() === '') throw new Error('the unit must not be empty');
+  if (typeof request.expiresIn === 'string' && !isTokenLifetime(request.expiresIn)) {
+    throw new Error(`expiresIn: '${request.expiresIn}' is not a lifetime such as 8h or 30d`);
+  }
+};
+
+/** Mints a signed bearer token (EdDSA) whose subject, role and unit the service turns into event metadata. */
+export const mintToken = async (request: TokenRequest, signing: TokenSigning): Promise<string> => {
+  checkTokenRequest(request);
   const issuedAt = Math.floor(Date.now() / 1000);
   return new SignJWT({ role: request.role, unit: request.unit })
     .setProtectedHeader({ alg: 'EdDSA', typ: 'JWT' })
@@ -45,9 +56,14 @@ export const mintToken = async (request: TokenRequest, signing: TokenSigning): P
  * Mints a token for the embedded default: signed with the local key pair under `dataDir` (created on first
  * use), for the local issuer. This is what `styring tokens issue` calls.
  */
-export const issueLocalToken = (request: TokenRequest & { readonly dataDir: string }): Promise<string> =>
-  mintToken(request, {
+export const issueLocalToken = async (
+  request: TokenRequest & { readonly dataDir: string },
+): Promise<string> => {
+  // Checked before the key pair is made, so a refused request leaves no key behind.
+  checkTokenRequest(request);
+  return mintToken(request, {
     privateKey: ensureLocalKeyPair(request.dataDir).privateKey,
     issuer: localIssuer,
     audience: defaultAudience,
   });
+};
