@@ -185,11 +185,13 @@ describe('riskDecider', () => {
       .when(close, context)
       .then([{ ...close, type: 'RiskClosed' }]);
     spec.given([]).when(treat, context).thenRejectedWith('risk.not_assessed');
+    spec.given([]).when(close, context).thenRejectedWith('risk.not_assessed');
   });
 
   it('changes nothing after a risk is closed (risk.closed)', () => {
     const closed = { ...close, type: 'RiskClosed' as const };
     spec.given([assessed, closed]).when(assess, context).thenRejectedWith('risk.closed');
     spec.given([assessed, closed]).when(treat, context).thenRejectedWith('risk.closed');
+    spec.given([assessed, closed]).when(close, context).thenRejectedWith('risk.closed');
   });
 });
