@@ -28,6 +28,7 @@ import {
   type Subscription,
   validBound,
   validCount,
+  validFilter,
 } from '@styring/eventstore';
 import { validateEsdbAppend } from './append-validation';
 import { checkConnectionString, type ConnectionTarget } from './connection-string';
@@ -163,6 +164,7 @@ export class EsdbEventStore implements EventStore {
     this.#ensureOpen();
     const after = validBound(options.after, 'after');
     const to = validBound(options.to, 'to');
+    const filter = validFilter(options.filter);
     let remaining = validCount(options.maxCount);
     if (remaining === 0) return;
     const fromPosition = await this.#startAfter(after);
@@ -174,7 +176,7 @@ export class EsdbEventStore implements EventStore {
       const { event } = unwrapped;
       if (after !== undefined && event.globalPosition <= after) continue;
       if (to !== undefined && event.globalPosition > to) return;
-      if (!passes(options.filter, event)) continue;
+      if (!passes(filter, event)) continue;
       yield event;
       if (--remaining === 0) return;
     }
@@ -183,17 +185,18 @@ export class EsdbEventStore implements EventStore {
   subscribeToAll(options: SubscribeOptions = {}): Subscription {
     this.#ensureOpen();
     const after = validBound(options.after, 'after');
+    const filter = validFilter(options.filter);
     const subscription = new EsdbSubscription({
       open: async () => {
         const fromPosition = (await this.#startAfter(after)) ?? END;
-        return this.#client.subscribeToAll({ fromPosition, filter: serverFilter(options.filter) });
+        return this.#client.subscribeToAll({ fromPosition, filter: serverFilter(filter) });
       },
       accept: (resolved) => {
         const unwrapped = fromResolved(resolved);
         if (unwrapped?.kind !== 'ours') return undefined;
         const { event } = unwrapped;
         const isNew = after === undefined || event.globalPosition > after;
-        return isNew && passes(options.filter, event) ? event : undefined;
+        return isNew && passes(filter, event) ? event : undefined;
       },
       failure: (error) => this.#failure(error),
       ended: () => this.#subscriptions.delete(subscription),

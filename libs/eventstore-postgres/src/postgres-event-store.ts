@@ -19,6 +19,7 @@ import {
   validateAppend,
   validBound,
   validCount,
+  validFilter,
 } from '@styring/eventstore';
 import { AppendNotifier } from './append-notifier';
 import { describeServer, isRecordedEventId, type ServerDescription, toStoreFailure } from './errors';
@@ -214,9 +215,10 @@ export class PostgresEventStore implements EventStore {
     this.#ensureOpen();
     const after = clamp(validBound(options.after, 'after') ?? 0n);
     const to = clamp(validBound(options.to, 'to') ?? maxBigint);
+    const filter = validFilter(options.filter);
     let remaining = validCount(options.maxCount);
     if (remaining === 0) return;
-    for await (const page of this.#pages(after, to, options.filter, Math.min(this.#batchSize, remaining))) {
+    for await (const page of this.#pages(after, to, filter, Math.min(this.#batchSize, remaining))) {
       for (const event of page) {
         yield event;
         if (--remaining === 0) return;
@@ -226,6 +228,7 @@ export class PostgresEventStore implements EventStore {
 
   subscribeToAll(options: SubscribeOptions = {}): Subscription {
     this.#ensureOpen();
+    const filter = validFilter(options.filter);
     let head = 0n;
     const subscription = new LiveSubscription(
       {
@@ -234,7 +237,7 @@ export class PostgresEventStore implements EventStore {
           const end = min(head, after + BigInt(this.#batchSize));
           if (end <= after) return { events: [], scannedTo: after };
           return {
-            events: await this.#readRange(after, end, options.filter, this.#batchSize),
+            events: await this.#readRange(after, end, filter, this.#batchSize),
             scannedTo: end,
           };
         },

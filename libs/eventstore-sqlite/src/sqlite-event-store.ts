@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import {
+  type AllFilter,
   type AppendOptions,
   type AppendOutcome,
   type Clock,
@@ -18,6 +19,7 @@ import {
   type Subscription,
   validateAppend,
   validCount,
+  validFilter,
 } from '@styring/eventstore';
 import { signalAppend, signalKey } from './append-signal';
 import { EventIdIndex } from './event-id-index';
@@ -124,9 +126,10 @@ class SqliteStore implements SqliteEventStore {
   async *readAll(options: ReadAllOptions = {}): AsyncGenerator<RecordedEvent> {
     let after = bigintBound(options.after, 'after') ?? -1n;
     const to = bigintBound(options.to, 'to') ?? MAX_INT64;
+    const filter = validFilter(options.filter);
     let remaining = validCount(options.maxCount);
     while (remaining > 0 && after < MAX_INT64) {
-      const page = this.#readAllPage(after, to, options, Math.min(PAGE_SIZE, remaining));
+      const page = this.#readAllPage(after, to, filter, Math.min(PAGE_SIZE, remaining));
       for (const event of page) yield event;
       const last = page[page.length - 1];
       if (page.length < Math.min(PAGE_SIZE, remaining) || last === undefined) return;
@@ -138,9 +141,10 @@ class SqliteStore implements SqliteEventStore {
   subscribeToAll(options: SubscribeOptions = {}): Subscription {
     this.#assertOpen();
     const after = bigintBound(options.after, 'after') ?? -1n;
+    const filter = validFilter(options.filter);
     const subscription = new PollingSubscription(
       {
-        readPage: (from) => this.#readAllPage(from, MAX_INT64, options, PAGE_SIZE),
+        readPage: (from) => this.#readAllPage(from, MAX_INT64, filter, PAGE_SIZE),
         pageSize: PAGE_SIZE,
         signalKey: this.#signalKey,
         pollIntervalMs: this.#pollIntervalMs,
@@ -202,9 +206,9 @@ class SqliteStore implements SqliteEventStore {
     return { _tag: 'Appended', nextExpectedRevision: revision, lastPosition: position };
   }
 
-  #readAllPage(after: bigint, to: bigint, options: ReadAllOptions | SubscribeOptions, limit: number) {
+  #readAllPage(after: bigint, to: bigint, filter: AllFilter | undefined, limit: number) {
     const rows = this.#guard(() => {
-      const { statement, filterParameters } = this.#statements.all(options.filter);
+      const { statement, filterParameters } = this.#statements.all(filter);
       return statement.all(after, to, ...filterParameters, limit) as EventRow[];
     });
     return rows.map(toRecordedEvent);

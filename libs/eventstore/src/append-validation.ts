@@ -1,4 +1,5 @@
 import { EventStoreFailure } from './errors';
+import type { AllFilter } from './event-store';
 import type { ExpectedRevision } from './expected-revision';
 import type { NewEvent } from './recorded-event';
 
@@ -94,4 +95,17 @@ export const validCount = (maxCount: number | undefined): number => {
     throw invalid(`maxCount must be a whole number >= 0, not ${maxCount}`);
   }
   return maxCount;
+};
+
+/** A filter of the global log given by a caller: absent, or lists of strings for the criteria it has. */
+export const validFilter = (filter: AllFilter | undefined): AllFilter | undefined => {
+  if (filter === undefined) return undefined;
+  if (typeof filter !== 'object' || filter === null) throw invalid(`filter must be an object`);
+  for (const field of ['eventTypes', 'streamPrefixes'] as const) {
+    const list: unknown = filter[field];
+    if (list !== undefined && (!Array.isArray(list) || !list.every((item) => typeof item === 'string'))) {
+      throw invalid(`filter.${field} must be a list of strings`);
+    }
+  }
+  return filter;
 };

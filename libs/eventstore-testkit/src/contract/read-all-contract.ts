@@ -1,6 +1,7 @@
 import * as fc from 'fast-check';
 import type { AllFilter, NewEvent, ReadAllOptions, RecordedEvent } from '@styring/eventstore';
 import { newEvent, newEvents } from '../new-event';
+import { failureOf } from '../store-failures';
 import { collect, ids } from './collect';
 import type { ContractContext } from './store-under-test';
 
@@ -88,6 +89,18 @@ export const readAllContract = (context: ContractContext) => {
       await store().appendToStream(streamId('s'), newEvents(2), { expectedRevision: 'any' });
       expect(await collect(store().readAll({ after: 2n ** 60n }))).toEqual([]);
       expect(await collect(store().readAll({ after: 2n ** 53n + 1n }))).toEqual([]);
+    });
+
+    it.each([
+      ['eventTypes as a string', { eventTypes: 'adopted' }, 'filter.eventTypes'],
+      ['a stream prefix that is not a string', { streamPrefixes: ['plan-', 7] }, 'filter.streamPrefixes'],
+      ['a filter that is not an object', 'adopted', 'filter'],
+    ])('refuses %s with invalid_argument, naming the field', async (_, filter, field) => {
+      const invalid = filter as unknown as AllFilter;
+      const read = await failureOf(collect(store().readAll({ filter: invalid })));
+      expect(read.code).toBe('invalid_argument');
+      expect(read.message).toContain(field);
+      expect(() => store().subscribeToAll({ filter: invalid })).toThrow(field);
     });
 
     it('filters by event type and by stream prefix, an event passing only when it matches both', async () => {
