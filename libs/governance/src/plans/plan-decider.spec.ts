@@ -215,6 +215,11 @@ describe('planDecider: RevisePlan and RetirePlan', () => {
       .given([samfunnsdelAdopted, { ...retire, type: 'PlanRetired' }])
       .when(revise, standardContext)
       .thenRejectedWith('plan.retired');
+    spec.given([]).when(retire, standardContext).thenRejectedWith('plan.not_adopted');
+    spec
+      .given([samfunnsdelAdopted, { ...retire, type: 'PlanRetired' }])
+      .when(retire, standardContext)
+      .thenRejectedWith('plan.retired');
   });
 
   it('holds revisions to the rule of the plan kind fixed at adoption', () => {
