@@ -142,6 +142,16 @@ describe('styring exec', () => {
     expect(await eventsIn(storeFile)).toHaveLength(before);
   });
 
+  it('exits 2 naming --correlation-id for one the service would not take either, and writes nothing', async () => {
+    const before = (await eventsIn(storeFile)).length;
+    const result = await styring(scratch.dir, ['exec', '-', ...secretariat, '--correlation-id', 'to ord'], {
+      input: JSON.stringify(adoptStrategy('korrelasjon')),
+    });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain("'--correlation-id <id>'");
+    expect(await eventsIn(storeFile)).toHaveLength(before);
+  });
+
   it('exits 1 without creating anything when the store does not exist', async () => {
     const result = await styring(
       scratch.dir,

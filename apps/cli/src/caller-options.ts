@@ -1,6 +1,6 @@
 import * as os from 'node:os';
-import { type Command, Option } from 'commander';
-import { type Caller, roles } from '@styring/app';
+import { type Command, InvalidArgumentError, Option } from 'commander';
+import { type Caller, isCorrelationId, roles } from '@styring/app';
 
 interface CallerFlags {
   readonly actor: string;
@@ -17,6 +17,12 @@ const loginName = (): string => {
   } catch {
     return 'ukjent';
   }
+};
+
+/** The same rule the HTTP service applies to X-Correlation-Id. */
+const correlationId = (value: string): string => {
+  if (!isCorrelationId(value)) throw new InvalidArgumentError('not 1–128 printable ASCII characters');
+  return value;
 };
 
 /** Who is acting: recorded in every event's metadata, so it comes from flags or environment, never from the JSON. */
@@ -41,7 +47,10 @@ export const withCallerOptions = (command: Command): Command =>
       ),
     )
     .addOption(
-      new Option('--correlation-id <id>', 'ties the resulting events to a request (default: a new id)'),
+      new Option(
+        '--correlation-id <id>',
+        'ties the resulting events to a request: 1–128 printable ASCII characters (default: a new id)',
+      ).argParser(correlationId),
     );
 
 export const callerOf = (flags: CallerFlags): Caller => ({

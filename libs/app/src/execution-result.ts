@@ -11,9 +11,12 @@ export interface Caller {
   readonly unit?: string;
   /** Set when the actor enters a decision for someone else (a secretariat for the council). */
   readonly onBehalfOf?: string;
-  /** Ties everything one request caused together; a new one is made when absent. */
+  /** Ties everything one request caused together; a new one is made when absent. See `isCorrelationId`. */
   readonly correlationId?: string;
 }
+
+/** A correlation id a caller may give: 1–128 printable ASCII characters, so it is safe in logs and headers. */
+export const isCorrelationId = (value: string): boolean => /^[\x21-\x7e]{1,128}$/.test(value);
 
 /** An appended event, as a caller sees it. */
 export interface AppendedEvent {
