@@ -1,5 +1,5 @@
 import { generateKeyPairSync } from 'node:crypto';
-import { chmodSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parsePublicKey, publicKeyFingerprint } from './format';
@@ -28,8 +28,17 @@ describe('signing keys', () => {
 
   it('are never generated over existing files', async () => {
     const before = readFileSync(files.privateKeyFile);
+    const publicBefore = readFileSync(files.publicKeyFile);
     await expect(generateSigningKeyPair(files)).rejects.toMatchObject({ code: 'key_file_exists' });
     expect(readFileSync(files.privateKeyFile)).toEqual(before);
+    expect(readFileSync(files.publicKeyFile)).toEqual(publicBefore);
+    // Only the public key exists: no new private key is written beside it.
+    const newPrivateKeyFile = join(dir, 'ny.key');
+    await expect(
+      generateSigningKeyPair({ privateKeyFile: newPrivateKeyFile, publicKeyFile: files.publicKeyFile }),
+    ).rejects.toMatchObject({ code: 'key_file_exists' });
+    expect(existsSync(newPrivateKeyFile)).toBe(false);
+    expect(readFileSync(files.publicKeyFile)).toEqual(publicBefore);
   });
 
   it('load from a file, and from STYRING_SIGNING_KEY as PEM, as PEM with \\n escapes, or as its base64 body', async () => {
