@@ -1,6 +1,6 @@
 import { EventStoreDBClient, jsonEvent } from '@eventstore/db-client';
 import { isEventStoreFailure, type RecordedEvent } from '@styring/eventstore';
-import { newEvent, newEvents } from '@styring/eventstore-testkit';
+import { failureOf, newEvent, newEvents } from '@styring/eventstore-testkit';
 import { CLAIM_STREAM_PREFIX, claimStream } from './event-id-claims';
 import { esdbEventId } from './event-ids';
 import { type EsdbEventStore, openEsdbEventStore } from './esdb-event-store';
@@ -11,12 +11,6 @@ const collect = async (events: AsyncIterable<RecordedEvent>) => {
   for await (const event of events) all.push(event);
   return all;
 };
-
-const failureCode = (promise: Promise<unknown>) =>
-  promise.then(
-    () => 'no failure',
-    (error: unknown) => (isEventStoreFailure(error) ? error.code : error),
-  );
 
 describe('EventStoreDB adapter, through the real client against the wire-level stand-in', () => {
   let standIn: EsdbStandIn;
@@ -44,7 +38,7 @@ describe('EventStoreDB adapter, through the real client against the wire-level s
     expect((await iterator.next()).value?.streamId).toBe('ours');
     await subscription.close();
 
-    expect(await failureCode(collect(store.readStream('other-program')))).toBe('not_an_event_store');
+    expect((await failureOf(collect(store.readStream('other-program')))).code).toBe('not_an_event_store');
   });
 
   it('keeps event ids that are not UUIDs, and still treats a retry of them as done', async () => {
@@ -91,17 +85,21 @@ describe('EventStoreDB adapter, through the real client against the wire-level s
     expect((await iterator.next()).value?.streamRevision).toBe(3n);
     await subscription.close();
 
-    expect(await failureCode(collect(store.readAll({ after: checkpoint + 1n })))).toBe('invalid_argument');
+    expect((await failureOf(collect(store.readAll({ after: checkpoint + 1n })))).code).toBe(
+      'invalid_argument',
+    );
   });
 
   it('refuses stream names that EventStoreDB keeps for itself, and those of event id claims', async () => {
     expect(
-      await failureCode(store.appendToStream('$settings', newEvents(1), { expectedRevision: 'any' })),
+      (await failureOf(store.appendToStream('$settings', newEvents(1), { expectedRevision: 'any' }))).code,
     ).toBe('invalid_argument');
     expect(
-      await failureCode(
-        store.appendToStream(`${CLAIM_STREAM_PREFIX}x`, newEvents(1), { expectedRevision: 'any' }),
-      ),
+      (
+        await failureOf(
+          store.appendToStream(`${CLAIM_STREAM_PREFIX}x`, newEvents(1), { expectedRevision: 'any' }),
+        )
+      ).code,
     ).toBe('invalid_argument');
   });
 

@@ -1,6 +1,5 @@
 import { Client } from 'pg';
-import { isEventStoreFailure } from '@styring/eventstore';
-import { newEvents } from '@styring/eventstore-testkit';
+import { failureOf, newEvents } from '@styring/eventstore-testkit';
 import { openPostgresEventStore } from './postgres-event-store';
 import { describeWithPostgres } from './testing/describe-with-postgres';
 
@@ -16,11 +15,6 @@ describeWithPostgres('PostgreSQL schema and migrations', (cluster) => {
   };
   const open = (schema: string) =>
     openPostgresEventStore({ connection: cluster().connectionString(), schema });
-  const failureCode = (promise: Promise<unknown>) =>
-    promise.then(
-      () => 'opened',
-      (error: unknown) => (isEventStoreFailure(error) ? error.code : error),
-    );
 
   it('creates its schema once, however many processes open it at the same time, and keeps the data', async () => {
     const stores = await Promise.all(Array.from({ length: 5 }, () => open('opened_together')));
@@ -46,18 +40,18 @@ describeWithPostgres('PostgreSQL schema and migrations', (cluster) => {
         `INSERT INTO from_the_future.schema_migrations (component, version, description) VALUES ('event_log', 99, 'later')`,
       ),
     );
-    expect(await failureCode(open('from_the_future'))).toBe('schema_too_new');
+    expect((await failureOf(open('from_the_future'))).code).toBe('schema_too_new');
   });
 
   it("refuses a schema holding someone else's tables ('not_an_event_store')", async () => {
     await admin((client) =>
       client.query('CREATE SCHEMA payroll; CREATE TABLE payroll.salaries (amount int)'),
     );
-    expect(await failureCode(open('payroll'))).toBe('not_an_event_store');
+    expect((await failureOf(open('payroll'))).code).toBe('not_an_event_store');
   });
 
   it("refuses a schema name that is not a plain identifier ('invalid_argument')", async () => {
-    expect(await failureCode(open('styring"; DROP TABLE x; --'))).toBe('invalid_argument');
+    expect((await failureOf(open('styring"; DROP TABLE x; --'))).code).toBe('invalid_argument');
   });
 
   it('refuses to update, delete or truncate recorded events, even for the database owner', async () => {
