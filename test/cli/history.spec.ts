@@ -68,9 +68,11 @@ describe('styring history', () => {
     const inForceThen = hrStrategy(
       entriesOf((await history('--clock', 'effective', '--as-of', '2023-12-31', '--json')).stdout),
     );
-    const beforeTheDecision = hrStrategy(
-      entriesOf((await history('--as-of', '2023-03-21', '--json')).stdout),
-    );
+    const dayBefore = await history('--as-of', '2023-03-21', '--json');
+    // A read that failed would print no entries, and the plan would be missing for the wrong reason.
+    expect(dayBefore.code).toBe(0);
+    expect(entriesOf(dayBefore.stdout).length).toBeGreaterThan(0);
+    const beforeTheDecision = hrStrategy(entriesOf(dayBefore.stdout));
 
     expect(recordedThen).toMatchObject({ caseNumber: '2023/0544' });
     expect(recordedThen?.correctedAt).toBeUndefined();
@@ -80,6 +82,7 @@ describe('styring history', () => {
 
   it('rebuilds the read models to the same decision log', async () => {
     const before = (await history('--json')).stdout;
+    expect(entriesOf(before).length).toBeGreaterThan(0);
     const rebuilt = await styring(scratch.dir, ['projections', 'rebuild']);
     expect(rebuilt.code).toBe(0);
     expect((await history('--json')).stdout).toBe(before);
