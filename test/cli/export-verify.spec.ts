@@ -104,6 +104,7 @@ describe('styring export and verify', () => {
     [['verify', 'export-1', '--public-key', 'data/keys/export-signing-private.pem'], 'private key'],
     [['export', '--out', 'export-1'], 'exists already'],
     [['export', '--out', 'export-3', '--key', 'no-such-key.pem'], '--key: '],
+    [['export', '--out', 'export-3', '--previous', 'no-such-export'], '--previous: '],
   ])('treats %j as a usage error (exit 2) and writes nothing', async (args, message) => {
     const before = fs.readdirSync(scratch.dir).sort();
     const result = await styring(scratch.dir, args);

@@ -37,15 +37,17 @@ export const exportCommand = (context: CommandContext): Command =>
       const directory = path.resolve(context.io.cwd, flags.out);
       if (fs.existsSync(directory))
         throw new UsageError(`--out: ${directory} exists already; exports are never overwritten`);
+      const previous =
+        flags.previous === undefined ? undefined : path.resolve(context.io.cwd, flags.previous);
+      if (previous !== undefined && !fs.existsSync(previous))
+        throw new UsageError(`--previous: ${previous} does not exist`);
       const keyFile = keyFileOf(context, flags.key);
       const store = await openStore(storeUrlOf(command), { cwd: context.io.cwd });
       const progress = progressBar(context.io, 'Eksport');
       try {
         const summary = await runExport(store, {
           directory,
-          ...(flags.previous === undefined
-            ? {}
-            : { previousExport: path.resolve(context.io.cwd, flags.previous) }),
+          ...(previous === undefined ? {} : { previousExport: previous }),
           ...(keyFile === undefined ? {} : { keyFile }),
           env: context.io.env,
           onProgress: (done) => progress.update(done),
