@@ -41,7 +41,7 @@ export const demoCommand = (context: CommandContext): Command =>
       const { io } = context;
       const directory = path.resolve(io.cwd, flags.dir);
       freshDirectory(directory);
-      const storeUrl = `sqlite:${path.relative(io.cwd, path.join(directory, 'styring.db')) || '.'}`;
+      const storeUrl = `sqlite:${path.relative(io.cwd, path.join(directory, 'styring.db'))}`;
       const store = await openStore(storeUrl, { cwd: io.cwd, create: true });
       try {
         const keys = await generateKeyPairIn(path.join(directory, 'keys'));
