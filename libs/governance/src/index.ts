@@ -10,6 +10,8 @@ export * from './shared/numbers';
 export * from './shared/slug';
 export * from './shared/text';
 export * from './shared/units';
+export * from './shared/roles';
+export * from './shared/nok';
 export * from './command-types';
 
 // Commands and events, by area
@@ -33,7 +35,9 @@ export * from './reporting/obligations';
 export * from './reporting/messages';
 export * from './corrections/messages';
 
-// The unions, decoding and the store's type map
+// One spec per command, and the unions, decoding and the store's type map derived from them
+export * from './command-spec';
+export * from './command-specs';
 export * from './governance-command';
 export * from './governance-event';
 export * from './event-serde';
@@ -42,9 +46,12 @@ export * from './event-serde';
 export * from './authority/authorize';
 export * from './context/registers';
 export * from './context/governance-context';
+export * from './deciders';
 export * from './governance-decider';
+export * from './stream-categories';
 export * from './stream-for';
 
 // Reading: the rows auditors read
+export * from './decisions';
 export * from './decision-log';
 export * from './corrections/field-paths';

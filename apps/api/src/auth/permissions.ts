@@ -1,44 +1,13 @@
-import type { CommandType } from '@styring/governance';
-import type { Role } from '@styring/app';
+import { type CommandType, commandSpecs, type Role } from '@styring/governance';
 
 /*
- * Which role may send which command through the service. This is the coarse gate (403); whether the
- * deciding body had the authority for a decision is the domain's rule (422). The revisor only reads.
+ * Which role may send which command through the service, from each command's spec in the domain. This is
+ * the coarse gate (403); whether the deciding body had the authority for a decision is the domain's rule
+ * (422). The revisor only reads.
  */
-const secretariat = 'kommunestyre-sekretariat';
-const line: readonly Role[] = ['kommunedirektor', 'direktor', 'virksomhetsleder', 'styv'];
-const councilAndExecutive: readonly Role[] = [secretariat, 'kommunedirektor'];
-
-export const commandPermissions: Readonly<Record<CommandType, readonly Role[]>> = {
-  EstablishUnit: councilAndExecutive,
-  DissolveUnit: councilAndExecutive,
-  DelegateAuthority: [...councilAndExecutive, 'direktor'],
-  RevokeAuthority: [...councilAndExecutive, 'direktor'],
-  AdoptPlan: [secretariat, ...line],
-  RevisePlan: [secretariat, ...line],
-  RetirePlan: [secretariat, ...line],
-  RegisterProject: line,
-  ReportProjectStatus: line,
-  CompleteProject: line,
-  CancelProject: [secretariat, ...line],
-  EvaluateProject: line,
-  PrioritizeProject: [...councilAndExecutive, 'styv'],
-  RegisterProcurement: line,
-  AwardContract: line,
-  AssignContractFollowUp: line,
-  RegisterCompany: councilAndExecutive,
-  EndCompanyOwnership: councilAndExecutive,
-  AdoptOwnershipReport: councilAndExecutive,
-  AdoptRiskScale: councilAndExecutive,
-  AssessRisk: line,
-  DecideRiskTreatment: line,
-  CloseRisk: line,
-  SubmitReport: line,
-  CompleteInternalControlChecklist: line,
-  RecordDeviation: line,
-  CloseDeviation: line,
-  CorrectEvent: [...councilAndExecutive, 'styv'],
-};
+export const commandPermissions = Object.fromEntries(
+  Object.entries(commandSpecs).map(([type, spec]) => [type, spec.roles]),
+) as Readonly<Record<CommandType, readonly Role[]>>;
 
 /** Who may download audit exports. */
 export const exportRoles: readonly Role[] = ['revisor', 'styv'];

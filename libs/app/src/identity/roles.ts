@@ -1,19 +1,10 @@
+import type { Role } from '@styring/governance';
+
 /**
- * The roles a caller can hold in the service; a token's `role` claim must name one of them.
- * Which role may do what is decided by the service (apps/api/src/auth/permissions.ts).
+ * The roles a caller can hold in the service are domain vocabulary (`@styring/governance`'s `roles`);
+ * which role may send which command is in each command's spec there.
  */
-export const roles = [
-  'kommunestyre-sekretariat',
-  'kommunedirektor',
-  'direktor',
-  'virksomhetsleder',
-  'styv',
-  'revisor',
-] as const;
-
-export type Role = (typeof roles)[number];
-
-export const isRole = (value: unknown): value is Role => roles.some((role) => role === value);
+export { isRole, type Role, roles } from '@styring/governance';
 
 /** Norwegian names, for the docs page and error messages. */
 export const roleNames: Readonly<Record<Role, string>> = {

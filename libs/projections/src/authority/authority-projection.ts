@@ -1,5 +1,11 @@
 import type { RunnerProjection } from '../runner/runner-projection';
-import type { CommandType, GovernanceEvent } from '@styring/governance';
+import {
+  commandOfDecision,
+  type Decision,
+  decisionMatterOf,
+  type GovernanceEvent,
+  isDecision,
+} from '@styring/governance';
 import { decisionColumns, decisionValues } from '../governance/decision-columns';
 import { governanceProjection } from '../governance/governance-projection';
 import type { EventSource } from '../governance/revisions';
@@ -9,26 +15,6 @@ import type { FactRow } from '../sqlite/versioned-table';
 import { decisionEventTypes } from '../decision-log/decision-log-projection';
 
 export const authorityName = 'authority';
-
-type DecisionEvent = Extract<GovernanceEvent, { readonly decision: unknown }>;
-
-/** The command each kind of decision answers: what a delegation's scope must cover. */
-const commandOf: { readonly [T in DecisionEvent['type']]: CommandType } = {
-  UnitEstablished: 'EstablishUnit',
-  UnitDissolved: 'DissolveUnit',
-  AuthorityDelegated: 'DelegateAuthority',
-  AuthorityRevoked: 'RevokeAuthority',
-  PlanAdopted: 'AdoptPlan',
-  PlanRevised: 'RevisePlan',
-  PlanRetired: 'RetirePlan',
-  ProjectCancelled: 'CancelProject',
-  ProjectPrioritized: 'PrioritizeProject',
-  ContractAwarded: 'AwardContract',
-  ContractFollowUpAssigned: 'AssignContractFollowUp',
-  OwnershipReportAdopted: 'AdoptOwnershipReport',
-  RiskScaleAdopted: 'AdoptRiskScale',
-  RiskTreatmentDecided: 'DecideRiskTreatment',
-};
 
 /** Delegations given and revoked: the whole event, folded by the domain's `evolveDelegationRegister`. */
 const delegations = {
@@ -70,29 +56,19 @@ const projects = {
   columns: { project_id: 'TEXT NOT NULL', portfolio: 'TEXT NOT NULL' },
 };
 
-const matterOf = (event: DecisionEvent) => {
-  switch (event.type) {
-    case 'AuthorityDelegated':
-      return { delegation_id: event.delegationId, scope: JSON.stringify(event.scope) };
-    case 'AuthorityRevoked':
-      return { delegation_id: event.delegationId };
-    case 'PlanAdopted':
-      return { plan_id: event.planId, plan_kind: event.kind };
-    case 'PlanRevised':
-    case 'PlanRetired':
-      return { plan_id: event.planId };
-    case 'ProjectCancelled':
-      return { project_id: event.projectId };
-    case 'ProjectPrioritized':
-      return { project_id: event.projectId, portfolio: event.portfolio };
-    case 'ContractAwarded':
-      return { amount_nok: event.contractValueNok };
-    default:
-      return {};
-  }
+/** The domain's matter of a decision, as the columns of `authority_decisions`. */
+const matterColumns = (event: Decision) => {
+  const matter = decisionMatterOf(event);
+  return {
+    ...(matter.delegationId === undefined ? {} : { delegation_id: matter.delegationId }),
+    ...(matter.scope === undefined ? {} : { scope: JSON.stringify(matter.scope) }),
+    ...(matter.planId === undefined ? {} : { plan_id: matter.planId }),
+    ...(matter.planKind === undefined ? {} : { plan_kind: matter.planKind }),
+    ...(matter.projectId === undefined ? {} : { project_id: matter.projectId }),
+    ...(matter.portfolio === undefined ? {} : { portfolio: matter.portfolio }),
+    ...(matter.amountNok === undefined ? {} : { amount_nok: matter.amountNok }),
+  };
 };
-
-const isDecision = (event: GovernanceEvent): event is DecisionEvent => Object.hasOwn(commandOf, event.type);
 
 const factsOf = (event: GovernanceEvent): FactRow[] => {
   if (event.type === 'ProjectRegistered') {
@@ -113,8 +89,8 @@ const factsOf = (event: GovernanceEvent): FactRow[] => {
       effectiveFrom,
       values: {
         event_type: event.type,
-        command_type: commandOf[event.type],
-        ...matterOf(event),
+        command_type: commandOfDecision(event),
+        ...matterColumns(event),
         ...decision,
       },
     },

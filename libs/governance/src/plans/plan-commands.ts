@@ -1,0 +1,73 @@
+import type { CommandSpec } from '../command-spec';
+import { lineRoles, secretariatRole } from '../shared/roles';
+import { streamCategories } from '../stream-categories';
+import { AdoptPlan, PlanAdopted, PlanRetired, PlanRevised, RetirePlan, RevisePlan } from './messages';
+import { planKindLabels } from './plan-kinds';
+
+const planStream = (command: { readonly planId: string }) => `${streamCategories.plan}-${command.planId}`;
+const planRoles = [secretariatRole, ...lineRoles];
+
+/** Plans adopted, revised and retired, one `plan-{id}` stream each. */
+export const planCommands = {
+  AdoptPlan: {
+    codec: AdoptPlan,
+    decider: 'plan',
+    stream: planStream,
+    route: { path: 'plans', summary: 'Vedta en plan', tag: 'planer' },
+    roles: planRoles,
+    events: {
+      PlanAdopted: {
+        codec: PlanAdopted,
+        label: 'Plan vedtatt',
+        schemaVersion: 2,
+        decision: {
+          summary: (e) =>
+            `${planKindLabels[e.kind]} «${e.title}» (${e.period.from} – ${e.period.to}) vedtatt`,
+          matter: (e) => ({ planId: e.planId, planKind: e.kind }),
+          unit: (e) => e.unit,
+        },
+      },
+    },
+  } satisfies CommandSpec<AdoptPlan, PlanAdopted>,
+  RevisePlan: {
+    codec: RevisePlan,
+    decider: 'plan',
+    stream: planStream,
+    route: { path: 'plans/:planId/revisions', summary: 'Revider en vedtatt plan', tag: 'planer' },
+    roles: planRoles,
+    events: {
+      PlanRevised: {
+        codec: PlanRevised,
+        label: 'Plan revidert',
+        decision: {
+          summary: (e) => {
+            const changed = (
+              ['title', 'period', 'parentPlans', 'goals', 'assignments', 'documentReference'] as const
+            )
+              .filter((field) => e[field] !== undefined)
+              .join(', ');
+            return `Plan ${e.planId} revidert${changed === '' ? '' : ` (endret: ${changed})`}`;
+          },
+          matter: (e) => ({ planId: e.planId }),
+        },
+      },
+    },
+  } satisfies CommandSpec<RevisePlan, PlanRevised>,
+  RetirePlan: {
+    codec: RetirePlan,
+    decider: 'plan',
+    stream: planStream,
+    route: { path: 'plans/:planId/retirement', summary: 'Avslutt (utfas) en plan', tag: 'planer' },
+    roles: planRoles,
+    events: {
+      PlanRetired: {
+        codec: PlanRetired,
+        label: 'Plan opphevet',
+        decision: {
+          summary: (e) => `Plan ${e.planId} opphevet: ${e.reason}`,
+          matter: (e) => ({ planId: e.planId }),
+        },
+      },
+    },
+  } satisfies CommandSpec<RetirePlan, PlanRetired>,
+};
