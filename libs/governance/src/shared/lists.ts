@@ -3,10 +3,15 @@ import { pipe } from 'fp-ts/function';
 import * as t from 'io-ts';
 import { ExpectingType } from './expectation';
 
-/** A list that must have at least one item (a delegation with no command types would delegate nothing). */
-export const nonEmptyList = <C extends t.Mixed>(item: C): ExpectingType<ReadonlyArray<t.TypeOf<C>>> => {
+/**
+ * A list that must have at least one item (a delegation with no command types would delegate nothing). It
+ * shows its `item` codec, so tools can walk into it (test data generators, schemas).
+ */
+export const nonEmptyList = <C extends t.Mixed>(
+  item: C,
+): ExpectingType<ReadonlyArray<t.TypeOf<C>>> & { readonly item: C } => {
   const list = t.readonlyArray(item);
-  return new ExpectingType<ReadonlyArray<t.TypeOf<C>>>(
+  const codec = new ExpectingType<ReadonlyArray<t.TypeOf<C>>>(
     `NonEmptyList<${item.name}>`,
     (u): u is ReadonlyArray<t.TypeOf<C>> => list.is(u) && u.length > 0,
     (u, c) =>
@@ -17,4 +22,5 @@ export const nonEmptyList = <C extends t.Mixed>(item: C): ExpectingType<Readonly
     t.identity,
     { nb: 'må være en liste med minst ett element', en: 'must be a list with at least one item' },
   );
+  return Object.assign(codec, { item });
 };
