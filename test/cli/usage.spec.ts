@@ -1,5 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { commandSpecs } from '@styring/governance';
 import { runProcess } from '../support/run-process';
 import { buildCli, scratchDirectory, styring, styringBin } from './styring';
 
@@ -24,6 +25,16 @@ describe('styring: usage', () => {
       'demo',
     ]) {
       expect(result.stdout).toMatch(new RegExp(`^  ${command}\\b`, 'm'));
+    }
+  });
+
+  it('lists every governance command type, with its summary, in exec --help', async () => {
+    const result = await styring(scratch.dir, ['exec', '--help']);
+    expect(result.code).toBe(0);
+    for (const [type, spec] of Object.entries(commandSpecs)) {
+      expect(result.stdout).toMatch(
+        new RegExp(`^  ${type} +${spec.route.summary.replace(/[()]/g, '\\$&')}$`, 'm'),
+      );
     }
   });
 

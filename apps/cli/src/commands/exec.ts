@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import { Command } from 'commander';
 import { type BatchItem, createCommandExecutor, openStore } from '@styring/app';
 import { callerOf, withCallerOptions } from '../caller-options';
+import { commandList } from '../command-list';
 import { parseCommandInput } from '../command-input';
 import { ExitCode, UsageError } from '../exit-codes';
 import { jsonLine } from '../json-output';
@@ -60,7 +61,8 @@ export const execCommand = (context: CommandContext): Command =>
         'run governance commands given as JSON (one, an array, or JSON Lines) and print one JSON result per command',
       )
       .argument('[input]', "'-' to read the commands from standard input")
-      .option('--file <file>', 'read the commands from a file'),
+      .option('--file <file>', 'read the commands from a file')
+      .addHelpText('after', commandList),
   ).action(async (input: string | undefined, flags, command: Command) => {
     const parsed = parseCommandInput(await readInput(context, input, flags.file));
     if (!parsed.ok) {
