@@ -1,28 +1,33 @@
 import type Database from 'better-sqlite3';
 import type { EventStore } from '@styring/eventstore';
 import type { RunnerProjection } from './runner/runner-projection';
-import { authorityProjection } from './authority/authority-projection';
-import { changeLogProjection } from './change-log/change-log-projection';
-import { decisionLogProjection } from './decision-log/decision-log-projection';
+import { authorityProjectionSpec } from './authority/authority-projection';
+import { changeLogProjectionSpec } from './change-log/change-log-projection';
+import { decisionLogProjectionSpec } from './decision-log/decision-log-projection';
+import { governanceProjection, type GovernanceProjectionSpec } from './governance/governance-projection';
 import type { EventSource } from './governance/revisions';
-import { planRegisterProjection } from './plan-register/plan-register-projection';
-import { portfolioProjection } from './portfolios/portfolio-projection';
-import { reportingCalendarProjection } from './reporting-calendar/reporting-calendar-projection';
-import { riskRegisterProjection } from './risk-register/risk-register-projection';
+import { planRegisterProjectionSpec } from './plan-register/plan-register-projection';
+import { portfolioProjectionSpec } from './portfolios/portfolio-projection';
+import { reportingCalendarProjectionSpec } from './reporting-calendar/reporting-calendar-projection';
+import { riskRegisterProjectionSpec } from './risk-register/risk-register-projection';
 import { type CatchUpProgress, ProjectionRunner } from './runner/projection-runner';
 import { countEventsAfter } from './sqlite/count-events';
 import { sqliteProjectionStore, type SqliteTx } from './sqlite/sqlite-projection-store';
 
-/** The seven read models of the governance history, fed by one runner. */
-export const governanceProjections = (source: EventSource): RunnerProjection<SqliteTx>[] => [
-  decisionLogProjection(source),
-  planRegisterProjection(source),
-  portfolioProjection(source),
-  riskRegisterProjection(source),
-  reportingCalendarProjection(source),
-  authorityProjection(source),
-  changeLogProjection(source),
+/** The seven read models of the governance history, each with what it does with every event type. */
+export const governanceProjectionSpecs: readonly GovernanceProjectionSpec[] = [
+  decisionLogProjectionSpec,
+  planRegisterProjectionSpec,
+  portfolioProjectionSpec,
+  riskRegisterProjectionSpec,
+  reportingCalendarProjectionSpec,
+  authorityProjectionSpec,
+  changeLogProjectionSpec,
 ];
+
+/** The seven read models of the governance history, fed by one runner. */
+export const governanceProjections = (source: EventSource): RunnerProjection<SqliteTx>[] =>
+  governanceProjectionSpecs.map((spec) => governanceProjection(spec, source));
 
 export interface SqliteProjectionRunnerOptions {
   /** The event store: read once per pass, and asked for the original of each corrected event. */

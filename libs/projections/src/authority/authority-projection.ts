@@ -4,10 +4,13 @@ import {
   type Decision,
   decisionMatterOf,
   type GovernanceEvent,
+  governanceEventTypes,
+  type GovernanceEventType,
   isDecision,
 } from '@styring/governance';
 import { decisionColumns, decisionValues } from '../governance/decision-columns';
-import { governanceProjection } from '../governance/governance-projection';
+import { governanceProjection, type GovernanceProjectionSpec } from '../governance/governance-projection';
+
 import type { EventSource } from '../governance/revisions';
 import { startOfDay } from '../point-in-time';
 import type { SqliteTx } from '../sqlite/sqlite-projection-store';
@@ -110,15 +113,21 @@ const factsOf = (event: GovernanceEvent): FactRow[] => {
   return rows;
 };
 
+/** The decisions, and the projects whose portfolio a cancellation's matter needs. */
+const authorityEventTypes: readonly GovernanceEventType[] = [...decisionEventTypes, 'ProjectRegistered'];
+
 /** Authority: the delegation register and every decision with the matter its authority has to cover. */
+export const authorityProjectionSpec: GovernanceProjectionSpec = {
+  name: authorityName,
+  version: 1,
+  handledHash: '66641084feca',
+  tables: [delegations, decisions, projects],
+  events: {
+    handled: authorityEventTypes,
+    ignored: governanceEventTypes.filter((type) => !authorityEventTypes.includes(type)),
+  },
+  factsOf,
+};
+
 export const authorityProjection = (source: EventSource): RunnerProjection<SqliteTx> =>
-  governanceProjection(
-    {
-      name: authorityName,
-      version: 1,
-      tables: [delegations, decisions, projects],
-      eventTypes: [...decisionEventTypes, 'ProjectRegistered'],
-      factsOf,
-    },
-    source,
-  );
+  governanceProjection(authorityProjectionSpec, source);

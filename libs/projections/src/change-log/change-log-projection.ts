@@ -1,6 +1,8 @@
 import type { RunnerProjection } from '../runner/runner-projection';
 import { changeLogEntriesOf } from '@styring/governance';
-import { governanceProjection } from '../governance/governance-projection';
+import { governanceProjection, type GovernanceProjectionSpec } from '../governance/governance-projection';
+import { declareEvents } from '../governance/event-declaration';
+
 import type { EventSource } from '../governance/revisions';
 import { normaliseTimestamp } from '../point-in-time';
 import type { SqliteTx } from '../sqlite/sqlite-projection-store';
@@ -29,31 +31,62 @@ export const changeLogTable = {
 const json = (value: unknown): string | null => (value === undefined ? null : JSON.stringify(value));
 
 /** The Endringslogg: every correction, field by field, from the domain's `changeLogEntriesOf`. */
+export const changeLogProjectionSpec: GovernanceProjectionSpec = {
+  name: changeLogName,
+  version: 1,
+  handledHash: '0ce2853f5963',
+  tables: [changeLogTable],
+  events: declareEvents({
+    handled: ['EventCorrected'],
+    ignored: [
+      'UnitEstablished',
+      'UnitDissolved',
+      'AuthorityDelegated',
+      'AuthorityRevoked',
+      'PlanAdopted',
+      'PlanRevised',
+      'PlanRetired',
+      'ProjectRegistered',
+      'ProjectStatusReported',
+      'ProjectCompleted',
+      'ProjectCancelled',
+      'ProjectEvaluated',
+      'ProjectPrioritized',
+      'ProcurementRegistered',
+      'ContractAwarded',
+      'ContractFollowUpAssigned',
+      'CompanyRegistered',
+      'CompanyOwnershipEnded',
+      'OwnershipReportAdopted',
+      'RiskScaleAdopted',
+      'RiskAssessed',
+      'RiskTreatmentDecided',
+      'RiskClosed',
+      'ReportSubmitted',
+      'InternalControlChecklistCompleted',
+      'DeviationRecorded',
+      'DeviationClosed',
+    ],
+  }),
+  factsOf: (event, recorded) =>
+    changeLogEntriesOf(event, recorded).map((entry) => ({
+      table: changeLogTable.name,
+      effectiveFrom: normaliseTimestamp(entry.effectiveAt, 'effectiveAt'),
+      values: {
+        corrected_event_id: entry.correctedEventId,
+        corrected_event_type: entry.correctedEventType,
+        corrected_stream_id: entry.correctedStreamId,
+        field: entry.field,
+        old_value: json(entry.oldValue),
+        new_value: json(entry.newValue),
+        reason: entry.reason,
+        actor: entry.actor,
+        role: entry.role,
+        effective_at: entry.effectiveAt,
+        recorded_at: entry.recordedAt,
+      },
+    })),
+};
+
 export const changeLogProjection = (source: EventSource): RunnerProjection<SqliteTx> =>
-  governanceProjection(
-    {
-      name: changeLogName,
-      version: 1,
-      tables: [changeLogTable],
-      eventTypes: ['EventCorrected'],
-      factsOf: (event, recorded) =>
-        changeLogEntriesOf(event, recorded).map((entry) => ({
-          table: changeLogTable.name,
-          effectiveFrom: normaliseTimestamp(entry.effectiveAt, 'effectiveAt'),
-          values: {
-            corrected_event_id: entry.correctedEventId,
-            corrected_event_type: entry.correctedEventType,
-            corrected_stream_id: entry.correctedStreamId,
-            field: entry.field,
-            old_value: json(entry.oldValue),
-            new_value: json(entry.newValue),
-            reason: entry.reason,
-            actor: entry.actor,
-            role: entry.role,
-            effective_at: entry.effectiveAt,
-            recorded_at: entry.recordedAt,
-          },
-        })),
-    },
-    source,
-  );
+  governanceProjection(changeLogProjectionSpec, source);

@@ -1,11 +1,11 @@
 import type { RunnerProjection } from '../runner/runner-projection';
 import {
   decisionLogEntryOf,
-  eventCodecs,
+  decisionTypes,
   type GovernanceEventType,
   governanceEventTypes,
 } from '@styring/governance';
-import { governanceProjection } from '../governance/governance-projection';
+import { governanceProjection, type GovernanceProjectionSpec } from '../governance/governance-projection';
 import type { EventSource } from '../governance/revisions';
 import { startOfDay } from '../point-in-time';
 import type { SqliteTx } from '../sqlite/sqlite-projection-store';
@@ -40,9 +40,7 @@ export const decisionLogTable = {
 };
 
 /** Every event type that records a decision (has a `decision` field); the others never reach this projection. */
-export const decisionEventTypes: readonly GovernanceEventType[] = governanceEventTypes.filter(
-  (type) => 'decision' in eventCodecs[type].required,
-);
+export const decisionEventTypes: readonly GovernanceEventType[] = decisionTypes;
 
 /**
  * The Vedtakslogg: rows made by the domain's `decisionLogEntryOf` (the one implementation behind the
@@ -50,46 +48,49 @@ export const decisionEventTypes: readonly GovernanceEventType[] = governanceEven
  * log a leader reads and the one in a signed audit export cannot disagree. On the effective clock a decision counts from its
  * decision date (`decidedOn`, which a correction may move).
  */
-export const decisionLogProjection = (source: EventSource): RunnerProjection<SqliteTx> =>
-  governanceProjection(
-    {
-      name: decisionLogName,
-      version: 1,
-      tables: [decisionLogTable],
-      eventTypes: decisionEventTypes,
-      factsOf: (event, recorded) => {
-        const entry = decisionLogEntryOf(event, recorded);
-        if (entry === undefined) return [];
-        return [
-          {
-            table: decisionLogTable.name,
-            effectiveFrom: startOfDay(entry.decidedOn),
-            values: {
-              event_type: entry.eventType,
-              kind: entry.kind,
-              summary: entry.summary,
-              body: entry.body,
-              body_unit: entry.bodyUnit,
-              decided_on: entry.decidedOn,
-              case_number: entry.caseNumber,
-              meeting: entry.meeting,
-              authority_kind: entry.authority.kind,
-              authority_reference:
-                entry.authority.kind === 'law' ? entry.authority.reference : entry.authority.delegationId,
-              unit: entry.unit,
-              actor: entry.actor,
-              role: entry.role,
-              on_behalf_of: entry.onBehalfOf,
-              effective_at: entry.effectiveAt,
-              recorded_at: entry.recordedAt,
-              stream_id: entry.streamId,
-              stream_revision: entry.streamRevision,
-              correlation_id: entry.correlationId,
-              causation_id: entry.causationId,
-            },
-          },
-        ];
+export const decisionLogProjectionSpec: GovernanceProjectionSpec = {
+  name: decisionLogName,
+  version: 1,
+  handledHash: '619014a3e94f',
+  tables: [decisionLogTable],
+  events: {
+    handled: decisionEventTypes,
+    ignored: governanceEventTypes.filter((type) => !decisionEventTypes.includes(type)),
+  },
+  factsOf: (event, recorded) => {
+    const entry = decisionLogEntryOf(event, recorded);
+    if (entry === undefined) return [];
+    return [
+      {
+        table: decisionLogTable.name,
+        effectiveFrom: startOfDay(entry.decidedOn),
+        values: {
+          event_type: entry.eventType,
+          kind: entry.kind,
+          summary: entry.summary,
+          body: entry.body,
+          body_unit: entry.bodyUnit,
+          decided_on: entry.decidedOn,
+          case_number: entry.caseNumber,
+          meeting: entry.meeting,
+          authority_kind: entry.authority.kind,
+          authority_reference:
+            entry.authority.kind === 'law' ? entry.authority.reference : entry.authority.delegationId,
+          unit: entry.unit,
+          actor: entry.actor,
+          role: entry.role,
+          on_behalf_of: entry.onBehalfOf,
+          effective_at: entry.effectiveAt,
+          recorded_at: entry.recordedAt,
+          stream_id: entry.streamId,
+          stream_revision: entry.streamRevision,
+          correlation_id: entry.correlationId,
+          causation_id: entry.causationId,
+        },
       },
-    },
-    source,
-  );
+    ];
+  },
+};
+
+export const decisionLogProjection = (source: EventSource): RunnerProjection<SqliteTx> =>
+  governanceProjection(decisionLogProjectionSpec, source);

@@ -1,5 +1,5 @@
 import type { RecordedEvent } from '@styring/eventstore';
-import type { EventCorrected, GovernanceEvent, GovernanceEventType } from '@styring/governance';
+import type { EventCorrected, GovernanceEvent } from '@styring/governance';
 import { normaliseTimestamp } from '../point-in-time';
 import type { SqliteTx } from '../sqlite/sqlite-projection-store';
 import {
@@ -11,15 +11,24 @@ import {
 import type { RunnerProjection } from '../runner/runner-projection';
 import { loadCorrectedOriginals } from './corrected-originals';
 import { decodeGovernanceEvent } from './decode';
+import type { EventDeclaration } from './event-declaration';
 import { type EventSource, forgetRevisions, reviseEvent } from './revisions';
 
 export interface GovernanceProjectionSpec {
   readonly name: string;
-  /** Bump it whenever the tables or `factsOf` change: the runner then rebuilds the read model. */
+  /** Bump it whenever the tables, `factsOf` or the handled events change: the runner then rebuilds the read model. */
   readonly version: number;
+  /**
+   * A hash of the name, version and handled event types: a test recomputes it, so changing the handled
+   * events without bumping the version fails (the test says what to write here).
+   */
+  readonly handledHash: string;
   readonly tables: readonly VersionedTable[];
-  /** The event types whose facts this read model keeps (corrections of them are followed too). */
-  readonly eventTypes: readonly GovernanceEventType[];
+  /**
+   * What it does with each event type: the handled types' facts are kept (and corrections of them are
+   * followed, unless `EventCorrected` is itself handled); the ignored types never reach it.
+   */
+  readonly events: EventDeclaration;
   /**
    * The facts one event contributes: a pure function of the event, so that a corrected event's facts
    * can be derived again from its corrected form.
@@ -37,7 +46,7 @@ export const governanceProjection = (
   spec: GovernanceProjectionSpec,
   source: EventSource,
 ): RunnerProjection<SqliteTx> => {
-  const types = new Set<string>(spec.eventTypes);
+  const types = new Set<string>(spec.events.handled);
   const followsCorrections = !types.has('EventCorrected');
   const writer = new VersionedTableWriter(spec.tables);
 

@@ -1,6 +1,8 @@
 import type { RunnerProjection } from '../runner/runner-projection';
 import type { GovernanceEvent } from '@styring/governance';
-import { governanceProjection } from '../governance/governance-projection';
+import { governanceProjection, type GovernanceProjectionSpec } from '../governance/governance-projection';
+import { declareEvents } from '../governance/event-declaration';
+
 import { decisionColumns, decisionValues } from '../governance/decision-columns';
 import type { EventSource } from '../governance/revisions';
 import { startOfDay } from '../point-in-time';
@@ -90,14 +92,43 @@ const factsOf = (event: GovernanceEvent): FactRow[] => {
 };
 
 /** The plan register: plans, their versions, the hierarchy and goals, on both clocks. */
+export const planRegisterProjectionSpec: GovernanceProjectionSpec = {
+  name: planRegisterName,
+  version: 1,
+  handledHash: '60542e033df9',
+  tables: [planEvents, planGoals],
+  events: declareEvents({
+    handled: ['PlanAdopted', 'PlanRevised', 'PlanRetired'],
+    ignored: [
+      'UnitEstablished',
+      'UnitDissolved',
+      'AuthorityDelegated',
+      'AuthorityRevoked',
+      'ProjectRegistered',
+      'ProjectStatusReported',
+      'ProjectCompleted',
+      'ProjectCancelled',
+      'ProjectEvaluated',
+      'ProjectPrioritized',
+      'ProcurementRegistered',
+      'ContractAwarded',
+      'ContractFollowUpAssigned',
+      'CompanyRegistered',
+      'CompanyOwnershipEnded',
+      'OwnershipReportAdopted',
+      'RiskScaleAdopted',
+      'RiskAssessed',
+      'RiskTreatmentDecided',
+      'RiskClosed',
+      'ReportSubmitted',
+      'InternalControlChecklistCompleted',
+      'DeviationRecorded',
+      'DeviationClosed',
+      'EventCorrected',
+    ],
+  }),
+  factsOf,
+};
+
 export const planRegisterProjection = (source: EventSource): RunnerProjection<SqliteTx> =>
-  governanceProjection(
-    {
-      name: planRegisterName,
-      version: 1,
-      tables: [planEvents, planGoals],
-      eventTypes: ['PlanAdopted', 'PlanRevised', 'PlanRetired'],
-      factsOf,
-    },
-    source,
-  );
+  governanceProjection(planRegisterProjectionSpec, source);

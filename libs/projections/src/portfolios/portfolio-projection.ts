@@ -1,7 +1,9 @@
 import type { RunnerProjection } from '../runner/runner-projection';
 import type { GovernanceEvent } from '@styring/governance';
 import { decisionColumns, decisionValues } from '../governance/decision-columns';
-import { governanceProjection } from '../governance/governance-projection';
+import { governanceProjection, type GovernanceProjectionSpec } from '../governance/governance-projection';
+import { declareEvents } from '../governance/event-declaration';
+
 import type { EventSource } from '../governance/revisions';
 import { startOfDay } from '../point-in-time';
 import type { SqliteTx } from '../sqlite/sqlite-projection-store';
@@ -102,21 +104,47 @@ const factsOf = (event: GovernanceEvent): FactRow[] => {
 };
 
 /** Projects per portfolio and their ranks per prioritization round, with the whole history of decisions. */
+export const portfolioProjectionSpec: GovernanceProjectionSpec = {
+  name: portfoliosName,
+  version: 1,
+  handledHash: '2038247a1e31',
+  tables: [projectEvents, rankings],
+  events: declareEvents({
+    handled: [
+      'ProjectRegistered',
+      'ProjectStatusReported',
+      'ProjectCompleted',
+      'ProjectCancelled',
+      'ProjectEvaluated',
+      'ProjectPrioritized',
+    ],
+    ignored: [
+      'UnitEstablished',
+      'UnitDissolved',
+      'AuthorityDelegated',
+      'AuthorityRevoked',
+      'PlanAdopted',
+      'PlanRevised',
+      'PlanRetired',
+      'ProcurementRegistered',
+      'ContractAwarded',
+      'ContractFollowUpAssigned',
+      'CompanyRegistered',
+      'CompanyOwnershipEnded',
+      'OwnershipReportAdopted',
+      'RiskScaleAdopted',
+      'RiskAssessed',
+      'RiskTreatmentDecided',
+      'RiskClosed',
+      'ReportSubmitted',
+      'InternalControlChecklistCompleted',
+      'DeviationRecorded',
+      'DeviationClosed',
+      'EventCorrected',
+    ],
+  }),
+  factsOf,
+};
+
 export const portfolioProjection = (source: EventSource): RunnerProjection<SqliteTx> =>
-  governanceProjection(
-    {
-      name: portfoliosName,
-      version: 1,
-      tables: [projectEvents, rankings],
-      eventTypes: [
-        'ProjectRegistered',
-        'ProjectStatusReported',
-        'ProjectCompleted',
-        'ProjectCancelled',
-        'ProjectEvaluated',
-        'ProjectPrioritized',
-      ],
-      factsOf,
-    },
-    source,
-  );
+  governanceProjection(portfolioProjectionSpec, source);

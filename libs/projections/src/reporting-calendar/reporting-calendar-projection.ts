@@ -1,6 +1,8 @@
 import type { RunnerProjection } from '../runner/runner-projection';
 import type { GovernanceEvent } from '@styring/governance';
-import { governanceProjection } from '../governance/governance-projection';
+import { governanceProjection, type GovernanceProjectionSpec } from '../governance/governance-projection';
+import { declareEvents } from '../governance/event-declaration';
+
 import type { EventSource } from '../governance/revisions';
 import { startOfDay } from '../point-in-time';
 import type { SqliteTx } from '../sqlite/sqlite-projection-store';
@@ -73,14 +75,44 @@ const factsOf = (event: GovernanceEvent): FactRow[] => {
 };
 
 /** The reporting calendar (årshjul): every delivered report, matched to the obligations when queried. */
+export const reportingCalendarProjectionSpec: GovernanceProjectionSpec = {
+  name: reportingCalendarName,
+  version: 1,
+  handledHash: '4b538f783b4b',
+  tables: [submissions],
+  events: declareEvents({
+    handled: ['ReportSubmitted', 'InternalControlChecklistCompleted'],
+    ignored: [
+      'UnitEstablished',
+      'UnitDissolved',
+      'AuthorityDelegated',
+      'AuthorityRevoked',
+      'PlanAdopted',
+      'PlanRevised',
+      'PlanRetired',
+      'ProjectRegistered',
+      'ProjectStatusReported',
+      'ProjectCompleted',
+      'ProjectCancelled',
+      'ProjectEvaluated',
+      'ProjectPrioritized',
+      'ProcurementRegistered',
+      'ContractAwarded',
+      'ContractFollowUpAssigned',
+      'CompanyRegistered',
+      'CompanyOwnershipEnded',
+      'OwnershipReportAdopted',
+      'RiskScaleAdopted',
+      'RiskAssessed',
+      'RiskTreatmentDecided',
+      'RiskClosed',
+      'DeviationRecorded',
+      'DeviationClosed',
+      'EventCorrected',
+    ],
+  }),
+  factsOf,
+};
+
 export const reportingCalendarProjection = (source: EventSource): RunnerProjection<SqliteTx> =>
-  governanceProjection(
-    {
-      name: reportingCalendarName,
-      version: 1,
-      tables: [submissions],
-      eventTypes: ['ReportSubmitted', 'InternalControlChecklistCompleted'],
-      factsOf,
-    },
-    source,
-  );
+  governanceProjection(reportingCalendarProjectionSpec, source);

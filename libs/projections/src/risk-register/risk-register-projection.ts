@@ -1,7 +1,9 @@
 import type { RunnerProjection } from '../runner/runner-projection';
 import type { GovernanceEvent } from '@styring/governance';
 import { decisionColumns, decisionValues } from '../governance/decision-columns';
-import { governanceProjection } from '../governance/governance-projection';
+import { governanceProjection, type GovernanceProjectionSpec } from '../governance/governance-projection';
+import { declareEvents } from '../governance/event-declaration';
+
 import type { EventSource } from '../governance/revisions';
 import { startOfDay } from '../point-in-time';
 import type { SqliteTx } from '../sqlite/sqlite-projection-store';
@@ -112,14 +114,43 @@ const factsOf = (event: GovernanceEvent): FactRow[] => {
 };
 
 /** The risk register: every assessment, treatment decision and closing of every risk. */
+export const riskRegisterProjectionSpec: GovernanceProjectionSpec = {
+  name: riskRegisterName,
+  version: 1,
+  handledHash: 'f8767b32893a',
+  tables: [assessments, riskEvents],
+  events: declareEvents({
+    handled: ['RiskAssessed', 'RiskTreatmentDecided', 'RiskClosed'],
+    ignored: [
+      'UnitEstablished',
+      'UnitDissolved',
+      'AuthorityDelegated',
+      'AuthorityRevoked',
+      'PlanAdopted',
+      'PlanRevised',
+      'PlanRetired',
+      'ProjectRegistered',
+      'ProjectStatusReported',
+      'ProjectCompleted',
+      'ProjectCancelled',
+      'ProjectEvaluated',
+      'ProjectPrioritized',
+      'ProcurementRegistered',
+      'ContractAwarded',
+      'ContractFollowUpAssigned',
+      'CompanyRegistered',
+      'CompanyOwnershipEnded',
+      'OwnershipReportAdopted',
+      'RiskScaleAdopted',
+      'ReportSubmitted',
+      'InternalControlChecklistCompleted',
+      'DeviationRecorded',
+      'DeviationClosed',
+      'EventCorrected',
+    ],
+  }),
+  factsOf,
+};
+
 export const riskRegisterProjection = (source: EventSource): RunnerProjection<SqliteTx> =>
-  governanceProjection(
-    {
-      name: riskRegisterName,
-      version: 1,
-      tables: [assessments, riskEvents],
-      eventTypes: ['RiskAssessed', 'RiskTreatmentDecided', 'RiskClosed'],
-      factsOf,
-    },
-    source,
-  );
+  governanceProjection(riskRegisterProjectionSpec, source);

@@ -1,0 +1,40 @@
+import { createHash } from 'node:crypto';
+import { governanceEventTypes } from '@styring/governance';
+import type { GovernanceProjectionSpec } from './governance/governance-projection';
+import { governanceProjectionSpecs } from './governance-projections';
+
+/** What `handledHash` must be: the name, the version and the handled event types, hashed. */
+const handledHashOf = (spec: GovernanceProjectionSpec, version = spec.version): string =>
+  createHash('sha256')
+    .update(`${spec.name}@${version}:${[...spec.events.handled].sort().join(',')}`)
+    .digest('hex')
+    .slice(0, 12);
+
+describe('the governance projections', () => {
+  it.each(governanceProjectionSpecs)(
+    '$name declares every event type of the domain once, as handled or ignored',
+    (spec) => {
+      const declared = [...spec.events.handled, ...spec.events.ignored];
+      expect(new Set(declared).size).toBe(declared.length);
+      expect([...declared].sort()).toEqual([...governanceEventTypes].sort());
+    },
+  );
+
+  it.each(governanceProjectionSpecs)(
+    '$name bumps its version whenever the event types it handles change',
+    (spec) => {
+      if (handledHashOf(spec) !== spec.handledHash) {
+        throw new Error(
+          `The projection '${spec.name}' handles other event types than when its version ${spec.version} was ` +
+            `set, so existing read models must be rebuilt: set version: ${spec.version + 1} and ` +
+            `handledHash: '${handledHashOf(spec, spec.version + 1)}' in its spec.`,
+        );
+      }
+    },
+  );
+
+  it('have distinct names', () => {
+    const names = governanceProjectionSpecs.map((spec) => spec.name);
+    expect(new Set(names).size).toBe(names.length);
+  });
+});
