@@ -1,5 +1,6 @@
 import { authorityCommands } from './authority/authority-commands';
 import type { CommandType } from './command-types';
+import type { DeciderKind } from './deciders';
 import { correctionCommands } from './corrections/correction-commands';
 import { organisationCommands } from './organisation/organisation-commands';
 import { ownershipCommands } from './ownership/ownership-commands';
@@ -51,3 +52,14 @@ export const commandOfEvent = Object.fromEntries(
     Object.keys(spec.events).map((event) => [event, command]),
   ),
 ) as { readonly [E in keyof EventSpecs]: CommandType };
+
+/** The event types folded by one kind of decider: those of the commands whose spec names that kind. */
+export type EventTypeDecidedBy<K extends DeciderKind> = {
+  [T in CommandType]: CommandSpecs[T]['decider'] extends K ? keyof CommandSpecs[T]['events'] & string : never;
+}[CommandType];
+
+/** The event types folded by one kind of decider, at run time. */
+export const eventTypesDecidedBy = <K extends DeciderKind>(kind: K): readonly EventTypeDecidedBy<K>[] =>
+  Object.values(commandSpecs).flatMap((spec) =>
+    spec.decider === kind ? (Object.keys(spec.events) as EventTypeDecidedBy<K>[]) : [],
+  );
