@@ -19,3 +19,9 @@ export const streamCategories = {
   deviation: 'deviation',
   correction: 'correction',
 } as const;
+
+/** The stream `{category}-{id}` of the thing a command changes, whose id is the command's field `field`. */
+export const streamById =
+  <F extends string>(category: keyof typeof streamCategories, field: F) =>
+  (command: { readonly [K in F]: string | number }): string =>
+    `${streamCategories[category]}-${command[field]}`;

@@ -4,7 +4,7 @@ import { bodyLabels } from '../shared/bodies';
 import type { Holder } from '../shared/holder';
 import { formatNok } from '../shared/nok';
 import { councilAndExecutiveRoles } from '../shared/roles';
-import { streamCategories } from '../stream-categories';
+import { streamById } from '../stream-categories';
 import { AuthorityDelegated, AuthorityRevoked, DelegateAuthority, RevokeAuthority } from './messages';
 import type { DelegationScope } from './scope';
 
@@ -23,8 +23,7 @@ const scopeLabel = (scope: DelegationScope) =>
     .filter((part) => part !== undefined)
     .join('; ');
 
-const delegationStream = (command: { readonly delegationId: string }) =>
-  `${streamCategories.delegation}-${command.delegationId}`;
+const delegationStream = streamById('delegation', 'delegationId');
 
 /** Delegations given and revoked, one `delegation-{id}` stream each. */
 export const authorityCommands = {

@@ -1,6 +1,6 @@
 import type { CommandSpec } from '../command-spec';
 import { councilAndExecutiveRoles } from '../shared/roles';
-import { streamCategories } from '../stream-categories';
+import { streamById } from '../stream-categories';
 import { CorrectEvent, EventCorrected } from './messages';
 
 /** Corrections of earlier events, one `correction-{correctedEventId}` stream per corrected event. */
@@ -8,7 +8,7 @@ export const correctionCommands = {
   CorrectEvent: {
     codec: CorrectEvent,
     decider: 'correction',
-    stream: (c) => `${streamCategories.correction}-${c.correctedEventId}`,
+    stream: streamById('correction', 'correctedEventId'),
     route: {
       path: 'events/:correctedEventId/corrections',
       summary: 'Korriger felter i en tidligere hendelse',

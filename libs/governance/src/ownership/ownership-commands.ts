@@ -1,6 +1,6 @@
 import type { CommandSpec } from '../command-spec';
 import { councilAndExecutiveRoles } from '../shared/roles';
-import { streamCategories } from '../stream-categories';
+import { streamById } from '../stream-categories';
 import {
   AdoptOwnershipReport,
   CompanyOwnershipEnded,
@@ -10,8 +10,7 @@ import {
   RegisterCompany,
 } from './messages';
 
-const companyStream = (command: { readonly companyId: string }) =>
-  `${streamCategories.company}-${command.companyId}`;
+const companyStream = streamById('company', 'companyId');
 const tag = 'eierstyring';
 
 /** The companies the municipality owns (`company-{id}`) and the ownership reports (`ownershipreport-{id}`). */
@@ -35,7 +34,7 @@ export const ownershipCommands = {
   AdoptOwnershipReport: {
     codec: AdoptOwnershipReport,
     decider: 'ownershipReport',
-    stream: (c) => `${streamCategories.ownershipReport}-${c.reportId}`,
+    stream: streamById('ownershipReport', 'reportId'),
     route: { path: 'ownership-reports', summary: 'Vedta eierskapsmelding', tag },
     roles: councilAndExecutiveRoles,
     events: {

@@ -1,10 +1,10 @@
 import type { CommandSpec } from '../command-spec';
 import { lineRoles, secretariatRole } from '../shared/roles';
-import { streamCategories } from '../stream-categories';
+import { streamById } from '../stream-categories';
 import { AdoptPlan, PlanAdopted, PlanRetired, PlanRevised, RetirePlan, RevisePlan } from './messages';
 import { planKindLabels } from './plan-kinds';
 
-const planStream = (command: { readonly planId: string }) => `${streamCategories.plan}-${command.planId}`;
+const planStream = streamById('plan', 'planId');
 const planRoles = [secretariatRole, ...lineRoles];
 
 /** Plans adopted, revised and retired, one `plan-{id}` stream each. */

@@ -1,6 +1,6 @@
 import type { CommandSpec } from '../command-spec';
 import { lineRoles, secretariatRole } from '../shared/roles';
-import { streamCategories } from '../stream-categories';
+import { streamById } from '../stream-categories';
 import {
   CancelProject,
   CompleteProject,
@@ -14,8 +14,7 @@ import {
   ReportProjectStatus,
 } from './project-messages';
 
-const projectStream = (command: { readonly projectId: string }) =>
-  `${streamCategories.project}-${command.projectId}`;
+const projectStream = streamById('project', 'projectId');
 const tag = 'prosjekter';
 
 /** A project's life, one `project-{id}` stream each. */

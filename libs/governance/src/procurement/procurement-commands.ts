@@ -1,7 +1,7 @@
 import type { CommandSpec } from '../command-spec';
 import { formatNok } from '../shared/nok';
 import { lineRoles } from '../shared/roles';
-import { streamCategories } from '../stream-categories';
+import { streamById } from '../stream-categories';
 import {
   AssignContractFollowUp,
   AwardContract,
@@ -11,8 +11,7 @@ import {
   RegisterProcurement,
 } from './messages';
 
-const procurementStream = (command: { readonly procurementId: string }) =>
-  `${streamCategories.procurement}-${command.procurementId}`;
+const procurementStream = streamById('procurement', 'procurementId');
 const tag = 'anskaffelser';
 
 /** A procurement and its contract, one `procurement-{id}` stream each. */

@@ -1,6 +1,6 @@
 import type { CommandSpec } from '../command-spec';
 import { lineRoles } from '../shared/roles';
-import { streamCategories } from '../stream-categories';
+import { streamById, streamCategories } from '../stream-categories';
 import {
   CloseDeviation,
   CompleteInternalControlChecklist,
@@ -12,8 +12,7 @@ import {
   SubmitReport,
 } from './messages';
 
-const deviationStream = (command: { readonly deviationId: string }) =>
-  `${streamCategories.deviation}-${command.deviationId}`;
+const deviationStream = streamById('deviation', 'deviationId');
 const tag = 'rapportering';
 
 /** Reports in the årshjul, internal control checklists and deviations. */
@@ -21,7 +20,7 @@ export const reportingCommands = {
   SubmitReport: {
     codec: SubmitReport,
     decider: 'report',
-    stream: (c) => `${streamCategories.report}-${c.reportId}`,
+    stream: streamById('report', 'reportId'),
     route: { path: 'reports', summary: 'Lever en rapport i årshjulet', tag },
     roles: lineRoles,
     events: { ReportSubmitted: { codec: ReportSubmitted, label: 'Rapport levert' } },

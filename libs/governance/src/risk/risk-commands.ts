@@ -1,6 +1,6 @@
 import type { CommandSpec } from '../command-spec';
 import { councilAndExecutiveRoles, lineRoles } from '../shared/roles';
-import { streamCategories } from '../stream-categories';
+import { streamById } from '../stream-categories';
 import {
   AdoptRiskScale,
   AssessRisk,
@@ -13,7 +13,7 @@ import {
 } from './messages';
 import { riskBandLabels } from './risk-scale';
 
-const riskStream = (command: { readonly riskId: string }) => `${streamCategories.risk}-${command.riskId}`;
+const riskStream = streamById('risk', 'riskId');
 const tag = 'risiko';
 
 /** The risk scale (`riskscale-{version}`) and each risk (`risk-{id}`). */
@@ -21,7 +21,7 @@ export const riskCommands = {
   AdoptRiskScale: {
     codec: AdoptRiskScale,
     decider: 'riskScale',
-    stream: (c) => `${streamCategories.riskScale}-${c.scaleVersion}`,
+    stream: streamById('riskScale', 'scaleVersion'),
     route: { path: 'risk-scales', summary: 'Vedta en versjon av risikoskalaen', tag },
     roles: councilAndExecutiveRoles,
     events: {
