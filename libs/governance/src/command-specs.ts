@@ -13,7 +13,7 @@ import { riskCommands } from './risk/risk-commands';
 
 /**
  * Every command's spec, gathered from the areas (see `command-spec.ts`). The type checks that each command
- * type of `command-types.ts` has a spec whose codec decodes that type; `command-specs.spec.ts` checks that
+ * type of `command-types.ts` has a spec whose codec decodes that type; `command-specs.unit.spec.ts` checks that
  * there is no spec besides, and that no event type is produced by two specs.
  */
 export const commandSpecs = {

@@ -1,6 +1,6 @@
 import type { Decider } from '@styring/eventstore';
 import type { CommandType } from './command-types';
-import { commandOfEvent, commandSpecs, eventSpecs } from './command-specs';
+import { commandOfEvent, commandSpecs } from './command-specs';
 import type { GovernanceContext } from './context/governance-context';
 import { type DeciderKind, deciders } from './deciders';
 import type { GovernanceCommand } from './governance-command';
@@ -13,10 +13,7 @@ const kindOfCommand = Object.fromEntries(
 
 /** Which decider folds each event: that of the command whose spec produces it. */
 const kindOfEvent = Object.fromEntries(
-  Object.entries(eventSpecs).map(([type]) => [
-    type,
-    kindOfCommand[commandOfEvent[type as GovernanceEventType]],
-  ]),
+  Object.entries(commandOfEvent).map(([type, command]) => [type, kindOfCommand[command]]),
 ) as Readonly<Record<GovernanceEventType, DeciderKind>>;
 
 /** The state of any stream: each kind's own state, of which a stream only ever moves its own. */
