@@ -7,7 +7,7 @@ import { issueLocalToken, mintToken } from '@styring/app';
 import type { RecordedEvent } from '@styring/eventstore';
 import { commandTypes } from '@styring/governance';
 import { eventsIn } from '../cli/store-contents';
-import { type ApiProcess, buildApi, scratchDirectory, startApi, stopAll } from './api-process';
+import { type ApiProcess, scratchDirectory, startApi, stopAll } from './api-process';
 import { call, councilDecision, newSection, type Reply, type RequestOptions } from './http';
 
 let api: ApiProcess;
@@ -33,7 +33,6 @@ const eventById = async (eventId: string): Promise<RecordedEvent | undefined> =>
   (await eventsIn(storeFile)).find((event) => event.eventId === eventId);
 
 beforeAll(async () => {
-  buildApi();
   dir = scratchDirectory();
   storeFile = path.join(dir, 'data', 'styring.db');
   api = await startApi(dir, { args: ['--demo'] });

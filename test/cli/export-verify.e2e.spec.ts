@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { buildCli, scratchDirectory, styring } from './styring';
+import { scratchDirectory, styring } from './styring';
 
 const decision = {
   body: 'kommunestyret',
@@ -28,7 +28,6 @@ describe('styring export and verify', () => {
     styring(scratch.dir, ['verify', dir, '--public-key', publicKey, ...rest]);
 
   beforeAll(async () => {
-    buildCli();
     expect((await styring(scratch.dir, ['init'])).code).toBe(0);
     expect((await styring(scratch.dir, ['seed', '--demo'])).code).toBe(0);
   });

@@ -1,12 +1,11 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { runProcess } from '../support/run-process';
-import { buildCli, scratchDirectory, styring, styringBin } from './styring';
+import { scratchDirectory, styring, styringBin } from './styring';
 
 /** Usage errors exit 2 with a hint and touch nothing; help exits 0. */
 describe('styring: usage', () => {
   const scratch = scratchDirectory();
-  beforeAll(buildCli);
   afterAll(scratch.remove);
 
   it('lists every command in --help and exits 0', async () => {
