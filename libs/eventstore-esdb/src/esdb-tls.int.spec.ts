@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { isEventStoreFailure } from '@styring/eventstore';
-import { newEvents } from '@styring/eventstore-testkit';
+import { describeWithTool, newEvents } from '@styring/eventstore-testkit';
 import { openEsdbEventStore } from './esdb-event-store';
 import { type EsdbStandIn, startEsdbStandIn } from './testing/esdb-standin/standin-server';
 
@@ -68,60 +68,60 @@ const failureOf = (promise: Promise<unknown>) =>
     },
   );
 
-if (!hasOpenssl)
-  process.stdout.write('Skipped the EventStoreDB TLS tests: no openssl to make a test certificate.\n');
+const openssl = {
+  name: 'openssl (to make a test certificate)',
+  install: 'apt-get install openssl',
+  found: hasOpenssl,
+};
 
-(hasOpenssl ? describe : describe.skip)(
-  'EventStoreDB adapter over TLS with credentials (wire-level stand-in)',
-  () => {
-    let dir: string;
-    let ca: string;
-    let standIn: EsdbStandIn;
-    beforeAll(async () => {
-      dir = mkdtempSync(join(tmpdir(), 'styring-esdb-tls-'));
-      const certificates = makeCertificates(dir);
-      ca = certificates.ca;
-      standIn = await startEsdbStandIn({
-        tls: { key: certificates.key, cert: certificates.cert, users: { admin: 'changeit' } },
-      });
+describeWithTool(openssl, 'EventStoreDB adapter over TLS with credentials (wire-level stand-in)', () => {
+  let dir: string;
+  let ca: string;
+  let standIn: EsdbStandIn;
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'styring-esdb-tls-'));
+    const certificates = makeCertificates(dir);
+    ca = certificates.ca;
+    standIn = await startEsdbStandIn({
+      tls: { key: certificates.key, cert: certificates.cert, users: { admin: 'changeit' } },
     });
-    afterAll(async () => {
-      await standIn?.stop();
-      rmSync(dir, { recursive: true, force: true });
-    });
+  });
+  afterAll(async () => {
+    await standIn?.stop();
+    rmSync(dir, { recursive: true, force: true });
+  });
 
-    const at = () => `127.0.0.1:${standIn.port}`;
+  const at = () => `127.0.0.1:${standIn.port}`;
 
-    it('connects with the credentials and CA named in the connection string', async () => {
-      const store = await openEsdbEventStore({
-        connectionString: `esdb://admin:changeit@${at()}?tls=true&tlsCAFile=${ca}`,
-      });
-      try {
-        await store.appendToStream('s', newEvents(2), { expectedRevision: 'no_stream' });
-        expect(await store.streamExists('s')).toBe(true);
-      } finally {
-        await store.close();
-      }
+  it('connects with the credentials and CA named in the connection string', async () => {
+    const store = await openEsdbEventStore({
+      connectionString: `esdb://admin:changeit@${at()}?tls=true&tlsCAFile=${ca}`,
     });
+    try {
+      await store.appendToStream('s', newEvents(2), { expectedRevision: 'no_stream' });
+      expect(await store.streamExists('s')).toBe(true);
+    } finally {
+      await store.close();
+    }
+  });
 
-    it("says 'authentication_failed', without the password, for a wrong password or none", async () => {
-      const wrong = await failureOf(
-        openEsdbEventStore({ connectionString: `esdb://admin:wrong-pw-42@${at()}?tls=true&tlsCAFile=${ca}` }),
-      );
-      expect(wrong.code).toBe('authentication_failed');
-      expect(wrong.message).toContain(`EventStoreDB at ${at()}`);
-      expect(wrong.message).not.toContain('wrong-pw-42');
-      const none = await failureOf(
-        openEsdbEventStore({ connectionString: `esdb://${at()}?tls=true&tlsCAFile=${ca}` }),
-      );
-      expect(none.code).toBe('authentication_failed');
-    });
+  it("says 'authentication_failed', without the password, for a wrong password or none", async () => {
+    const wrong = await failureOf(
+      openEsdbEventStore({ connectionString: `esdb://admin:wrong-pw-42@${at()}?tls=true&tlsCAFile=${ca}` }),
+    );
+    expect(wrong.code).toBe('authentication_failed');
+    expect(wrong.message).toContain(`EventStoreDB at ${at()}`);
+    expect(wrong.message).not.toContain('wrong-pw-42');
+    const none = await failureOf(
+      openEsdbEventStore({ connectionString: `esdb://${at()}?tls=true&tlsCAFile=${ca}` }),
+    );
+    expect(none.code).toBe('authentication_failed');
+  });
 
-    it("says 'unavailable' when the server's certificate is not trusted", async () => {
-      const untrusted = await failureOf(
-        openEsdbEventStore({ connectionString: `esdb://admin:changeit@${at()}?tls=true` }),
-      );
-      expect(untrusted.code).toBe('unavailable');
-    });
-  },
-);
+  it("says 'unavailable' when the server's certificate is not trusted", async () => {
+    const untrusted = await failureOf(
+      openEsdbEventStore({ connectionString: `esdb://admin:changeit@${at()}?tls=true` }),
+    );
+    expect(untrusted.code).toBe('unavailable');
+  });
+});
