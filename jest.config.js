@@ -38,7 +38,6 @@ const shared = {
   transformIgnorePatterns: [
     '/node_modules/(?!(@nestjs|@borewit|@tokenizer|@standard-schema|jose|file-type|strtok3|token-types|uint8array-extras)/)',
   ],
-  testTimeout: 30000,
 };
 
 // A spec named by no tier would match no project and silently never run: refuse to start instead.
@@ -57,6 +56,8 @@ if (misnamed.length > 0) {
 const tier = (name) => [`**/src/**/*.${name}.spec.ts`, `<rootDir>/test/**/*.${name}.spec.ts`];
 
 module.exports = {
+  // A global option: Jest ignores it inside a project.
+  testTimeout: 30000,
   projects: [
     { ...shared, displayName: 'unit', testMatch: tier('unit') },
     { ...shared, displayName: 'int', testMatch: tier('int') },

@@ -10,3 +10,4 @@ export {
   type ThrowawayCluster,
 } from './testing/throwaway-cluster';
 export { describeWithPostgres } from './testing/describe-with-postgres';
+export { type HeldAppends, holdAppends } from './testing/hold-appends';

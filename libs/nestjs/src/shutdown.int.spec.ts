@@ -5,27 +5,11 @@ import 'reflect-metadata';
 import { Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { CommandBus } from '@nestjs/cqrs';
-import { Client } from 'pg';
 import { type OpenedStore, openStore } from '@styring/app';
-import { describeWithPostgres } from '@styring/eventstore-postgres';
+import { describeWithPostgres, holdAppends } from '@styring/eventstore-postgres';
 import { StyringCommands } from './commands/styring-command';
 import { StyringModule } from './styring.module';
 import { secretariat, unit } from './testing/fixtures';
-
-/** Appends to the PostgreSQL store wait while the test holds this lock (reads do not). */
-const holdAppends = async (connectionString: string) => {
-  const client = new Client({ connectionString });
-  await client.connect();
-  await client.query('BEGIN');
-  await client.query('LOCK TABLE "styring"."events" IN SHARE ROW EXCLUSIVE MODE');
-  const waiting = async () =>
-    (
-      await client.query(
-        `SELECT count(*)::int AS n FROM pg_locks WHERE NOT granted AND relation = '"styring"."events"'::regclass`,
-      )
-    ).rows[0].n as number;
-  return { waiting, release: async () => (await client.query('COMMIT'), await client.end()) };
-};
 
 // An append on PostgreSQL waits for the server with the event loop free, so shutdown can overtake it:
 // only the module's drain (InFlight) keeps close() from finishing first.
@@ -54,9 +38,7 @@ describeWithPostgres('StyringModule shutdown', (cluster) => {
       .execute(new StyringCommands.EstablishUnit(unit('styv'), { caller: secretariat }))
       .then((result: unknown) => (order.push('command answered'), result));
     // The command has read what it needs and its append waits for the lock: it is in flight.
-    const deadline = Date.now() + 10_000;
-    while ((await lock.waiting()) === 0 && Date.now() < deadline);
-    expect(await lock.waiting()).toBe(1);
+    await lock.untilAnAppendWaits();
 
     const closed = app.close().then(() => order.push('closed'));
     await new Promise((resolve) => setTimeout(resolve, 300));
