@@ -96,6 +96,7 @@ describe('styring export and verify', () => {
       at('other-keys', 'export-signing-public.pem'),
     ]);
     expect(verified.code).toBe(1);
+    expect(verified.stdout + verified.stderr).toContain('does not verify with the pinned public key');
   });
 
   it.each([
