@@ -14,6 +14,10 @@ for (const group of ['libs', 'apps', 'tools']) {
     if (!fs.existsSync(manifest)) continue;
     const { name } = JSON.parse(fs.readFileSync(manifest, 'utf8'));
     moduleNameMapper[`^${name}$`] = `<rootDir>/${group}/${dir}/src/index.ts`;
+    // A package's entry point for other packages' tests, when it has one.
+    if (fs.existsSync(path.join(group, dir, 'src', 'testing', 'index.ts'))) {
+      moduleNameMapper[`^${name}/testing$`] = `<rootDir>/${group}/${dir}/src/testing/index.ts`;
+    }
   }
 }
 

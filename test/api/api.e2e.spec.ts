@@ -5,7 +5,7 @@ import * as path from 'node:path';
 import { promisify } from 'node:util';
 import { issueLocalToken, mintToken, openStore } from '@styring/app';
 import type { RecordedEvent } from '@styring/eventstore';
-import { describeWithPostgres, holdAppends } from '@styring/eventstore-postgres';
+import { describeWithPostgres, holdAppends } from '@styring/eventstore-postgres/testing';
 import { commandTypes } from '@styring/governance';
 import { eventsIn } from '../cli/store-contents';
 import { type ApiProcess, scratchDirectory, startApi, stopAll } from './api-process';

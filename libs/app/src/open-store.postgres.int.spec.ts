@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { describeWithPostgres } from '@styring/eventstore-postgres';
+import { describeWithPostgres } from '@styring/eventstore-postgres/testing';
 import { createCommandExecutor } from './command-executor';
 import { openStore } from './open-store';
 import { openProjections } from './projections';

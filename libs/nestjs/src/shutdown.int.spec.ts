@@ -6,7 +6,7 @@ import { Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { CommandBus } from '@nestjs/cqrs';
 import { type OpenedStore, openStore } from '@styring/app';
-import { describeWithPostgres, holdAppends } from '@styring/eventstore-postgres';
+import { describeWithPostgres, holdAppends } from '@styring/eventstore-postgres/testing';
 import { StyringCommands } from './commands/styring-command';
 import { StyringModule } from './styring.module';
 import { secretariat, unit } from './testing/fixtures';
