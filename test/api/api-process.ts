@@ -2,11 +2,9 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { buildIfMissing, repositoryRoot } from '../support/run-process';
+import { repositoryRoot } from '../support/run-process';
 
 export const apiMain = path.join(repositoryRoot, 'apps', 'api', 'dist', 'main.js');
-
-export const buildApi = (): void => buildIfMissing('apps/api', 'dist/main.js');
 
 export interface ApiProcess {
   readonly child: ChildProcess;

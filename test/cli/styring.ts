@@ -1,12 +1,10 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { buildIfMissing, type ProcessResult, repositoryRoot, runProcess } from '../support/run-process';
+import { type ProcessResult, repositoryRoot, runProcess } from '../support/run-process';
 
 /** The committed shim that `npx styring` runs: the tests start the CLI exactly the way users do. */
 export const styringBin = path.join(repositoryRoot, 'apps', 'cli', 'bin', 'styring.js');
-
-export const buildCli = (): void => buildIfMissing('apps/cli', 'dist/main.js');
 
 /** A scratch working directory per test file: `./data` and every relative path land in it. */
 export const scratchDirectory = (): { readonly dir: string; readonly remove: () => void } => {

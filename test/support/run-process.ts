@@ -1,5 +1,4 @@
-import { spawn, spawnSync } from 'node:child_process';
-import * as fs from 'node:fs';
+import { spawn } from 'node:child_process';
 import * as path from 'node:path';
 
 /** The repository root, where `npx styring` and `npm start` run. */
@@ -49,13 +48,3 @@ export const runProcess = (command: string, args: readonly string[], options: Ru
     });
     child.stdin.end(options.input ?? '');
   });
-
-/**
- * Compiles a project with `tsc -b` when its output is missing (CI builds before Jest; a developer who
- * runs one test file may not have), so the tests always run what users run: the built program.
- */
-export const buildIfMissing = (projectDir: string, builtFile: string): void => {
-  if (fs.existsSync(path.join(repositoryRoot, projectDir, builtFile))) return;
-  const built = spawnSync('npx', ['tsc', '-b', projectDir], { cwd: repositoryRoot, encoding: 'utf8' });
-  if (built.status !== 0) throw new Error(`tsc -b ${projectDir} failed:\n${built.stdout}${built.stderr}`);
-};

@@ -1,7 +1,8 @@
 import * as E from 'fp-ts/Either';
 import {
   commandHandler,
-  type EventStore,
+  type EventReader,
+  type EventWriter,
   type Handled,
   type HandleFailure,
   type HandleOptions,
@@ -38,7 +39,7 @@ export interface CommandExecutor {
 
 /** The events just appended, read back with the ids and positions the store gave them. */
 const appendedEvents = async (
-  store: EventStore,
+  store: EventReader,
   handled: Handled<GovernanceEvent>,
 ): Promise<AppendedEvent[]> => {
   if (handled.events.length === 0 || handled.revision === undefined) return [];
@@ -79,7 +80,7 @@ const failed = (command: GovernanceCommand, failure: HandleFailure): ExecutionRe
 };
 
 export const createCommandExecutor = (
-  store: EventStore,
+  store: EventReader & EventWriter,
   runtime: Runtime = systemRuntime,
   configuration: GovernanceConfiguration = defaultGovernanceConfiguration,
 ): CommandExecutor => {
@@ -157,7 +158,7 @@ export const createCommandExecutor = (
 
 /** One command, once: for callers that do not keep an executor (a long-running service should keep one). */
 export const executeCommand = (
-  store: EventStore,
+  store: EventReader & EventWriter,
   input: unknown,
   caller: Caller,
   runtime: Runtime = systemRuntime,

@@ -1,5 +1,5 @@
 import * as E from 'fp-ts/Either';
-import type { EventStore, RecordedEvent } from '@styring/eventstore';
+import type { EventReader, RecordedEvent } from '@styring/eventstore';
 import {
   defaultGovernanceConfiguration,
   emptyGovernanceContext,
@@ -32,7 +32,7 @@ const decode = (recorded: RecordedEvent) => {
  * call, also by other processes; calls are queued, so the fold never sees an event twice.
  */
 export const governanceContextLoader = (
-  store: EventStore,
+  store: EventReader,
   configuration: GovernanceConfiguration = defaultGovernanceConfiguration,
 ): (() => Promise<GovernanceContext>) => {
   let context = emptyGovernanceContext(configuration);
@@ -54,7 +54,7 @@ export const governanceContextLoader = (
 
 /** The recorded event a correction names, or `undefined` when the log has none with that id. */
 export const findRecordedEvent = async (
-  store: EventStore,
+  store: EventReader,
   eventId: string,
 ): Promise<RecordedEvent | undefined> => {
   for await (const recorded of store.readAll()) if (recorded.eventId === eventId) return recorded;

@@ -3,7 +3,7 @@ import { sign } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { lstat, mkdtemp, open, readFile, rename, rm, stat } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
-import type { Clock, EventStore, RecordedEvent } from '@styring/eventstore';
+import type { Clock, EventReader, RecordedEvent } from '@styring/eventstore';
 import { AuditExportError } from './audit-export-error';
 import { CSV_BOM, csvRow } from './csv';
 import { type ChainResult, EventChain } from './event-chain';
@@ -335,10 +335,7 @@ export interface StoreExportOptions extends Omit<WriteExportOptions, 'events'> {
 }
 
 /** Exports the whole history of a store (every event, unfiltered), up to `to` when given. */
-export const exportFromStore = (
-  store: Pick<EventStore, 'readAll'>,
-  options: StoreExportOptions,
-): Promise<ExportSummary> => {
+export const exportFromStore = (store: EventReader, options: StoreExportOptions): Promise<ExportSummary> => {
   const { to, ...rest } = options;
   return writeAuditExport({ ...rest, events: store.readAll(to === undefined ? {} : { to }) });
 };

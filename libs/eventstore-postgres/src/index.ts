@@ -9,4 +9,3 @@ export {
   startThrowawayCluster,
   type ThrowawayCluster,
 } from './testing/throwaway-cluster';
-export { describeWithPostgres } from './testing/describe-with-postgres';

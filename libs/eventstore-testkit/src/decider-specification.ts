@@ -30,11 +30,6 @@ export const deciderSpecification = <Command, Event, State, Context>(
           expect(result.left.message.length).toBeGreaterThan(0);
           expect(result.left.messageEn.length).toBeGreaterThan(0);
         },
-        /** The state the decider would reach by folding the given events and the decided ones. */
-        thenState: (expected: State): void => {
-          if (E.isLeft(result)) throw new Error(`the command was rejected: ${JSON.stringify(result.left)}`);
-          expect(result.right.reduce(decider.evolve, state)).toEqual(expected);
-        },
       };
     },
   }),

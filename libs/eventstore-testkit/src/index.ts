@@ -1,4 +1,5 @@
 export * from './decider-specification';
+export * from './describe-with-tool';
 export * from './event-store-contract';
 export * from './new-event';
 export * from './store-failures';

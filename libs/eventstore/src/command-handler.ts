@@ -4,7 +4,7 @@ import type { IdGenerator } from './clock';
 import type { Decider, DomainRejection } from './decider';
 import type { ConcurrencyError } from './errors';
 import type { EventSerde, UndecodableEvent } from './event-serde';
-import type { EventStore } from './event-store';
+import type { EventReader, EventWriter } from './event-store';
 import type { CurrentRevision, ExpectedRevision } from './expected-revision';
 import type { EventMetadata, NewEvent } from './recorded-event';
 
@@ -45,7 +45,7 @@ export interface RetryPolicy {
 }
 
 export interface CommandHandlerDependencies<Command, Event, State, Context> {
-  readonly store: EventStore;
+  readonly store: EventReader & EventWriter;
   readonly decider: Decider<Command, Event, State, Context>;
   readonly serde: EventSerde<Event>;
   readonly newId: IdGenerator;

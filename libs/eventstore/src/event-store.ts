@@ -55,18 +55,35 @@ export interface Subscription extends AsyncIterable<RecordedEvent> {
   close(): Promise<void>;
 }
 
-/** The port every store adapter implements. Streams are append-only: nothing is ever edited or removed. */
-export interface EventStore {
+/**
+ * The port is split by need, so that each consumer asks for the least it uses (a projection reads and
+ * follows, a command handler reads and writes, an export only reads) and a test can hand it exactly that.
+ */
+
+/** Writing: the one way events get into the log. */
+export interface EventWriter {
   /** Appends all events or none. A revision mismatch is returned as a `ConcurrencyError`, not thrown. */
   appendToStream(
     streamId: string,
     events: readonly NewEvent[],
     options: AppendOptions,
   ): Promise<AppendOutcome>;
+}
+
+/** Reading what is stored: one stream, or the global log. */
+export interface EventReader {
   readStream(streamId: string, options?: ReadStreamOptions): AsyncIterable<RecordedEvent>;
   readAll(options?: ReadAllOptions): AsyncIterable<RecordedEvent>;
-  subscribeToAll(options?: SubscribeOptions): Subscription;
   streamExists(streamId: string): Promise<boolean>;
+}
+
+/** Following the global log as it grows. */
+export interface EventSubscriber {
+  subscribeToAll(options?: SubscribeOptions): Subscription;
+}
+
+/** The port every store adapter implements. Streams are append-only: nothing is ever edited or removed. */
+export interface EventStore extends EventReader, EventWriter, EventSubscriber {
   /** Releases connections and ends open subscriptions. */
   close(): Promise<void>;
 }

@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import type { EventStore } from '@styring/eventstore';
+import type { EventReader, EventSubscriber } from '@styring/eventstore';
 import type { RunnerProjection } from './runner/runner-projection';
 import { authorityProjectionSpec } from './authority/authority-projection';
 import { changeLogProjectionSpec } from './change-log/change-log-projection';
@@ -31,7 +31,7 @@ export const governanceProjections = (source: EventSource): RunnerProjection<Sql
 
 export interface SqliteProjectionRunnerOptions {
   /** The event store: read once per pass, and asked for the original of each corrected event. */
-  readonly events: Pick<EventStore, 'readAll' | 'subscribeToAll' | 'readStream'>;
+  readonly events: EventReader & EventSubscriber;
   /**
    * The SQLite connection the read models and checkpoints live in: by default the SQLite event store's own
    * file (`SqliteEventStore.openConnection()`), or a local file when the events are elsewhere.

@@ -1,4 +1,4 @@
-import type { EventStore } from '@styring/eventstore';
+import type { EventReader, EventWriter } from '@styring/eventstore';
 import { type CommandExecutor, createCommandExecutor } from '../command-executor';
 import type { ExecutionResult } from '../execution-result';
 import { type Runtime, systemRuntime } from '../runtime';
@@ -27,7 +27,7 @@ const describe = (step: DemoStep, index: number, result: ExecutionResult): strin
   }
 };
 
-const hasEvents = async (store: EventStore): Promise<boolean> => {
+const hasEvents = async (store: EventReader): Promise<boolean> => {
   for await (const _event of store.readAll({ maxCount: 1 })) return true;
   return false;
 };
@@ -38,7 +38,7 @@ const hasEvents = async (store: EventStore): Promise<boolean> => {
  * mixed into a real history (nor written twice).
  */
 export const seedDemo = async (
-  store: EventStore,
+  store: EventReader & EventWriter,
   options: { readonly runtime?: Runtime; readonly onProgress?: (done: number, total: number) => void } = {},
 ): Promise<DemoSeeded> => {
   if (await hasEvents(store)) {

@@ -3,7 +3,7 @@
  * numbers, dates, names and projects are invented). Two weeks, so that two exports a week apart can be
  * compared, and text that spreadsheets and HTML must handle with care.
  */
-import type { EventMetadata, EventStore } from '@styring/eventstore';
+import type { EventMetadata, EventWriter } from '@styring/eventstore';
 import {
   councilDecision,
   type DecisionReference,
@@ -166,7 +166,7 @@ export const laterStatusReports = (count: number): DemoAppend[] =>
 
 /** Appends one event per call, with ids `demo-0001`, `demo-0002`, … continuing from `firstNumber`. */
 export const appendDemoHistory = async (
-  store: EventStore,
+  store: EventWriter,
   appends: readonly DemoAppend[],
   firstNumber = 1,
 ): Promise<void> => {

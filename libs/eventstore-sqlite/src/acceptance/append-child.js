@@ -1,5 +1,5 @@
 // A separate process that appends to a SQLite event store through the built adapter (dist/), reporting
-// each append on stdout (one JSON line) only after it returned. Started by processes.spec.ts.
+// each append on stdout (one JSON line) only after it returned. Started by processes.int.spec.ts.
 //   node append-child.js FILE sequence STREAM LABEL          appends batches of 1-50 events until killed
 //   node append-child.js FILE contend  STREAM LABEL COUNT    reports {ready}, waits for a line on stdin, then
 //                                                            lands COUNT single events, retrying conflicts

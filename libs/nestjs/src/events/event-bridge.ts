@@ -1,6 +1,6 @@
 import { Logger } from '@nestjs/common';
 import type { EventBus } from '@nestjs/cqrs';
-import type { EventStore, RecordedEvent, Subscription } from '@styring/eventstore';
+import type { EventSubscriber, RecordedEvent, Subscription } from '@styring/eventstore';
 import type { StyringEvent } from './styring-event';
 
 /** Where a bridge remembers the last global position it published; kept in the store's own database. */
@@ -28,7 +28,7 @@ export class EventBridge {
   position: bigint | undefined;
 
   constructor(
-    private readonly store: EventStore,
+    private readonly store: EventSubscriber,
     private readonly checkpoints: PositionCheckpoints,
     private readonly eventBus: EventBus,
     private readonly toBusEvent: (recorded: RecordedEvent) => StyringEvent | undefined,

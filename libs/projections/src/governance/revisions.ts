@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import type { EventStore, RecordedEvent } from '@styring/eventstore';
+import type { EventReader, RecordedEvent } from '@styring/eventstore';
 import * as E from 'fp-ts/Either';
 import {
   type EventCorrected,
@@ -11,8 +11,8 @@ import { statement } from '../sqlite/statements';
 import { correctedOriginalOf } from './corrected-originals';
 import { decodeGovernanceEvent } from './decode';
 
-/** Where a projection finds the event a correction names, as it was first recorded. */
-export type EventSource = Pick<EventStore, 'readStream'>;
+/** Where a projection finds the event a correction names, as it was first recorded: the port's reader. */
+export type EventSource = EventReader;
 
 /** A corrected event: its place in the log and metadata as recorded, its data with every correction so far. */
 export interface RevisedEvent {

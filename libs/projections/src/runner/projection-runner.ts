@@ -1,4 +1,10 @@
-import type { Checkpoint, EventStore, RecordedEvent, Subscription } from '@styring/eventstore';
+import type {
+  Checkpoint,
+  EventReader,
+  EventSubscriber,
+  RecordedEvent,
+  Subscription,
+} from '@styring/eventstore';
 import { batchesOf } from './batches';
 import { andThen, forEachInOrder, mapInOrder, type MaybePromise } from './maybe-promise';
 import type { ProjectionStore } from './projection-store';
@@ -18,7 +24,7 @@ export interface CatchUpProgress {
 
 export interface ProjectionRunnerOptions<Transaction> {
   /** The global log: read once per pass, whatever the number of projections. */
-  readonly events: Pick<EventStore, 'readAll' | 'subscribeToAll'>;
+  readonly events: EventReader & EventSubscriber;
   readonly store: ProjectionStore<Transaction>;
   readonly projections: readonly RunnerProjection<Transaction>[];
   /** Events per transaction. Larger batches amortise commits; smaller ones hold the write lock less long. */

@@ -1,4 +1,4 @@
-import type { EventStore, NewEvent } from '@styring/eventstore';
+import type { EventWriter, NewEvent } from '@styring/eventstore';
 import {
   councilDecision,
   type DecisionReference,
@@ -503,7 +503,7 @@ export function* syntheticGovernanceHistory(options: SyntheticHistoryOptions): G
  * by `setClock` to each chunk's recording time. Returns the number of events appended.
  */
 export const appendSyntheticHistory = async (
-  store: Pick<EventStore, 'appendToStream'>,
+  store: EventWriter,
   options: SyntheticHistoryOptions & { readonly setClock: (now: Date) => void },
 ): Promise<number> => {
   let appended = 0;

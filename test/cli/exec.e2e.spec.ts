@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { eventsIn } from './store-contents';
-import { buildCli, jsonLines, scratchDirectory, styring } from './styring';
+import { jsonLines, scratchDirectory, styring } from './styring';
 
 const councilDecision = {
   body: 'kommunestyret',
@@ -25,7 +25,6 @@ describe('styring exec', () => {
   const scratch = scratchDirectory();
   const storeFile = path.join(scratch.dir, 'data', 'styring.db');
   beforeAll(async () => {
-    buildCli();
     expect((await styring(scratch.dir, ['init'])).code).toBe(0);
   });
   afterAll(scratch.remove);

@@ -1,11 +1,10 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { buildCli, scratchDirectory, styring } from './styring';
+import { scratchDirectory, styring } from './styring';
 
 /** `styring demo`, the main job: from nothing to a seeded store, its decision log and a verified export. */
 describe('styring demo', () => {
   const scratch = scratchDirectory();
-  beforeAll(buildCli);
   afterAll(scratch.remove);
 
   it('seeds a fresh store, prints the decision log, and writes and verifies a signed export', async () => {

@@ -21,7 +21,7 @@ const localVerifier = () =>
     unitClaim: 'unit',
   });
 
-// Minting and the local key pair themselves are specified in libs/app (src/identity/tokens.spec.ts).
+// Minting and the local key pair themselves are specified in libs/app (src/identity/tokens.int.spec.ts).
 describe('tokens', () => {
   it('carry subject, role and unit from the local issuer to the verifier', async () => {
     const token = await issueLocalToken({

@@ -1,11 +1,10 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { buildCli, scratchDirectory, styring } from './styring';
+import { scratchDirectory, styring } from './styring';
 
 /** `styring tokens issue`: bearer tokens for the HTTP service on the embedded default. */
 describe('styring tokens issue', () => {
   const scratch = scratchDirectory();
-  beforeAll(buildCli);
   afterAll(scratch.remove);
 
   it('prints a signed token whose claims are the role, unit and subject given', async () => {

@@ -1,4 +1,4 @@
-import { buildCli, jsonLines, scratchDirectory, styring } from './styring';
+import { jsonLines, scratchDirectory, styring } from './styring';
 
 interface Entry {
   readonly eventId: string;
@@ -18,7 +18,6 @@ describe('styring history', () => {
   const history = (...args: string[]) => styring(scratch.dir, ['history', ...args]);
 
   beforeAll(async () => {
-    buildCli();
     expect((await styring(scratch.dir, ['seed', '--demo'])).code).toBe(0);
   });
   afterAll(scratch.remove);

@@ -1,11 +1,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import {
-  findPostgresBinaries,
-  startThrowawayCluster,
-  type ThrowawayCluster,
-} from '@styring/eventstore-postgres';
+import { describeWithPostgres } from '@styring/eventstore-postgres/testing';
 import { createCommandExecutor } from './command-executor';
 import { openStore } from './open-store';
 import { openProjections } from './projections';
@@ -25,24 +21,17 @@ const adoptStrategy = {
   },
 };
 
-// CI installs PostgreSQL (.ci/run); elsewhere a machine without it skips, saying so.
-const withPostgres =
-  findPostgresBinaries() !== undefined || process.env['CI'] === 'true' ? describe : describe.skip;
-
-withPostgres('openStore on postgres://', () => {
-  let cluster: ThrowawayCluster;
+describeWithPostgres('openStore on postgres://', (cluster) => {
   let dir: string;
-  beforeAll(async () => {
-    cluster = await startThrowawayCluster();
+  beforeAll(() => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'styring-app-pg-'));
-  }, 60_000);
-  afterAll(async () => {
-    await cluster.destroy();
+  });
+  afterAll(() => {
     fs.rmSync(dir, { recursive: true, force: true });
   });
 
   it('runs commands on PostgreSQL and keeps the read models in a local SQLite file', async () => {
-    const store = await openStore(await cluster.createDatabase('styring'), { cwd: dir });
+    const store = await openStore(await cluster().createDatabase('styring'), { cwd: dir });
     try {
       const result = await createCommandExecutor(store.events).execute(adoptStrategy, {
         actor: 'kari',

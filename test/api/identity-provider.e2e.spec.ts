@@ -7,7 +7,7 @@ import { SignJWT, exportJWK } from 'jose';
 import { issueLocalToken } from '@styring/app';
 import { eventsIn } from '../cli/store-contents';
 import { runProcess } from '../support/run-process';
-import { apiMain, buildApi, scratchDirectory, startApi, stopAll } from './api-process';
+import { apiMain, scratchDirectory, startApi, stopAll } from './api-process';
 import { call, newSection } from './http';
 
 const issuer = 'https://idp.lorenskog.kommune.no';
@@ -27,7 +27,6 @@ const idpToken = (subject: string, role: string, unit: string) =>
     .sign(privateKey);
 
 beforeAll(async () => {
-  buildApi();
   const key = { ...(await exportJWK(publicKey)), kid: 'idp-1', alg: 'RS256', use: 'sig' };
   jwks = http.createServer((_request, response) => {
     response.setHeader('content-type', 'application/json');

@@ -34,6 +34,16 @@ describe('seedDemo', () => {
     expect(events).toHaveLength(seeded.events);
     const dates = demoHistory.map((step) => step.on);
     expect(dates).toEqual([...dates].sort());
+    // What was written: one command per step (the executor gives each its own id, the events' causationId),
+    // in the steps' order, each by the step's caller, recorded one after the other.
+    const commandIds = [...new Set(events.map((event) => event.metadata.causationId))];
+    expect(commandIds).toHaveLength(demoHistory.length);
+    const firstEvents = commandIds.map((id) => events.find((event) => event.metadata.causationId === id)!);
+    expect(firstEvents.map((event) => [event.metadata.actor, event.metadata.role])).toEqual(
+      demoHistory.map((step) => [step.caller.actor, step.caller.role]),
+    );
+    const recordedAt = events.map((event) => event.recordedAt);
+    expect(recordedAt).toEqual([...recordedAt].sort());
   });
 
   it('holds what the issue asks of the demo: the delegation chain, both portfolios, the calendar, a correction', async () => {

@@ -9,6 +9,7 @@ import { ConfigModule, ConfigService } from '@nestjs/config';
 import { NestFactory } from '@nestjs/core';
 import {
   CommandBus,
+  EventBus,
   EventsHandler,
   type IEvent,
   type IEventHandler,
@@ -19,10 +20,14 @@ import {
 import { filter, map, type Observable } from 'rxjs';
 import { type OpenedStore, openProjections } from '@styring/app';
 import type { RecordedEvent } from '@styring/eventstore';
+import { newEvent } from '@styring/eventstore-testkit';
 import { InvalidQuery } from '@styring/projections';
 import { StyringCommand, StyringCommands } from './commands/styring-command';
+import { storeCheckpoints } from './events/bridge-checkpoints';
+import { EventBridge } from './events/event-bridge';
 import { StyringEvent } from './events/styring-event';
 import { StyringEvents } from './events/styring-events';
+import { toBusEvent } from './events/to-bus-event';
 import { STYRING_STORE } from './options';
 import { readModelQueries } from './queries/read-model-queries';
 import { StyringQueries } from './queries/styring-query';
@@ -39,11 +44,14 @@ type UnitEstablished = InstanceType<typeof StyringEvents.UnitEstablished>;
 class Seen {
   readonly units: UnitEstablished[] = [];
   readonly everything: StyringEvent[] = [];
+  failures = 0;
 }
 
 @EventsHandler(StyringEvents.UnitEstablished)
 class FailingHandler implements IEventHandler {
+  constructor(private readonly seen: Seen) {}
   handle(): void {
+    this.seen.failures += 1;
     throw new Error('this handler always fails');
   }
 }
@@ -86,9 +94,11 @@ let dir: string;
 let storeUrl: string;
 const contexts: INestApplicationContext[] = [];
 
-const boot = async (providers: unknown[] = []): Promise<INestApplicationContext> => {
+const boot = async (providers: unknown[] = [], publishEvents = true): Promise<INestApplicationContext> => {
   @Module({
-    imports: [StyringModule.forRoot({ store: storeUrl, createStore: true, subscriberName: 'spec' })],
+    imports: [
+      StyringModule.forRoot({ store: storeUrl, createStore: true, subscriberName: 'spec', publishEvents }),
+    ],
     providers: [Seen, ...(providers as never[])],
   })
   class TestModule {}
@@ -174,7 +184,7 @@ describe('StyringModule', () => {
     );
 
     expect(invalid).toMatchObject({ status: 'invalid', errors: [expect.objectContaining({ path: 'unit' })] });
-    expect(rejected).toMatchObject({ status: 'rejected', code: expect.any(String) });
+    expect(rejected).toMatchObject({ status: 'rejected', code: 'organisation.unit_exists' });
     expect(conflict).toMatchObject({ status: 'conflict', expected: 7n, actual: 0n });
     expect(await allEvents(app)).toEqual(before);
   });
@@ -188,6 +198,39 @@ describe('StyringModule', () => {
     const seen = app.get(Seen);
     await eventually(() => seen.units.length === 3 && seen.everything.length === 3);
     expect(seen.units.map((event) => event.data.unit)).toEqual(['styv', 'stra', 'teknisk-sektor']);
+    expect(seen.failures).toBe(3);
+  });
+
+  it('skips an event it cannot put on the bus, once, and goes on publishing the ones after it', async () => {
+    // The bridge's own guard is all that stands between a failing conversion and a bridge that
+    // resubscribes forever at the same event: @nestjs/cqrs never sees this one.
+    const app = await boot([RecordingHandler], false);
+    const store = app.get<OpenedStore>(STYRING_STORE);
+    const conversions: string[] = [];
+    const failingForOneType = (recorded: RecordedEvent) => {
+      conversions.push(recorded.type);
+      if (recorded.type === 'Unconvertible') throw new Error('cannot convert this event');
+      return toBusEvent(recorded);
+    };
+    const checkpoints = storeCheckpoints(store);
+    const bridge = new EventBridge(store.events, checkpoints, app.get(EventBus), failingForOneType, 'guard');
+    await bridge.start();
+    try {
+      const bus = app.get(CommandBus);
+      await bus.execute(new StyringCommands.EstablishUnit(unit('styv'), { caller: secretariat }));
+      await store.events.appendToStream('elsewhere-1', [newEvent('Unconvertible')], {
+        expectedRevision: 'no_stream',
+      });
+      await bus.execute(new StyringCommands.EstablishUnit(unit('stra'), { caller: secretariat }));
+
+      const seen = app.get(Seen);
+      await eventually(() => seen.units.length === 2, 5_000);
+      expect(seen.units.map((event) => event.data.unit)).toEqual(['styv', 'stra']);
+      expect(conversions).toEqual(['UnitEstablished', 'Unconvertible', 'UnitEstablished']);
+    } finally {
+      await bridge.stop();
+      checkpoints.close();
+    }
   });
 
   it('runs a saga on an event appended by another process, and the saga’s command is recorded', async () => {
