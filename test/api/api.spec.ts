@@ -230,6 +230,25 @@ describe('writing', () => {
     expect(ifNoneMatch.body.errors).toEqual([expect.objectContaining({ path: 'headers.if-none-match' })]);
   });
 
+  it('refuses a body with a key given twice (400), naming the key, and writes nothing', async () => {
+    const twice = JSON.stringify(newSection('to-ganger')).replace('"name":', '"name":"Første navn","name":');
+    const reply = await writesNothing(async () => {
+      const response = await fetch(`${api.url}/api/units`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${kommunedirektor}`, 'content-type': 'application/json' },
+        body: twice,
+      });
+      return { status: response.status, headers: response.headers, body: await response.json() };
+    }, 400);
+    expect(reply.body.errors).toEqual([
+      {
+        path: 'name',
+        message: 'nøkkelen name er gitt mer enn én gang',
+        messageEn: 'the key name is given more than once',
+      },
+    ]);
+  });
+
   it('refuses what a rule forbids (422) with the rule’s code in both languages, and writes nothing', async () => {
     const reply = await writesNothing(
       () =>
