@@ -8,6 +8,7 @@ import { planKindLabels } from './plans/plan-kinds';
 import { portfolioLabels } from './portfolio/portfolios';
 import { riskBandLabels } from './risk/risk-scale';
 import { bodyLabels } from './shared/bodies';
+import type { DecisionReference } from './shared/decision-reference';
 import type { Holder } from './shared/holder';
 import { unitKindLabels } from './shared/units';
 
@@ -62,7 +63,10 @@ const scopeLabel = (scope: DelegationScope) =>
     .filter((part) => part !== undefined)
     .join('; ');
 
-type Decision = Extract<GovernanceEvent, { readonly decision: unknown }>;
+/** Events that carry a decision; an ownership ending carries one since the command required it. */
+type Decision =
+  | Extract<GovernanceEvent, { readonly decision: unknown }>
+  | (EventOf<'CompanyOwnershipEnded'> & { readonly decision: DecisionReference });
 
 /** One line per kind of decision: what was decided, in the words an auditor reads. */
 const summaries: { readonly [T in Decision['type']]: (event: EventOf<T>) => string } = {
@@ -88,6 +92,7 @@ const summaries: { readonly [T in Decision['type']]: (event: EventOf<T>) => stri
     `Kontrakt i anskaffelse ${e.procurementId} tildelt ${e.supplier} (${formatNok(e.contractValueNok)}); oppfølging: ${e.followUpOwner}`,
   ContractFollowUpAssigned: (e) =>
     `Oppfølging av kontrakten i anskaffelse ${e.procurementId} gitt til ${e.followUpOwner}`,
+  CompanyOwnershipEnded: (e) => `Kommunens eierskap i ${e.companyId} avsluttet fra ${e.endedOn}: ${e.reason}`,
   OwnershipReportAdopted: (e) =>
     `Eierskapsmelding «${e.title}» for ${e.electoralPeriod.from} – ${e.electoralPeriod.to} vedtatt (${e.companies.length} selskaper)`,
   RiskScaleAdopted: (e) =>
@@ -114,7 +119,8 @@ const concernedUnit = (event: Decision): string | undefined => {
   }
 };
 
-const isDecision = (event: GovernanceEvent): event is Decision => 'decision' in event;
+const isDecision = (event: GovernanceEvent): event is Decision =>
+  'decision' in event && event.decision !== undefined;
 
 /** Looked up before decoding, so the many events that are not decisions cost no io-ts decode. */
 const decisionTypes: ReadonlySet<string> = new Set(Object.keys(summaries));

@@ -43,6 +43,19 @@ const delegablePlanKinds = (scope: DelegationScope): E.Either<DomainRejection, v
   );
 };
 
+/** Passing authority on is itself a matter: the delegating scope must include `DelegateAuthority`. */
+const mayDelegate = (inner: DelegationScope) => (outer: DelegationScope) =>
+  outer.commandTypes.includes('DelegateAuthority') && coversScope(inner)(outer);
+
+/** A sub-delegation names a delegation that allows delegating further (its own code, as auditors ask it). */
+const subdelegationAllowed = (command: DelegateAuthority, context: GovernanceContext) => {
+  const { authority } = command.decision;
+  const basis = authority.kind === 'delegation' ? context.delegations.get(authority.delegationId) : undefined;
+  return ensure(basis === undefined || basis.scope.commandTypes.includes('DelegateAuthority'), () =>
+    reject.subdelegationNotInScope(basis?.delegationId ?? ''),
+  );
+};
+
 const delegate = (command: DelegateAuthority, state: DelegationState, context: GovernanceContext) =>
   pipe(
     ensure(state.status === 'none', () => reject.delegationExists(command.delegationId)),
@@ -53,7 +66,8 @@ const delegate = (command: DelegateAuthority, state: DelegationState, context: G
     ),
     E.chain(() => delegablePlanKinds(command.scope)),
     E.chain(() => ensureOrdered(command.validFrom, command.validTo, 'validFrom–validTo')),
-    E.chain(() => authorize(command.decision, coversScope(command.scope), context.delegations)),
+    E.chain(() => subdelegationAllowed(command, context)),
+    E.chain(() => authorize(command.decision, mayDelegate(command.scope), context.delegations)),
     E.map((): readonly AuthorityEvent[] => [
       { ...command, type: 'AuthorityDelegated', from: holderOf(command.decision) },
     ]),

@@ -3,6 +3,7 @@ import { deciderSpecification } from '@styring/eventstore-testkit';
 import { councilDecision, delegatedDecision, standardContext } from '../testing/fixtures';
 import type { AdoptPlan, PlanAdopted, RetirePlan, RevisePlan } from './messages';
 import { planDecider } from './plan-decider';
+import { isBudgetAdoptedLate } from './plan-rules';
 
 const spec = deciderSpecification(planDecider);
 
@@ -152,6 +153,44 @@ describe('planDecider: AdoptPlan', () => {
       .given([])
       .when(okonomiplan('2027-12-31'), standardContext)
       .thenRejectedWith('plan.okonomiplan_too_short');
+  });
+
+  it('counts whole budget years after the adoption year, not the labels of the period (plan.okonomiplan_too_short)', () => {
+    const okonomiplan = (period: { from: string; to: string }, decidedOn: string): AdoptPlan => ({
+      ...budget(period),
+      planId: 'okonomiplan',
+      kind: 'okonomiplan',
+      decision: councilDecision({ decidedOn }),
+    });
+    // Four year labels (2025–2028), but only 2026 and 2027 are whole budget years.
+    spec
+      .given([])
+      .when(okonomiplan({ from: '2025-12-31', to: '2028-01-01' }, '2024-12-11'), standardContext)
+      .thenRejectedWith('plan.okonomiplan_too_short');
+    // Adopted in December 2024, a 2023–2026 plan covers two of the four years that follow.
+    spec
+      .given([])
+      .when(okonomiplan({ from: '2023-01-01', to: '2026-12-31' }, '2024-12-11'), standardContext)
+      .thenRejectedWith('plan.okonomiplan_too_short');
+    const longer = okonomiplan({ from: '2025-01-01', to: '2029-12-31' }, '2024-12-11');
+    spec
+      .given([])
+      .when(longer, standardContext)
+      .then([adopted(longer)]);
+  });
+
+  it('records an årsbudsjett adopted after its year began, and flags it as late (isBudgetAdoptedLate)', () => {
+    const late = {
+      ...budget({ from: '2025-01-01', to: '2025-12-31' }),
+      decision: councilDecision({ decidedOn: '2025-01-15' }),
+    };
+    spec
+      .given([])
+      .when(late, standardContext)
+      .then([adopted(late)]);
+    expect(isBudgetAdoptedLate('arsbudsjett', late.period, '2025-01-15')).toBe(true);
+    expect(isBudgetAdoptedLate('arsbudsjett', late.period, '2024-12-11')).toBe(false);
+    expect(isBudgetAdoptedLate('okonomiplan', late.period, '2025-01-15')).toBe(false);
   });
 
   it('refuses a goal id given twice (plan.duplicate_goal)', () => {

@@ -6,7 +6,13 @@ import { coversMatter } from '../authority/scope';
 import type { GovernanceContext } from '../context/governance-context';
 import type { AdoptPlan, PlanCommand, PlanEvent, RetirePlan, RevisePlan } from './messages';
 import type { PlanKind } from './plan-kinds';
-import { assignmentsFitKind, bodyMayDecidePlan, goalsAreConsistent, periodFitsKind } from './plan-rules';
+import {
+  assignmentsFitKind,
+  bodyMayChangePlan,
+  bodyMayDecidePlan,
+  goalsAreConsistent,
+  periodFitsKind,
+} from './plan-rules';
 import { planRejections as reject } from './rejections';
 
 export type PlanState =
@@ -19,7 +25,7 @@ const adopt = (command: AdoptPlan, state: PlanState, context: GovernanceContext)
   return pipe(
     state.status === 'none' ? E.right(undefined) : E.left(reject.alreadyAdopted(command.planId)),
     E.chain(() => bodyMayDecidePlan(command.kind, command.decision.body)),
-    E.chain(() => periodFitsKind(command.kind, command.period)),
+    E.chain(() => periodFitsKind(command.kind, command.period, command.decision.decidedOn)),
     E.chain(() => goalsAreConsistent(goals)),
     E.chain(() => assignmentsFitKind(command.kind, assignments)),
     E.chain(() =>
@@ -39,7 +45,7 @@ const change = (command: RevisePlan | RetirePlan, state: PlanState, context: Gov
   if (state.status === 'retired') return E.left(reject.retired(command.planId));
   const { kind } = state;
   return pipe(
-    bodyMayDecidePlan(kind, command.decision.body),
+    bodyMayChangePlan(kind, command.decision.body),
     E.chain(() =>
       authorize(
         command.decision,
@@ -55,7 +61,9 @@ const revise = (command: RevisePlan, state: PlanState, context: GovernanceContex
   pipe(
     change(command, state, context),
     E.chainFirst((kind) =>
-      command.period === undefined ? E.right(undefined) : periodFitsKind(kind, command.period),
+      command.period === undefined
+        ? E.right(undefined)
+        : periodFitsKind(kind, command.period, command.decision.decidedOn),
     ),
     E.chainFirst(() => goalsAreConsistent(command.goals ?? [])),
     E.chainFirst((kind) => assignmentsFitKind(kind, command.assignments ?? [])),

@@ -5,7 +5,7 @@ import type { DecidingBody } from '../shared/bodies';
 import { type Period, yearOf } from '../shared/dates';
 import { ensure, ensureOrdered } from '../shared/ensure';
 import type { Assignment, Goal } from './goals';
-import { budgetPlanKinds, isPoliticalPlanKind, type PlanKind } from './plan-kinds';
+import { budgetPlanKinds, controlPlanKinds, isPoliticalPlanKind, type PlanKind } from './plan-kinds';
 import { planRejections as reject } from './rejections';
 
 type Check = E.Either<DomainRejection, void>;
@@ -25,13 +25,41 @@ export const bodyMayDecidePlan = (kind: PlanKind, body: DecidingBody): Check => 
   );
 };
 
-/** Periods ordered; the økonomiplan spans at least four budget years, the årsbudsjett exactly one calendar year. */
-export const periodFitsKind = (kind: PlanKind, period: Period): Check =>
+/**
+ * The control committee's plans are adopted by the council (political) and changed during their period by the
+ * committee itself (kommuneloven §§ 23-3, 23-4); every other plan is changed by whoever may adopt it.
+ */
+export const bodyMayChangePlan = (kind: PlanKind, body: DecidingBody): Check =>
+  body === 'kontrollutvalget' && controlPlanKinds.includes(kind)
+    ? E.right(undefined)
+    : bodyMayDecidePlan(kind, body);
+
+/**
+ * Whether the økonomiplan covers, whole, each of the four budget years after the year it is adopted in
+ * (§ 14-3: «minst de fire neste budsjettårene»): years counted from the decision, not from the period's labels.
+ */
+const coversNextFourBudgetYears = (period: Period, decidedOn: string): boolean => {
+  const adoptedIn = yearOf(decidedOn);
+  return period.from <= `${adoptedIn + 1}-01-01` && period.to >= `${adoptedIn + 4}-12-31`;
+};
+
+/**
+ * Whether an årsbudsjett was adopted after its budget year began (§ 14-3: before the year starts). A late
+ * adoption still happened and is recorded; the plan register flags it.
+ */
+export const isBudgetAdoptedLate = (kind: PlanKind, period: Period, decidedOn: string): boolean =>
+  kind === 'arsbudsjett' && decidedOn >= period.from;
+
+/**
+ * Periods ordered; the økonomiplan spans at least the four budget years after its adoption, the årsbudsjett
+ * exactly one calendar year.
+ */
+export const periodFitsKind = (kind: PlanKind, period: Period, decidedOn: string): Check =>
   pipe(
     ensureOrdered(period.from, period.to, 'period'),
     E.chain(() =>
       kind === 'okonomiplan'
-        ? ensure(yearOf(period.to) - yearOf(period.from) + 1 >= 4, reject.okonomiplanTooShort)
+        ? ensure(coversNextFourBudgetYears(period, decidedOn), reject.okonomiplanTooShort)
         : E.right(undefined),
     ),
     E.chain(() =>

@@ -42,8 +42,8 @@ export const planRejections = {
   okonomiplanTooShort: () =>
     rejection(
       'plan.okonomiplan_too_short',
-      'Økonomiplanen skal omfatte minst de fire neste budsjettårene.',
-      'The økonomiplan must cover at least the next four budget years.',
+      'Økonomiplanen skal omfatte minst de fire neste budsjettårene etter året den vedtas, hvert av dem helt.',
+      'The økonomiplan must cover, whole, at least the four budget years after the year it is adopted in.',
     ),
   budgetNotCalendarYear: () =>
     rejection(

@@ -40,6 +40,7 @@ export const allAdministrativeMatters: DelegationScope = {
   commandTypes: [
     'EstablishUnit',
     'DissolveUnit',
+    'DelegateAuthority',
     'AdoptPlan',
     'RevisePlan',
     'RetirePlan',
