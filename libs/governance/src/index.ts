@@ -29,6 +29,7 @@ export * from './ownership/messages';
 export * from './risk/risk-scale';
 export * from './risk/messages';
 export * from './reporting/report-kinds';
+export * from './reporting/deadlines';
 export * from './reporting/obligations';
 export * from './reporting/messages';
 export * from './corrections/messages';

@@ -24,6 +24,7 @@ const submissions = {
     submitted_on: 'TEXT NOT NULL',
     document_reference: 'TEXT',
     without_obligation_reason: 'TEXT',
+    early_reason: 'TEXT',
   },
   indexes: [['obligation_id']],
 };
@@ -48,6 +49,7 @@ const factsOf = (event: GovernanceEvent): FactRow[] => {
             submitted_on: event.submittedOn,
             document_reference: event.documentReference,
             without_obligation_reason: event.withoutObligationReason,
+            early_reason: event.earlyReason,
           },
         },
       ];
@@ -77,7 +79,7 @@ export const reportingCalendarProjection = (source: EventSource): RunnerProjecti
   governanceProjection(
     {
       name: reportingCalendarName,
-      version: 1,
+      version: 2,
       tables: [submissions],
       eventTypes: ['ReportSubmitted', 'InternalControlChecklistCompleted'],
       factsOf,
