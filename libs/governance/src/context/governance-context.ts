@@ -9,7 +9,9 @@ import type { RiskScaleRegister } from '../risk/risk-scale';
 import {
   evolveProjectRegister,
   evolveRiskScaleRegister,
+  evolvePlanRegister,
   evolveUnitRegister,
+  type PlanRegister,
   type ProjectRegister,
   type UnitRegister,
 } from './registers';
@@ -27,14 +29,16 @@ export const defaultGovernanceConfiguration: GovernanceConfiguration = {
 
 /**
  * The facts from outside a stream that its decider needs: delegations (for every authority check), units
- * (a project's owning unit), projects (a prioritization round), risk scales (an assessment) and the
- * configuration. The application folds them from the global log and passes them to the command handler.
+ * (a project's owning unit, a virksomhetsplan's sector), projects (a prioritization round), risk scales (an
+ * assessment), plans (a plan's parents) and the configuration. The application folds them from the global log and passes them to the command handler.
  */
 export interface GovernanceContext extends GovernanceConfiguration {
   readonly delegations: DelegationRegister;
   readonly units: UnitRegister;
   readonly projects: ProjectRegister;
   readonly riskScales: RiskScaleRegister;
+  /** Every plan adopted: a plan's parents must exist and be in force when it is adopted. */
+  readonly plans: PlanRegister;
   /** For `CorrectEvent` only: the recorded event the command names, read by the application. */
   readonly correctionTarget?: RecordedEvent;
 }
@@ -47,6 +51,7 @@ export const emptyGovernanceContext = (
   units: new Map(),
   projects: new Map(),
   riskScales: new Map(),
+  plans: new Map(),
 });
 
 /** Adds one event's facts to the context; events that carry none leave it as it is. */
@@ -65,6 +70,10 @@ export const evolveGovernanceContext = (
     case 'ProjectCompleted':
     case 'ProjectCancelled':
       return { ...context, projects: evolveProjectRegister(context.projects, event) };
+    case 'PlanAdopted':
+    case 'PlanRevised':
+    case 'PlanRetired':
+      return { ...context, plans: evolvePlanRegister(context.plans, event) };
     case 'RiskScaleAdopted':
       return { ...context, riskScales: evolveRiskScaleRegister(context.riskScales, event) };
     default:

@@ -11,7 +11,9 @@ import {
   bodyMayChangePlan,
   bodyMayDecidePlan,
   goalsAreConsistent,
+  parentsInForce,
   periodFitsKind,
+  unitFitsDecider,
 } from './plan-rules';
 import { planRejections as reject } from './rejections';
 
@@ -25,6 +27,8 @@ const adopt = (command: AdoptPlan, state: PlanState, context: GovernanceContext)
   return pipe(
     state.status === 'none' ? E.right(undefined) : E.left(reject.alreadyAdopted(command.planId)),
     E.chain(() => bodyMayDecidePlan(command.kind, command.decision.body)),
+    E.chain(() => unitFitsDecider(command.kind, command.unit, command.decision, context.units)),
+    E.chain(() => parentsInForce(parentPlans, context.plans, command.decision.decidedOn)),
     E.chain(() => periodFitsKind(command.kind, command.period, command.decision.decidedOn)),
     E.chain(() => goalsAreConsistent(goals)),
     E.chain(() => assignmentsFitKind(command.kind, assignments)),

@@ -1,7 +1,9 @@
 import * as E from 'fp-ts/Either';
 import { pipe } from 'fp-ts/function';
 import type { DomainRejection } from '@styring/eventstore';
+import { isPlanInForce, type PlanRegister, type UnitRegister, unitLineage } from '../context/registers';
 import type { DecidingBody } from '../shared/bodies';
+import type { DecisionReference } from '../shared/decision-reference';
 import { type Period, yearOf } from '../shared/dates';
 import { ensure, ensureOrdered } from '../shared/ensure';
 import type { Assignment, Goal } from './goals';
@@ -11,6 +13,8 @@ import { planRejections as reject } from './rejections';
 type Check = E.Either<DomainRejection, void>;
 
 const administrativePlanBodies: readonly DecidingBody[] = ['kommunedirektoren', 'direktor'];
+/** A virksomhetsplan may also be adopted by the leader of the unit it governs. */
+const unitLeaders: readonly DecidingBody[] = ['virksomhetsleder', 'seksjonsleder', 'avdelingsleder'];
 
 /** Political plans by kommunestyret alone (the budget above all); administrative ones by the administration. */
 export const bodyMayDecidePlan = (kind: PlanKind, body: DecidingBody): Check => {
@@ -20,9 +24,39 @@ export const bodyMayDecidePlan = (kind: PlanKind, body: DecidingBody): Check => 
   if (isPoliticalPlanKind(kind)) {
     return ensure(body === 'kommunestyret', () => reject.politicalKindRequiresCouncil(kind, body));
   }
-  return ensure(administrativePlanBodies.includes(body), () =>
-    reject.administrativeKindRequiresAdministration(kind, body),
+  const bodies =
+    kind === 'virksomhetsplan' ? [...administrativePlanBodies, ...unitLeaders] : administrativePlanBodies;
+  return ensure(bodies.includes(body), () => reject.administrativeKindRequiresAdministration(kind, body));
+};
+
+/**
+ * A virksomhetsplan names the unit it governs, and is adopted by that unit's leader or the director of its
+ * sector (the decider's unit is the plan's unit or above it), or by the kommunedirektør (and the ledergruppe
+ * acting for the kommunedirektør) for any unit. A delegation is held by a unit's leader, so one "covering the
+ * unit" is checked the same way.
+ */
+export const unitFitsDecider = (
+  kind: PlanKind,
+  unit: string | undefined,
+  decision: DecisionReference,
+  units: UnitRegister,
+): Check => {
+  if (kind !== 'virksomhetsplan') return E.right(undefined);
+  if (unit === undefined) return E.left(reject.unitRequired());
+  if (decision.body === 'kommunedirektoren' || decision.body === 'ledergruppen') return E.right(undefined);
+  return ensure(decision.unit !== undefined && unitLineage(units, unit).includes(decision.unit), () =>
+    reject.unitOutsideDecider(unit),
   );
+};
+
+/** Every parent plan is adopted, and in force on the day this plan is adopted. */
+export const parentsInForce = (parentPlans: readonly string[], plans: PlanRegister, date: string): Check => {
+  for (const parentId of parentPlans) {
+    const parent = plans.get(parentId);
+    if (parent === undefined) return E.left(reject.parentUnknown(parentId));
+    if (!isPlanInForce(parent, date)) return E.left(reject.parentNotInForce(parentId, date));
+  }
+  return E.right(undefined);
 };
 
 /**
