@@ -20,6 +20,7 @@ export * from './authority/delegation-register';
 export * from './plans/plan-kinds';
 export * from './plans/goals';
 export * from './plans/messages';
+export { isBudgetAdoptedLate } from './plans/plan-rules';
 export * from './portfolio/portfolios';
 export * from './portfolio/project-messages';
 export * from './portfolio/ranking-messages';
