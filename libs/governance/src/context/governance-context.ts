@@ -3,6 +3,7 @@ import type { RecordedEvent, UndecodableEvent } from '@styring/eventstore';
 import { type DelegationRegister, evolveDelegationRegister } from '../authority/delegation-register';
 import { governanceEventSerde } from '../event-serde';
 import { type GovernanceEvent, isGovernanceEventType } from '../governance-event';
+import { applyCorrection, type CorrectableEvent, rememberCorrectable } from './corrections-in-force';
 import { defaultProcurementThresholds, type ProcurementThreshold } from '../procurement/thresholds';
 import { defaultReportingObligations, type ReportingObligation } from '../reporting/obligations';
 import type { RiskScaleRegister } from '../risk/risk-scale';
@@ -39,6 +40,8 @@ export interface GovernanceContext extends GovernanceConfiguration {
   readonly riskScales: RiskScaleRegister;
   /** Every plan adopted: a plan's parents must exist and be in force when it is adopted. */
   readonly plans: PlanRegister;
+  /** Delegations and plan adoptions by event id, as corrected so far (`corrections-in-force.ts`). */
+  readonly correctableEvents: ReadonlyMap<string, CorrectableEvent>;
   /** For `CorrectEvent` only: the recorded event the command names, read by the application. */
   readonly correctionTarget?: RecordedEvent;
 }
@@ -52,15 +55,31 @@ export const emptyGovernanceContext = (
   projects: new Map(),
   riskScales: new Map(),
   plans: new Map(),
+  correctableEvents: new Map(),
 });
 
-/** Adds one event's facts to the context; events that carry none leave it as it is. */
+/**
+ * Adds one event's facts to the context; events that carry none leave it as it is. `eventId` lets a later
+ * correction of a delegation or a plan adoption reach the registers deciders read.
+ */
 export const evolveGovernanceContext = (
   context: GovernanceContext,
   event: GovernanceEvent,
+  eventId?: string,
 ): GovernanceContext => {
   switch (event.type) {
     case 'AuthorityDelegated':
+      return {
+        ...rememberCorrectable(context, event, eventId),
+        delegations: evolveDelegationRegister(context.delegations, event),
+      };
+    case 'PlanAdopted':
+      return {
+        ...rememberCorrectable(context, event, eventId),
+        plans: evolvePlanRegister(context.plans, event),
+      };
+    case 'EventCorrected':
+      return applyCorrection(context, event);
     case 'AuthorityRevoked':
       return { ...context, delegations: evolveDelegationRegister(context.delegations, event) };
     case 'UnitEstablished':
@@ -70,7 +89,6 @@ export const evolveGovernanceContext = (
     case 'ProjectCompleted':
     case 'ProjectCancelled':
       return { ...context, projects: evolveProjectRegister(context.projects, event) };
-    case 'PlanAdopted':
     case 'PlanRevised':
     case 'PlanRetired':
       return { ...context, plans: evolvePlanRegister(context.plans, event) };
@@ -95,7 +113,7 @@ export const governanceContextFrom = (
     if (!isGovernanceEventType(recorded.type)) continue;
     const event = governanceEventSerde.fromRecorded(recorded);
     if (E.isLeft(event)) return event;
-    context = evolveGovernanceContext(context, event.right);
+    context = evolveGovernanceContext(context, event.right, recorded.eventId);
   }
   return E.right(context);
 };

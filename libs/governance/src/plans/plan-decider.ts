@@ -47,7 +47,8 @@ const adopt = (command: AdoptPlan, state: PlanState, context: GovernanceContext)
 const change = (command: RevisePlan | RetirePlan, state: PlanState, context: GovernanceContext) => {
   if (state.status === 'none') return E.left(reject.notAdopted(command.planId));
   if (state.status === 'retired') return E.left(reject.retired(command.planId));
-  const { kind } = state;
+  // The kind as corrected, when a correction changed it (the context applies corrections of adoptions).
+  const kind = context.plans.get(command.planId)?.kind ?? state.kind;
   return pipe(
     bodyMayChangePlan(kind, command.decision.body),
     E.chain(() =>

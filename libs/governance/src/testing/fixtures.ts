@@ -89,7 +89,7 @@ export const chiefExecutiveToTechnicalDirector: AuthorityDelegated = {
 export const contextWith = (
   events: readonly GovernanceEvent[],
   base: GovernanceContext = emptyGovernanceContext(),
-): GovernanceContext => events.reduce(evolveGovernanceContext, base);
+): GovernanceContext => events.reduce((context, event) => evolveGovernanceContext(context, event), base);
 
 const unit = (id: string, name: string, kind: UnitKind, parent?: string): UnitEstablished => ({
   type: 'UnitEstablished',
