@@ -83,7 +83,8 @@ const retire = (command: RetirePlan, state: PlanState, context: GovernanceContex
 
 /**
  * A `plan-{planId}` stream per plan: adopted once, then revised or retired by a body allowed to decide a
- * plan of its kind. The kind is fixed at adoption, so every later decision is held to the same rule.
+ * plan of its kind. The kind is set at adoption (or by a correction of it), so every later decision is held
+ * to the rule of the kind on record.
  */
 export const planDecider: Decider<PlanCommand, PlanEvent, PlanState, GovernanceContext> = {
   initialState: { status: 'none' },
