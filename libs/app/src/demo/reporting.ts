@@ -29,7 +29,12 @@ const report = (
   earlyReason?: string,
 ): DemoStep => ({
   on: submittedOn,
-  caller: from.body === 'virksomhetsleder' ? callers.virksomhetsleder(from.unit ?? '') : callers.styv,
+  caller:
+    from.body === 'virksomhetsleder'
+      ? callers.virksomhetsleder(from.unit ?? '')
+      : from.body === 'kontrollutvalget'
+        ? { ...callers.sekretariat, onBehalfOf: 'kontrollutvalget' }
+        : callers.styv,
   command: {
     type: 'SubmitReport',
     reportId: `${obligationId}-${period[0]}`,

@@ -61,6 +61,10 @@ describe('seedDemo', () => {
     expect(count('OwnershipReportAdopted')).toBe(1);
     expect(count('RiskAssessed')).toBeGreaterThan(5);
     expect(count('InternalControlChecklistCompleted')).toBe(16);
+    const bodies = new Set(
+      events.map((event) => (event.data as { decision?: { body: string } }).decision?.body).filter(Boolean),
+    );
+    expect(bodies.has('kontrollutvalget')).toBe(true);
 
     const [correction] = events.filter((event) => event.type === 'EventCorrected');
     const corrected = events.find(
