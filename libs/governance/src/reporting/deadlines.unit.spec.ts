@@ -1,11 +1,7 @@
+import * as E from 'fp-ts/Either';
 import * as fc from 'fast-check';
 import { addDays, dueDateOf, periodsEndingIn } from './deadlines';
-import {
-  defaultReportingObligations,
-  deliveryStatus,
-  type ReportingObligation,
-  termsDueIn,
-} from './obligations';
+import { defaultReportingObligations, deliveryStatus, ReportingObligation, termsDueIn } from './obligations';
 
 const obligation = (id: string): ReportingObligation => {
   const found = defaultReportingObligations.find((candidate) => candidate.obligationId === id);
@@ -16,6 +12,19 @@ const dues = (id: string, year: number, overrides: Partial<ReportingObligation> 
   termsDueIn({ ...obligation(id), ...overrides }, year).map((term) => `${term.period.to}→${term.dueOn}`);
 
 describe('reporting deadlines: due after the period, by the rule the årshjul gives', () => {
+  it('keeps the default årshjul valid by its own codec, each obligation with a sender, a recipient and a deadline', () => {
+    for (const duty of defaultReportingObligations)
+      expect(E.isRight(ReportingObligation.decode(duty))).toBe(true);
+    expect(
+      E.isLeft(
+        ReportingObligation.decode({
+          ...obligation('arsregnskap'),
+          deadline: { rule: 'fixed-date-next-year', monthDay: '02-30x' },
+        }),
+      ),
+    ).toBe(true);
+  });
+
   it('splits a year by cadence', () => {
     expect(periodsEndingIn('tertialvis', 2024)).toEqual([
       { from: '2024-01-01', to: '2024-04-30' },
