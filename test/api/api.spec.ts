@@ -337,6 +337,23 @@ describe('reading', () => {
   });
 });
 
+describe('the reporting calendar of the demo', () => {
+  it('shows 2024 with exactly the two late reports and the one missing that the demo plants', async () => {
+    const reply = await request('GET', '/api/reporting-calendar?year=2024&asOf=2025-12-31', {
+      token: revisor,
+    });
+    expect(reply.status).toBe(200);
+    const overdue = (reply.body as { status: string; obligationId: string }[])
+      .filter((entry) => entry.status === 'levert-for-sent' || entry.status === 'mangler')
+      .map((entry) => `${entry.status} ${entry.obligationId}`);
+    expect(overdue).toEqual([
+      'levert-for-sent arsberetning',
+      'levert-for-sent klimatiltak',
+      'mangler investeringsstatus',
+    ]);
+  });
+});
+
 describe('audit exports', () => {
   it('lets the revisor make, list and download a signed export that verifies offline', async () => {
     const made = await request('POST', '/api/exports', { token: revisor });
