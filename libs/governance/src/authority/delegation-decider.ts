@@ -10,7 +10,7 @@ import { authorize } from './authorize';
 import { isHeldBy } from './is-held-by';
 import type { AuthorityCommand, AuthorityEvent, DelegateAuthority, RevokeAuthority } from './messages';
 import { authorityRejections as reject } from './rejections';
-import { coversScope, type DelegationScope } from './scope';
+import { coversDelegating, coversScope, type DelegationScope } from './scope';
 
 export type DelegationState =
   | { readonly status: 'none' }
@@ -43,10 +43,6 @@ const delegablePlanKinds = (scope: DelegationScope): E.Either<DomainRejection, v
   );
 };
 
-/** Passing authority on is itself a matter: the delegating scope must include `DelegateAuthority`. */
-const mayDelegate = (inner: DelegationScope) => (outer: DelegationScope) =>
-  outer.commandTypes.includes('DelegateAuthority') && coversScope(inner)(outer);
-
 /** A sub-delegation names a delegation that allows delegating further (its own code, as auditors ask it). */
 const subdelegationAllowed = (command: DelegateAuthority, context: GovernanceContext) => {
   const { authority } = command.decision;
@@ -67,7 +63,7 @@ const delegate = (command: DelegateAuthority, state: DelegationState, context: G
     E.chain(() => delegablePlanKinds(command.scope)),
     E.chain(() => ensureOrdered(command.validFrom, command.validTo, 'validFrom–validTo')),
     E.chain(() => subdelegationAllowed(command, context)),
-    E.chain(() => authorize(command.decision, mayDelegate(command.scope), context.delegations)),
+    E.chain(() => authorize(command.decision, coversDelegating(command.scope), context.delegations)),
     E.map((): readonly AuthorityEvent[] => [
       { ...command, type: 'AuthorityDelegated', from: holderOf(command.decision) },
     ]),
