@@ -230,6 +230,25 @@ describe('writing', () => {
     expect(ifNoneMatch.body.errors).toEqual([expect.objectContaining({ path: 'headers.if-none-match' })]);
   });
 
+  it('refuses a body with a key given twice (400), naming the key, and writes nothing', async () => {
+    const twice = JSON.stringify(newSection('to-ganger')).replace('"name":', '"name":"Første navn","name":');
+    const reply = await writesNothing(async () => {
+      const response = await fetch(`${api.url}/api/units`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${kommunedirektor}`, 'content-type': 'application/json' },
+        body: twice,
+      });
+      return { status: response.status, headers: response.headers, body: await response.json() };
+    }, 400);
+    expect(reply.body.errors).toEqual([
+      {
+        path: 'name',
+        message: 'nøkkelen name er gitt mer enn én gang',
+        messageEn: 'the key name is given more than once',
+      },
+    ]);
+  });
+
   it('refuses what a rule forbids (422) with the rule’s code in both languages, and writes nothing', async () => {
     const reply = await writesNothing(
       () =>
@@ -315,6 +334,23 @@ describe('reading', () => {
     const unknown = await request('GET', '/api/decision-log?colour=red', { token: revisor });
     expect(unknown).toMatchObject({ status: 400, body: { errors: [{ path: 'colour' }] } });
     expect((await request('GET', '/api/plans/no-such-plan', { token: revisor })).status).toBe(404);
+  });
+});
+
+describe('the reporting calendar of the demo', () => {
+  it('shows 2024 with exactly the two late reports and the one missing that the demo plants', async () => {
+    const reply = await request('GET', '/api/reporting-calendar?year=2024&asOf=2025-12-31', {
+      token: revisor,
+    });
+    expect(reply.status).toBe(200);
+    const overdue = (reply.body as { status: string; obligationId: string }[])
+      .filter((entry) => entry.status === 'levert-for-sent' || entry.status === 'mangler')
+      .map((entry) => `${entry.status} ${entry.obligationId}`);
+    expect(overdue).toEqual([
+      'levert-for-sent arsberetning',
+      'levert-for-sent klimatiltak',
+      'mangler investeringsstatus',
+    ]);
   });
 });
 

@@ -117,6 +117,16 @@ describe('styring exec', () => {
     ]);
   });
 
+  it('exits 2 for a command with a key given twice, naming its path, and writes nothing', async () => {
+    const result = await styring(scratch.dir, ['exec', '-', ...secretariat], {
+      input: '{"type": "AdoptPlan", "planId": "a", "planId": "b"}\n',
+    });
+    expect(result.code).toBe(2);
+    expect(jsonLines(result.stdout)).toEqual([
+      expect.objectContaining({ status: 'invalid', errors: [expect.objectContaining({ path: 'planId' })] }),
+    ]);
+  });
+
   it('exits 2 when no role is given, before reading any input', async () => {
     const result = await styring(scratch.dir, ['exec', '-'], { input: JSON.stringify(adoptStrategy('x')) });
     expect(result.code).toBe(2);

@@ -44,6 +44,8 @@ export const startApi = async (config: ApiConfig, options: StartOptions = {}): P
     logger: new PinoNestLogger(logger),
     // New requests during shutdown get 503 while the ones in flight finish.
     return503OnClosing: true,
+    // The command controller reads the bytes again to refuse keys given twice (parseStrictJson).
+    rawBody: true,
   });
   app.set('json replacer', jsonReplacer);
   // ETags here are stream revisions, set where a resource has one; express's body hashes would mislead.

@@ -20,6 +20,25 @@ describe('parseCommandInput', () => {
     expect(parseCommandInput('  \n')).toMatchObject({ ok: false, line: 1 });
   });
 
+  it('refuses a key given twice in a document or on a line, naming its path', () => {
+    expect(parseCommandInput('{"type": "AwardContract", "amount": 1, "amount": 900000}')).toMatchObject({
+      ok: false,
+      line: 1,
+      path: 'amount',
+    });
+    expect(
+      parseCommandInput(`[${JSON.stringify(a)},\n{"decision": {"body": "a", "body": "b"}}]`),
+    ).toMatchObject({
+      ok: false,
+      path: '1.decision.body',
+    });
+    expect(parseCommandInput(`${JSON.stringify(a)}\n{"planId": "x", "planId": "y"}\n`)).toMatchObject({
+      ok: false,
+      line: 2,
+      path: 'planId',
+    });
+  });
+
   it('gives back any JSON value list exactly as JSON Lines', () => {
     fc.assert(
       fc.property(fc.array(fc.jsonValue(), { minLength: 2, maxLength: 8 }), (values) => {

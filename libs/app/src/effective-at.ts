@@ -22,8 +22,6 @@ export const effectiveAtOf = (
       return command.completedOn;
     case 'EvaluateProject':
       return command.evaluatedOn;
-    case 'EndCompanyOwnership':
-      return command.endedOn;
     case 'AssessRisk':
       return command.assessedOn;
     case 'CloseRisk':

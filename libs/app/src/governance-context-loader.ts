@@ -40,7 +40,8 @@ export const governanceContextLoader = (
   let queue: Promise<unknown> = Promise.resolve();
   const catchUp = async () => {
     for await (const recorded of store.readAll(position === undefined ? {} : { after: position })) {
-      if (isGovernanceEventType(recorded.type)) context = evolveGovernanceContext(context, decode(recorded));
+      if (isGovernanceEventType(recorded.type))
+        context = evolveGovernanceContext(context, decode(recorded), recorded.eventId);
       position = recorded.globalPosition;
     }
     return context;

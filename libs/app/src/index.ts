@@ -3,6 +3,7 @@ export * from './demo/seed-demo';
 export * from './effective-at';
 export * from './execution-result';
 export * from './governance-context-loader';
+export * from './input/strict-json';
 export * from './identity/local-keys';
 export * from './identity/roles';
 export * from './identity/tokens';

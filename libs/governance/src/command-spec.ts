@@ -49,9 +49,7 @@ export type EventSpec<E extends { readonly type: string }> = {
   readonly label: string;
   /** The schema version it is written with now (1 when absent); older ones are read via `upcasters.ts`. */
   readonly schemaVersion?: number;
-} & (E extends { readonly decision: unknown }
-  ? { readonly decision: DecisionSpec<E> }
-  : { readonly decision?: undefined });
+} & ('decision' extends keyof E ? { readonly decision: DecisionSpec<E> } : { readonly decision?: undefined });
 
 /** How a decision is read by auditors and checked for authority. */
 export interface DecisionSpec<E> {

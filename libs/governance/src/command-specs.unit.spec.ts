@@ -57,9 +57,13 @@ describe('the command specs, from which every registry is derived', () => {
     expect(event.label.trim()).not.toBe('');
   });
 
-  it('reads exactly the events that carry a decision as decisions', () => {
+  it('reads exactly the events that carry a decision (required, or optional for older records) as decisions', () => {
     const carryDecision = events
-      .filter(({ event }) => 'decision' in event.codec.required)
+      .filter(
+        ({ event }) =>
+          'decision' in event.codec.required ||
+          'decision' in ((event.codec as { optional?: object }).optional ?? {}),
+      )
       .map(({ type }) => type);
     const readAsDecisions = events
       .filter(({ event }) => event.decision !== undefined)

@@ -22,6 +22,7 @@ export * from './authority/delegation-register';
 export * from './plans/plan-kinds';
 export * from './plans/goals';
 export * from './plans/messages';
+export { isBudgetAdoptedLate } from './plans/plan-rules';
 export * from './portfolio/portfolios';
 export * from './portfolio/project-messages';
 export * from './portfolio/ranking-messages';
@@ -31,6 +32,7 @@ export * from './ownership/messages';
 export * from './risk/risk-scale';
 export * from './risk/messages';
 export * from './reporting/report-kinds';
+export * from './reporting/deadlines';
 export * from './reporting/obligations';
 export * from './reporting/messages';
 export * from './corrections/messages';
@@ -44,6 +46,7 @@ export * from './event-serde';
 
 // Deciding: the context of cross-stream facts, the deciders, and the stream of each command
 export * from './authority/authorize';
+export * from './authority/competence';
 export * from './context/registers';
 export * from './context/governance-context';
 export * from './deciders';

@@ -24,7 +24,6 @@ export {
   reportingCalendarProjection,
 } from './reporting-calendar/reporting-calendar-projection';
 export * from './reporting-calendar/reporting-calendar-queries';
-export { termsOf, obligationTerms, type ReportingTerm } from './reporting-calendar/terms';
 export { authorityName, authorityProjection } from './authority/authority-projection';
 export * from './authority/authority-queries';
 export { changeLogName, changeLogProjection } from './change-log/change-log-projection';

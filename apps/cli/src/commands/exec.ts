@@ -70,7 +70,7 @@ export const execCommand = (context: CommandContext): Command =>
         jsonLine({
           index: 0,
           status: 'invalid',
-          errors: [{ path: `(line ${parsed.line})`, message: parsed.message }],
+          errors: [{ path: parsed.path ?? `(line ${parsed.line})`, message: parsed.message }],
         }),
       );
       context.io.err(`ugyldig JSON på linje ${parsed.line}: ${parsed.message}\n`);

@@ -290,6 +290,18 @@ export const plans: readonly DemoStep[] = [
       decision: kommunestyret('2024-11-13', '2024/2055'),
     },
   },
+  {
+    on: '2024-11-13',
+    caller: callers.sekretariat,
+    command: {
+      type: 'AdoptPlan',
+      planId: 'plan-forvaltningsrevisjon-2024-2027',
+      kind: 'plan-forvaltningsrevisjon',
+      title: 'Plan for forvaltningsrevisjon 2024–2027 (utarbeidet av kontrollutvalget)',
+      period: { from: '2024-01-01', to: '2027-12-31' },
+      decision: kommunestyret('2024-11-13', '2024/2061', 'Kommuneloven § 23-3'),
+    },
+  },
   ...budget(2025, '2024-12-11', '2024/2290'),
   styringsbrev(2025, '2025-01-06', '2025/0027'),
   styvPlan(2025, '2025-01-31', '2025/0219', [
@@ -297,5 +309,22 @@ export const plans: readonly DemoStep[] = [
     'Evaluere bruken av sjekklisten for internkontroll etter første år.',
   ]),
   ...sectors.map((sector, index) => virksomhetsplan(sector, 2025, '2025-01-31', `2025/02${20 + index}`)),
+  {
+    // Kontrollutvalget changes its plan during the period, as § 23-3 lets it: its own competence.
+    on: '2025-03-04',
+    caller: { ...callers.sekretariat, onBehalfOf: 'kontrollutvalget' },
+    command: {
+      type: 'RevisePlan',
+      planId: 'plan-forvaltningsrevisjon-2024-2027',
+      title: 'Plan for forvaltningsrevisjon 2024–2027 (revidert: innkjøp og kontraktsoppfølging framskyndet)',
+      decision: {
+        body: 'kontrollutvalget',
+        decidedOn: '2025-03-04',
+        caseNumber: '2025/0412',
+        meeting: 'Kontrollutvalgets møte 04.03.2025',
+        authority: { kind: 'law', reference: 'Kommuneloven § 23-3 andre ledd' },
+      },
+    },
+  },
   ...budget(2026, '2025-12-10', '2025/4410'),
 ];

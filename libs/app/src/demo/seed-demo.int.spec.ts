@@ -2,7 +2,9 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import type { RecordedEvent } from '@styring/eventstore';
+import { reportingCalendar } from '@styring/projections';
 import { openStore, type OpenedStore } from '../open-store';
+import { openProjections } from '../projections';
 import { demoHistory } from './demo-history';
 import { seedDemo } from './seed-demo';
 
@@ -69,12 +71,43 @@ describe('seedDemo', () => {
     expect(count('OwnershipReportAdopted')).toBe(1);
     expect(count('RiskAssessed')).toBeGreaterThan(5);
     expect(count('InternalControlChecklistCompleted')).toBe(16);
+    const bodies = new Set(
+      events.map((event) => (event.data as { decision?: { body: string } }).decision?.body).filter(Boolean),
+    );
+    expect(bodies.has('kontrollutvalget')).toBe(true);
 
     const [correction] = events.filter((event) => event.type === 'EventCorrected');
     const corrected = events.find(
       (event) => event.eventId === (correction?.data as { correctedEventId: string }).correctedEventId,
     );
     expect(corrected?.streamId).toBe('plan-planstrategi-2024-2028');
+  });
+
+  it('shows in its reporting calendar exactly the lateness it plants: in 2024 two late and one missing', async () => {
+    const projections = openProjections(store);
+    try {
+      await projections.catchUp();
+      const overdue = (year: number, asOf: string) =>
+        reportingCalendar(projections.readModels, { year, asOf })
+          .filter((entry) => entry.status === 'levert-for-sent' || entry.status === 'mangler')
+          .map((entry) => `${entry.status} ${entry.obligationId} ${entry.period.from}–${entry.period.to}`);
+      expect(overdue(2024, '2025-12-31')).toEqual([
+        'levert-for-sent arsberetning 2023-01-01–2023-12-31',
+        'levert-for-sent klimatiltak 2024-01-01–2024-06-30',
+        'mangler investeringsstatus 2024-07-01–2024-09-30',
+      ]);
+      expect(overdue(2025, '2025-12-31')).toEqual(['levert-for-sent arsregnskap 2024-01-01–2024-12-31']);
+      const early = reportingCalendar(projections.readModels, {
+        year: 2024,
+        asOf: '2024-12-31',
+        obligationId: 'overordnet-risikovurdering',
+      });
+      expect(early).toMatchObject([
+        { status: 'levert-i-tide', earlyReason: expect.stringContaining('tidlig') },
+      ]);
+    } finally {
+      projections.close();
+    }
   });
 
   it('refuses a store that holds events, and writes nothing', async () => {

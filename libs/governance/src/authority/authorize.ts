@@ -1,19 +1,21 @@
 import * as E from 'fp-ts/Either';
 import { pipe } from 'fp-ts/function';
 import type { DomainRejection } from '@styring/eventstore';
-import { bodiesWithOriginalAuthority, electedBodies } from '../shared/bodies';
+import { electedBodies } from '../shared/bodies';
 import type { DecisionReference } from '../shared/decision-reference';
 import { ensure } from '../shared/ensure';
+import { competence } from './competence';
 import { delegationChain, type DelegationRegister, isInForce } from './delegation-register';
 import { isHeldBy } from './is-held-by';
 import { authorityRejections as reject } from './rejections';
 import type { DelegationScope } from './scope';
 
 /**
- * Whether the body that decided had the authority to: an elected body decides in a meeting; the council and
- * the control committee act under the law; every other body needs a delegation that was given to it, was in
- * force on the decision date, and covers the matter – as does every delegation it rests on (`covers` says
- * what the decision needs of a scope).
+ * Whether the body that decided had the authority to: an elected body decides in a meeting; a body decides a
+ * matter of its own competence (`competence`: the council anything, the control committee its kap. 23 tasks
+ * and nothing else); every other decision needs a delegation that was given to the body, was in force on the
+ * decision date, and covers the matter – as does every delegation it rests on (`covers` says what the
+ * decision needs of a scope).
  */
 export const authorize = (
   decision: DecisionReference,
@@ -24,11 +26,12 @@ export const authorize = (
     ensure(!electedBodies.includes(decision.body) || decision.meeting !== undefined, () =>
       reject.meetingRequired(decision.body),
     ),
-    E.chain(() =>
-      bodiesWithOriginalAuthority.includes(decision.body)
-        ? E.right(undefined)
-        : byDelegation(decision, covers, delegations),
-    ),
+    E.chain(() => {
+      const { own, ownOnly, source } = competence[decision.body];
+      if (own !== undefined && covers(own)) return E.right(undefined);
+      if (ownOnly === true) return E.left(reject.outsideCompetence(decision.body, source));
+      return byDelegation(decision, covers, delegations);
+    }),
   );
 
 const byDelegation = (

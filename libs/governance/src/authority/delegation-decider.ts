@@ -10,7 +10,7 @@ import { authorize } from './authorize';
 import { isHeldBy } from './is-held-by';
 import type { AuthorityCommand, AuthorityEvent, DelegateAuthority, RevokeAuthority } from './messages';
 import { authorityRejections as reject } from './rejections';
-import { coversScope, type DelegationScope } from './scope';
+import { coversDelegating, coversScope, type DelegationScope } from './scope';
 
 export type DelegationState =
   | { readonly status: 'none' }
@@ -43,6 +43,15 @@ const delegablePlanKinds = (scope: DelegationScope): E.Either<DomainRejection, v
   );
 };
 
+/** A sub-delegation names a delegation that allows delegating further (its own code, as auditors ask it). */
+const subdelegationAllowed = (command: DelegateAuthority, context: GovernanceContext) => {
+  const { authority } = command.decision;
+  const basis = authority.kind === 'delegation' ? context.delegations.get(authority.delegationId) : undefined;
+  return ensure(basis === undefined || basis.scope.commandTypes.includes('DelegateAuthority'), () =>
+    reject.subdelegationNotInScope(basis?.delegationId ?? ''),
+  );
+};
+
 const delegate = (command: DelegateAuthority, state: DelegationState, context: GovernanceContext) =>
   pipe(
     ensure(state.status === 'none', () => reject.delegationExists(command.delegationId)),
@@ -53,7 +62,8 @@ const delegate = (command: DelegateAuthority, state: DelegationState, context: G
     ),
     E.chain(() => delegablePlanKinds(command.scope)),
     E.chain(() => ensureOrdered(command.validFrom, command.validTo, 'validFrom–validTo')),
-    E.chain(() => authorize(command.decision, coversScope(command.scope), context.delegations)),
+    E.chain(() => subdelegationAllowed(command, context)),
+    E.chain(() => authorize(command.decision, coversDelegating(command.scope), context.delegations)),
     E.map((): readonly AuthorityEvent[] => [
       { ...command, type: 'AuthorityDelegated', from: holderOf(command.decision) },
     ]),

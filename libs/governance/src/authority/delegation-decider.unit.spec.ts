@@ -4,6 +4,7 @@ import {
   chiefExecutiveToTechnicalDirector,
   councilDecision,
   councilToChiefExecutive,
+  contextWith,
   delegatedDecision,
   standardContext,
 } from '../testing/fixtures';
@@ -94,7 +95,34 @@ describe('delegationDecider: DelegateAuthority', () => {
       .thenRejectedWith('date.period_unordered');
   });
 
+  it('refuses a sub-delegation under a delegation without DelegateAuthority in its scope (authority.subdelegation_not_in_scope)', () => {
+    const director = delegatedDecision('direktor', 'kd-direktor-teknisk', { unit: 'teknisk-sektor' });
+    spec
+      .given([])
+      .when(
+        {
+          ...withScope({ commandTypes: ['AwardContract'], maxAmountNok: 1_000_000 }),
+          to: { body: 'virksomhetsleder', unit: 'vei-og-park' },
+          decision: director,
+        },
+        standardContext,
+      )
+      .thenRejectedWith('authority.subdelegation_not_in_scope');
+  });
+
   it('refuses to pass on more than the delegator holds (authority.outside_delegation)', () => {
+    const directorMayDelegate = contextWith(
+      [
+        {
+          ...chiefExecutiveToTechnicalDirector,
+          scope: {
+            ...chiefExecutiveToTechnicalDirector.scope,
+            commandTypes: [...chiefExecutiveToTechnicalDirector.scope.commandTypes, 'DelegateAuthority'],
+          },
+        },
+      ],
+      standardContext,
+    );
     spec
       .given([])
       .when(withScope({ commandTypes: ['AdoptOwnershipReport'] }), standardContext)
@@ -105,7 +133,7 @@ describe('delegationDecider: DelegateAuthority', () => {
       .given([])
       .when(
         { ...withScope({ commandTypes: ['AwardContract'], maxAmountNok: 1_000_000 }), ...toLeader },
-        standardContext,
+        directorMayDelegate,
       )
       .then([
         {
@@ -119,7 +147,7 @@ describe('delegationDecider: DelegateAuthority', () => {
       .given([])
       .when(
         { ...withScope({ commandTypes: ['AwardContract'], maxAmountNok: 6_000_000 }), ...toLeader },
-        standardContext,
+        directorMayDelegate,
       )
       .thenRejectedWith('authority.outside_delegation');
   });

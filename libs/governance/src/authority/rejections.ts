@@ -15,6 +15,12 @@ export const authorityRejections = {
       `${bodyLabels[body]} kan bare treffe vedtaket med delegert myndighet; oppgi delegeringen vedtaket bygger på.`,
       `${body} may only decide this under delegated authority; name the delegation the decision rests on.`,
     ),
+  outsideCompetence: (body: DecidingBody, source: string) =>
+    rejection(
+      'authority.outside_competence',
+      `${bodyLabels[body]} har ikke myndighet til å treffe dette vedtaket (${source}).`,
+      `${body} has no authority to make this decision (${source}).`,
+    ),
   delegationUnknown: (delegationId: string) =>
     rejection(
       'authority.delegation_unknown',
@@ -74,6 +80,12 @@ export const authorityRejections = {
       'authority.already_revoked',
       `Delegeringen «${delegationId}» er allerede tilbakekalt.`,
       `The delegation '${delegationId}' is already revoked.`,
+    ),
+  subdelegationNotInScope: (delegationId: string) =>
+    rejection(
+      'authority.subdelegation_not_in_scope',
+      `Delegeringen «${delegationId}» gir ikke myndighet til å delegere videre (DelegateAuthority er ikke med).`,
+      `The delegation '${delegationId}' gives no authority to delegate further (DelegateAuthority is not in its scope).`,
     ),
   revokeByDelegator: (delegationId: string) =>
     rejection(

@@ -54,3 +54,12 @@ export const coversScope =
     (outer.maxAmountNok === undefined ||
       inner.maxAmountNok === undefined ||
       inner.maxAmountNok <= outer.maxAmountNok);
+
+/**
+ * Whether `outer` lets its holder pass `inner` on: delegating is itself a matter, so the scope must include
+ * `DelegateAuthority`, and nobody delegates more than they hold.
+ */
+export const coversDelegating =
+  (inner: DelegationScope) =>
+  (outer: DelegationScope): boolean =>
+    outer.commandTypes.includes('DelegateAuthority') && coversScope(inner)(outer);

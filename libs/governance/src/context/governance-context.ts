@@ -3,13 +3,16 @@ import type { RecordedEvent, UndecodableEvent } from '@styring/eventstore';
 import { type DelegationRegister, evolveDelegationRegister } from '../authority/delegation-register';
 import { governanceEventSerde } from '../event-serde';
 import { type GovernanceEvent, isGovernanceEventType } from '../governance-event';
+import { applyCorrection, type CorrectableEvent, rememberCorrectable } from './corrections-in-force';
 import { defaultProcurementThresholds, type ProcurementThreshold } from '../procurement/thresholds';
 import { defaultReportingObligations, type ReportingObligation } from '../reporting/obligations';
 import type { RiskScaleRegister } from '../risk/risk-scale';
 import {
   evolveProjectRegister,
   evolveRiskScaleRegister,
+  evolvePlanRegister,
   evolveUnitRegister,
+  type PlanRegister,
   type ProjectRegister,
   type UnitRegister,
 } from './registers';
@@ -27,14 +30,18 @@ export const defaultGovernanceConfiguration: GovernanceConfiguration = {
 
 /**
  * The facts from outside a stream that its decider needs: delegations (for every authority check), units
- * (a project's owning unit), projects (a prioritization round), risk scales (an assessment) and the
- * configuration. The application folds them from the global log and passes them to the command handler.
+ * (a project's owning unit, a virksomhetsplan's sector), projects (a prioritization round), risk scales (an
+ * assessment), plans (a plan's parents) and the configuration. The application folds them from the global log and passes them to the command handler.
  */
 export interface GovernanceContext extends GovernanceConfiguration {
   readonly delegations: DelegationRegister;
   readonly units: UnitRegister;
   readonly projects: ProjectRegister;
   readonly riskScales: RiskScaleRegister;
+  /** Every plan adopted: a plan's parents must exist and be in force when it is adopted. */
+  readonly plans: PlanRegister;
+  /** Delegations and plan adoptions by event id, as corrected so far (`corrections-in-force.ts`). */
+  readonly correctableEvents: ReadonlyMap<string, CorrectableEvent>;
   /** For `CorrectEvent` only: the recorded event the command names, read by the application. */
   readonly correctionTarget?: RecordedEvent;
 }
@@ -47,15 +54,32 @@ export const emptyGovernanceContext = (
   units: new Map(),
   projects: new Map(),
   riskScales: new Map(),
+  plans: new Map(),
+  correctableEvents: new Map(),
 });
 
-/** Adds one event's facts to the context; events that carry none leave it as it is. */
+/**
+ * Adds one event's facts to the context; events that carry none leave it as it is. `eventId` lets a later
+ * correction of a delegation or a plan adoption reach the registers deciders read.
+ */
 export const evolveGovernanceContext = (
   context: GovernanceContext,
   event: GovernanceEvent,
+  eventId?: string,
 ): GovernanceContext => {
   switch (event.type) {
     case 'AuthorityDelegated':
+      return {
+        ...rememberCorrectable(context, event, eventId),
+        delegations: evolveDelegationRegister(context.delegations, event),
+      };
+    case 'PlanAdopted':
+      return {
+        ...rememberCorrectable(context, event, eventId),
+        plans: evolvePlanRegister(context.plans, event),
+      };
+    case 'EventCorrected':
+      return applyCorrection(context, event);
     case 'AuthorityRevoked':
       return { ...context, delegations: evolveDelegationRegister(context.delegations, event) };
     case 'UnitEstablished':
@@ -65,6 +89,9 @@ export const evolveGovernanceContext = (
     case 'ProjectCompleted':
     case 'ProjectCancelled':
       return { ...context, projects: evolveProjectRegister(context.projects, event) };
+    case 'PlanRevised':
+    case 'PlanRetired':
+      return { ...context, plans: evolvePlanRegister(context.plans, event) };
     case 'RiskScaleAdopted':
       return { ...context, riskScales: evolveRiskScaleRegister(context.riskScales, event) };
     default:
@@ -86,7 +113,7 @@ export const governanceContextFrom = (
     if (!isGovernanceEventType(recorded.type)) continue;
     const event = governanceEventSerde.fromRecorded(recorded);
     if (E.isLeft(event)) return event;
-    context = evolveGovernanceContext(context, event.right);
+    context = evolveGovernanceContext(context, event.right, recorded.eventId);
   }
   return E.right(context);
 };

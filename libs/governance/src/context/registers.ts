@@ -1,4 +1,7 @@
 import type { UnitDissolved, UnitEstablished } from '../organisation/messages';
+import type { PlanEvent } from '../plans/messages';
+import type { PlanKind } from '../plans/plan-kinds';
+import type { Period } from '../shared/dates';
 import type { Portfolio } from '../portfolio/portfolios';
 import type { ProjectEvent } from '../portfolio/project-messages';
 import type { RiskScaleAdopted } from '../risk/messages';
@@ -65,4 +68,53 @@ export const evolveRiskScaleRegister = (
 ): RiskScaleRegister => {
   const { type: _type, decision: _decision, ...scale } = event;
   return new Map(scales).set(scale.scaleVersion, scale);
+};
+
+/** An adopted plan, as a plan that names it as a parent needs to know it. */
+export interface PlanRecord {
+  readonly planId: string;
+  readonly kind: PlanKind;
+  readonly unit?: string;
+  readonly period: Period;
+  readonly adoptedOn: string;
+  readonly retiredOn?: string;
+}
+export type PlanRegister = ReadonlyMap<string, PlanRecord>;
+
+export const evolvePlanRegister = (plans: PlanRegister, event: PlanEvent): PlanRegister => {
+  const record = plans.get(event.planId);
+  switch (event.type) {
+    case 'PlanAdopted': {
+      const { planId, kind, unit, period, decision } = event;
+      return new Map(plans).set(planId, {
+        planId,
+        kind,
+        ...(unit === undefined ? {} : { unit }),
+        period,
+        adoptedOn: decision.decidedOn,
+      });
+    }
+    case 'PlanRevised':
+      return record === undefined || event.period === undefined
+        ? plans
+        : new Map(plans).set(event.planId, { ...record, period: event.period });
+    case 'PlanRetired':
+      return record === undefined
+        ? plans
+        : new Map(plans).set(event.planId, { ...record, retiredOn: event.decision.decidedOn });
+  }
+};
+
+/** In force on `date`: adopted by then, not retired by then, and its period not over before it. */
+export const isPlanInForce = (plan: PlanRecord, date: string): boolean =>
+  plan.adoptedOn <= date && (plan.retiredOn === undefined || date < plan.retiredOn) && date <= plan.period.to;
+
+/** The units from `unit` up to the top of the tree, `unit` first (a unit's sector is among them). */
+export const unitLineage = (units: UnitRegister, unit: string): string[] => {
+  const line: string[] = [];
+  for (let current: string | undefined = unit; current !== undefined && !line.includes(current);) {
+    line.push(current);
+    current = units.get(current)?.parent;
+  }
+  return line;
 };

@@ -6,6 +6,7 @@ import type { GovernanceContext } from '../context/governance-context';
 import { governanceEventSerde } from '../event-serde';
 import { eventCodecs, type GovernanceEvent } from '../governance-event';
 import { decodeFailure, describeDecodeFailure } from '../shared/decode-failure';
+import { applyChanges } from './apply-changes';
 import { sameJson, valueAt, withValueAt } from './field-paths';
 import type { CorrectEvent, EventCorrected, FieldChange } from './messages';
 import { correctionRejections as reject } from './rejections';
@@ -16,22 +17,6 @@ export type CorrectionState = readonly FieldChange[];
 type Data = Readonly<Record<string, unknown>>;
 
 const dataOf = ({ type: _type, ...data }: GovernanceEvent): Data => data;
-
-/** The event's data as it reads after the changes, in order; Left names the field that cannot be set. */
-const applyChanges = (data: unknown, changes: readonly FieldChange[]): E.Either<string, unknown> =>
-  changes.reduce<E.Either<string, unknown>>(
-    (current, change) =>
-      pipe(
-        current,
-        E.chain((value) =>
-          pipe(
-            withValueAt(value, change.field, change.after),
-            E.mapLeft(() => change.field),
-          ),
-        ),
-      ),
-    E.right(data),
-  );
 
 /** Each change must state what the record says now, and change it. */
 const applyCommandChanges = (

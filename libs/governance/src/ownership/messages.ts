@@ -34,9 +34,16 @@ export const CompanyRegistered = message('CompanyRegistered', company, share);
 export type CompanyRegistered = t.TypeOf<typeof CompanyRegistered>;
 
 const ending = { companyId: Slug, endedOn: IsoDate, reason: Text };
-export const EndCompanyOwnership = message('EndCompanyOwnership', ending);
+/** Ending ownership (selling the shares, leaving an IKS) is a decision like every other. */
+export const EndCompanyOwnership = message('EndCompanyOwnership', { ...ending, decision: DecisionReference });
 export type EndCompanyOwnership = t.TypeOf<typeof EndCompanyOwnership>;
-export const CompanyOwnershipEnded = message('CompanyOwnershipEnded', ending);
+/**
+ * `decision` is written with every ending since the command required it; endings recorded before then have
+ * none, and decode as they were stored (an optional field added, so no new schema version is needed).
+ */
+export const CompanyOwnershipEnded = message('CompanyOwnershipEnded', ending, {
+  decision: DecisionReference,
+});
 export type CompanyOwnershipEnded = t.TypeOf<typeof CompanyOwnershipEnded>;
 
 /** The eierskapsmelding: adopted by kommunestyret at least once per electoral period (kommuneloven § 26-1). */

@@ -29,7 +29,15 @@ export const ownershipCommands = {
     stream: companyStream,
     route: { path: 'companies/:companyId/ownership-end', summary: 'Avslutt eierskap i et selskap', tag },
     roles: councilAndExecutiveRoles,
-    events: { CompanyOwnershipEnded: { codec: CompanyOwnershipEnded, label: 'Eierskap avsluttet' } },
+    events: {
+      CompanyOwnershipEnded: {
+        codec: CompanyOwnershipEnded,
+        label: 'Eierskap avsluttet',
+        decision: {
+          summary: (e) => `Kommunens eierskap i ${e.companyId} avsluttet fra ${e.endedOn}: ${e.reason}`,
+        },
+      },
+    },
   } satisfies CommandSpec<EndCompanyOwnership, CompanyOwnershipEnded>,
   AdoptOwnershipReport: {
     codec: AdoptOwnershipReport,

@@ -1,6 +1,8 @@
 // The given/when/then helper lives in the testkit; the domain's own code never imports it.
 import { deciderSpecification } from '@styring/eventstore-testkit';
-import { councilDecision, standardContext } from '../testing/fixtures';
+import * as E from 'fp-ts/Either';
+import { decodeCommand } from '../governance-command';
+import { councilDecision, delegatedDecision, standardContext } from '../testing/fixtures';
 import { companyDecider } from './company-decider';
 import type { AdoptOwnershipReport, EndCompanyOwnership, RegisterCompany } from './messages';
 import { ownershipReportDecider } from './ownership-report-decider';
@@ -20,6 +22,7 @@ describe('companyDecider', () => {
     companyId: 'romerike-revisjon',
     endedOn: '2030-01-01',
     reason: 'Uttreden (fiktivt)',
+    decision: councilDecision({ decidedOn: '2029-06-20' }),
   };
 
   it('registers an owned company once (ownership.company_exists)', () => {
@@ -46,6 +49,24 @@ describe('companyDecider', () => {
       ])
       .when(end, standardContext)
       .thenRejectedWith('ownership.ownership_ended');
+  });
+
+  it('needs a decision reference, and a body with authority to end it (authority.delegation_required)', () => {
+    const { decision: _decision, ...withoutDecision } = end;
+    expect(E.isLeft(decodeCommand(withoutDecision))).toBe(true);
+    deciderSpecification(companyDecider)
+      .given([{ ...register, type: 'CompanyRegistered' }])
+      .when(
+        {
+          ...end,
+          decision: {
+            ...delegatedDecision('direktor', 'x'),
+            authority: { kind: 'law', reference: 'aksjeloven' },
+          },
+        },
+        standardContext,
+      )
+      .thenRejectedWith('authority.delegation_required');
   });
 });
 

@@ -6,7 +6,15 @@ import { coversMatter } from '../authority/scope';
 import type { GovernanceContext } from '../context/governance-context';
 import type { AdoptPlan, PlanCommand, PlanEvent, RetirePlan, RevisePlan } from './messages';
 import type { PlanKind } from './plan-kinds';
-import { assignmentsFitKind, bodyMayDecidePlan, goalsAreConsistent, periodFitsKind } from './plan-rules';
+import {
+  assignmentsFitKind,
+  bodyMayChangePlan,
+  bodyMayDecidePlan,
+  goalsAreConsistent,
+  parentsInForce,
+  periodFitsKind,
+  unitFitsDecider,
+} from './plan-rules';
 import { planRejections as reject } from './rejections';
 
 export type PlanState =
@@ -19,7 +27,9 @@ const adopt = (command: AdoptPlan, state: PlanState, context: GovernanceContext)
   return pipe(
     state.status === 'none' ? E.right(undefined) : E.left(reject.alreadyAdopted(command.planId)),
     E.chain(() => bodyMayDecidePlan(command.kind, command.decision.body)),
-    E.chain(() => periodFitsKind(command.kind, command.period)),
+    E.chain(() => unitFitsDecider(command.kind, command.unit, command.decision, context.units)),
+    E.chain(() => parentsInForce(parentPlans, context.plans, command.decision.decidedOn)),
+    E.chain(() => periodFitsKind(command.kind, command.period, command.decision.decidedOn)),
     E.chain(() => goalsAreConsistent(goals)),
     E.chain(() => assignmentsFitKind(command.kind, assignments)),
     E.chain(() =>
@@ -37,9 +47,10 @@ const adopt = (command: AdoptPlan, state: PlanState, context: GovernanceContext)
 const change = (command: RevisePlan | RetirePlan, state: PlanState, context: GovernanceContext) => {
   if (state.status === 'none') return E.left(reject.notAdopted(command.planId));
   if (state.status === 'retired') return E.left(reject.retired(command.planId));
-  const { kind } = state;
+  // The kind as corrected, when a correction changed it (the context applies corrections of adoptions).
+  const kind = context.plans.get(command.planId)?.kind ?? state.kind;
   return pipe(
-    bodyMayDecidePlan(kind, command.decision.body),
+    bodyMayChangePlan(kind, command.decision.body),
     E.chain(() =>
       authorize(
         command.decision,
@@ -55,7 +66,9 @@ const revise = (command: RevisePlan, state: PlanState, context: GovernanceContex
   pipe(
     change(command, state, context),
     E.chainFirst((kind) =>
-      command.period === undefined ? E.right(undefined) : periodFitsKind(kind, command.period),
+      command.period === undefined
+        ? E.right(undefined)
+        : periodFitsKind(kind, command.period, command.decision.decidedOn),
     ),
     E.chainFirst(() => goalsAreConsistent(command.goals ?? [])),
     E.chainFirst((kind) => assignmentsFitKind(kind, command.assignments ?? [])),
@@ -70,7 +83,8 @@ const retire = (command: RetirePlan, state: PlanState, context: GovernanceContex
 
 /**
  * A `plan-{planId}` stream per plan: adopted once, then revised or retired by a body allowed to decide a
- * plan of its kind. The kind is fixed at adoption, so every later decision is held to the same rule.
+ * plan of its kind. The kind is set at adoption (or by a correction of it), so every later decision is held
+ * to the rule of the kind on record.
  */
 export const planDecider: Decider<PlanCommand, PlanEvent, PlanState, GovernanceContext> = {
   initialState: { status: 'none' },

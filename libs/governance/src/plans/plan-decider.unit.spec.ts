@@ -1,8 +1,9 @@
 // The given/when/then helper lives in the testkit; the domain's own code never imports it.
 import { deciderSpecification } from '@styring/eventstore-testkit';
-import { councilDecision, delegatedDecision, standardContext } from '../testing/fixtures';
+import { contextWith, councilDecision, delegatedDecision, standardContext } from '../testing/fixtures';
 import type { AdoptPlan, PlanAdopted, RetirePlan, RevisePlan } from './messages';
 import { planDecider } from './plan-decider';
+import { isBudgetAdoptedLate } from './plan-rules';
 
 const spec = deciderSpecification(planDecider);
 
@@ -111,10 +112,85 @@ describe('planDecider: AdoptPlan', () => {
     spec
       .given([])
       .when(
-        { ...virksomhetsplan, decision: delegatedDecision('virksomhetsleder', 'kd-direktor-teknisk') },
+        {
+          ...virksomhetsplan,
+          kind: 'styringsbrev',
+          assignments: [],
+          decision: delegatedDecision('virksomhetsleder', 'kd-direktor-teknisk'),
+        },
         standardContext,
       )
       .thenRejectedWith('plan.administrative_kind_requires_administration');
+  });
+
+  it('refuses a direktør adopting another sector’s virksomhetsplan (plan.unit_outside_decider), and one without its unit (plan.unit_required)', () => {
+    spec
+      .given([])
+      .when({ ...virksomhetsplan, planId: 'virksomhetsplan-styv-2025', unit: 'styv' }, standardContext)
+      .thenRejectedWith('plan.unit_outside_decider');
+    const inTheSector = {
+      ...virksomhetsplan,
+      planId: 'virksomhetsplan-prosjektvirksomheten-2025',
+      unit: 'prosjektvirksomheten',
+    };
+    spec
+      .given([])
+      .when(inTheSector, standardContext)
+      .then([adopted(inTheSector)]);
+    const leaderMayAdopt = contextWith(
+      [
+        {
+          type: 'AuthorityDelegated',
+          delegationId: 'direktor-prosjektvirksomheten',
+          from: { body: 'direktor', unit: 'teknisk-sektor' },
+          to: { body: 'virksomhetsleder', unit: 'prosjektvirksomheten' },
+          scope: { commandTypes: ['AdoptPlan'], planKinds: ['virksomhetsplan'] },
+          validFrom: '2024-01-01',
+          decision: delegatedDecision('direktor', 'kd-direktor-teknisk', { unit: 'teknisk-sektor' }),
+        },
+      ],
+      standardContext,
+    );
+    const byTheLeader = {
+      ...inTheSector,
+      decision: delegatedDecision('virksomhetsleder', 'direktor-prosjektvirksomheten', {
+        unit: 'prosjektvirksomheten',
+        decidedOn: '2024-12-16',
+      }),
+    };
+    spec
+      .given([])
+      .when(byTheLeader, leaderMayAdopt)
+      .then([adopted(byTheLeader)]);
+    spec
+      .given([])
+      .when({ ...byTheLeader, unit: 'regulering-byggesak-geodata' }, leaderMayAdopt)
+      .thenRejectedWith('plan.unit_outside_decider');
+    const { unit: _unit, ...withoutUnit } = virksomhetsplan;
+    spec.given([]).when(withoutUnit, standardContext).thenRejectedWith('plan.unit_required');
+  });
+
+  it('refuses a parent plan that does not exist (plan.parent_unknown) or is not in force on the adoption date (plan.parent_not_in_force)', () => {
+    spec
+      .given([])
+      .when({ ...samfunnsdel, parentPlans: ['planstrategi-1999'] }, standardContext)
+      .thenRejectedWith('plan.parent_unknown');
+    spec
+      .given([])
+      .when({ ...samfunnsdel, decision: councilDecision({ decidedOn: '2023-11-15' }) }, standardContext)
+      .thenRejectedWith('plan.parent_not_in_force');
+    const retired = contextWith(
+      [
+        {
+          type: 'PlanRetired',
+          planId: 'planstrategi-2024-2028',
+          reason: 'Erstattet',
+          decision: councilDecision({ decidedOn: '2024-03-20' }),
+        },
+      ],
+      standardContext,
+    );
+    spec.given([]).when(samfunnsdel, retired).thenRejectedWith('plan.parent_not_in_force');
   });
 
   it('needs a director to hold a delegation covering the plan kind (authority.outside_delegation)', () => {
@@ -152,6 +228,44 @@ describe('planDecider: AdoptPlan', () => {
       .given([])
       .when(okonomiplan('2027-12-31'), standardContext)
       .thenRejectedWith('plan.okonomiplan_too_short');
+  });
+
+  it('counts whole budget years after the adoption year, not the labels of the period (plan.okonomiplan_too_short)', () => {
+    const okonomiplan = (period: { from: string; to: string }, decidedOn: string): AdoptPlan => ({
+      ...budget(period),
+      planId: 'okonomiplan',
+      kind: 'okonomiplan',
+      decision: councilDecision({ decidedOn }),
+    });
+    // Four year labels (2025–2028), but only 2026 and 2027 are whole budget years.
+    spec
+      .given([])
+      .when(okonomiplan({ from: '2025-12-31', to: '2028-01-01' }, '2024-12-11'), standardContext)
+      .thenRejectedWith('plan.okonomiplan_too_short');
+    // Adopted in December 2024, a 2023–2026 plan covers two of the four years that follow.
+    spec
+      .given([])
+      .when(okonomiplan({ from: '2023-01-01', to: '2026-12-31' }, '2024-12-11'), standardContext)
+      .thenRejectedWith('plan.okonomiplan_too_short');
+    const longer = okonomiplan({ from: '2025-01-01', to: '2029-12-31' }, '2024-12-11');
+    spec
+      .given([])
+      .when(longer, standardContext)
+      .then([adopted(longer)]);
+  });
+
+  it('records an årsbudsjett adopted after its year began, and flags it as late (isBudgetAdoptedLate)', () => {
+    const late = {
+      ...budget({ from: '2025-01-01', to: '2025-12-31' }),
+      decision: councilDecision({ decidedOn: '2025-01-15' }),
+    };
+    spec
+      .given([])
+      .when(late, standardContext)
+      .then([adopted(late)]);
+    expect(isBudgetAdoptedLate('arsbudsjett', late.period, '2025-01-15')).toBe(true);
+    expect(isBudgetAdoptedLate('arsbudsjett', late.period, '2024-12-11')).toBe(false);
+    expect(isBudgetAdoptedLate('okonomiplan', late.period, '2025-01-15')).toBe(false);
   });
 
   it('refuses a goal id given twice (plan.duplicate_goal)', () => {

@@ -15,6 +15,8 @@ export const PlanKind = t.keyof(
     reguleringsplan: null,
     styringsbrev: null,
     virksomhetsplan: null,
+    'plan-forvaltningsrevisjon': null,
+    'plan-eierskapskontroll': null,
   },
   'PlanKind',
 );
@@ -33,6 +35,8 @@ export const planKindLabels: Readonly<Record<PlanKind, string>> = {
   reguleringsplan: 'Reguleringsplan',
   styringsbrev: 'Styringsbrev',
   virksomhetsplan: 'Virksomhetsplan',
+  'plan-forvaltningsrevisjon': 'Plan for forvaltningsrevisjon',
+  'plan-eierskapskontroll': 'Plan for eierskapskontroll',
 };
 
 /** Økonomiplan and årsbudsjett: the council adopts them itself and may not delegate them (kommuneloven § 14-2). */
@@ -46,3 +50,9 @@ export const budgetPlanKinds: readonly PlanKind[] = ['okonomiplan', 'arsbudsjett
 export const administrativePlanKinds: readonly PlanKind[] = ['styringsbrev', 'virksomhetsplan'];
 
 export const isPoliticalPlanKind = (kind: PlanKind): boolean => !administrativePlanKinds.includes(kind);
+
+/**
+ * The control committee's plans (kommuneloven §§ 23-3, 23-4): kommunestyret adopts them itself; kontrollutvalget
+ * prepares them and changes them during the plan period.
+ */
+export const controlPlanKinds: readonly PlanKind[] = ['plan-forvaltningsrevisjon', 'plan-eierskapskontroll'];

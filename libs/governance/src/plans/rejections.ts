@@ -21,6 +21,30 @@ export const planRejections = {
       `Planen «${planId}» er opphevet og kan ikke endres.`,
       `The plan '${planId}' is retired and cannot be changed.`,
     ),
+  parentUnknown: (parentId: string) =>
+    rejection(
+      'plan.parent_unknown',
+      `Overordnet plan «${parentId}» er ikke vedtatt.`,
+      `The parent plan '${parentId}' is not adopted.`,
+    ),
+  parentNotInForce: (parentId: string, date: string) =>
+    rejection(
+      'plan.parent_not_in_force',
+      `Overordnet plan «${parentId}» gjaldt ikke ${date} (ikke vedtatt ennå, opphevet eller utløpt).`,
+      `The parent plan '${parentId}' was not in force on ${date} (not yet adopted, retired or expired).`,
+    ),
+  unitRequired: () =>
+    rejection(
+      'plan.unit_required',
+      'En virksomhetsplan gjelder én enhet; oppgi enheten (unit).',
+      'A virksomhetsplan governs one unit; name the unit.',
+    ),
+  unitOutsideDecider: (unit: string) =>
+    rejection(
+      'plan.unit_outside_decider',
+      `Virksomhetsplanen for «${unit}» vedtas av lederen for enheten, direktøren for sektoren den ligger i, eller kommunedirektøren.`,
+      `The virksomhetsplan of '${unit}' is adopted by the unit's leader, the director of its sector, or the kommunedirektør.`,
+    ),
   budgetRequiresCouncil: (kind: PlanKind, body: DecidingBody) =>
     rejection(
       'plan.budget_requires_council',
@@ -42,8 +66,8 @@ export const planRejections = {
   okonomiplanTooShort: () =>
     rejection(
       'plan.okonomiplan_too_short',
-      'Økonomiplanen skal omfatte minst de fire neste budsjettårene.',
-      'The økonomiplan must cover at least the next four budget years.',
+      'Økonomiplanen skal omfatte minst de fire neste budsjettårene etter året den vedtas, hvert av dem helt.',
+      'The økonomiplan must cover, whole, at least the four budget years after the year it is adopted in.',
     ),
   budgetNotCalendarYear: () =>
     rejection(

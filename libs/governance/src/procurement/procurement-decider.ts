@@ -22,6 +22,7 @@ const register = (
   context: GovernanceContext,
 ): Decided => {
   if (state.status !== 'none') return E.left(reject.alreadyRegistered(command.procurementId));
+  if (command.estimatedValueNok <= 0) return E.left(reject.valueNotPositive('estimatedValueNok'));
   const threshold = thresholdInForce(context.procurementThresholds, command.registeredOn);
   if (threshold === undefined) return E.left(reject.noThresholdInForce(command.registeredOn));
   return E.right([
@@ -62,6 +63,7 @@ export const procurementDecider: Decider<
       case 'AwardContract':
         if (state.status === 'none') return E.left(reject.notRegistered(command.procurementId));
         if (state.status === 'awarded') return E.left(reject.alreadyAwarded(command.procurementId));
+        if (command.contractValueNok <= 0) return E.left(reject.valueNotPositive('contractValueNok'));
         return pipe(
           authorize(
             command.decision,

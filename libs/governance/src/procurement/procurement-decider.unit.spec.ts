@@ -27,6 +27,25 @@ const registered = (command: RegisterProcurement, responsibleUnit: string): Proc
   thresholdNok: 1_300_000,
 });
 
+describe('procurementDecider: values', () => {
+  it('refuses a procurement or a contract worth NOK 0 (procurement.value_not_positive)', () => {
+    spec.given([]).when(register(0), standardContext).thenRejectedWith('procurement.value_not_positive');
+    spec
+      .given([registered(register(900_000), 'teknisk-sektor')])
+      .when(
+        {
+          type: 'AwardContract',
+          procurementId: 'vintervedlikehold',
+          supplier: 'Brøyting AS (fiktivt)',
+          contractValueNok: 0,
+          decision: delegatedDecision('direktor', 'kd-direktor-teknisk', { unit: 'teknisk-sektor' }),
+        },
+        standardContext,
+      )
+      .thenRejectedWith('procurement.value_not_positive');
+  });
+});
+
 describe('procurementDecider: responsibility by the dated threshold', () => {
   it('gives a procurement over NOK 1.3 million to seksjon for Utvikling og digitalisering', () => {
     spec

@@ -13,6 +13,12 @@ export const procurementRejections = {
       `Ingen terskelverdi for anskaffelser gjaldt ${date}; ansvaret kan ikke fordeles.`,
       `No procurement threshold was in force on ${date}; responsibility cannot be assigned.`,
     ),
+  valueNotPositive: (field: string) =>
+    rejection(
+      'procurement.value_not_positive',
+      `${field} må være mer enn 0 kr: en anskaffelse har en verdi.`,
+      `${field} must be more than NOK 0: a procurement has a value.`,
+    ),
   notRegistered: (procurementId: string) =>
     rejection(
       'procurement.not_registered',

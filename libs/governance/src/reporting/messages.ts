@@ -18,8 +18,11 @@ const report = {
   submittedOn: IsoDate,
   documentReference: DocumentReference,
 };
-/** A report answers an obligation of the årshjul, or says why it is sent without one. */
-const reportBasis = { obligationId: Slug, withoutObligationReason: Text };
+/**
+ * A report answers an obligation of the årshjul, or says why it is sent without one; `earlyReason` says why
+ * it is delivered before its period ended (an optional field added later: older records decode unchanged).
+ */
+const reportBasis = { obligationId: Slug, withoutObligationReason: Text, earlyReason: Text };
 
 export const SubmitReport = message('SubmitReport', report, reportBasis);
 export type SubmitReport = t.TypeOf<typeof SubmitReport>;

@@ -3,7 +3,7 @@ import type { DomainRejection } from '@styring/eventstore';
 import { isObligationInForce, type ReportingObligation } from './obligations';
 import { reportingRejections as reject } from './rejections';
 
-/** The obligation a report or checklist names: one of the årshjul's, in force on the date it is delivered. */
+/** The obligation a report or checklist names: one of the årshjul's, in force on the date given. */
 export const obligationInForce = (
   obligations: readonly ReportingObligation[],
   obligationId: string,

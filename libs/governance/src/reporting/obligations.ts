@@ -1,23 +1,20 @@
-import type * as t from 'io-ts';
+import * as t from 'io-ts';
 import { DecidingBody } from '../shared/bodies';
-import { IsoDate, isWithin } from '../shared/dates';
-import { refinedString } from '../shared/expectation';
+import { IsoDate, isWithin, type Period, yearOf } from '../shared/dates';
 import { Holder } from '../shared/holder';
 import { Slug } from '../shared/slug';
 import { struct } from '../shared/struct';
 import { Text } from '../shared/text';
 import { knownUnits } from '../shared/units';
+import { DeadlineRule, dueDateOf, periodsEndingIn } from './deadlines';
 import { Cadence, ReportKind } from './report-kinds';
 
-/** A yearly deadline, `MM-DD` (the årsregnskap by 02-22). */
-export const MonthDay = refinedString('MonthDay', (s) => /^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/.test(s), {
-  nb: 'må være en dag i året på formen MM-DD',
-  en: 'must be a day of the year in the form MM-DD',
-});
-
 /**
- * One duty in the årshjul, as dated configuration: what is reported, by whom, to whom, how often, by when,
- * and on what ground. The document says practice varies from year to year, so each version is dated.
+ * One duty in the årshjul, as dated configuration: what is reported, by whom (`from`: a role, body or unit),
+ * to whom (`to`: the receiving body), how often, by when (`deadline`, counted from the end of the period), and
+ * on what ground. The document says practice varies from year to year, so each version is dated; the version
+ * in force at the end of a period governs the report on it. `thirdTertialReported`: the third tertial is
+ * covered by the årsregnskap and årsberetning unless the årshjul says otherwise.
  */
 export const ReportingObligation = struct(
   'ReportingObligation',
@@ -28,29 +25,89 @@ export const ReportingObligation = struct(
     from: Holder,
     to: DecidingBody,
     cadence: Cadence,
+    deadline: DeadlineRule,
     validFrom: IsoDate,
     source: Text,
   },
-  { validTo: IsoDate, dueMonthDay: MonthDay },
+  { validTo: IsoDate, thirdTertialReported: t.boolean },
 );
 export type ReportingObligation = t.TypeOf<typeof ReportingObligation>;
 
 export const isObligationInForce = (obligation: ReportingObligation, date: string): boolean =>
   isWithin(date, obligation.validFrom, obligation.validTo);
 
+/** Whether the obligation expects a report on `period`: in force at its end, and not a third tertial it leaves to the accounts. */
+export const expectsReportOn = (obligation: ReportingObligation, period: Period): boolean =>
+  isObligationInForce(obligation, period.to) &&
+  !(
+    obligation.cadence === 'tertialvis' &&
+    period.to.endsWith('-12-31') &&
+    obligation.thirdTertialReported !== true
+  );
+
+/** One round of an obligation: the period a report covers and the day it is due. */
+export interface ReportingTerm {
+  readonly period: Period;
+  readonly dueOn: string;
+}
+
+/** The terms of an obligation due in `year` (a deadline is at most a year after the period it follows). */
+export const termsDueIn = (obligation: ReportingObligation, year: number): ReportingTerm[] =>
+  [year - 1, year]
+    .flatMap((periodYear) => periodsEndingIn(obligation.cadence, periodYear))
+    .filter((period) => expectsReportOn(obligation, period))
+    .map((period) => ({ period, dueOn: dueDateOf(obligation.deadline, period) }))
+    .filter((term) => yearOf(term.dueOn) === year);
+
+/** Delivered by the due day; delivered after it; due and not delivered; not due yet. */
+export type DeliveryStatus = 'levert-i-tide' | 'levert-for-sent' | 'mangler' | 'ikke-forfalt';
+
+/**
+ * The status of one term as of `day`: a function of its due day and the first delivery made by then, and of
+ * nothing else (not when it was recorded, not other reports).
+ */
+export const deliveryStatus = (
+  dueOn: string,
+  firstDeliveredOn: string | undefined,
+  day: string,
+): DeliveryStatus => {
+  if (firstDeliveredOn !== undefined) return firstDeliveredOn <= dueOn ? 'levert-i-tide' : 'levert-for-sent';
+  return dueOn < day ? 'mangler' : 'ikke-forfalt';
+};
+
 const kommunedirektoren = { body: 'kommunedirektoren' } as const;
 const from2024 = '2024-01-01';
 const policy = 'Helhetlig styring i Lørenskog kommune (2024)';
 
-/** The årshjul as the policy document and the law describe it, from 2024. */
+/**
+ * The council meetings the årshjul puts the political reports on (FICTITIOUS dates, as the demo's): a report
+ * is due at the first of them after its period ends, or 60 days after it where none is named yet.
+ */
+const councilMeeting = {
+  rule: 'council-meeting',
+  meetings: [
+    '2024-06-12',
+    '2024-10-16',
+    '2025-02-12',
+    '2025-06-11',
+    '2025-10-15',
+    '2026-02-11',
+    '2026-06-10',
+    '2026-10-14',
+  ],
+  otherwiseDays: 60,
+} as const;
+
+/** The årshjul as the policy document and the law describe it, from 2024 (the accounts from 2023). */
 export const defaultReportingObligations: readonly ReportingObligation[] = [
   {
     obligationId: 'okonomirapport',
     kind: 'okonomirapport',
-    title: 'Økonomirapportering til kommunestyret (per kvartal eller tertial)',
+    title: 'Økonomirapportering til kommunestyret (per tertial; tredje tertial dekkes av årsregnskapet)',
     from: kommunedirektoren,
     to: 'kommunestyret',
     cadence: 'tertialvis',
+    deadline: councilMeeting,
     validFrom: from2024,
     source: `${policy}, «Politisk rapportering»`,
   },
@@ -61,6 +118,7 @@ export const defaultReportingObligations: readonly ReportingObligation[] = [
     from: kommunedirektoren,
     to: 'kommunestyret',
     cadence: 'halvarlig',
+    deadline: councilMeeting,
     validFrom: from2024,
     source: `${policy}, «Politisk rapportering»`,
   },
@@ -71,6 +129,7 @@ export const defaultReportingObligations: readonly ReportingObligation[] = [
     from: kommunedirektoren,
     to: 'kommunestyret',
     cadence: 'halvarlig',
+    deadline: councilMeeting,
     validFrom: from2024,
     source: `${policy}, «Politisk rapportering»`,
   },
@@ -81,6 +140,7 @@ export const defaultReportingObligations: readonly ReportingObligation[] = [
     from: { body: 'virksomhetsleder', unit: knownUnits.prosjektvirksomheten },
     to: 'kommunestyret',
     cadence: 'kvartalsvis',
+    deadline: { rule: 'days-after-period', days: 45 },
     validFrom: from2024,
     source: `${policy}, «Investeringsporteføljen»`,
   },
@@ -91,9 +151,9 @@ export const defaultReportingObligations: readonly ReportingObligation[] = [
     from: kommunedirektoren,
     to: 'kommunestyret',
     cadence: 'arlig',
-    dueMonthDay: '02-22',
-    validFrom: from2024,
-    source: 'Kommuneloven § 14-6',
+    deadline: { rule: 'fixed-date-next-year', monthDay: '02-22' },
+    validFrom: '2023-01-01',
+    source: 'Kommuneloven § 14-6 og forskrift om økonomiplan, årsbudsjett, årsregnskap og årsberetning',
   },
   {
     obligationId: 'arsberetning',
@@ -102,9 +162,9 @@ export const defaultReportingObligations: readonly ReportingObligation[] = [
     from: kommunedirektoren,
     to: 'kommunestyret',
     cadence: 'arlig',
-    dueMonthDay: '03-31',
-    validFrom: from2024,
-    source: 'Kommuneloven § 14-7',
+    deadline: { rule: 'fixed-date-next-year', monthDay: '03-31' },
+    validFrom: '2023-01-01',
+    source: 'Kommuneloven § 14-7 og forskrift om økonomiplan, årsbudsjett, årsregnskap og årsberetning',
   },
   {
     obligationId: 'internkontroll-rapport',
@@ -113,6 +173,7 @@ export const defaultReportingObligations: readonly ReportingObligation[] = [
     from: kommunedirektoren,
     to: 'kommunestyret',
     cadence: 'arlig',
+    deadline: { rule: 'days-after-period', days: 90 },
     validFrom: from2024,
     source: 'Kommuneloven § 25-2',
   },
@@ -123,6 +184,8 @@ export const defaultReportingObligations: readonly ReportingObligation[] = [
     from: { body: 'direktor' },
     to: 'kommunedirektoren',
     cadence: 'halvarlig',
+    // Filled in for the styringsdialog in May and October, so by the end of the half year at the latest.
+    deadline: { rule: 'days-after-period', days: 0 },
     validFrom: from2024,
     source: `${policy}, «Internkontroll og risikostyring»`,
   },
@@ -133,6 +196,7 @@ export const defaultReportingObligations: readonly ReportingObligation[] = [
     from: kommunedirektoren,
     to: 'kommunestyret',
     cadence: 'valgperiode',
+    deadline: { rule: 'days-after-period', days: 0 },
     validFrom: from2024,
     source: 'Kommuneloven § 26-1',
   },
@@ -143,7 +207,20 @@ export const defaultReportingObligations: readonly ReportingObligation[] = [
     from: { body: 'ledergruppen' },
     to: 'kommunedirektoren',
     cadence: 'arlig',
+    // Made for the year it concerns, early in that year: a delivery before the year ends says why.
+    deadline: { rule: 'days-after-period', days: 0 },
     validFrom: from2024,
     source: `${policy}, «Internkontroll og risikostyring»`,
+  },
+  {
+    obligationId: 'kontrollutvalgets-arsmelding',
+    kind: 'kontrollutvalgets-rapport',
+    title: 'Kontrollutvalgets årsmelding til kommunestyret',
+    from: { body: 'kontrollutvalget' },
+    to: 'kommunestyret',
+    cadence: 'arlig',
+    deadline: councilMeeting,
+    validFrom: from2024,
+    source: 'Kommuneloven § 23-5',
   },
 ];

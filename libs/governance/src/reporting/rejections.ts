@@ -31,6 +31,24 @@ export const reportingRejections = {
       `Rapporteringsplikten «${obligationId}» gjelder ${kind}, ikke denne typen rapport.`,
       `The reporting obligation '${obligationId}' is for a ${kind}, not this kind of report.`,
     ),
+  senderMismatch: (obligationId: string, expected: string) =>
+    rejection(
+      'report.sender_mismatch',
+      `Rapporteringsplikten «${obligationId}» skal oppfylles av ${expected}, ikke av avsenderen rapporten oppgir.`,
+      `The reporting obligation '${obligationId}' is met by ${expected}, not by the sender the report names.`,
+    ),
+  recipientMismatch: (obligationId: string, expected: string) =>
+    rejection(
+      'report.recipient_mismatch',
+      `Rapporteringsplikten «${obligationId}» gjelder rapport til ${expected}, ikke til mottakeren rapporten oppgir.`,
+      `The reporting obligation '${obligationId}' is a report to ${expected}, not to the recipient the report names.`,
+    ),
+  periodNotEnded: (periodTo: string) =>
+    rejection(
+      'report.period_not_ended',
+      `Perioden rapporten gjelder er ikke over (til ${periodTo}); oppgi hvorfor den leveres før (earlyReason).`,
+      `The period the report covers has not ended (to ${periodTo}); say why it is delivered early (earlyReason).`,
+    ),
   checklistAlreadyCompleted: (unit: string) =>
     rejection(
       'internal_control.checklist_already_completed',

@@ -13,6 +13,7 @@ export const ReportKind = t.keyof(
     'internkontroll-sjekkliste': null,
     eierskapsmelding: null,
     'overordnet-risikovurdering': null,
+    'kontrollutvalgets-rapport': null,
     annet: null,
   },
   'ReportKind',
@@ -30,6 +31,7 @@ export const reportKindLabels: Readonly<Record<ReportKind, string>> = {
   'internkontroll-sjekkliste': 'Sjekkliste for internkontroll',
   eierskapsmelding: 'Eierskapsmelding',
   'overordnet-risikovurdering': 'Overordnet risikovurdering',
+  'kontrollutvalgets-rapport': 'Kontrollutvalgets rapport',
   annet: 'Annen rapport',
 };
 

@@ -63,7 +63,10 @@ describe('reportDecider', () => {
       .thenRejectedWith('report.obligation_unknown');
     spec
       .given([])
-      .when({ ...arsberetning, submittedOn: '2023-03-30' }, standardContext)
+      .when(
+        { ...arsberetning, period: { from: '2021-01-01', to: '2021-12-31' }, submittedOn: '2022-03-30' },
+        standardContext,
+      )
       .thenRejectedWith('report.obligation_not_in_force');
   });
 
@@ -72,6 +75,63 @@ describe('reportDecider', () => {
       .given([])
       .when({ ...arsberetning, kind: 'arsregnskap' }, standardContext)
       .thenRejectedWith('report.kind_mismatch');
+  });
+
+  it('refuses an årsberetning from an avdelingsleder (report.sender_mismatch) or to formannskapet (report.recipient_mismatch)', () => {
+    spec
+      .given([])
+      .when(
+        { ...arsberetning, from: { body: 'avdelingsleder', unit: 'lonn' }, to: 'formannskapet' },
+        standardContext,
+      )
+      .thenRejectedWith('report.sender_mismatch');
+    spec
+      .given([])
+      .when({ ...arsberetning, to: 'formannskapet' }, standardContext)
+      .thenRejectedWith('report.recipient_mismatch');
+    const status = {
+      ...arsberetning,
+      reportId: 'investeringsstatus-2025-q3',
+      kind: 'investeringsstatus' as const,
+      obligationId: 'investeringsstatus',
+      period: { from: '2025-07-01', to: '2025-09-30' },
+      submittedOn: '2025-10-08',
+    };
+    spec.given([]).when(status, standardContext).thenRejectedWith('report.sender_mismatch');
+    spec
+      .given([])
+      .when({ ...status, from: { body: 'virksomhetsleder', unit: 'annen-virksomhet' } }, standardContext)
+      .thenRejectedWith('report.sender_mismatch');
+    const fromProsjektvirksomheten = {
+      ...status,
+      from: { body: 'virksomhetsleder' as const, unit: 'prosjektvirksomheten' },
+    };
+    spec
+      .given([])
+      .when(fromProsjektvirksomheten, standardContext)
+      .then([{ ...fromProsjektvirksomheten, type: 'ReportSubmitted' }]);
+  });
+
+  it('refuses a report on a period that has not ended (report.period_not_ended), unless it says why it is early', () => {
+    const q4InOctober = {
+      ...arsberetning,
+      reportId: 'investeringsstatus-2025-q4',
+      kind: 'investeringsstatus' as const,
+      obligationId: 'investeringsstatus',
+      from: { body: 'virksomhetsleder' as const, unit: 'prosjektvirksomheten' },
+      period: { from: '2025-10-01', to: '2025-12-31' },
+      submittedOn: '2025-10-15',
+    };
+    spec.given([]).when(q4InOctober, standardContext).thenRejectedWith('report.period_not_ended');
+    spec
+      .given([])
+      .when({ ...arsberetning, submittedOn: '2024-12-31' }, standardContext)
+      .thenRejectedWith('report.period_not_ended');
+    const early = { ...q4InOctober, earlyReason: 'Lagt fram for kommunestyret før budsjettbehandlingen' };
+    spec
+      .given([])
+      .when(early, standardContext)
+      .then([{ ...early, type: 'ReportSubmitted' }]);
   });
 
   it('submits a report once (report.already_submitted), for an ordered period (date.period_unordered)', () => {

@@ -32,12 +32,6 @@ export const bodyLabels: Readonly<Record<DecidingBody, string>> = {
   avdelingsleder: 'Avdelingsleder',
 };
 
-/**
- * Bodies whose authority comes from the law itself: the council (the highest authority) and its control
- * committee (kommuneloven kap. 23). Everyone else decides under a delegation.
- */
-export const bodiesWithOriginalAuthority: readonly DecidingBody[] = ['kommunestyret', 'kontrollutvalget'];
-
 /** Elected bodies decide in meetings (kommuneloven kap. 11). */
 export const electedBodies: readonly DecidingBody[] = ['kommunestyret', 'formannskapet', 'kontrollutvalget'];
 

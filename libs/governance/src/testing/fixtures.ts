@@ -12,6 +12,7 @@ import {
 import { governanceEventSerde } from '../event-serde';
 import type { GovernanceEvent } from '../governance-event';
 import type { UnitEstablished } from '../organisation/messages';
+import type { PlanAdopted } from '../plans/messages';
 import type { DecidingBody } from '../shared/bodies';
 import {
   councilDecision as councilDecisionOn,
@@ -40,6 +41,7 @@ export const allAdministrativeMatters: DelegationScope = {
   commandTypes: [
     'EstablishUnit',
     'DissolveUnit',
+    'DelegateAuthority',
     'AdoptPlan',
     'RevisePlan',
     'RetirePlan',
@@ -87,7 +89,7 @@ export const chiefExecutiveToTechnicalDirector: AuthorityDelegated = {
 export const contextWith = (
   events: readonly GovernanceEvent[],
   base: GovernanceContext = emptyGovernanceContext(),
-): GovernanceContext => events.reduce(evolveGovernanceContext, base);
+): GovernanceContext => events.reduce((context, event) => evolveGovernanceContext(context, event), base);
 
 const unit = (id: string, name: string, kind: UnitKind, parent?: string): UnitEstablished => ({
   type: 'UnitEstablished',
@@ -111,11 +113,25 @@ export const documentedUnits: readonly UnitEstablished[] = [
   unit('stra', 'Strategi og samfunnsutvikling', 'stabsavdeling'),
 ];
 
-/** The delegations and units most decisions in the specifications rest on. */
+/** The planstrategi 2024–2028, the top of the plan hierarchy the specifications' plans hang under. */
+export const planstrategiAdopted: PlanAdopted = {
+  type: 'PlanAdopted',
+  planId: 'planstrategi-2024-2028',
+  kind: 'planstrategi',
+  title: 'Kommunal planstrategi 2024–2028',
+  period: { from: '2024-01-01', to: '2028-12-31' },
+  parentPlans: [],
+  goals: [],
+  assignments: [],
+  decision: councilDecision({ decidedOn: '2023-12-13', caseNumber: '2023/950' }),
+};
+
+/** The delegations, units and plan most decisions in the specifications rest on. */
 export const standardContext = contextWith([
   councilToChiefExecutive,
   chiefExecutiveToTechnicalDirector,
   ...documentedUnits,
+  planstrategiAdopted,
 ]);
 
 /** A governance event as the store would hand it back. */

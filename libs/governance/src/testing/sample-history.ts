@@ -278,6 +278,7 @@ export const sampleHistory: readonly GovernanceCommand[] = [
     companyId: 'gammelt-selskap',
     endedOn: '2024-06-30',
     reason: 'Aksjene solgt',
+    decision: council('2024-06-19', '2024/61'),
   },
   {
     type: 'AdoptOwnershipReport',

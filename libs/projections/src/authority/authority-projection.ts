@@ -119,8 +119,8 @@ const authorityEventTypes: readonly GovernanceEventType[] = [...decisionEventTyp
 /** Authority: the delegation register and every decision with the matter its authority has to cover. */
 export const authorityProjectionSpec: GovernanceProjectionSpec = {
   name: authorityName,
-  version: 1,
-  handledHash: '66641084feca',
+  version: 2,
+  handledHash: 'b61d02b7ce3f',
   tables: [delegations, decisions, projects],
   events: {
     handled: authorityEventTypes,

@@ -5,6 +5,7 @@ import {
   type AuthorityRevoked,
   authorize,
   type CommandType,
+  coversDelegating,
   coversMatter,
   coversScope,
   type DecisionReference,
@@ -171,7 +172,7 @@ const coverage = (
   portfolios: ReadonlyMap<string, Portfolio>,
 ): ((scope: DelegationScope) => boolean) => {
   if (row.event_type === 'AuthorityDelegated' && row.scope !== null) {
-    return coversScope(JSON.parse(row.scope) as DelegationScope);
+    return coversDelegating(JSON.parse(row.scope) as DelegationScope);
   }
   if (row.event_type === 'AuthorityRevoked') {
     const revoked = row.delegation_id === null ? undefined : register.get(row.delegation_id);

@@ -32,7 +32,7 @@ describe('authority', () => {
       from: { body: 'kommunestyret' },
       to: { body: 'kommunedirektoren' },
       scope: {
-        commandTypes: ['AdoptPlan', 'RevisePlan', 'PrioritizeProject'],
+        commandTypes: ['DelegateAuthority', 'AdoptPlan', 'RevisePlan', 'PrioritizeProject'],
         planKinds: ['virksomhetsplan'],
         portfolios: ['utvikling-digitalisering'],
       },

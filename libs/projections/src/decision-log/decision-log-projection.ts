@@ -50,8 +50,8 @@ export const decisionEventTypes: readonly GovernanceEventType[] = decisionTypes;
  */
 export const decisionLogProjectionSpec: GovernanceProjectionSpec = {
   name: decisionLogName,
-  version: 1,
-  handledHash: '619014a3e94f',
+  version: 2,
+  handledHash: '78f37a1ce6cf',
   tables: [decisionLogTable],
   events: {
     handled: decisionEventTypes,

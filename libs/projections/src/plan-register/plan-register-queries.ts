@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import type { Assignment, Goal } from '@styring/governance';
+import { type Assignment, type Goal, isBudgetAdoptedLate, type PlanKind } from '@styring/governance';
 import { decisionOf, type DecisionRow, type DecisionSummary } from '../governance/decision-columns';
 import {
   InvalidQuery,
@@ -25,6 +25,8 @@ export interface PlanVersion {
   readonly assignments: readonly Assignment[];
   readonly status: PlanStatus;
   readonly retiredReason?: string;
+  /** An årsbudsjett adopted after its budget year began (§ 14-3): recorded as it happened, and flagged. */
+  readonly adoptedLate: boolean;
   /** The decision that adopted the plan. */
   readonly adoptedBy: DecisionSummary;
   /** The decision that made this version (adoption, revision or retirement). */
@@ -95,18 +97,20 @@ const foldVersions = (
       decidedBy,
     };
     if (row.event_type === 'PlanAdopted') {
+      const period = { from: row.period_from ?? '', to: row.period_to ?? '' };
       current = {
         ...base,
         planId: row.plan_id,
         kind: row.kind ?? '',
         title: row.title ?? '',
-        period: { from: row.period_from ?? '', to: row.period_to ?? '' },
+        period,
         parentPlans: row.parent_plans === null ? [] : (JSON.parse(row.parent_plans) as string[]),
         ...(row.unit === null ? {} : { unit: row.unit }),
         ...(row.document_reference === null ? {} : { documentReference: row.document_reference }),
         goals: goalsAt(row.position),
         assignments: row.assignments === null ? [] : (JSON.parse(row.assignments) as Assignment[]),
         status: 'vedtatt',
+        adoptedLate: isBudgetAdoptedLate(row.kind as PlanKind, period, decidedBy.decidedOn),
         adoptedBy: decidedBy,
         version: 1,
       };

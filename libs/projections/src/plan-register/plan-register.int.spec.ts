@@ -199,3 +199,26 @@ describe('the plan register', () => {
     });
   });
 });
+
+describe('the plan register: a late årsbudsjett', () => {
+  it('records an årsbudsjett adopted after its year began, and flags it', async () => {
+    const history = openTestHistory((source) => [planRegisterProjection(source)]);
+    try {
+      const budget = (year: number, decidedOn: string) =>
+        adopted(`arsbudsjett-${year}`, {
+          kind: 'arsbudsjett',
+          period: { from: `${year}-01-01`, to: `${year}-12-31` },
+          decision: councilDecision(decidedOn, `${year}/1`),
+        });
+      await history.record('2024-12-12T09:00:00.000Z', 'plan-arsbudsjett-2025', budget(2025, '2024-12-11'));
+      await history.record('2026-01-15T09:00:00.000Z', 'plan-arsbudsjett-2026', budget(2026, '2026-01-14'));
+      await history.project();
+      expect(planRegister(history.db).map((plan) => [plan.planId, plan.adoptedLate])).toEqual([
+        ['arsbudsjett-2025', false],
+        ['arsbudsjett-2026', true],
+      ]);
+    } finally {
+      await history.close();
+    }
+  });
+});

@@ -26,6 +26,7 @@ const submissions = {
     submitted_on: 'TEXT NOT NULL',
     document_reference: 'TEXT',
     without_obligation_reason: 'TEXT',
+    early_reason: 'TEXT',
   },
   indexes: [['obligation_id']],
 };
@@ -50,6 +51,7 @@ const factsOf = (event: GovernanceEvent): FactRow[] => {
             submitted_on: event.submittedOn,
             document_reference: event.documentReference,
             without_obligation_reason: event.withoutObligationReason,
+            early_reason: event.earlyReason,
           },
         },
       ];
@@ -77,8 +79,8 @@ const factsOf = (event: GovernanceEvent): FactRow[] => {
 /** The reporting calendar (årshjul): every delivered report, matched to the obligations when queried. */
 export const reportingCalendarProjectionSpec: GovernanceProjectionSpec = {
   name: reportingCalendarName,
-  version: 1,
-  handledHash: '4b538f783b4b',
+  version: 2,
+  handledHash: '0adf9ad2a4fa',
   tables: [submissions],
   events: declareEvents({
     handled: ['ReportSubmitted', 'InternalControlChecklistCompleted'],

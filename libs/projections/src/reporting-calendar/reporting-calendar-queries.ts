@@ -1,11 +1,14 @@
 import type Database from 'better-sqlite3';
-import { defaultReportingObligations, type ReportingObligation } from '@styring/governance';
+import {
+  defaultReportingObligations,
+  type DeliveryStatus,
+  deliveryStatus,
+  type ReportingObligation,
+  type ReportingTerm,
+  termsDueIn,
+} from '@styring/governance';
 import { InvalidQuery, type PointInTime, resolvePointInTime } from '../point-in-time';
 import { selectRows, Where } from '../sqlite/where';
-import { obligationTerms, type ReportingTerm } from './terms';
-
-/** Delivered by the due day; delivered after it; due and not delivered; not due yet. */
-export type DeliveryStatus = 'levert-i-tide' | 'levert-for-sent' | 'mangler' | 'ikke-forfalt';
 
 export interface Submission {
   readonly eventType: string;
@@ -19,6 +22,8 @@ export interface Submission {
   readonly submittedOn: string;
   readonly documentReference?: string;
   readonly withoutObligationReason?: string;
+  /** Why it was delivered before its period ended, when it was. */
+  readonly earlyReason?: string;
   readonly eventId: string;
   readonly globalPosition: bigint;
   /** When the system learnt this version (the delivery, or a correction of it). */
@@ -35,6 +40,8 @@ export interface CalendarEntry extends ReportingTerm {
   readonly cadence: string;
   readonly source: string;
   readonly status: DeliveryStatus;
+  /** Set when the first delivery came before the period ended: the reason it gave. */
+  readonly earlyReason?: string;
   /** The reports delivered for this term (several when several units each deliver, e.g. each direktør). */
   readonly submissions: readonly Submission[];
 }
@@ -55,6 +62,7 @@ interface Row {
   readonly submitted_on: string;
   readonly document_reference: string | null;
   readonly without_obligation_reason: string | null;
+  readonly early_reason: string | null;
 }
 
 const optional = <K extends string>(key: K, value: string | null) =>
@@ -72,6 +80,7 @@ const toSubmission = (row: Row): Submission => ({
   submittedOn: row.submitted_on,
   ...optional('documentReference', row.document_reference),
   ...optional('withoutObligationReason', row.without_obligation_reason),
+  ...optional('earlyReason', row.early_reason),
   eventId: row.event_id,
   globalPosition: row.position,
   knownFrom: row.known_from,
@@ -106,16 +115,25 @@ export interface CalendarQuery extends PointInTime {
   readonly obligationId?: string;
 }
 
-const statusOf = (term: ReportingTerm, delivered: readonly Submission[], day: string): DeliveryStatus => {
-  if (delivered.some((submission) => submission.submittedOn <= term.dueOn)) return 'levert-i-tide';
-  if (delivered.length > 0) return 'levert-for-sent';
-  return term.dueOn < day ? 'mangler' : 'ikke-forfalt';
+const statusOfTerm = (term: ReportingTerm, delivered: readonly Submission[], day: string) => {
+  const first = firstOf(delivered);
+  const status = deliveryStatus(term.dueOn, first?.submittedOn, day);
+  return first?.earlyReason === undefined ? { status } : { status, earlyReason: first.earlyReason };
 };
 
+/** The first delivery for a term: its date decides the status (`deliveryStatus`). */
+const firstOf = (delivered: readonly Submission[]): Submission | undefined =>
+  delivered.reduce<Submission | undefined>(
+    (first, submission) =>
+      first === undefined || submission.submittedOn < first.submittedOn ? submission : first,
+    undefined,
+  );
+
 /**
- * The årshjul of a year as it stood on the day of `asOf`: each obligation's due dates, and for each whether
- * it was delivered on time, late, is missing or is not due yet. A report counts for the term whose period
- * contains the end of the report's period. On the recorded clock, only deliveries recorded by `asOf` count
+ * The årshjul of a year as it stood on the day of `asOf`: each obligation's terms due that year (by its
+ * deadline rule, after the period), and for each whether it was delivered on time, late, is missing or is
+ * not due yet, with the reason given when it came before the period ended. A report counts for the term
+ * whose period contains the end of the report's period. On the recorded clock, only deliveries recorded by `asOf` count
  * (what the calendar showed then); on the effective clock, deliveries made by then as known now.
  */
 export const reportingCalendar = (db: Database.Database, query: CalendarQuery): CalendarEntry[] => {
@@ -131,7 +149,7 @@ export const reportingCalendar = (db: Database.Database, query: CalendarQuery): 
   );
   return obligations
     .flatMap((obligation) =>
-      obligationTerms(obligation, query.year).map((term): CalendarEntry => {
+      termsDueIn(obligation, query.year).map((term): CalendarEntry => {
         const forTerm = delivered.filter(
           (submission) =>
             submission.obligationId === obligation.obligationId &&
@@ -147,7 +165,7 @@ export const reportingCalendar = (db: Database.Database, query: CalendarQuery): 
           to: obligation.to,
           cadence: obligation.cadence,
           source: obligation.source,
-          status: statusOf(term, forTerm, day),
+          ...statusOfTerm(term, forTerm, day),
           submissions: forTerm,
         };
       }),

@@ -2,7 +2,6 @@ import { defaultReportingObligations, type ReportSubmitted } from '@styring/gove
 import { openTestHistory, type TestHistory } from '../testing/test-history';
 import { reportingCalendarProjection } from './reporting-calendar-projection';
 import { reportingCalendar, reportSubmissions } from './reporting-calendar-queries';
-import { termsOf } from './terms';
 
 const submitted = (
   reportId: string,
@@ -31,11 +30,12 @@ describe('the reporting calendar (årshjul)', () => {
       'report-arsregnskap-2024',
       submitted('arsregnskap-2024', 'arsregnskap', { from: '2024-01-01', to: '2024-12-31' }, '2025-02-20'),
     );
-    // The first tertial's economy report went out on 28 April but was only registered on 2 May.
+    // The first tertial's economy report went out on 28 May, for the council meeting of 11 June, but was
+    // only registered on 20 June.
     await history.record(
-      '2025-05-02T08:00:00.000Z',
+      '2025-06-20T08:00:00.000Z',
       'report-okonomi-t1-2025',
-      submitted('okonomi-t1-2025', 'okonomirapport', { from: '2025-01-01', to: '2025-04-30' }, '2025-04-28'),
+      submitted('okonomi-t1-2025', 'okonomirapport', { from: '2025-01-01', to: '2025-04-30' }, '2025-05-28'),
     );
     await history.record('2025-05-20T12:00:00.000Z', 'checklist-teknisk-sektor-2025-01-01', {
       type: 'InternalControlChecklistCompleted',
@@ -63,18 +63,21 @@ describe('the reporting calendar (årshjul)', () => {
       (entry) => `${entry.dueOn}:${entry.status}`,
     );
 
-  it("lists each obligation's due dates of the year in date order", () => {
+  it("lists each obligation's due dates of the year in date order, each after its period", () => {
     const calendar = reportingCalendar(history.db, { year: 2025, asOf: '2025-12-31' });
     expect(calendar).toHaveLength(17);
-    expect(calendar.slice(0, 3).map((entry) => `${entry.dueOn} ${entry.obligationId}`)).toEqual([
+    expect(calendar.slice(0, 5).map((entry) => `${entry.dueOn} ${entry.obligationId}`)).toEqual([
+      '2025-02-12 oppfolging-politiske-vedtak',
+      '2025-02-12 klimatiltak',
+      '2025-02-12 kontrollutvalgets-arsmelding',
+      '2025-02-14 investeringsstatus',
       '2025-02-22 arsregnskap',
-      '2025-03-31 investeringsstatus',
-      '2025-03-31 arsberetning',
     ]);
-    expect(calendar[0]).toMatchObject({
+    for (const entry of calendar) expect(entry.dueOn >= entry.period.to).toBe(true);
+    expect(calendar.find((entry) => entry.obligationId === 'arsregnskap')).toMatchObject({
       period: { from: '2024-01-01', to: '2024-12-31' },
       title: 'Årsregnskap',
-      source: 'Kommuneloven § 14-6',
+      source: expect.stringContaining('Kommuneloven § 14-6'),
       to: 'kommunestyret',
     });
     expect(
@@ -97,9 +100,9 @@ describe('the reporting calendar (årshjul)', () => {
     expect(statusOf('arsberetning', '2025-04-01', 'recorded')).toEqual(['2025-03-31:mangler']);
     const tertials = (asOf: string, clock: 'recorded' | 'effective') =>
       statusOf('okonomirapport', asOf, clock).slice(0, 1);
-    expect(tertials('2025-05-01', 'effective')).toEqual(['2025-04-30:levert-i-tide']);
-    expect(tertials('2025-05-01', 'recorded')).toEqual(['2025-04-30:mangler']);
-    expect(tertials('2025-05-02T09:00:00Z', 'recorded')).toEqual(['2025-04-30:levert-i-tide']);
+    expect(tertials('2025-06-12', 'effective')).toEqual(['2025-06-11:levert-i-tide']);
+    expect(tertials('2025-06-12', 'recorded')).toEqual(['2025-06-11:mangler']);
+    expect(tertials('2025-06-20T09:00:00Z', 'recorded')).toEqual(['2025-06-11:levert-i-tide']);
   });
 
   it('counts a unit’s internkontroll checklist for its half year', () => {
@@ -117,7 +120,7 @@ describe('the reporting calendar (årshjul)', () => {
     ]);
   });
 
-  it('uses the obligations in force on each due date, and refuses a calendar without a day or year', () => {
+  it('uses the obligation in force at the end of each period, and refuses a calendar without a day or year', () => {
     const ended = defaultReportingObligations
       .filter((obligation) => obligation.obligationId === 'okonomirapport')
       .map((obligation) => ({ ...obligation, validTo: '2025-06-30' }));
@@ -125,7 +128,7 @@ describe('the reporting calendar (årshjul)', () => {
       reportingCalendar(history.db, { year: 2025, obligations: ended, asOf: '2025-12-31' }).map(
         (entry) => entry.dueOn,
       ),
-    ).toEqual(['2025-04-30']);
+    ).toEqual(['2025-06-11']);
     expect(() => reportingCalendar(history.db, { year: 2025 })).toThrow(
       'asOf: is required: delivered by which day?',
     );
@@ -139,31 +142,9 @@ describe('the reporting calendar (årshjul)', () => {
       reportSubmissions(history.db, { asOf, clock }).map(
         (submission) => submission.reportId ?? submission.fromUnit,
       );
-    expect(ids('2025-04-30', 'effective')).toEqual(['arsregnskap-2024', 'okonomi-t1-2025']);
-    expect(ids('2025-04-30', 'recorded')).toEqual(['arsregnskap-2024']);
+    expect(ids('2025-05-31', 'effective')).toEqual(['arsregnskap-2024', 'teknisk-sektor', 'okonomi-t1-2025']);
+    expect(ids('2025-05-31', 'recorded')).toEqual(['arsregnskap-2024', 'teknisk-sektor']);
     expect(reportSubmissions(history.db, { obligationId: 'arsregnskap' })[0]?.submittedOn).toBe('2025-02-25');
     expect(reportSubmissions(history.db, { kind: 'internkontroll-sjekkliste' })).toHaveLength(1);
-  });
-
-  it('splits the year by cadence', () => {
-    expect(termsOf('kvartalsvis', 2024, undefined).map((term) => term.dueOn)).toEqual([
-      '2024-03-31',
-      '2024-06-30',
-      '2024-09-30',
-      '2024-12-31',
-    ]);
-    expect(termsOf('tertialvis', 2024, undefined).map((term) => term.period)).toEqual([
-      { from: '2024-01-01', to: '2024-04-30' },
-      { from: '2024-05-01', to: '2024-08-31' },
-      { from: '2024-09-01', to: '2024-12-31' },
-    ]);
-    expect(termsOf('halvarlig', 2024, undefined).map((term) => term.dueOn)).toEqual([
-      '2024-06-30',
-      '2024-12-31',
-    ]);
-    expect(termsOf('arlig', 2024, undefined)).toEqual([
-      { period: { from: '2024-01-01', to: '2024-12-31' }, dueOn: '2024-12-31' },
-    ]);
-    expect(termsOf('valgperiode', 2024, undefined)).toEqual([]);
   });
 });
