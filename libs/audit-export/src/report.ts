@@ -49,8 +49,9 @@ const HTML_SPECIAL = /[&<>"']/;
 const escapeHtml = (text: string) =>
   HTML_SPECIAL.test(text) ? text.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c]!) : text;
 
-/** A string for CSS `content`: quotes and backslashes escaped, line breaks dropped. */
-const cssString = (text: string) => `"${text.replace(/[\\"]/g, (c) => `\\${c}`).replace(/[\r\n]/g, ' ')}"`;
+/** A string for CSS `content`: quotes and backslashes escaped, each line break a CSS `\A`. */
+const cssString = (text: string) =>
+  `"${text.replace(/[\\"]/g, (c) => `\\${c}`).replace(/\r?\n/g, '\\A ')}"`;
 
 const cells = (tag: 'td' | 'th', values: readonly string[]) =>
   values.map((value) => `<${tag}>${escapeHtml(value)}</${tag}>`).join('');
@@ -66,21 +67,24 @@ export const exportId = (facts: Pick<ReportFacts, 'created' | 'eventCount' | 'me
 const style = (facts: ReportFacts) => `
   body { font-family: system-ui, sans-serif; font-size: 10.5pt; line-height: 1.4; margin: 2em; color: #111; }
   h1 { font-size: 17pt; margin-bottom: 0.2em; } h2 { font-size: 13pt; margin-top: 1.6em; }
-  table { border-collapse: collapse; width: 100%; margin: 0.5em 0; }
+  /* A hair under the full width: at 100% print clips the collapsed right border. */
+  table { border-collapse: collapse; width: 99.8%; margin: 0.5em 0; }
   th, td { border: 1px solid #999; padding: 0.2em 0.4em; text-align: left; vertical-align: top; }
   th { background: #eee; } thead { display: table-header-group; }
   .facts th { width: 16em; } .hash, code, pre { font-family: ui-monospace, monospace; word-break: break-all; }
   pre { background: #f4f4f4; padding: 0.6em; white-space: pre-wrap; }
-  .log { font-size: 8.5pt; } .log td:nth-child(2) { white-space: nowrap; }
+  .log { font-size: 8.5pt; table-layout: fixed; } .log td { overflow-wrap: break-word; }
+  .log td:nth-child(2), .log td:nth-child(6) { white-space: nowrap; }
   .num { text-align: right; }
   .corrected td { background: #fff6d6; } .note { font-size: 8pt; color: #5a4500; margin-top: 0.2em; }
   .warning { border: 2px solid #b00020; background: #fdecee; padding: 0.4em 0.8em; }
   .toc ol { margin: 0.2em 0; } .toc a { color: inherit; text-decoration: none; }
   @page {
     size: A4; margin: 15mm 15mm 18mm 15mm;
-    @bottom-left { content: ${cssString(`Eksport ${exportId(facts)} · nøkkel ${facts.signingKeyFingerprint}`)};
-      font-size: 6.5pt; font-family: ui-monospace, monospace; color: #444; }
-    @bottom-right { content: "Side " counter(page) " av " counter(pages); font-size: 8pt; color: #444; }
+    @bottom-left { content: ${cssString(`Eksport ${exportId(facts)}\nNøkkel ${facts.signingKeyFingerprint}`)};
+      width: 80%; white-space: pre; font-size: 6.5pt; font-family: ui-monospace, monospace; color: #444; }
+    @bottom-right { content: "Side " counter(page) " av " counter(pages); width: 20%; text-align: right;
+      font-size: 8pt; color: #444; }
   }
   @page log { size: A4 landscape; }
   .log-section { page: log; }
@@ -180,9 +184,13 @@ const newSinceText = (facts: ReportFacts) =>
   facts.previous === null
     ? '<p>Eksporten viser ikke til en tidligere eksport (laget uten <code>--previous</code>), så alt er nytt.</p>'
     : `<p>Den forrige eksporten (laget ${escapeHtml(osloTime(facts.previous.created))}) hadde
-${facts.previous.treeSize} hendelser. Siden er det registrert ${facts.eventCount - facts.previous.treeSize}
-hendelser (løpenummer ${facts.previous.treeSize + 1}–${facts.eventCount}), med ${facts.newDecisionCount} nye
-vedtak og ${facts.newChangeCount} korrigerte felt. Nye vedtak er merket «ny» i vedtaksloggen.</p>`;
+${facts.previous.treeSize} hendelser. ${
+        facts.eventCount === facts.previous.treeSize
+          ? 'Siden er ingenting nytt registrert.'
+          : `Siden er det registrert ${facts.eventCount - facts.previous.treeSize} hendelser (løpenummer
+${facts.previous.treeSize + 1}–${facts.eventCount}), med ${facts.newDecisionCount} nye vedtak og
+${facts.newChangeCount} korrigerte felt. Nye vedtak er merket «ny» i vedtaksloggen.`
+      }</p>`;
 
 export const DECISION_TABLE_HEADER = [
   'Løpenr.',
@@ -195,6 +203,11 @@ export const DECISION_TABLE_HEADER = [
   'Hjemmel',
   'Registrert av',
 ] as const;
+
+/** Widths that give the summary room on a landscape page (percent, in the header's order). */
+const LOG_COLUMNS = `<colgroup>${[5, 7.5, 11, 9, 29, 8, 10, 10, 10.5]
+  .map((width) => `<col style="width: ${width}%">`)
+  .join('')}</colgroup>`;
 
 /** Everything before the decision log's rows. */
 export const reportHead = (facts: ReportFacts): string => `<!doctype html>
@@ -235,7 +248,7 @@ ${heading('vedtakslogg')}
 <p>Løpenummeret er linjen i <code>events.jsonl</code> der vedtaket er registrert. Hele loggen, med alle
 kolonner, står i <code>vedtakslogg.csv</code>; rettelser står i <code>endringslogg.csv</code>. Korrigerte
 vedtak er uthevet og viser den opprinnelige verdien, hvem som korrigerte, når og hvorfor.</p>
-<table class="log"><thead><tr>${cells('th', DECISION_TABLE_HEADER)}</tr></thead>
+<table class="log">${LOG_COLUMNS}<thead><tr>${cells('th', DECISION_TABLE_HEADER)}</tr></thead>
 <tbody>
 `;
 
