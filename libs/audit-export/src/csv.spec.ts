@@ -29,9 +29,12 @@ describe('CSV amounts', () => {
     [0, '0'],
     [1250.5, '1250,5'],
     [undefined, ''],
-  ])('%j is written as %j: digits only, a decimal comma, as Norwegian Excel reads a number', (amount, written) => {
-    expect(csvAmount(amount)).toBe(written);
-  });
+  ])(
+    '%j is written as %j: digits only, a decimal comma, as Norwegian Excel reads a number',
+    (amount, written) => {
+      expect(csvAmount(amount)).toBe(written);
+    },
+  );
 });
 
 describe('CSV cells', () => {

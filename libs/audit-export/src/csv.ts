@@ -23,8 +23,7 @@ export const csvCell = (value: string): string => {
   return NEEDS_QUOTES.test(guarded) ? `"${guarded.replaceAll('"', '""')}"` : guarded;
 };
 
-export const csvRow = (cells: readonly string[]): string =>
-  cells.map(csvCell).join(CSV_SEPARATOR) + '\r\n';
+export const csvRow = (cells: readonly string[]): string => cells.map(csvCell).join(CSV_SEPARATOR) + '\r\n';
 
 /**
  * An amount in kroner as a number Excel sums: digits only, no thousands separator, and a decimal comma

@@ -37,7 +37,11 @@ const fromJsonSafe = (json: string): [number, RecordedEvent] => {
   const [seq, parsed] = JSON.parse(json) as [number, ReturnType<typeof jsonSafe>];
   return [
     seq,
-    { ...parsed, streamRevision: BigInt(parsed.streamRevision), globalPosition: BigInt(parsed.globalPosition) },
+    {
+      ...parsed,
+      streamRevision: BigInt(parsed.streamRevision),
+      globalPosition: BigInt(parsed.globalPosition),
+    },
   ];
 };
 
@@ -124,7 +128,13 @@ export class DecisionRows {
       const corrections = this.#corrections.get(eventId);
       const row =
         corrections === undefined
-          ? { decidedOn, body, kind, csv: JSON.parse(csvJson) as string, html: JSON.parse(htmlJson) as string }
+          ? {
+              decidedOn,
+              body,
+              kind,
+              csv: JSON.parse(csvJson) as string,
+              html: JSON.parse(htmlJson) as string,
+            }
           : correctedRow(recordedJson, corrections, this.newAfterSeq);
       decisionCount += 1;
       if (corrections !== undefined) correctedDecisionCount += 1;

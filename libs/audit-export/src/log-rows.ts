@@ -13,7 +13,11 @@ import { osloTime } from './oslo-time';
 export interface AppliedCorrection {
   /** The correcting event's line in events.jsonl. */
   readonly seq: number;
-  readonly changes: readonly { readonly field: string; readonly before?: unknown; readonly after?: unknown }[];
+  readonly changes: readonly {
+    readonly field: string;
+    readonly before?: unknown;
+    readonly after?: unknown;
+  }[];
   readonly actor: string;
   readonly recordedAt: string;
   readonly reason: string;
@@ -64,8 +68,7 @@ export const correctionText = (corrections: readonly AppliedCorrection[]): strin
   corrections
     .flatMap((correction) =>
       correction.changes.map(
-        (change) =>
-          `${fieldName(change.field)}: ${valueText(change.before)} → ${valueText(change.after)}`,
+        (change) => `${fieldName(change.field)}: ${valueText(change.before)} → ${valueText(change.after)}`,
       ),
     )
     .join(' | ');
@@ -76,9 +79,7 @@ const originalValues = (corrections: readonly AppliedCorrection[]): string => {
   for (const correction of corrections)
     for (const change of correction.changes)
       if (!firstBefore.has(change.field)) firstBefore.set(change.field, change.before);
-  return [...firstBefore]
-    .map(([field, before]) => `${fieldName(field)}: ${valueText(before)}`)
-    .join(' | ');
+  return [...firstBefore].map(([field, before]) => `${fieldName(field)}: ${valueText(before)}`).join(' | ');
 };
 
 const each = (corrections: readonly AppliedCorrection[], cell: (c: AppliedCorrection) => string) =>

@@ -11,8 +11,7 @@ export const DEFAULT_CHROMIUM = '/usr/bin/chromium';
 export const CHROMIUM_ENV = 'STYRING_CHROMIUM';
 
 export type ReportPdfResult =
-  | { readonly rendered: true; readonly file: string }
-  | { readonly rendered: false; readonly reason: string };
+  { readonly rendered: true; readonly file: string } | { readonly rendered: false; readonly reason: string };
 
 export interface ReportPdfOptions {
   /** The Chromium binary; DEFAULT_CHROMIUM by default. */

@@ -50,8 +50,7 @@ const escapeHtml = (text: string) =>
   HTML_SPECIAL.test(text) ? text.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c]!) : text;
 
 /** A string for CSS `content`: quotes and backslashes escaped, each line break a CSS `\A`. */
-const cssString = (text: string) =>
-  `"${text.replace(/[\\"]/g, (c) => `\\${c}`).replace(/\r?\n/g, '\\A ')}"`;
+const cssString = (text: string) => `"${text.replace(/[\\"]/g, (c) => `\\${c}`).replace(/\r?\n/g, '\\A ')}"`;
 
 const cells = (tag: 'td' | 'th', values: readonly string[]) =>
   values.map((value) => `<${tag}>${escapeHtml(value)}</${tag}>`).join('');
@@ -105,9 +104,7 @@ const countsTable = (facts: ReportFacts) => {
   for (const body of [...facts.decisionsByBodyAndKind.keys()].sort(byAuthority)) {
     const kinds = facts.decisionsByBodyAndKind.get(body)!;
     for (const kind of [...kinds.keys()].sort())
-      rows.push(
-        `<tr>${cells('td', [bodyName(body), kind])}<td class="num">${kinds.get(kind)}</td></tr>`,
-      );
+      rows.push(`<tr>${cells('td', [bodyName(body), kind])}<td class="num">${kinds.get(kind)}</td></tr>`);
   }
   return (
     `<table><thead><tr>${cells('th', ['Organ', 'Vedtakstype', 'Antall'])}</tr></thead>` +
@@ -118,9 +115,7 @@ const countsTable = (facts: ReportFacts) => {
 const periodRows = (facts: ReportFacts): [string, string][] => [
   [
     'Vedtaksdatoer i loggen',
-    facts.decidedRange === null
-      ? 'Ingen vedtak'
-      : `${facts.decidedRange.first} – ${facts.decidedRange.last}`,
+    facts.decidedRange === null ? 'Ingen vedtak' : `${facts.decidedRange.first} – ${facts.decidedRange.last}`,
   ],
   ...(facts.range === null
     ? ([['Registrert', 'Ingen hendelser er registrert']] as [string, string][])
@@ -275,7 +270,12 @@ export const reportDecisionRow = (
   const summary = escapeHtml(entry.summary);
   return (
     `<tr${corrected ? ' class="corrected"' : ''}>` +
-    cells('td', [`${seq}${isNew ? ' ny' : ''}${corrected ? ' *' : ''}`, entry.decidedOn, bodyName(entry.body), entry.kind]) +
+    cells('td', [
+      `${seq}${isNew ? ' ny' : ''}${corrected ? ' *' : ''}`,
+      entry.decidedOn,
+      bodyName(entry.body),
+      entry.kind,
+    ]) +
     `<td>${summary}${corrected ? `<div class="note">${escapeHtml(correctionNote(corrections))}</div>` : ''}</td>` +
     cells('td', [
       entry.caseNumber,

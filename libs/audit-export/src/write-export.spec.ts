@@ -150,7 +150,9 @@ describe('an audit export', () => {
     );
     expect(report).toContain('<tr><th>Vedtaksdatoer i loggen</th><td>2019-12-10 – 2024-06-19</td></tr>');
     expect(report).toContain('<tr><td>Kommunestyret</td><td>Plan vedtatt</td><td class="num">3</td></tr>');
-    expect(report).toContain('<tr><td>Kommunedirektøren</td><td>Enhet opprettet</td><td class="num">1</td></tr>');
+    expect(report).toContain(
+      '<tr><td>Kommunedirektøren</td><td>Enhet opprettet</td><td class="num">1</td></tr>',
+    );
     expect(report).toContain(
       '=HYPERLINK(&quot;http://example.invalid&quot;,&quot;Eiendomsstrategi, del 1&quot;)',
     );
