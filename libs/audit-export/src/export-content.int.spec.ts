@@ -67,14 +67,28 @@ const correctedHistory: readonly DemoAppend[] = [
   },
 ];
 
-/** Reads a semicolon CSV as written (no cell here is quoted): header names to cells, one object per row. */
+/** Reads a semicolon CSV (RFC 4180 quoting) into one object per row, keyed by the header's names. */
 const csvRecords = (file: string): Record<string, string>[] => {
-  const [header, ...rows] = readFileSync(file, 'utf8')
-    .replace(/^\uFEFF/, '')
-    .split('\r\n')
-    .slice(0, -1);
-  const names = header!.split(';');
-  return rows.map((row) => Object.fromEntries(row.split(';').map((cell, i) => [names[i], cell])));
+  const text = readFileSync(file, 'utf8').replace(/^\uFEFF/, '');
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let cell = '';
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (c === '"' && cell === '') {
+      for (i++; !(text[i] === '"' && text[i + 1] !== '"'); i++) cell += text[i] === '"' ? text[i++] : text[i];
+    } else if (c === ';') {
+      row.push(cell);
+      cell = '';
+    } else if (c === '\r' && text[i + 1] === '\n') {
+      rows.push([...row, cell]);
+      row = [];
+      cell = '';
+      i++;
+    } else cell += c;
+  }
+  const [names, ...records] = rows;
+  return records.map((record) => Object.fromEntries(record.map((value, i) => [names![i], value])));
 };
 
 describe('an export of a history with corrections', () => {
@@ -109,7 +123,7 @@ describe('an export of a history with corrections', () => {
       Sammendrag: expect.stringContaining('(1 812 500 kr)'),
       'Opprinnelig verdi': 'Kontraktsverdi (kr): 812500',
       'Organ (navn)': 'Direktør',
-      Registreringstidspunkt: '2024-12-01T00:31:00.000+01:00',
+      Registreringstidspunkt: '2024-12-01T00:32:00.000+01:00',
     });
   });
 
