@@ -1,6 +1,5 @@
 import { createReadStream } from 'node:fs';
 import { rm } from 'node:fs/promises';
-import { createInterface } from 'node:readline';
 import type { RecordedEvent } from '@styring/eventstore';
 import * as E from 'fp-ts/Either';
 import {
@@ -111,11 +110,7 @@ export class DecisionRows {
     let correctedDecisionCount = 0;
     let first: string | undefined;
     let last: string | undefined;
-    const lines = createInterface({
-      input: createReadStream(this.path, { encoding: 'utf8' }),
-      crlfDelay: Infinity,
-    });
-    for await (const line of lines) {
+    for await (const line of linesOf(this.path)) {
       const [eventId, decidedOn, body, kind, csvJson, htmlJson, recordedJson] = line.split('\t') as [
         string,
         string,
@@ -159,6 +154,17 @@ export class DecisionRows {
   discard(): Promise<void> {
     return this.part.discard();
   }
+}
+
+/** The lines of a file, read a megabyte at a time (readline costs more per line than the rows themselves). */
+async function* linesOf(file: string): AsyncGenerator<string> {
+  let rest = '';
+  for await (const chunk of createReadStream(file, { encoding: 'utf8', highWaterMark: 1 << 20 })) {
+    const lines = (rest + (chunk as string)).split('\n');
+    rest = lines.pop()!;
+    yield* lines;
+  }
+  if (rest !== '') yield rest;
 }
 
 /** The rows of a corrected decision, derived again from its event with the corrections applied. */
