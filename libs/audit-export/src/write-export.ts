@@ -201,6 +201,7 @@ const writeEvents = async (
   const undecodable: UndecodableEventNote[] = [];
   // The writes return a promise only when a buffer is full: awaiting only those keeps the loop tight.
   for await (const event of events) {
+    const start = files.events.position;
     const writing = chain.write(event);
     if (writing !== undefined) await writing;
     const seq = chain.seq;
@@ -219,7 +220,8 @@ const writeEvents = async (
       continue;
     }
     const governanceEvent = decoded.right;
-    const decision = files.decisionRows.add(governanceEvent, event, seq);
+    const line = { start, end: files.events.position };
+    const decision = files.decisionRows.add(governanceEvent, event, seq, line);
     if (decision !== undefined) await decision;
     if (governanceEvent.type !== 'EventCorrected') continue;
     files.decisionRows.addCorrection(governanceEvent, event, seq);
@@ -290,10 +292,14 @@ export const writeAuditExport = async (options: WriteExportOptions): Promise<Exp
       previousTreeSize,
     );
     const tree = chain.finish();
-    const decisionTotals: DecisionTotals = await files.decisionRows.finish(files.decisions, files.reportRows);
+    const events = await files.events.close();
+    const decisionTotals: DecisionTotals = await files.decisionRows.finish(
+      files.events.path,
+      files.decisions,
+      files.reportRows,
+    );
     // Synced together: each close waits for its file to reach the disk.
-    const [events, decisions, changes] = await Promise.all([
-      files.events.close(),
+    const [decisions, changes] = await Promise.all([
       files.decisions.close(),
       files.changes.close(),
       files.reportRows.close(),
