@@ -1,5 +1,5 @@
 import { closeSync, createReadStream, openSync, readSync } from 'node:fs';
-import { rm } from 'node:fs/promises';
+import { rename, rm } from 'node:fs/promises';
 import type { RecordedEvent } from '@styring/eventstore';
 import * as E from 'fp-ts/Either';
 import {
@@ -10,6 +10,7 @@ import {
 } from '@styring/governance';
 import { correctedEvent } from './corrected-event';
 import { csvRow } from './csv';
+import type { ManifestFile } from './format';
 import { type AppliedCorrection, decisionAmount, decisionLogCells } from './log-rows';
 import { OutputFile } from './output-file';
 import { reportDecisionRow } from './report';
@@ -26,17 +27,14 @@ export interface DecisionTotals {
   readonly decidedRange: { readonly first: string; readonly last: string } | null;
 }
 
-/** Where an event's line is in events.jsonl, in bytes: a corrected decision is read back from there. */
-export interface LineSpan {
+/** A span of bytes in a file: where an event's line is in events.jsonl, or a row in a CSV. */
+export interface ByteSpan {
   readonly start: number;
   readonly end: number;
 }
 
-/**
- * The recorded event of one events.jsonl line (the record is canonical JSON; bigints are decimal text). Read
- * synchronously: a few kilobytes just written, so in the page cache, for the few decisions corrected.
- */
-const readRecorded = (events: number, span: LineSpan): RecordedEvent => {
+/** The recorded event of one events.jsonl line (the record is canonical JSON; bigints are decimal text). */
+const readRecorded = (events: number, span: ByteSpan): RecordedEvent => {
   const bytes = Buffer.alloc(span.end - span.start);
   readSync(events, bytes, 0, bytes.length, span.start);
   const { record } = JSON.parse(bytes.toString('utf8')) as {
@@ -49,56 +47,103 @@ const readRecorded = (events: number, span: LineSpan): RecordedEvent => {
   };
 };
 
-const countDecision = (counts: Map<string, Map<string, number>>, body: string, kind: string) => {
-  let kinds = counts.get(body);
-  if (kinds === undefined) counts.set(body, (kinds = new Map()));
-  kinds.set(kind, (kinds.get(kind) ?? 0) + 1);
+const COPY_CHUNK = 1 << 16;
+
+/** Copies bytes `from`–`to` of an open file into `out`'s buffer, a chunk at a time. */
+const copyRange = async (source: number, from: number, to: number, out: OutputFile) => {
+  for (let position = from; position < to;) {
+    const length = Math.min(to - position, COPY_CHUNK);
+    const waiting = out.room(length);
+    if (waiting !== undefined) await waiting;
+    const read = readSync(source, out.buffer, out.used, length, position);
+    if (read === 0) throw new Error(`${out.path}: its source ended at byte ${position} of ${to}`);
+    out.commit(out.used + read);
+    position += read;
+  }
+};
+
+/** The lines of a file, read 64 KB at a time (readline costs more per line than the work on it). */
+async function* linesOf(file: string): AsyncGenerator<string> {
+  let rest = '';
+  for await (const chunk of createReadStream(file, { encoding: 'utf8', highWaterMark: COPY_CHUNK })) {
+    const lines = (rest + (chunk as string)).split('\n');
+    rest = lines.pop()!;
+    yield* lines;
+  }
+  if (rest !== '') yield rest;
+}
+
+const increment = <K>(counts: Map<K, number>, key: K, by: number) => {
+  const count = (counts.get(key) ?? 0) + by;
+  if (count === 0) counts.delete(key);
+  else counts.set(key, count);
 };
 
 /**
- * The decision log's rows, as they read when the export is made: a correction comes after the decision it
- * corrects, so the rows wait in a part file beside the export (each with its rows as first recorded, and
- * where its event's line is in events.jsonl) while the corrections are gathered in memory (one entry per
- * corrected event). At the end the rows are copied into vedtakslogg.csv and the report; a corrected one is
- * read back from events.jsonl and derived again with the corrections applied, and carries what was
- * corrected, by whom, when and why.
+ * The decision log's rows, as they read when the export is made. A correction comes after the decision it
+ * corrects, so each decision is written at once as first recorded (to vedtakslogg.csv and the report's
+ * rows), and an index line notes where: its rows' byte spans and its event's line in events.jsonl. The
+ * corrections are gathered in memory (one entry per corrected event). At the end, when a decision was
+ * corrected, both files are copied once with the corrected decisions' rows replaced: each is read back
+ * from events.jsonl, derived again with its corrections applied, and carries what was corrected, by whom,
+ * when and why. Without corrections nothing is read back; the counts shown in the report are kept per
+ * body, kind and decision date, so corrected values only move a decision from one count to another.
  */
 export class DecisionRows {
   readonly #corrections = new Map<string, AppliedCorrection[]>();
-
+  readonly #byBodyAndKind = new Map<string, Map<string, number>>();
+  readonly #byDate = new Map<string, number>();
+  #decisionCount = 0;
   #newDecisionCount = 0;
 
   /** `newAfterSeq`: the previous export's tree size; the decisions after it are new (0: none before). */
   private constructor(
-    readonly path: string,
-    readonly part: OutputFile,
+    readonly csv: OutputFile,
+    readonly reportRows: OutputFile,
+    readonly index: OutputFile,
     readonly newAfterSeq: number,
   ) {}
 
-  static async create(path: string, newAfterSeq: number): Promise<DecisionRows> {
-    return new DecisionRows(path, await OutputFile.create(path), newAfterSeq);
+  /** Takes over writing `csv` (after its header) and `reportRows`; the index goes to `indexPath`. */
+  static async create(
+    csv: OutputFile,
+    reportRows: OutputFile,
+    indexPath: string,
+    newAfterSeq: number,
+  ): Promise<DecisionRows> {
+    return new DecisionRows(csv, reportRows, await OutputFile.create(indexPath), newAfterSeq);
   }
 
-  /** Keeps the decision of `event` (none when it is no decision); a promise only when a buffer is full. */
-  add(
-    event: GovernanceEvent,
-    recorded: RecordedEvent,
-    seq: number,
-    line: LineSpan,
-  ): Promise<void> | undefined {
+  #count(body: string, kind: string, decidedOn: string, by: 1 | -1) {
+    let kinds = this.#byBodyAndKind.get(body);
+    if (kinds === undefined) this.#byBodyAndKind.set(body, (kinds = new Map()));
+    increment(kinds, kind, by);
+    if (kinds.size === 0) this.#byBodyAndKind.delete(body);
+    increment(this.#byDate, decidedOn, by);
+  }
+
+  #isNew(seq: number) {
+    return this.newAfterSeq > 0 && seq > this.newAfterSeq;
+  }
+
+  /** Writes the decision of `event` (none when it is no decision); a promise only when a buffer is full. */
+  async add(event: GovernanceEvent, recorded: RecordedEvent, seq: number, line: ByteSpan): Promise<void> {
     const entry = decisionLogEntryOf(event, recorded);
-    if (entry === undefined) return undefined;
-    const amount = decisionAmount(event);
-    const csv = csvRow(decisionLogCells(entry, seq, amount, []));
-    const isNew = this.newAfterSeq > 0 && seq > this.newAfterSeq;
-    if (isNew) this.#newDecisionCount += 1;
-    const html = reportDecisionRow(entry, seq, [], isNew);
-    // Tab-separated: ids, numbers and counting keys are plain text, the rows JSON (which escapes tabs and
-    // newlines).
-    return this.part.write(
-      `${recorded.eventId}\t${seq}\t${line.start}\t${line.end}\t${entry.decidedOn}\t${entry.body}\t` +
-        `${entry.kind}\t${JSON.stringify(csv)}\t${JSON.stringify(html)}\n`,
+    if (entry === undefined) return;
+    this.#decisionCount += 1;
+    if (this.#isNew(seq)) this.#newDecisionCount += 1;
+    this.#count(entry.body, entry.kind, entry.decidedOn, 1);
+    const csvStart = this.csv.position;
+    const csvWrite = this.csv.write(csvRow(decisionLogCells(entry, seq, decisionAmount(event), [])));
+    if (csvWrite !== undefined) await csvWrite;
+    const htmlStart = this.reportRows.position;
+    const htmlWrite = this.reportRows.write(reportDecisionRow(entry, seq, [], this.#isNew(seq)));
+    if (htmlWrite !== undefined) await htmlWrite;
+    const indexWrite = this.index.write(
+      `${recorded.eventId}\t${seq}\t${line.start}\t${line.end}\t${csvStart}\t${this.csv.position}\t` +
+        `${htmlStart}\t${this.reportRows.position}\n`,
     );
+    if (indexWrite !== undefined) await indexWrite;
   }
 
   addCorrection(correction: EventCorrected, recorded: RecordedEvent, seq: number): void {
@@ -115,109 +160,102 @@ export class DecisionRows {
   }
 
   /**
-   * Writes every row, in the order of the log, into the CSV and the report's rows; removes the part.
-   * `eventsFile` is events.jsonl, complete.
+   * Closes vedtakslogg.csv and the report's rows with every corrected decision as it reads now, removes
+   * the index, and gives the totals and the CSV's entry for the manifest. `eventsFile`: events.jsonl,
+   * complete.
    */
-  async finish(eventsFile: string, csv: OutputFile, reportRows: OutputFile): Promise<DecisionTotals> {
-    await this.part.close();
-    const events = openSync(eventsFile, 'r');
+  async finish(eventsFile: string): Promise<{ totals: DecisionTotals; csv: ManifestFile }> {
+    const [csvAsRecorded] = await Promise.all([
+      this.csv.close(),
+      this.reportRows.close(),
+      this.index.close(),
+    ]);
+    const corrected = this.#corrections.size === 0 ? undefined : await this.#correctRows(eventsFile);
+    await rm(this.index.path);
+    const dates = [...this.#byDate.keys()].sort();
+    return {
+      totals: {
+        decisionCount: this.#decisionCount,
+        correctedDecisionCount: corrected?.count ?? 0,
+        newDecisionCount: this.#newDecisionCount,
+        decisionsByBodyAndKind: this.#byBodyAndKind,
+        decidedRange: dates.length === 0 ? null : { first: dates[0]!, last: dates[dates.length - 1]! },
+      },
+      csv: corrected?.csv ?? csvAsRecorded,
+    };
+  }
+
+  /** Rewrites both files with the rows of the corrected decisions replaced, in one sequential copy each. */
+  async #correctRows(eventsFile: string): Promise<{ count: number; csv: ManifestFile } | undefined> {
+    const csvPath = this.csv.path;
+    const rowsPath = this.reportRows.path;
+    await Promise.all([rename(csvPath, `${csvPath}.recorded`), rename(rowsPath, `${rowsPath}.recorded`)]);
+    const sources = {
+      events: openSync(eventsFile, 'r'),
+      csv: openSync(`${csvPath}.recorded`, 'r'),
+      rows: openSync(`${rowsPath}.recorded`, 'r'),
+    };
+    const csv = await OutputFile.create(csvPath);
+    const rows = await OutputFile.create(rowsPath);
     try {
-      return await this.#copyRows(events, csv, reportRows);
+      let count = 0;
+      let csvDone = 0;
+      let rowsDone = 0;
+      for await (const line of linesOf(this.index.path)) {
+        const [eventId, ...numbers] = line.split('\t');
+        const corrections = this.#corrections.get(eventId!);
+        if (corrections === undefined) continue;
+        const [seq, eventStart, eventEnd, csvStart, csvEnd, rowStart, rowEnd] = numbers.map(Number) as [
+          number,
+          number,
+          number,
+          number,
+          number,
+          number,
+          number,
+        ];
+        const recorded = readRecorded(sources.events, { start: eventStart, end: eventEnd });
+        const row = this.#correctedRow(recorded, seq, corrections);
+        count += 1;
+        await copyRange(sources.csv, csvDone, csvStart, csv);
+        const csvWrite = csv.write(row.csv);
+        if (csvWrite !== undefined) await csvWrite;
+        csvDone = csvEnd;
+        await copyRange(sources.rows, rowsDone, rowStart, rows);
+        const rowWrite = rows.write(row.html);
+        if (rowWrite !== undefined) await rowWrite;
+        rowsDone = rowEnd;
+      }
+      await copyRange(sources.csv, csvDone, this.csv.position, csv);
+      await copyRange(sources.rows, rowsDone, this.reportRows.position, rows);
+      const [csvFile] = await Promise.all([csv.close(), rows.close()]);
+      return { count, csv: csvFile };
+    } catch (error) {
+      await Promise.all([csv.discard(), rows.discard()]);
+      throw error;
     } finally {
-      closeSync(events);
+      Object.values(sources).forEach((fd) => closeSync(fd));
+      await Promise.all([rm(`${csvPath}.recorded`), rm(`${rowsPath}.recorded`)]);
     }
   }
 
-  async #copyRows(events: number, csv: OutputFile, reportRows: OutputFile): Promise<DecisionTotals> {
-    const decisionsByBodyAndKind = new Map<string, Map<string, number>>();
-    let decisionCount = 0;
-    let correctedDecisionCount = 0;
-    let first: string | undefined;
-    let last: string | undefined;
-    for await (const line of linesOf(this.path)) {
-      const [eventId, seq, start, end, decidedOn, body, kind, csvJson, htmlJson] = line.split('\t') as [
-        string,
-        string,
-        string,
-        string,
-        string,
-        string,
-        string,
-        string,
-        string,
-      ];
-      const corrections = this.#corrections.get(eventId);
-      const row =
-        corrections === undefined
-          ? {
-              decidedOn,
-              body,
-              kind,
-              csv: JSON.parse(csvJson) as string,
-              html: JSON.parse(htmlJson) as string,
-            }
-          : correctedRow(
-              readRecorded(events, { start: Number(start), end: Number(end) }),
-              Number(seq),
-              corrections,
-              this.newAfterSeq,
-            );
-      decisionCount += 1;
-      if (corrections !== undefined) correctedDecisionCount += 1;
-      countDecision(decisionsByBodyAndKind, row.body, row.kind);
-      if (first === undefined || row.decidedOn < first) first = row.decidedOn;
-      if (last === undefined || row.decidedOn > last) last = row.decidedOn;
-      const csvWrite = csv.write(row.csv);
-      if (csvWrite !== undefined) await csvWrite;
-      const htmlWrite = reportRows.write(row.html);
-      if (htmlWrite !== undefined) await htmlWrite;
-    }
-    await rm(this.path);
+  /** The rows of a corrected decision, derived again from its event with the corrections applied. */
+  #correctedRow(recorded: RecordedEvent, seq: number, corrections: readonly AppliedCorrection[]) {
+    const decoded = governanceEventSerde.fromRecorded(recorded);
+    // It decoded when it was first read (or the export would have stopped); it is the same event.
+    if (E.isLeft(decoded)) throw new Error(`event ${recorded.eventId} no longer decodes`);
+    const original = decisionLogEntryOf(decoded.right, recorded)!;
+    const event = correctedEvent(decoded.right, recorded, corrections);
+    const entry = decisionLogEntryOf(event, recorded)!;
+    this.#count(original.body, original.kind, original.decidedOn, -1);
+    this.#count(entry.body, entry.kind, entry.decidedOn, 1);
     return {
-      decisionCount,
-      correctedDecisionCount,
-      newDecisionCount: this.#newDecisionCount,
-      decisionsByBodyAndKind,
-      decidedRange: first === undefined || last === undefined ? null : { first, last },
+      csv: csvRow(decisionLogCells(entry, seq, decisionAmount(event), corrections)),
+      html: reportDecisionRow(entry, seq, corrections, this.#isNew(seq)),
     };
   }
 
   discard(): Promise<void> {
-    return this.part.discard();
+    return this.index.discard();
   }
 }
-
-/**
- * The lines of a file, read 64 KB at a time: readline costs more per line than the rows themselves, and
- * larger chunks keep more lines alive at once (measured: peak RSS 50 MB higher with 1 MB chunks).
- */
-async function* linesOf(file: string): AsyncGenerator<string> {
-  let rest = '';
-  for await (const chunk of createReadStream(file, { encoding: 'utf8', highWaterMark: 1 << 16 })) {
-    const lines = (rest + (chunk as string)).split('\n');
-    rest = lines.pop()!;
-    yield* lines;
-  }
-  if (rest !== '') yield rest;
-}
-
-/** The rows of a corrected decision, derived again from its event with the corrections applied. */
-const correctedRow = (
-  recorded: RecordedEvent,
-  seq: number,
-  corrections: readonly AppliedCorrection[],
-  newAfterSeq: number,
-) => {
-  const decoded = governanceEventSerde.fromRecorded(recorded);
-  // It decoded when it was first read (or the export would have stopped); it is the same event.
-  if (E.isLeft(decoded)) throw new Error(`event ${recorded.eventId} no longer decodes`);
-  const event = correctedEvent(decoded.right, recorded, corrections);
-  const entry = decisionLogEntryOf(event, recorded)!;
-  return {
-    decidedOn: entry.decidedOn,
-    body: entry.body,
-    kind: entry.kind,
-    csv: csvRow(decisionLogCells(entry, seq, decisionAmount(event), corrections)),
-    html: reportDecisionRow(entry, seq, corrections, newAfterSeq > 0 && seq > newAfterSeq),
-  };
-};

@@ -21,7 +21,7 @@ import {
   SIGNATURE_FILE,
   VERIFIER_FILE,
 } from './format';
-import { DecisionRows, type DecisionTotals } from './decision-rows';
+import { DecisionRows } from './decision-rows';
 import { CHANGE_LOG_HEADER, changeLogCells, DECISION_LOG_HEADER } from './log-rows';
 import { OutputFile } from './output-file';
 import { type PreviousExport, readPreviousExport } from './previous-export';
@@ -32,7 +32,7 @@ export const DECISION_LOG_FILE = 'vedtakslogg.csv';
 export const CHANGE_LOG_FILE = 'endringslogg.csv';
 export const REPORT_FILE = 'rapport.html';
 const REPORT_ROWS_PART = 'rapport-rows.part';
-const DECISION_ROWS_PART = 'vedtak-rows.part';
+const DECISION_INDEX_PART = 'vedtak-index.part';
 /** How many undecodable events the report lists by name (all are counted). */
 const UNDECODABLE_LISTED = 50;
 
@@ -116,12 +116,19 @@ interface OpenFiles {
 }
 
 const openFiles = async (staging: string, previousTreeSize: number): Promise<OpenFiles> => {
+  const decisions = await OutputFile.create(join(staging, DECISION_LOG_FILE));
+  const reportRows = await OutputFile.create(join(staging, REPORT_ROWS_PART));
   const files = {
     events: await OutputFile.create(join(staging, EVENTS_FILE)),
-    decisions: await OutputFile.create(join(staging, DECISION_LOG_FILE)),
+    decisions,
     changes: await OutputFile.create(join(staging, CHANGE_LOG_FILE)),
-    reportRows: await OutputFile.create(join(staging, REPORT_ROWS_PART)),
-    decisionRows: await DecisionRows.create(join(staging, DECISION_ROWS_PART), previousTreeSize),
+    reportRows,
+    decisionRows: await DecisionRows.create(
+      decisions,
+      reportRows,
+      join(staging, DECISION_INDEX_PART),
+      previousTreeSize,
+    ),
   };
   files.decisions.write(CSV_BOM + csvRow(DECISION_LOG_HEADER));
   files.changes.write(CSV_BOM + csvRow(CHANGE_LOG_HEADER));
@@ -221,8 +228,7 @@ const writeEvents = async (
     }
     const governanceEvent = decoded.right;
     const line = { start, end: files.events.position };
-    const decision = files.decisionRows.add(governanceEvent, event, seq, line);
-    if (decision !== undefined) await decision;
+    await files.decisionRows.add(governanceEvent, event, seq, line);
     if (governanceEvent.type !== 'EventCorrected') continue;
     files.decisionRows.addCorrection(governanceEvent, event, seq);
     for (const change of changeLogEntriesOf(governanceEvent, event)) {
@@ -293,17 +299,8 @@ export const writeAuditExport = async (options: WriteExportOptions): Promise<Exp
     );
     const tree = chain.finish();
     const events = await files.events.close();
-    const decisionTotals: DecisionTotals = await files.decisionRows.finish(
-      files.events.path,
-      files.decisions,
-      files.reportRows,
-    );
-    // Synced together: each close waits for its file to reach the disk.
-    const [decisions, changes] = await Promise.all([
-      files.decisions.close(),
-      files.changes.close(),
-      files.reportRows.close(),
-    ]);
+    const { totals: decisionTotals, csv: decisions } = await files.decisionRows.finish(files.events.path);
+    const changes = await files.changes.close();
     const written = [events, decisions, changes];
     const facts: ReportFacts = {
       origin,
