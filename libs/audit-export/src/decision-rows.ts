@@ -126,24 +126,34 @@ export class DecisionRows {
     return this.newAfterSeq > 0 && seq > this.newAfterSeq;
   }
 
-  /** Writes the decision of `event` (none when it is no decision); a promise only when a buffer is full. */
-  async add(event: GovernanceEvent, recorded: RecordedEvent, seq: number, line: ByteSpan): Promise<void> {
+  /**
+   * Writes the decision of `event` (none when it is no decision). Returns a promise only when a buffer had
+   * to be written out first: most events are no decisions, and awaiting each would cost more than the rest.
+   */
+  add(
+    event: GovernanceEvent,
+    recorded: RecordedEvent,
+    seq: number,
+    line: ByteSpan,
+  ): Promise<void> | undefined {
     const entry = decisionLogEntryOf(event, recorded);
-    if (entry === undefined) return;
+    if (entry === undefined) return undefined;
     this.#decisionCount += 1;
     if (this.#isNew(seq)) this.#newDecisionCount += 1;
     this.#count(entry.body, entry.kind, entry.decidedOn, 1);
+    // A write that must wait appends its text when the buffer is free: the ends are read after both.
     const csvStart = this.csv.position;
     const csvWrite = this.csv.write(csvRow(decisionLogCells(entry, seq, decisionAmount(event), [])));
-    if (csvWrite !== undefined) await csvWrite;
     const htmlStart = this.reportRows.position;
     const htmlWrite = this.reportRows.write(reportDecisionRow(entry, seq, [], this.#isNew(seq)));
-    if (htmlWrite !== undefined) await htmlWrite;
-    const indexWrite = this.index.write(
-      `${recorded.eventId}\t${seq}\t${line.start}\t${line.end}\t${csvStart}\t${this.csv.position}\t` +
-        `${htmlStart}\t${this.reportRows.position}\n`,
-    );
-    if (indexWrite !== undefined) await indexWrite;
+    const index = () =>
+      this.index.write(
+        `${recorded.eventId}\t${seq}\t${line.start}\t${line.end}\t${csvStart}\t${this.csv.position}\t` +
+          `${htmlStart}\t${this.reportRows.position}\n`,
+      );
+    return csvWrite === undefined && htmlWrite === undefined
+      ? index()
+      : Promise.all([csvWrite, htmlWrite]).then(index);
   }
 
   addCorrection(correction: EventCorrected, recorded: RecordedEvent, seq: number): void {

@@ -228,7 +228,8 @@ const writeEvents = async (
     }
     const governanceEvent = decoded.right;
     const line = { start, end: files.events.position };
-    await files.decisionRows.add(governanceEvent, event, seq, line);
+    const decision = files.decisionRows.add(governanceEvent, event, seq, line);
+    if (decision !== undefined) await decision;
     if (governanceEvent.type !== 'EventCorrected') continue;
     files.decisionRows.addCorrection(governanceEvent, event, seq);
     for (const change of changeLogEntriesOf(governanceEvent, event)) {
