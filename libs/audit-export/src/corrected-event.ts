@@ -1,5 +1,4 @@
 import type { RecordedEvent } from '@styring/eventstore';
-import * as E from 'fp-ts/Either';
 import { type GovernanceEvent, governanceEventSerde, withValueAt } from '@styring/governance';
 import { AuditExportError } from './audit-export-error';
 import type { AppliedCorrection } from './log-rows';
@@ -20,7 +19,7 @@ export const correctedEvent = (
   for (const correction of corrections) {
     for (const change of correction.changes) {
       const next = withValueAt(corrected, change.field, change.after);
-      if (E.isLeft(next)) {
+      if (next._tag === 'Left') {
         throw new AuditExportError(
           'invalid_event',
           `events.jsonl line ${correction.seq}: the correction of event ${recorded.eventId} sets field ` +
@@ -32,7 +31,7 @@ export const correctedEvent = (
   }
   const stored = governanceEventSerde.toStored({ ...(corrected as object), type } as GovernanceEvent);
   const decoded = governanceEventSerde.fromRecorded({ ...recorded, ...stored });
-  if (E.isLeft(decoded)) {
+  if (decoded._tag === 'Left') {
     throw new AuditExportError(
       'invalid_event',
       `event ${recorded.eventId} (${type}) is not a valid event once corrected: ${decoded.left.reason}`,

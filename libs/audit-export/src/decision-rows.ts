@@ -1,7 +1,6 @@
 import { closeSync, createReadStream, openSync, readSync } from 'node:fs';
 import { rename, rm } from 'node:fs/promises';
 import type { RecordedEvent } from '@styring/eventstore';
-import * as E from 'fp-ts/Either';
 import {
   decisionLogEntryOf,
   type EventCorrected,
@@ -253,7 +252,7 @@ export class DecisionRows {
   #correctedRow(recorded: RecordedEvent, seq: number, corrections: readonly AppliedCorrection[]) {
     const decoded = governanceEventSerde.fromRecorded(recorded);
     // It decoded when it was first read (or the export would have stopped); it is the same event.
-    if (E.isLeft(decoded)) throw new Error(`event ${recorded.eventId} no longer decodes`);
+    if (decoded._tag === 'Left') throw new Error(`event ${recorded.eventId} no longer decodes`);
     const original = decisionLogEntryOf(decoded.right, recorded)!;
     const event = correctedEvent(decoded.right, recorded, corrections);
     const entry = decisionLogEntryOf(event, recorded)!;

@@ -4,7 +4,6 @@ import { createReadStream } from 'node:fs';
 import { lstat, mkdtemp, open, readFile, rename, rm, stat } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import type { Clock, EventStore, RecordedEvent } from '@styring/eventstore';
-import * as E from 'fp-ts/Either';
 import { changeLogEntriesOf, governanceEventSerde } from '@styring/governance';
 import { AuditExportError } from './audit-export-error';
 import { CSV_BOM, csvRow } from './csv';
@@ -213,7 +212,7 @@ const writeEvents = async (
     if (writing !== undefined) await writing;
     const seq = chain.seq;
     const decoded = governanceEventSerde.fromRecorded(event);
-    if (E.isLeft(decoded)) {
+    if (decoded._tag === 'Left') {
       const note: UndecodableEventNote = {
         seq,
         eventId: event.eventId,
