@@ -89,7 +89,11 @@ const increment = <K>(counts: Map<K, number>, key: K, by: number) => {
  * body, kind and decision date, so corrected values only move a decision from one count to another.
  */
 export class DecisionRows {
-  readonly #corrections = new Map<string, AppliedCorrection[]>();
+  /**
+   * The corrections of each corrected event, in order, each as one JSON string: far less memory than the
+   * objects (there can be tens of thousands), and parsed only for the decisions they correct.
+   */
+  readonly #corrections = new Map<string, string[]>();
   readonly #byBodyAndKind = new Map<string, Map<string, number>>();
   readonly #byDate = new Map<string, number>();
   #decisionCount = 0;
@@ -163,9 +167,10 @@ export class DecisionRows {
       recordedAt: recorded.recordedAt,
       reason: correction.reason,
     };
+    const json = JSON.stringify(applied);
     const earlier = this.#corrections.get(correction.correctedEventId);
-    if (earlier === undefined) this.#corrections.set(correction.correctedEventId, [applied]);
-    else earlier.push(applied);
+    if (earlier === undefined) this.#corrections.set(correction.correctedEventId, [json]);
+    else earlier.push(json);
   }
 
   /**
@@ -212,8 +217,9 @@ export class DecisionRows {
       let rowsDone = 0;
       for await (const line of linesOf(this.index.path)) {
         const [eventId, ...numbers] = line.split('\t');
-        const corrections = this.#corrections.get(eventId!);
-        if (corrections === undefined) continue;
+        const stored = this.#corrections.get(eventId!);
+        if (stored === undefined) continue;
+        const corrections = stored.map((json) => JSON.parse(json) as AppliedCorrection);
         const [seq, eventStart, eventEnd, csvStart, csvEnd, rowStart, rowEnd] = numbers.map(Number) as [
           number,
           number,
