@@ -4,7 +4,6 @@ import { createReadStream } from 'node:fs';
 import { lstat, mkdtemp, open, readFile, rename, rm, stat } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import type { Clock, EventStore, RecordedEvent } from '@styring/eventstore';
-import { changeLogEntriesOf, governanceEventSerde } from '@styring/governance';
 import { AuditExportError } from './audit-export-error';
 import { CSV_BOM, csvRow } from './csv';
 import { type ChainResult, EventChain } from './event-chain';
@@ -26,6 +25,7 @@ import { OutputFile } from './output-file';
 import { type PreviousExport, readPreviousExport } from './previous-export';
 import { type ReportFacts, reportHead, reportTail, type UndecodableEventNote } from './report';
 import { type SigningKey, toSigningKey } from './signing-key';
+import { changeLogEntriesOf, governanceEventSerde } from '@styring/governance';
 
 export const DECISION_LOG_FILE = 'vedtakslogg.csv';
 export const CHANGE_LOG_FILE = 'endringslogg.csv';
