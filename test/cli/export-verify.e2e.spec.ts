@@ -87,6 +87,29 @@ describe('styring export and verify', () => {
     expect(verified.stdout).toContain('vedtakslogg.csv');
   });
 
+  const withChromium = fs.existsSync('/usr/bin/chromium') ? it : it.skip;
+
+  withChromium(
+    'prints the report to PDF beside the folder with --pdf, and the export still verifies',
+    async () => {
+      const exported = await styring(scratch.dir, ['export', '--out', 'export-pdf', '--pdf']);
+      expect(exported.code).toBe(0);
+      expect(exported.stdout).toContain(`Rapporten som PDF: ${at('export-pdf-rapport.pdf')}`);
+      expect(fs.readFileSync(at('export-pdf-rapport.pdf')).subarray(0, 5).toString('latin1')).toBe('%PDF-');
+      expect((await verify('export-pdf')).code).toBe(0);
+    },
+  );
+
+  it('writes the export and says plainly that there is no PDF where Chromium is missing (exit 0)', async () => {
+    const exported = await styring(scratch.dir, ['export', '--out', 'export-uten-pdf', '--pdf', 'r.pdf'], {
+      env: { STYRING_CHROMIUM: at('ingen-chromium') },
+    });
+    expect(exported.code).toBe(0);
+    expect(exported.stderr).toContain(`PDF ikke laget: Chromium is not installed at ${at('ingen-chromium')}`);
+    expect(fs.existsSync(at('r.pdf'))).toBe(false);
+    expect((await verify('export-uten-pdf')).code).toBe(0);
+  });
+
   it('fails an export checked against another key (exit 1)', async () => {
     expect((await styring(scratch.dir, ['keys', 'generate', '--out', 'other-keys'])).code).toBe(0);
     const verified = await styring(scratch.dir, [
@@ -105,6 +128,7 @@ describe('styring export and verify', () => {
     [['export', '--out', 'export-1'], 'exists already'],
     [['export', '--out', 'export-3', '--key', 'no-such-key.pem'], '--key: '],
     [['export', '--out', 'export-3', '--previous', 'no-such-export'], '--previous: '],
+    [['export', '--out', 'export-3', '--pdf', 'export-3/rapport.pdf'], '--pdf: '],
   ])('treats %j as a usage error (exit 2) and writes nothing', async (args, message) => {
     const before = fs.readdirSync(scratch.dir).sort();
     const result = await styring(scratch.dir, args);

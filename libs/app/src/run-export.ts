@@ -15,6 +15,8 @@ export interface ExportRequest {
   readonly keyFile?: string;
   readonly env?: Readonly<Record<string, string | undefined>>;
   readonly origin?: string;
+  /** Export events the domain cannot decode raw, counted and flagged, instead of stopping (see audit-export). */
+  readonly allowUndecodable?: boolean;
   /** Called as events are written (every 1,000 and at the end). */
   readonly onProgress?: (done: number) => void;
 }
@@ -45,5 +47,6 @@ export const runExport = async (
     clock: runtime.clock,
     origin: request.origin ?? defaultExportOrigin,
     ...(request.previousExport === undefined ? {} : { previousExport: request.previousExport }),
+    ...(request.allowUndecodable === true ? { allowUndecodable: true } : {}),
   });
 };

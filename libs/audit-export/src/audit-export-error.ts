@@ -3,6 +3,7 @@ export type AuditExportErrorCode =
   | 'invalid_option'
   | 'target_exists'
   | 'invalid_event'
+  | 'undecodable_event'
   | 'invalid_previous_export'
   | 'history_rewritten'
   | 'history_truncated'

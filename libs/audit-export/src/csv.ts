@@ -1,9 +1,11 @@
 /**
- * CSV for spreadsheets, per RFC 4180: comma-separated, CRLF line ends, fields quoted when they hold a
- * quote, comma or line break (quotes doubled). The file starts with a UTF-8 byte order mark so that Excel
- * reads æ, ø and å right.
+ * CSV for spreadsheets, laid out for Excel with Norwegian regional settings: semicolon-separated (Excel
+ * takes the list separator from the locale, and where the comma is the decimal mark it is `;`), CRLF line
+ * ends, and RFC 4180 quoting with `;` in place of the comma (a field with a quote, semicolon or line break is
+ * quoted, quotes doubled). The file starts with a UTF-8 byte order mark so that Excel reads æ, ø and å right.
  */
 export const CSV_BOM = '\uFEFF';
+export const CSV_SEPARATOR = ';';
 
 /**
  * A cell that begins with = + - @ (or a tab or carriage return) is a formula to Excel and LibreOffice,
@@ -11,9 +13,9 @@ export const CSV_BOM = '\uFEFF';
  * leading apostrophe, which spreadsheets show as text; the value after it is unchanged.
  */
 const FORMULA_START = /^[=+\-@\t\r]/;
-const NEEDS_QUOTES = /[",\r\n]/;
+const NEEDS_QUOTES = /[";\r\n]/;
 // Most cells need neither: one scan tells.
-const NEEDS_CARE = /^[=+\-@\t\r]|[",\r\n]/;
+const NEEDS_CARE = /^[=+\-@\t\r]|[";\r\n]/;
 
 export const csvCell = (value: string): string => {
   if (!NEEDS_CARE.test(value)) return value;
@@ -21,4 +23,12 @@ export const csvCell = (value: string): string => {
   return NEEDS_QUOTES.test(guarded) ? `"${guarded.replaceAll('"', '""')}"` : guarded;
 };
 
-export const csvRow = (cells: readonly string[]): string => cells.map(csvCell).join(',') + '\r\n';
+export const csvRow = (cells: readonly string[]): string => cells.map(csvCell).join(CSV_SEPARATOR) + '\r\n';
+
+/**
+ * An amount in kroner as a number Excel sums: digits only, no thousands separator, and a decimal comma
+ * (the Norwegian decimal mark) should an amount ever have øre. The domain's amounts are whole, non-negative
+ * kroner. Absent: an empty cell.
+ */
+export const csvAmount = (amount: number | undefined): string =>
+  amount === undefined ? '' : String(amount).replace('.', ',');

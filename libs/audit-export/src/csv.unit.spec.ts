@@ -1,7 +1,7 @@
 import fc from 'fast-check';
-import { csvCell, csvRow } from './csv';
+import { csvAmount, csvCell, csvRow } from './csv';
 
-/** A reader for what csvRow writes (RFC 4180), to check that every value comes back. */
+/** A reader for what csvRow writes (RFC 4180 with `;`), to check that every value comes back. */
 const readRow = (text: string): string[] => {
   const cells: string[] = [];
   let i = 0;
@@ -15,7 +15,7 @@ const readRow = (text: string): string[] => {
       }
       i++;
     } else {
-      while (text[i] !== ',' && text[i] !== '\r') cell += text[i++];
+      while (text[i] !== ';' && text[i] !== '\r') cell += text[i++];
     }
     cells.push(cell);
     if (text[i] === '\r') return cells;
@@ -23,10 +23,25 @@ const readRow = (text: string): string[] => {
   }
 };
 
+describe('CSV amounts', () => {
+  it.each([
+    [1_812_500, '1812500'],
+    [0, '0'],
+    [1250.5, '1250,5'],
+    [undefined, ''],
+  ])(
+    '%j is written as %j: digits only, a decimal comma, as Norwegian Excel reads a number',
+    (amount, written) => {
+      expect(csvAmount(amount)).toBe(written);
+    },
+  );
+});
+
 describe('CSV cells', () => {
   it.each([
     ['Kommunestyret', 'Kommunestyret'],
-    ['Plan, del 1', '"Plan, del 1"'],
+    ['Plan, del 1', 'Plan, del 1'],
+    ['Plan; del 1', '"Plan; del 1"'],
     ['«sitat» og "sitat"', '"«sitat» og ""sitat"""'],
     ['to\nlinjer', '"to\nlinjer"'],
     ['=SUM(A1:A9)', "'=SUM(A1:A9)"],

@@ -1,10 +1,12 @@
 export * from './audit-export-error';
 export * from './canonical-json';
 export { canonicalRecord } from './canonical-record';
-export { CSV_BOM, csvCell, csvRow } from './csv';
+export { CSV_BOM, CSV_SEPARATOR, csvAmount, csvCell, csvRow } from './csv';
 export * from './format';
-export { CHANGE_LOG_HEADER, DECISION_LOG_HEADER, type DecisionLogRows, governanceLogRows } from './log-rows';
+export { CHANGE_LOG_HEADER, DECISION_LOG_HEADER } from './log-rows';
+export { osloTime } from './oslo-time';
 export * from './merkle';
 export * from './prove-inclusion';
 export * from './signing-key';
 export * from './write-export';
+export * from './report-pdf';

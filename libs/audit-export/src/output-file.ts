@@ -19,6 +19,8 @@ export class OutputFile {
   #spare = Buffer.allocUnsafe(CAPACITY);
   #used = 0;
   #bytes = 0;
+  /** Bytes handed over for writing so far (the file's length once they are written). */
+  #handedOver = 0;
   /** The write of the spare buffer, still under way. */
   #writing: Promise<void> = Promise.resolve();
 
@@ -41,6 +43,11 @@ export class OutputFile {
   /** Where the next byte goes in `buffer`. */
   get used(): number {
     return this.#used;
+  }
+
+  /** The offset in the file where the next byte written goes. */
+  get position(): number {
+    return this.#handedOver + this.#used;
   }
 
   /** Makes room for `bytes` more bytes in `buffer`. */
@@ -72,6 +79,7 @@ export class OutputFile {
   async writeBytes(bytes: Buffer): Promise<void> {
     await this.flush();
     await this.#writing;
+    this.#handedOver += bytes.length;
     await this.#writeOut(bytes);
   }
 
@@ -80,6 +88,7 @@ export class OutputFile {
     if (this.#used === 0) return;
     await this.#writing;
     const filled = this.#buffer.subarray(0, this.#used);
+    this.#handedOver += filled.length;
     this.#writing = this.#writeOut(filled);
     this.#writing.catch(() => undefined); // awaited, and so reported, at the next flush or on close
     [this.#buffer, this.#spare] = [this.#spare, this.#buffer];

@@ -1,5 +1,16 @@
-import type { DecisionLogEntry } from '@styring/governance';
+import { bodyLabels, type DecisionLogEntry } from '@styring/governance';
 import type { ManifestRange, PreviousExportReference } from './format';
+import { type AppliedCorrection, bodyName, correctionText } from './log-rows';
+import { osloTime } from './oslo-time';
+
+/** An event the export could not decode, exported raw because the operator allowed it. */
+export interface UndecodableEventNote {
+  readonly seq: number;
+  readonly eventId: string;
+  readonly globalPosition: string;
+  readonly type: string;
+  readonly reason: string;
+}
 
 /** What rapport.html states besides the decision log itself; all of it known when the events have passed. */
 export interface ReportFacts {
@@ -8,9 +19,18 @@ export interface ReportFacts {
   readonly range: ManifestRange | null;
   readonly eventCount: number;
   readonly decisionCount: number;
+  readonly correctedDecisionCount: number;
   readonly changeCount: number;
+  /** The earliest and latest decision date of the decisions in the log. */
+  readonly decidedRange: { readonly first: string; readonly last: string } | null;
   /** Decisions counted per deciding body, then per kind. */
   readonly decisionsByBodyAndKind: ReadonlyMap<string, ReadonlyMap<string, number>>;
+  /** How many events could not be decoded (exported raw), and the first of them. */
+  readonly undecodableCount: number;
+  readonly undecodable: readonly UndecodableEventNote[];
+  /** Decisions and changed fields recorded after the previous export's last event (with a previous). */
+  readonly newDecisionCount: number;
+  readonly newChangeCount: number;
   readonly merkleRoot: string;
   readonly chainHead: string;
   readonly signingKeyFingerprint: string;
@@ -29,29 +49,62 @@ const HTML_SPECIAL = /[&<>"']/;
 const escapeHtml = (text: string) =>
   HTML_SPECIAL.test(text) ? text.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c]!) : text;
 
+/** A string for CSS `content`: quotes and backslashes escaped, each line break a CSS `\A`. */
+const cssString = (text: string) => `"${text.replace(/[\\"]/g, (c) => `\\${c}`).replace(/\r?\n/g, '\\A ')}"`;
+
 const cells = (tag: 'td' | 'th', values: readonly string[]) =>
   values.map((value) => `<${tag}>${escapeHtml(value)}</${tag}>`).join('');
 
-const STYLE = `
+/** The export as the footer names it: when it was made, and the head of its tree. */
+export const exportId = (facts: Pick<ReportFacts, 'created' | 'eventCount' | 'merkleRoot'>): string =>
+  `${facts.created} / ${facts.eventCount} / ${facts.merkleRoot.slice(0, 16)}`;
+
+/**
+ * Printed as a document: A4, page numbers («Side X av Y») and the export's id and key fingerprint in the
+ * page margins (CSS paged media, which Chromium prints), the decision log on landscape pages.
+ */
+const style = (facts: ReportFacts) => `
   body { font-family: system-ui, sans-serif; font-size: 10.5pt; line-height: 1.4; margin: 2em; color: #111; }
   h1 { font-size: 17pt; margin-bottom: 0.2em; } h2 { font-size: 13pt; margin-top: 1.6em; }
-  table { border-collapse: collapse; width: 100%; margin: 0.5em 0; }
+  /* A hair under the full width: at 100% print clips the collapsed right border. */
+  table { border-collapse: collapse; width: 99.8%; margin: 0.5em 0; }
   th, td { border: 1px solid #999; padding: 0.2em 0.4em; text-align: left; vertical-align: top; }
   th { background: #eee; } thead { display: table-header-group; }
-  .facts th { width: 14em; } .hash, code, pre { font-family: ui-monospace, monospace; word-break: break-all; }
+  .facts th { width: 16em; } .hash, code, pre { font-family: ui-monospace, monospace; word-break: break-all; }
   pre { background: #f4f4f4; padding: 0.6em; white-space: pre-wrap; }
-  .log { font-size: 8.5pt; }
-  @page { size: A4; margin: 15mm; }
-  @media print { body { margin: 0; } h2 { break-after: avoid; } tr { break-inside: avoid; } }
+  .log { font-size: 8.5pt; table-layout: fixed; } .log td { overflow-wrap: break-word; }
+  .log td:nth-child(2), .log td:nth-child(6) { white-space: nowrap; }
+  .num { text-align: right; }
+  .corrected td { background: #fff6d6; } .note { font-size: 8pt; color: #5a4500; margin-top: 0.2em; }
+  .warning { border: 2px solid #b00020; background: #fdecee; padding: 0.4em 0.8em; }
+  .toc ol { margin: 0.2em 0; } .toc a { color: inherit; text-decoration: none; }
+  @page {
+    size: A4; margin: 15mm 15mm 18mm 15mm;
+    @bottom-left { content: ${cssString(`Eksport ${exportId(facts)}\nNøkkel ${facts.signingKeyFingerprint}`)};
+      width: 80%; white-space: pre; font-size: 6.5pt; font-family: ui-monospace, monospace; color: #444; }
+    @bottom-right { content: "Side " counter(page) " av " counter(pages); width: 20%; text-align: right;
+      font-size: 8pt; color: #444; }
+  }
+  @page log { size: A4 landscape; }
+  .log-section { page: log; }
+  @media print {
+    body { margin: 0; } h2 { break-after: avoid; } tr { break-inside: avoid; }
+    .log-section { break-before: page; } .log-section + section { break-before: page; }
+  }
 `;
+
+/** Bodies in the domain's order of authority (the council first); any the domain does not know last. */
+const BODY_ORDER: readonly string[] = Object.keys(bodyLabels);
+const byAuthority = (a: string, b: string) =>
+  (BODY_ORDER.indexOf(a) + 1 || Infinity) - (BODY_ORDER.indexOf(b) + 1 || Infinity) || a.localeCompare(b);
 
 const countsTable = (facts: ReportFacts) => {
   if (facts.decisionCount === 0) return '<p>Ingen vedtak i perioden.</p>';
   const rows: string[] = [];
-  for (const body of [...facts.decisionsByBodyAndKind.keys()].sort()) {
+  for (const body of [...facts.decisionsByBodyAndKind.keys()].sort(byAuthority)) {
     const kinds = facts.decisionsByBodyAndKind.get(body)!;
     for (const kind of [...kinds.keys()].sort())
-      rows.push(`<tr>${cells('td', [body, kind, String(kinds.get(kind))])}</tr>`);
+      rows.push(`<tr>${cells('td', [bodyName(body), kind])}<td class="num">${kinds.get(kind)}</td></tr>`);
   }
   return (
     `<table><thead><tr>${cells('th', ['Organ', 'Vedtakstype', 'Antall'])}</tr></thead>` +
@@ -59,14 +112,21 @@ const countsTable = (facts: ReportFacts) => {
   );
 };
 
-const periodRows = (range: ManifestRange | null): [string, string][] =>
-  range === null
-    ? [['Periode', 'Ingen hendelser er registrert']]
-    : [
-        ['Første hendelse registrert', range.firstRecordedAt],
-        ['Siste hendelse registrert', range.lastRecordedAt],
-        ['Globale posisjoner', `${range.firstGlobalPosition}–${range.lastGlobalPosition}`],
-      ];
+const periodRows = (facts: ReportFacts): [string, string][] => [
+  [
+    'Vedtaksdatoer i loggen',
+    facts.decidedRange === null ? 'Ingen vedtak' : `${facts.decidedRange.first} – ${facts.decidedRange.last}`,
+  ],
+  ...(facts.range === null
+    ? ([['Registrert', 'Ingen hendelser er registrert']] as [string, string][])
+    : ([
+        [
+          'Registrert (registreringstidspunkt)',
+          `${osloTime(facts.range.firstRecordedAt)} – ${osloTime(facts.range.lastRecordedAt)}`,
+        ],
+        ['Globale posisjoner', `${facts.range.firstGlobalPosition}–${facts.range.lastGlobalPosition}`],
+      ] as [string, string][])),
+];
 
 const factsTable = (rows: readonly [string, string][], hashRows = false) =>
   `<table class="facts"><tbody>${rows
@@ -75,6 +135,57 @@ const factsTable = (rows: readonly [string, string][], hashRows = false) =>
         `<tr><th>${escapeHtml(label)}</th><td${hashRows ? ' class="hash"' : ''}>${escapeHtml(value)}</td></tr>`,
     )
     .join('\n')}</tbody></table>`;
+
+/** On the first page: events the export could not read are in events.jsonl, but in no table. */
+const undecodableWarning = (facts: ReportFacts) =>
+  facts.undecodableCount === 0
+    ? ''
+    : `<div class="warning"><p><strong>Advarsel: ${facts.undecodableCount} hendelse${facts.undecodableCount === 1 ? '' : 'r'}
+kunne ikke leses.</strong> De står uendret i <code>events.jsonl</code> og er med i signaturen, men ikke i
+tabellene i denne rapporten eller i CSV-filene. Eksporten ble laget med <code>--allow-undecodable</code>.</p>
+<table><thead><tr>${cells('th', ['Løpenr.', 'Hendelses-ID', 'Global posisjon', 'Type', 'Hvorfor'])}</tr></thead><tbody>
+${facts.undecodable
+  .map(
+    (note) =>
+      `<tr>${cells('td', [String(note.seq), note.eventId, note.globalPosition, note.type, note.reason])}</tr>`,
+  )
+  .join('\n')}
+</tbody></table>${
+        facts.undecodableCount > facts.undecodable.length
+          ? `<p>… og ${facts.undecodableCount - facts.undecodable.length} til.</p>`
+          : ''
+      }</div>`;
+
+const SECTIONS = [
+  ['omfang', 'Periode og omfang'],
+  ['nytt', 'Nytt siden forrige eksport'],
+  ['organ', 'Vedtak per organ og type'],
+  ['vedtakslogg', 'Vedtakslogg'],
+  ['integritet', 'Integritet'],
+  ['kontroll', 'Slik kontrollerer du eksporten'],
+] as const;
+
+const tableOfContents = () =>
+  `<nav class="toc"><h2>Innhold</h2><ol>${SECTIONS.map(
+    ([id, title]) => `<li><a href="#${id}">${escapeHtml(title)}</a></li>`,
+  ).join('')}</ol></nav>`;
+
+const heading = (id: (typeof SECTIONS)[number][0]) => {
+  const index = SECTIONS.findIndex(([section]) => section === id);
+  return `<h2 id="${id}">${index + 1}. ${escapeHtml(SECTIONS[index]![1])}</h2>`;
+};
+
+const newSinceText = (facts: ReportFacts) =>
+  facts.previous === null
+    ? '<p>Eksporten viser ikke til en tidligere eksport (laget uten <code>--previous</code>), så alt er nytt.</p>'
+    : `<p>Den forrige eksporten (laget ${escapeHtml(osloTime(facts.previous.created))}) hadde
+${facts.previous.treeSize} hendelser. ${
+        facts.eventCount === facts.previous.treeSize
+          ? 'Siden er ingenting nytt registrert.'
+          : `Siden er det registrert ${facts.eventCount - facts.previous.treeSize} hendelser (løpenummer
+${facts.previous.treeSize + 1}–${facts.eventCount}), med ${facts.newDecisionCount} nye vedtak og
+${facts.newChangeCount} korrigerte felt. Nye vedtak er merket «ny» i vedtaksloggen.`
+      }</p>`;
 
 export const DECISION_TABLE_HEADER = [
   'Løpenr.',
@@ -88,64 +199,110 @@ export const DECISION_TABLE_HEADER = [
   'Registrert av',
 ] as const;
 
+/** Widths that give the summary room on a landscape page (percent, in the header's order). */
+const LOG_COLUMNS = `<colgroup>${[5, 7.5, 11, 9, 29, 8, 10, 10, 10.5]
+  .map((width) => `<col style="width: ${width}%">`)
+  .join('')}</colgroup>`;
+
 /** Everything before the decision log's rows. */
 export const reportHead = (facts: ReportFacts): string => `<!doctype html>
 <html lang="nb">
 <head>
 <meta charset="utf-8">
-<title>Revisjonseksport – ${escapeHtml(facts.origin)} – ${escapeHtml(facts.created)}</title>
-<style>${STYLE}</style>
+<title>Revisjonseksport – ${escapeHtml(facts.origin)} – ${escapeHtml(osloTime(facts.created))}</title>
+<style>${style(facts)}</style>
 </head>
 <body>
 <h1>Revisjonseksport av beslutningshistorikken</h1>
-<p>${escapeHtml(facts.origin)}. Eksporten ble laget ${escapeHtml(facts.created)}. Den gjelder hele
-historikken fra første registrerte hendelse til og med den siste som er med.</p>
-<h2>Periode og omfang</h2>
+<p>${escapeHtml(facts.origin)}. Eksporten ble laget ${escapeHtml(osloTime(facts.created))}. Den gjelder hele
+historikken fra første registrerte hendelse til og med den siste som er med. Verdiene er slik de gjelder
+når eksporten lages: korrigerte vedtak viser den korrigerte verdien og er merket med den opprinnelige.</p>
+${undecodableWarning(facts)}
+${tableOfContents()}
+<section>
+${heading('omfang')}
 ${factsTable([
-  ...periodRows(facts.range),
+  ...periodRows(facts),
   ['Antall hendelser', String(facts.eventCount)],
   ['Antall vedtak', String(facts.decisionCount)],
+  ['Herav korrigerte vedtak', String(facts.correctedDecisionCount)],
   ['Antall endrede felt (endringslogg)', String(facts.changeCount)],
+  ['Hendelser som ikke kunne leses', String(facts.undecodableCount)],
 ])}
-<h2>Vedtak per organ og type</h2>
+</section>
+<section>
+${heading('nytt')}
+${newSinceText(facts)}
+</section>
+<section>
+${heading('organ')}
 ${countsTable(facts)}
-<h2>Vedtakslogg</h2>
+</section>
+<section class="log-section">
+${heading('vedtakslogg')}
 <p>Løpenummeret er linjen i <code>events.jsonl</code> der vedtaket er registrert. Hele loggen, med alle
-kolonner, står i <code>vedtakslogg.csv</code>; rettelser står i <code>endringslogg.csv</code>.</p>
-<table class="log"><thead><tr>${cells('th', DECISION_TABLE_HEADER)}</tr></thead>
+kolonner, står i <code>vedtakslogg.csv</code>; rettelser står i <code>endringslogg.csv</code>. Korrigerte
+vedtak er uthevet og viser den opprinnelige verdien, hvem som korrigerte, når og hvorfor.</p>
+<table class="log">${LOG_COLUMNS}<thead><tr>${cells('th', DECISION_TABLE_HEADER)}</tr></thead>
 <tbody>
 `;
 
 const authorityText = (entry: DecisionLogEntry) =>
   entry.authority.kind === 'law' ? entry.authority.reference : `delegering ${entry.authority.delegationId}`;
 
-/** One decision, `seq` being its line in events.jsonl. */
-export const reportDecisionRow = (entry: DecisionLogEntry, seq: number): string =>
-  `<tr>${cells('td', [
-    String(seq),
-    entry.decidedOn,
-    entry.body,
-    entry.kind,
-    entry.summary,
-    entry.caseNumber,
-    entry.meeting ?? '',
-    authorityText(entry),
-    entry.onBehalfOf === undefined ? entry.actor : `${entry.actor} på vegne av ${entry.onBehalfOf}`,
-  ])}</tr>\n`;
+const correctionNote = (corrections: readonly AppliedCorrection[]) =>
+  corrections
+    .map(
+      (c) =>
+        `Korrigert ${osloTime(c.recordedAt)} av ${c.actor} (løpenr. ${c.seq}): ` +
+        `${correctionText([c])}. Begrunnelse: ${c.reason}`,
+    )
+    .join(' ');
+
+/** One decision as it reads now, `seq` being its line in events.jsonl; corrected ones say how. */
+export const reportDecisionRow = (
+  entry: DecisionLogEntry,
+  seq: number,
+  corrections: readonly AppliedCorrection[],
+  isNew = false,
+): string => {
+  const corrected = corrections.length > 0;
+  const summary = escapeHtml(entry.summary);
+  return (
+    `<tr${corrected ? ' class="corrected"' : ''}>` +
+    cells('td', [
+      `${seq}${isNew ? ' ny' : ''}${corrected ? ' *' : ''}`,
+      entry.decidedOn,
+      bodyName(entry.body),
+      entry.kind,
+    ]) +
+    `<td>${summary}${corrected ? `<div class="note">${escapeHtml(correctionNote(corrections))}</div>` : ''}</td>` +
+    cells('td', [
+      entry.caseNumber,
+      entry.meeting ?? '',
+      authorityText(entry),
+      entry.onBehalfOf === undefined ? entry.actor : `${entry.actor} på vegne av ${entry.onBehalfOf}`,
+    ]) +
+    '</tr>\n'
+  );
+};
 
 const previousText = (previous: PreviousExportReference | null) =>
   previous === null
     ? 'Ingen (eksporten viser ikke til en tidligere eksport)'
-    : `Laget ${previous.created}, ${previous.treeSize} hendelser, Merkle-rot ${previous.merkleRoot}. ` +
+    : `Laget ${osloTime(previous.created)}, ${previous.treeSize} hendelser, Merkle-rot ${previous.merkleRoot}. ` +
       `Konsistensbeviset (${previous.consistencyProof.length} noder) viser at denne historikken bare er ` +
       'en forlengelse av den forrige: ingenting er endret eller fjernet.';
 
 /** Everything after the decision log's rows: the integrity facts and how to check them. */
 export const reportTail = (facts: ReportFacts): string => `</tbody></table>
 ${facts.decisionCount === 0 ? '<p>Ingen vedtak i perioden.</p>' : ''}
-<h2>Integritet</h2>
+</section>
+<section>
+${heading('integritet')}
 ${factsTable(
   [
+    ['Eksport-ID (laget / hendelser / rot)', exportId(facts)],
     ['Merkle-rot (RFC 9162)', facts.merkleRoot],
     ['Antall blader i treet', String(facts.eventCount)],
     ['Kjedehode (eventHash på siste linje)', facts.chainHead],
@@ -160,7 +317,9 @@ danner en kjede. Over alle hendelsene er det bygd et Merkle-tre etter RFC 9162; 
 <code>manifest.json</code> lister SHA-256 og størrelse for hver fil i mappen, også denne rapporten, og er
 signert med Ed25519 i <code>manifest.sig</code>. Den som endrer, fjerner, bytter om eller legger til noe,
 bryter kjeden, roten eller signaturen.</p>
-<h2>Slik kontrollerer du eksporten</h2>
+</section>
+<section>
+${heading('kontroll')}
 <ol>
 <li>Skaff kommunens offentlige nøkkel på en annen vei enn denne mappen (for eksempel overlevert ved
 møte eller i brev), og kontroller at fingeravtrykket er <span class="hash">${escapeHtml(facts.signingKeyFingerprint)}</span>.
@@ -182,6 +341,7 @@ hash i manifestet, men en endret kopi kan ikke kontrollere seg selv.</li>
 </ol>
 <p>Tabellene i denne rapporten og CSV-filene er utledet av hendelsene; det er <code>events.jsonl</code> som er
 selve historikken.</p>
+</section>
 </body>
 </html>
 `;

@@ -109,27 +109,32 @@ describe('an audit export', () => {
     );
   });
 
-  it('writes the decision log and the change log for spreadsheets: BOM, Norwegian headers, CRLF, quoted, guarded', () => {
+  it('writes the decision log and the change log for Norwegian Excel: BOM, semicolons, Norwegian headers, CRLF, quoted, guarded', () => {
     const decisions = readFileSync(join(folder, 'vedtakslogg.csv'), 'utf8');
     expect(
-      decisions.startsWith('\uFEFFLøpenummer,Vedtaksdato,Organ,Organets enhet,Vedtakstype,Sammendrag,'),
+      decisions.startsWith(
+        '\uFEFFLøpenummer;Vedtaksdato;Organ;Organ (navn);Organets enhet;Vedtakstype;Sammendrag;Beløp (kr);',
+      ),
     ).toBe(true);
     expect(decisions.split('\r\n')).toHaveLength(5 + 2);
+    // The decision as it reads now (period.to corrected to 2028), the original beside it, times in Oslo.
     expect(decisions).toContain(
-      '\r\n4,2024-06-12,kommunestyret,,Plan vedtatt,' +
+      '\r\n4;2024-06-12;kommunestyret;Kommunestyret;;Plan vedtatt;' +
         '"Strategi «=HYPERLINK(""http://example.invalid"",""Eiendomsstrategi, del 1"")\nbehov for plass «før» nybygg» ' +
-        '(2024-07-01 – 2027-12-31) vedtatt",2024/1002,"\'=1+2 (Kommunestyret, ekstramøte)",lov,kommuneloven § 5-3,,' +
-        'politisk.sekretariat,sekretariat,kommunestyret,2024-06-12,',
+        '(2024-07-01 – 2028-12-31) vedtatt";;2024/1002;\'=1+2 (Kommunestyret, ekstramøte);lov;kommuneloven § 5-3;styv;' +
+        'politisk.sekretariat;sekretariat;kommunestyret;2024-06-12;2024-06-12T10:04:00.000+02:00;' +
+        'ja;Periode til: 2027-12-31 | unit: (ingen);Periode til: 2027-12-31 → 2028-12-31 | unit: (ingen) → styv;' +
+        'politisk.sekretariat;2024-06-12T10:10:00.000+02:00;"Feil sluttdato i vedtaket; rettet etter protokoll 20.06.2024";10;',
     );
     const changes = readFileSync(join(folder, 'endringslogg.csv'), 'utf8').split('\r\n');
     expect(changes[0]).toBe(
-      '\uFEFFLøpenummer,Registreringstidspunkt,Virkningstidspunkt,Endret av,Rolle,Korrigert hendelse,' +
-        'Korrigert hendelsestype,Korrigert strøm,Felt,Gammel verdi,Ny verdi,Begrunnelse,Hendelses-ID,Global posisjon',
+      '\uFEFFLøpenummer;Registreringstidspunkt;Virkningstidspunkt;Endret av;Rolle;Korrigert hendelse;' +
+        'Korrigert hendelsestype;Korrigert strøm;Felt;Feltnavn;Gammel verdi;Ny verdi;Begrunnelse;Hendelses-ID;Global posisjon',
     );
     expect(changes[1]).toMatch(
-      /^10,[^,]+,2024-06-12,politisk\.sekretariat,sekretariat,demo-0004,PlanAdopted,plan-eiendomsstrategi-2024,period\.to,2027-12-31,2028-12-31,Feil sluttdato/,
+      /^10;2024-06-12T10:10:00\.000\+02:00;2024-06-12;politisk\.sekretariat;sekretariat;demo-0004;PlanAdopted;plan-eiendomsstrategi-2024;period\.to;Periode til;2027-12-31;2028-12-31;"Feil sluttdato/,
     );
-    expect(changes[2]).toMatch(/^10,.*,unit,,styv,/);
+    expect(changes[2]).toMatch(/^10;.*;unit;unit;;styv;/);
     expect(changes).toHaveLength(4);
   });
 
@@ -137,16 +142,22 @@ describe('an audit export', () => {
     const report = readFileSync(join(folder, 'rapport.html'), 'utf8');
     const manifest = JSON.parse(readFileSync(join(folder, 'manifest.json'), 'utf8'));
     expect(report).toMatch(/^<!doctype html>\n<html lang="nb">/);
-    expect(report).not.toMatch(/<script|<link|<img|<iframe|\ssrc=|\shref=|url\(|@import/i);
+    // Nothing from outside the file; links only to its own sections (the table of contents).
+    expect(report).not.toMatch(/<script|<link|<img|<iframe|\ssrc=|\shref="[^#]|url\(|@import/i);
     expect(report).toContain(`<td class="hash">${manifest.merkleRoot}</td>`);
-    expect(report).toContain(`<tr><th>Første hendelse registrert</th><td>${stored[0]!.recordedAt}</td></tr>`);
-    expect(report).toContain('<tr><td>kommunestyret</td><td>Plan vedtatt</td><td>3</td></tr>');
-    expect(report).toContain('<tr><td>kommunedirektoren</td><td>Enhet opprettet</td><td>1</td></tr>');
+    expect(report).toContain(
+      '<tr><th>Registrert (registreringstidspunkt)</th><td>2024-06-12T10:01:00.000+02:00 – 2024-06-12T10:12:00.000+02:00</td></tr>',
+    );
+    expect(report).toContain('<tr><th>Vedtaksdatoer i loggen</th><td>2019-12-10 – 2024-06-19</td></tr>');
+    expect(report).toContain('<tr><td>Kommunestyret</td><td>Plan vedtatt</td><td class="num">3</td></tr>');
+    expect(report).toContain(
+      '<tr><td>Kommunedirektøren</td><td>Enhet opprettet</td><td class="num">1</td></tr>',
+    );
     expect(report).toContain(
       '=HYPERLINK(&quot;http://example.invalid&quot;,&quot;Eiendomsstrategi, del 1&quot;)',
     );
     expect(report).toContain('node verify-export.js . --public-key kommunens-nøkkel.pem');
-    expect(report.match(/<tr><td>\d+<\/td><td>20\d\d-/g)).toHaveLength(5);
+    expect(report.match(/<tr( class="corrected")?><td>\d+( \*)?<\/td><td>20\d\d-/g)).toHaveLength(5);
   });
 
   it('never writes the private key into the export', () => {

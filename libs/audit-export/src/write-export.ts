@@ -19,23 +19,21 @@ import {
   SIGNATURE_FILE,
   VERIFIER_FILE,
 } from './format';
-import {
-  CHANGE_LOG_HEADER,
-  changeLogCells,
-  DECISION_LOG_HEADER,
-  type DecisionLogRows,
-  decisionLogCells,
-  governanceLogRows,
-} from './log-rows';
+import { DecisionRows } from './decision-rows';
+import { CHANGE_LOG_HEADER, changeLogCells, DECISION_LOG_HEADER } from './log-rows';
 import { OutputFile } from './output-file';
 import { type PreviousExport, readPreviousExport } from './previous-export';
-import { reportDecisionRow, type ReportFacts, reportHead, reportTail } from './report';
+import { type ReportFacts, reportHead, reportTail, type UndecodableEventNote } from './report';
 import { type SigningKey, toSigningKey } from './signing-key';
+import { changeLogEntriesOf, governanceEventSerde } from '@styring/governance';
 
 export const DECISION_LOG_FILE = 'vedtakslogg.csv';
 export const CHANGE_LOG_FILE = 'endringslogg.csv';
 export const REPORT_FILE = 'rapport.html';
 const REPORT_ROWS_PART = 'rapport-rows.part';
+const DECISION_INDEX_PART = 'vedtak-index.part';
+/** How many undecodable events the report lists by name (all are counted). */
+const UNDECODABLE_LISTED = 50;
 
 /** The verifier every export carries: the very file the library verifies with. */
 export const VERIFIER_SOURCE = join(__dirname, '..', 'verifier', VERIFIER_FILE);
@@ -53,8 +51,11 @@ export interface WriteExportOptions {
   readonly origin: string;
   /** The folder of the previous export of the same history: this one then proves it only extends it. */
   readonly previousExport?: string;
-  /** How decisions and corrections are read from events; the governance domain's functions by default. */
-  readonly rows?: DecisionLogRows;
+  /**
+   * Export events the domain cannot decode raw (in events.jsonl only), counted in the manifest and flagged
+   * on the report's first page. Without it such an event stops the export, named.
+   */
+  readonly allowUndecodable?: boolean;
 }
 
 export interface ExportSummary {
@@ -63,6 +64,8 @@ export interface ExportSummary {
   readonly eventCount: number;
   readonly decisionCount: number;
   readonly changeCount: number;
+  /** Events exported raw because they could not be decoded (only with `allowUndecodable`). */
+  readonly undecodableCount: number;
   readonly range: ManifestRange | null;
   readonly merkleRoot: string;
   readonly chainHead: string;
@@ -102,36 +105,33 @@ const checkedCreated = (clock: Clock) => {
   return now.toISOString();
 };
 
-const checkRows = (rows: DecisionLogRows) => {
-  if (typeof rows?.toDecisionLogEntry !== 'function' || typeof rows.toChangeLogEntries !== 'function') {
-    throw optionError('rows', 'needs the functions toDecisionLogEntry and toChangeLogEntries');
-  }
-};
-
 /** The files of one export being written, in a staging folder next to the target. */
 interface OpenFiles {
   readonly events: OutputFile;
   readonly decisions: OutputFile;
   readonly changes: OutputFile;
   readonly reportRows: OutputFile;
+  readonly decisionRows: DecisionRows;
 }
 
-const openFiles = async (staging: string): Promise<OpenFiles> => {
+const openFiles = async (staging: string, previousTreeSize: number): Promise<OpenFiles> => {
+  const decisions = await OutputFile.create(join(staging, DECISION_LOG_FILE));
+  const reportRows = await OutputFile.create(join(staging, REPORT_ROWS_PART));
   const files = {
     events: await OutputFile.create(join(staging, EVENTS_FILE)),
-    decisions: await OutputFile.create(join(staging, DECISION_LOG_FILE)),
+    decisions,
     changes: await OutputFile.create(join(staging, CHANGE_LOG_FILE)),
-    reportRows: await OutputFile.create(join(staging, REPORT_ROWS_PART)),
+    reportRows,
+    decisionRows: await DecisionRows.create(
+      decisions,
+      reportRows,
+      join(staging, DECISION_INDEX_PART),
+      previousTreeSize,
+    ),
   };
   files.decisions.write(CSV_BOM + csvRow(DECISION_LOG_HEADER));
   files.changes.write(CSV_BOM + csvRow(CHANGE_LOG_HEADER));
   return files;
-};
-
-const countDecision = (counts: Map<string, Map<string, number>>, body: string, kind: string) => {
-  let kinds = counts.get(body);
-  if (kinds === undefined) counts.set(body, (kinds = new Map()));
-  kinds.set(kind, (kinds.get(kind) ?? 0) + 1);
 };
 
 /** Writes rapport.html: the head (counts are known only now), the decision rows streamed aside, the tail. */
@@ -175,42 +175,70 @@ const writeNew = async (file: string, bytes: Buffer) => {
 };
 
 interface LogCounts {
-  readonly decisionCount: number;
   readonly changeCount: number;
-  readonly decisionsByBodyAndKind: ReadonlyMap<string, ReadonlyMap<string, number>>;
+  readonly newChangeCount: number;
+  readonly undecodableCount: number;
+  readonly undecodable: readonly UndecodableEventNote[];
 }
 
-/** The one pass over the events: each one's line, its decision log row and its change log rows. */
+const undecodableError = (note: UndecodableEventNote) =>
+  new AuditExportError(
+    'undecodable_event',
+    `events.jsonl line ${note.seq}: event ${note.eventId} at global position ${note.globalPosition}, ` +
+      `type ${note.type}, cannot be decoded: ${note.reason}. The export stops rather than leave it out ` +
+      'of the decision log and the report unseen; --allow-undecodable exports it raw and flags it',
+  );
+
+/**
+ * The one pass over the events: each one's line, decoded once for its decision (kept until the
+ * corrections are known) and its change log rows. An event the domain cannot decode stops the export,
+ * unless `allowUndecodable`: then it is only in events.jsonl, counted and named for the report.
+ */
 const writeEvents = async (
   events: WriteExportOptions['events'],
   chain: EventChain,
-  rows: DecisionLogRows,
   files: OpenFiles,
+  allowUndecodable: boolean,
+  previousTreeSize: number,
 ): Promise<LogCounts> => {
-  const decisionsByBodyAndKind = new Map<string, Map<string, number>>();
-  let decisionCount = 0;
   let changeCount = 0;
+  let newChangeCount = 0;
+  let undecodableCount = 0;
+  const undecodable: UndecodableEventNote[] = [];
   // The writes return a promise only when a buffer is full: awaiting only those keeps the loop tight.
   for await (const event of events) {
+    const start = files.events.position;
     const writing = chain.write(event);
     if (writing !== undefined) await writing;
     const seq = chain.seq;
-    const decision = rows.toDecisionLogEntry(event);
-    if (decision !== undefined) {
-      decisionCount += 1;
-      countDecision(decisionsByBodyAndKind, decision.body, decision.kind);
-      const row = files.decisions.write(csvRow(decisionLogCells(decision, seq)));
-      if (row !== undefined) await row;
-      const reportRow = files.reportRows.write(reportDecisionRow(decision, seq));
-      if (reportRow !== undefined) await reportRow;
+    const decoded = governanceEventSerde.fromRecorded(event);
+    if (decoded._tag === 'Left') {
+      const note: UndecodableEventNote = {
+        seq,
+        eventId: event.eventId,
+        globalPosition: String(event.globalPosition),
+        type: event.type,
+        reason: decoded.left.reason,
+      };
+      if (!allowUndecodable) throw undecodableError(note);
+      undecodableCount += 1;
+      if (undecodable.length < UNDECODABLE_LISTED) undecodable.push(note);
+      continue;
     }
-    for (const change of rows.toChangeLogEntries(event)) {
+    const governanceEvent = decoded.right;
+    const line = { start, end: files.events.position };
+    const decision = files.decisionRows.add(governanceEvent, event, seq, line);
+    if (decision !== undefined) await decision;
+    if (governanceEvent.type !== 'EventCorrected') continue;
+    files.decisionRows.addCorrection(governanceEvent, event, seq);
+    for (const change of changeLogEntriesOf(governanceEvent, event)) {
       changeCount += 1;
+      if (previousTreeSize > 0 && seq > previousTreeSize) newChangeCount += 1;
       const row = files.changes.write(csvRow(changeLogCells(change, seq)));
       if (row !== undefined) await row;
     }
   }
-  return { decisionCount, changeCount, decisionsByBodyAndKind };
+  return { changeCount, newChangeCount, undecodableCount, undecodable };
 };
 
 const previousReference = (
@@ -249,8 +277,6 @@ export const writeAuditExport = async (options: WriteExportOptions): Promise<Exp
   if (typeof options.origin !== 'string' || options.origin.trim() === '')
     throw optionError('origin', 'is empty');
   const origin = options.origin.trim();
-  const rows = options.rows ?? governanceLogRows;
-  checkRows(rows);
   const key = toSigningKey(options.signingKey);
   const created = checkedCreated(options.clock);
   const previous =
@@ -261,17 +287,20 @@ export const writeAuditExport = async (options: WriteExportOptions): Promise<Exp
   const staging = await mkdtemp(join(dirname(target), `.${basename(target)}.partial-`));
   let files: OpenFiles | undefined;
   try {
-    files = await openFiles(staging);
+    const previousTreeSize = previous?.manifest.treeSize ?? 0;
+    files = await openFiles(staging, previousTreeSize);
     const chain = new EventChain(files.events, previous?.manifest);
-    const counts = await writeEvents(options.events, chain, rows, files);
+    const counts = await writeEvents(
+      options.events,
+      chain,
+      files,
+      options.allowUndecodable === true,
+      previousTreeSize,
+    );
     const tree = chain.finish();
-    // Synced together: each close waits for its file to reach the disk.
-    const [events, decisions, changes] = await Promise.all([
-      files.events.close(),
-      files.decisions.close(),
-      files.changes.close(),
-      files.reportRows.close(),
-    ]);
+    const events = await files.events.close();
+    const { totals: decisionTotals, csv: decisions } = await files.decisionRows.finish(files.events.path);
+    const changes = await files.changes.close();
     const written = [events, decisions, changes];
     const facts: ReportFacts = {
       origin,
@@ -279,6 +308,7 @@ export const writeAuditExport = async (options: WriteExportOptions): Promise<Exp
       range: tree.range,
       eventCount: tree.treeSize,
       ...counts,
+      ...decisionTotals,
       merkleRoot: tree.merkleRoot,
       chainHead: tree.chainHead,
       signingKeyFingerprint: key.fingerprint,
@@ -291,8 +321,9 @@ export const writeAuditExport = async (options: WriteExportOptions): Promise<Exp
       directory: target,
       created,
       eventCount: tree.treeSize,
-      decisionCount: counts.decisionCount,
+      decisionCount: decisionTotals.decisionCount,
       changeCount: counts.changeCount,
+      undecodableCount: counts.undecodableCount,
       range: tree.range,
       merkleRoot: tree.merkleRoot,
       chainHead: tree.chainHead,
@@ -304,13 +335,18 @@ export const writeAuditExport = async (options: WriteExportOptions): Promise<Exp
     return summary;
   } catch (error) {
     if (files !== undefined)
-      await Promise.all(Object.values(files).map((file: OutputFile) => file.discard()));
+      await Promise.all(Object.values(files).map((file: OutputFile | DecisionRows) => file.discard()));
     await rm(staging, { recursive: true, force: true });
     throw error;
   }
 };
 
-const manifestOf = (origin: string, tree: ChainResult, summary: ExportSummary): ExportManifest => ({
+/** The manifest; `undecodableCount` only when events were exported raw, so other exports read as before. */
+const manifestOf = (
+  origin: string,
+  tree: ChainResult,
+  summary: ExportSummary,
+): ExportManifest & { readonly undecodableCount?: number } => ({
   format: FORMAT,
   formatVersion: FORMAT_VERSION,
   origin,
@@ -319,6 +355,7 @@ const manifestOf = (origin: string, tree: ChainResult, summary: ExportSummary): 
   eventCount: tree.treeSize,
   decisionCount: summary.decisionCount,
   changeCount: summary.changeCount,
+  ...(summary.undecodableCount === 0 ? {} : { undecodableCount: summary.undecodableCount }),
   treeSize: tree.treeSize,
   merkleRoot: tree.merkleRoot,
   chainHead: tree.chainHead,

@@ -2,7 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Command } from 'commander';
 import { defaultKeyDirectory, openStore, runExport, signingKeyFiles } from '@styring/app';
-import { SIGNING_KEY_ENV } from '@styring/audit-export';
+import { CHROMIUM_ENV, renderReportPdf, SIGNING_KEY_ENV } from '@styring/audit-export';
 import { type CommandContext, storeUrlOf } from '../command-context';
 import { ExitCode, UsageError } from '../exit-codes';
 import { progressBar } from '../progress';
@@ -24,6 +24,37 @@ const keyFileOf = (context: CommandContext, key: string | undefined): string | u
   return made;
 };
 
+interface ExportFlags {
+  readonly out: string;
+  readonly previous?: string;
+  readonly key?: string;
+  readonly allowUndecodable?: boolean;
+  readonly pdf?: string | boolean;
+}
+
+/** `--pdf FILE`, or `--pdf` alone for `<out>-rapport.pdf`; never inside the export folder, never over a file. */
+const pdfFileOf = (context: CommandContext, directory: string, pdf: string | boolean | undefined) => {
+  if (pdf === undefined || pdf === false) return undefined;
+  const file = pdf === true ? `${directory}-rapport.pdf` : path.resolve(context.io.cwd, pdf);
+  if (fs.existsSync(file)) throw new UsageError(`--pdf: ${file} exists already; it is never overwritten`);
+  if (!path.relative(directory, file).startsWith('..'))
+    throw new UsageError(`--pdf: ${file} is inside the export folder, which holds only the signed files`);
+  return file;
+};
+
+/** The export is written and valid either way: a missing Chromium only means no PDF, said plainly. */
+const printPdf = async (context: CommandContext, directory: string, file: string) => {
+  const chromium = context.io.env[CHROMIUM_ENV];
+  const result = await renderReportPdf(directory, file, chromium === undefined ? {} : { chromium });
+  if (result.rendered) context.io.out(`Rapporten som PDF: ${result.file}\n`);
+  else
+    context.io.err(
+      `PDF ikke laget: ${result.reason}. Eksporten er skrevet og gyldig; skriv ut rapport.html fra en ` +
+        `nettleser, eller installer Chromium (eller sett ${CHROMIUM_ENV}).\n` +
+        `No PDF: ${result.reason}; the export itself is complete.\n`,
+    );
+};
+
 export const exportCommand = (context: CommandContext): Command =>
   new Command('export')
     .description('write a signed, tamper-evident audit export of the whole history')
@@ -33,10 +64,19 @@ export const exportCommand = (context: CommandContext): Command =>
       '--key <file>',
       `the private signing key (default: $${SIGNING_KEY_ENV}, else ${defaultKeyDirectory})`,
     )
-    .action(async (flags: { out: string; previous?: string; key?: string }, command: Command) => {
+    .option(
+      '--allow-undecodable',
+      'export events that cannot be decoded raw (counted in the manifest, flagged in the report) instead of stopping',
+    )
+    .option(
+      '--pdf [file]',
+      `also print rapport.html to PDF with Chromium (default file: <out>-rapport.pdf; Chromium: $${CHROMIUM_ENV}, else /usr/bin/chromium)`,
+    )
+    .action(async (flags: ExportFlags, command: Command) => {
       const directory = path.resolve(context.io.cwd, flags.out);
       if (fs.existsSync(directory))
         throw new UsageError(`--out: ${directory} exists already; exports are never overwritten`);
+      const pdfFile = pdfFileOf(context, directory, flags.pdf);
       const previous =
         flags.previous === undefined ? undefined : path.resolve(context.io.cwd, flags.previous);
       if (previous !== undefined && !fs.existsSync(previous))
@@ -49,6 +89,7 @@ export const exportCommand = (context: CommandContext): Command =>
           directory,
           ...(previous === undefined ? {} : { previousExport: previous }),
           ...(keyFile === undefined ? {} : { keyFile }),
+          ...(flags.allowUndecodable === true ? { allowUndecodable: true } : {}),
           env: context.io.env,
           onProgress: (done) => progress.update(done),
         });
@@ -60,8 +101,12 @@ export const exportCommand = (context: CommandContext): Command =>
             `Nøkkelens fingeravtrykk: ${summary.signingKeyFingerprint}\n` +
             (summary.previous === null
               ? ''
-              : `Bygger videre på forrige eksport (${summary.previous.treeSize} hendelser)\n`),
+              : `Bygger videre på forrige eksport (${summary.previous.treeSize} hendelser)\n`) +
+            (summary.undecodableCount === 0
+              ? ''
+              : `ADVARSEL: ${summary.undecodableCount} hendelser kunne ikke leses og er bare med rått i events.jsonl\n`),
         );
+        if (pdfFile !== undefined) await printPdf(context, summary.directory, pdfFile);
         context.exit(ExitCode.ok);
       } finally {
         progress.stop();
