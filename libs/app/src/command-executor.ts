@@ -16,6 +16,7 @@ import {
   governanceEventSerde,
   streamFor,
 } from '@styring/governance';
+import { checkCaller } from './authority/caller-authority';
 import { effectiveAtOf } from './effective-at';
 import type { AppendedEvent, BatchItem, Caller, ExecutionResult } from './execution-result';
 import {
@@ -96,6 +97,9 @@ export const createCommandExecutor = (
     caller: Caller,
     options?: HandleOptions,
   ): Promise<ExecutionResult> => {
+    // Who is calling bounds what may be recorded, before any decider runs.
+    const checked = checkCaller(caller, command);
+    if (!checked.ok) return { status: 'rejected', commandType: command.type, ...checked.refusal };
     const context = await loadContext();
     const correctionTarget =
       command.type === 'CorrectEvent' ? await findRecordedEvent(store, command.correctedEventId) : undefined;
@@ -108,7 +112,7 @@ export const createCommandExecutor = (
         actor: caller.actor,
         role: caller.role,
         ...(caller.unit === undefined ? {} : { unit: caller.unit }),
-        ...(caller.onBehalfOf === undefined ? {} : { onBehalfOf: caller.onBehalfOf }),
+        ...(checked.onBehalfOf === undefined ? {} : { onBehalfOf: checked.onBehalfOf }),
         correlationId,
         effectiveAt: effectiveAtOf(command, correctionTarget),
       },

@@ -1,3 +1,4 @@
+export * from './authority/caller-authority';
 export * from './command-executor';
 export * from './demo/seed-demo';
 export * from './effective-at';
