@@ -14,6 +14,7 @@ let api: ApiProcess;
 let dir: string;
 let storeFile: string;
 let kommunedirektor: string;
+let secretariat: string;
 let revisor: string;
 let virksomhetsleder: string;
 
@@ -39,6 +40,13 @@ beforeAll(async () => {
   api = await startApi(dir, { args: ['--demo'] });
   kommunedirektor = api.tokenFor('kommunedirektor');
   revisor = api.tokenFor('revisor');
+  // Council decisions are entered by the secretariat (libs/app's caller table).
+  secretariat = await issueLocalToken({
+    dataDir: path.join(dir, 'data'),
+    subject: 'demo-politisk-sekretariat',
+    role: 'kommunestyre-sekretariat',
+    unit: 'styv',
+  });
   virksomhetsleder = await issueLocalToken({
     dataDir: path.join(dir, 'data'),
     subject: 'demo-leder-hjemmetjenesten',
@@ -98,9 +106,9 @@ describe('starting the service', () => {
 });
 
 describe('writing', () => {
-  it('records the caller from the token (subject, role, unit) and the correlation id from the header', async () => {
+  it('records the caller from the token (subject, role, unit), whom it acts for, and the correlation id from the header', async () => {
     const reply = await request('POST', '/api/units', {
-      token: kommunedirektor,
+      token: secretariat,
       body: newSection('analyse-og-styringsdata', '2025/901'),
       headers: { 'x-correlation-id': 'test-correlation-1' },
     });
@@ -109,9 +117,10 @@ describe('writing', () => {
     expect(reply.headers.get('etag')).toBe(`"${reply.body.revision}"`);
     const event = await eventById(reply.body.events[0].eventId);
     expect(event?.metadata).toMatchObject({
-      actor: 'demo-kommunedirektor',
-      role: 'kommunedirektor',
-      unit: 'kommunedirektoren',
+      actor: 'demo-politisk-sekretariat',
+      role: 'kommunestyre-sekretariat',
+      unit: 'styv',
+      onBehalfOf: 'kommunestyret',
       correlationId: 'test-correlation-1',
     });
     // The request's log line is written as the response finishes; it may reach the pipe a moment later.
@@ -121,23 +130,13 @@ describe('writing', () => {
     expect(logged()).toMatchObject({ res: { statusCode: 201 } });
   });
 
-  it('records the secretariat as acting on behalf of the body whose decision it enters', async () => {
-    const secretariat = await issueLocalToken({
-      dataDir: path.join(dir, 'data'),
-      subject: 'demo-politisk-sekretariat',
-      role: 'kommunestyre-sekretariat',
-      unit: 'styv',
-    });
-    const reply = await request('POST', '/api/units', {
-      token: secretariat,
-      body: newSection('politisk-sekretariat', '2025/903'),
-    });
-    expect(reply.status).toBe(201);
-    expect((await eventById(reply.body.events[0].eventId))?.metadata).toMatchObject({
-      actor: 'demo-politisk-sekretariat',
-      role: 'kommunestyre-sekretariat',
-      onBehalfOf: 'kommunestyret',
-    });
+  it('binds the decision to the token: the kommunedirektør enters no council decision (422), nothing written', async () => {
+    const reply = await writesNothing(
+      () =>
+        request('POST', '/api/units', { token: kommunedirektor, body: newSection('kd-for-kommunestyret') }),
+      422,
+    );
+    expect(reply.body).toMatchObject({ code: 'caller.body_not_allowed' });
   });
 
   it('refuses a caller without a valid token (401) and writes nothing', async () => {
@@ -209,7 +208,7 @@ describe('writing', () => {
     const weakEtag = await writesNothing(
       () =>
         request('POST', '/api/units', {
-          token: kommunedirektor,
+          token: secretariat,
           body: newSection('x'),
           headers: { 'if-match': 'W/"3"' },
         }),
@@ -221,7 +220,7 @@ describe('writing', () => {
     const ifNoneMatch = await writesNothing(
       () =>
         request('POST', '/api/units', {
-          token: kommunedirektor,
+          token: secretariat,
           body: newSection('x'),
           headers: { 'if-none-match': '"3"' },
         }),
@@ -234,7 +233,7 @@ describe('writing', () => {
     const reply = await writesNothing(
       () =>
         request('POST', '/api/units', {
-          token: kommunedirektor,
+          token: secretariat,
           body: newSection('analyse-og-styringsdata'),
         }),
       422,
@@ -262,7 +261,7 @@ describe('writing', () => {
       decision: councilDecision(caseNumber),
     });
     const first = await request('POST', `/api/plans/${plan?.planId}/revisions`, {
-      token: kommunedirektor,
+      token: secretariat,
       body: revision('Kommuneplanens samfunnsdel (revidert av klient A)', '2025/910'),
       headers: { 'if-match': etag ?? '' },
     });
@@ -270,7 +269,7 @@ describe('writing', () => {
     const second = await writesNothing(
       () =>
         request('POST', `/api/plans/${plan?.planId}/revisions`, {
-          token: kommunedirektor,
+          token: secretariat,
           body: revision('Kommuneplanens samfunnsdel (revidert av klient B)', '2025/911'),
           headers: { 'if-match': etag ?? '' },
         }),
@@ -289,7 +288,7 @@ describe('many clients at once', () => {
     const replies = await Promise.all(
       Array.from({ length: 8 }, (_, index) => [
         request('POST', '/api/units', {
-          token: kommunedirektor,
+          token: secretariat,
           body: newSection(`samtidig-${index}`, `2025/93${index}`),
         }),
         request('GET', '/api/decision-log', { token: revisor }),
@@ -367,7 +366,7 @@ describe('stopping', () => {
   it('finishes the appends in flight on SIGTERM: every 201 is in the store, nothing half-done', async () => {
     const sent = Array.from({ length: 20 }, (_, index) =>
       request('POST', '/api/units', {
-        token: kommunedirektor,
+        token: secretariat,
         body: newSection(`avslutning-${index}`, `2025/95${index}`),
       }).catch((error: unknown) => ({ status: 0, error }) as unknown as Reply),
     );

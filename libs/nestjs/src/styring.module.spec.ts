@@ -114,7 +114,8 @@ const appendFromAnotherProcess = async (command: object) => {
     childScript,
     storeUrl,
     JSON.stringify(command),
-    JSON.stringify({ actor: 'another-process', role: 'kommunedirektor' }),
+    // The commands are council decisions, which the secretariat enters.
+    JSON.stringify({ ...secretariat, actor: 'another-process' }),
   ]);
   return JSON.parse(stdout) as { status: string };
 };

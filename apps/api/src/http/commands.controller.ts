@@ -31,21 +31,13 @@ interface ResponseHead {
 const isObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
-/**
- * The secretariat enters the decisions of the body that made them; that body is recorded as whom it acted
- * for. Everyone else acts in their own role.
- */
-const callerOf = (identity: Identity, correlationId: string, input: Record<string, unknown>): Caller => {
-  const decision = input['decision'];
-  const body = isObject(decision) && typeof decision['body'] === 'string' ? decision['body'] : undefined;
-  return {
-    actor: identity.subject,
-    role: identity.role,
-    unit: identity.unit,
-    correlationId,
-    ...(identity.role === 'kommunestyre-sekretariat' && body !== undefined ? { onBehalfOf: body } : {}),
-  };
-};
+/** The verified caller; whom it acts for follows from the decision it enters (libs/app's caller table). */
+const callerOf = (identity: Identity, correlationId: string): Caller => ({
+  actor: identity.subject,
+  role: identity.role,
+  unit: identity.unit,
+  correlationId,
+});
 
 /** The command's fields from the body and the path; a path value the body contradicts is a 400. */
 const commandInput = (type: CommandType, params: Record<string, string>, body: unknown) => {
@@ -106,7 +98,7 @@ export class CommandsController {
     );
     const result = await this.commandBus.execute(
       new StyringCommand(input, {
-        caller: callerOf(request.identity, request.id, input),
+        caller: callerOf(request.identity, request.id),
         ...(expectedRevision === undefined ? {} : { expectedRevision }),
       }),
     );
