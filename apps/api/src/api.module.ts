@@ -4,7 +4,7 @@ import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { StyringModule } from '@styring/nestjs';
 import { API_CONFIG } from './api-config.token';
 import { AuthGuard, TOKEN_VERIFIER } from './auth/auth.guard';
-import type { TokenVerifier } from './auth/token-verifier';
+import type { TokenVerifier } from '@styring/app';
 import type { ApiConfig } from './config';
 import { ExportsController } from './exports/exports.controller';
 import { ExportsService } from './exports/exports.service';

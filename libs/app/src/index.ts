@@ -6,6 +6,8 @@ export * from './execution-result';
 export * from './governance-context-loader';
 export * from './identity/local-keys';
 export * from './identity/roles';
+export * from './identity/identity';
+export * from './identity/token-verifier';
 export * from './identity/tokens';
 export * from './open-store';
 export * from './projections';

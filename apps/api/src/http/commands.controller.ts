@@ -10,12 +10,11 @@ import {
   ApiTags,
   type SchemaObject,
 } from '@nestjs/swagger';
-import type { Caller } from '@styring/app';
+import type { Caller, Identity } from '@styring/app';
 import { type CommandType, commandCodecs, commandTypes } from '@styring/governance';
 import { StyringCommand } from '@styring/nestjs';
 import { AllowRoles } from '../auth/access.decorators';
 import type { AuthenticatedRequest } from '../auth/auth.guard';
-import type { Identity } from '../auth/identity';
 import { commandPermissions } from '../auth/permissions';
 import { codecSchema } from '../openapi/codec-schema';
 import { commandRoutes, pathParameters } from './command-routes';
