@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { buildCli, scratchDirectory, styring } from './styring';
+import { buildCli, scratchDirectory, styring, tokenFlag } from './styring';
 
 const decision = {
   body: 'kommunestyret',
@@ -56,9 +56,13 @@ describe('styring export and verify', () => {
   });
 
   it('proves that a later export only appended to the earlier one', async () => {
-    const appended = await styring(scratch.dir, ['exec', '-', '--role', 'kommunestyre-sekretariat'], {
-      input: adoptStrategy('klimastrategi'),
-    });
+    const appended = await styring(
+      scratch.dir,
+      ['exec', '-', ...(await tokenFlag(scratch.dir, 'kommunestyre-sekretariat'))],
+      {
+        input: adoptStrategy('klimastrategi'),
+      },
+    );
     expect(appended.code).toBe(0);
     expect((await styring(scratch.dir, ['export', '--out', 'export-2', '--previous', 'export-1'])).code).toBe(
       0,

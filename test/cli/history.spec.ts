@@ -1,4 +1,4 @@
-import { buildCli, jsonLines, scratchDirectory, styring } from './styring';
+import { buildCli, jsonLines, scratchDirectory, styring, tokenFlag } from './styring';
 
 interface Entry {
   readonly eventId: string;
@@ -57,9 +57,13 @@ describe('styring history', () => {
       changes: [{ field: 'decision.caseNumber', before: '2023/0544', after: '2023/0545' }],
       reason: 'Feil saksnummer ved registreringen.',
     };
-    const corrected = await styring(scratch.dir, ['exec', '-', '--role', 'kommunestyre-sekretariat'], {
-      input: JSON.stringify(correction),
-    });
+    const corrected = await styring(
+      scratch.dir,
+      ['exec', '-', ...(await tokenFlag(scratch.dir, 'kommunestyre-sekretariat'))],
+      {
+        input: JSON.stringify(correction),
+      },
+    );
     expect(corrected.code).toBe(0);
 
     const recordedThen = hrStrategy(

@@ -62,6 +62,7 @@ export const execCommand = (context: CommandContext): Command =>
       .argument('[input]', "'-' to read the commands from standard input")
       .option('--file <file>', 'read the commands from a file'),
   ).action(async (input: string | undefined, flags, command: Command) => {
+    const caller = await callerOf(flags, context.io.cwd);
     const parsed = parseCommandInput(await readInput(context, input, flags.file));
     if (!parsed.ok) {
       context.io.out(
@@ -76,7 +77,7 @@ export const execCommand = (context: CommandContext): Command =>
     }
     const store = await openStore(storeUrlOf(command), { cwd: context.io.cwd });
     try {
-      const items = await createCommandExecutor(store.events).executeBatch(parsed.commands, callerOf(flags));
+      const items = await createCommandExecutor(store.events).executeBatch(parsed.commands, caller);
       items.forEach((item, index) => {
         context.io.out(jsonLine({ index, ...item }));
         const line = explain(item, index);
