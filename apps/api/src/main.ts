@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { type Logger, pino } from 'pino';
-import { type OpenedStore, openStore, seedDemo } from '@styring/app';
+import { maskStoreUrl, type OpenedStore, openStore, seedDemo } from '@styring/app';
 import { type ApiConfig, ConfigError, readApiConfig } from './config';
 import { openApiPath, docsPath } from './openapi/docs';
 import { sampleTokens } from './sample-tokens';
@@ -26,7 +26,10 @@ const seedOnFirstStart = async (config: ApiConfig, logger: Logger) => {
   }
 };
 
-/** What a person starting the service needs: where to look, and tokens to try it with (to stderr). */
+/**
+ * What a person starting the service needs: where to look (to stderr), with the store's password masked;
+ * tokens to try it with only with the demo, whose data is fictitious – a real service prints none.
+ */
 const printBanner = async (config: ApiConfig, url: string) => {
   const lines = [
     '',
@@ -34,9 +37,9 @@ const printBanner = async (config: ApiConfig, url: string) => {
     `  docs (OpenAPI, browsable): ${url}/${docsPath}`,
     `  OpenAPI description:       ${url}/${openApiPath}`,
     `  health:                    ${url}/health`,
-    `  store:                     ${config.store}`,
+    `  store:                     ${maskStoreUrl(config.store)}`,
   ];
-  if (config.auth.mode === 'local') {
+  if (config.auth.mode === 'local' && config.seedDemo) {
     lines.push('', 'Sample tokens (12 h; mint more with `styring tokens issue --role … --unit … --sub …`):');
     for (const sample of await sampleTokens(config.dataDir)) {
       lines.push(`  ${sample.role} (${sample.subject}):`, `    ${sample.token}`);
