@@ -315,6 +315,31 @@ describe('reading', () => {
     expect(unknown).toMatchObject({ status: 400, body: { errors: [{ path: 'colour' }] } });
     expect((await request('GET', '/api/plans/no-such-plan', { token: revisor })).status).toBe(404);
   });
+
+  it.each(['9223372036854775808', '99999999999999999999', '-1', '1e3'])(
+    'refuses the position %s that no store can hold (400), for a query and for If-Match',
+    async (position) => {
+      const query = await request('GET', `/api/decision-log?afterPosition=${position}`, { token: revisor });
+      expect(query).toMatchObject({ status: 400, body: { errors: [{ path: 'afterPosition' }] } });
+      const write = await writesNothing(
+        () =>
+          request('POST', '/api/units', {
+            token: secretariat,
+            body: newSection('for-stor-revisjon'),
+            headers: { 'if-match': `"${position}"` },
+          }),
+        400,
+      );
+      expect(write.body.errors).toEqual([expect.objectContaining({ path: 'headers.if-match' })]);
+    },
+  );
+
+  it('still takes the largest position a store holds, 2^63 − 1', async () => {
+    const reply = await request('GET', '/api/decision-log?afterPosition=9223372036854775807', {
+      token: revisor,
+    });
+    expect(reply).toMatchObject({ status: 200, body: [] });
+  });
 });
 
 describe('audit exports', () => {
