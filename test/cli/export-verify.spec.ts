@@ -119,14 +119,32 @@ describe('styring export and verify', () => {
     expect(fs.readdirSync(scratch.dir).sort()).toEqual(before);
   });
 
-  it.each([[['init']], [['keys', 'generate', '--out', 'data/keys']]])(
-    'refuses to overwrite the signing keys: %j exits 1',
-    async (args) => {
-      const before = fs.readFileSync(at('data', 'keys', 'export-signing-private.pem'));
-      const result = await styring(scratch.dir, args);
-      expect(result.code).toBe(1);
-      expect(result.stderr).toMatch(/refusing to overwrite/);
-      expect(fs.readFileSync(at('data', 'keys', 'export-signing-private.pem'))).toEqual(before);
-    },
-  );
+  it('refuses to overwrite the signing keys: keys generate exits 1', async () => {
+    const before = fs.readFileSync(at('data', 'keys', 'export-signing-private.pem'));
+    const result = await styring(scratch.dir, ['keys', 'generate', '--out', 'data/keys']);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/refusing to overwrite/);
+    expect(fs.readFileSync(at('data', 'keys', 'export-signing-private.pem'))).toEqual(before);
+  });
+
+  it('says an initialized folder is initialized already: init exits 0 and changes no key', async () => {
+    const before = fs.readFileSync(at('data', 'keys', 'export-signing-private.pem'));
+    const result = await styring(scratch.dir, ['init']);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('Allerede initialisert');
+    expect(fs.readFileSync(at('data', 'keys', 'export-signing-private.pem'))).toEqual(before);
+  });
+
+  it('refuses init when only half of the key pair is there (exit 1), and makes no new key', async () => {
+    const other = path.join(scratch.dir, 'halv');
+    fs.mkdirSync(other);
+    fs.copyFileSync(
+      at('data', 'keys', 'export-signing-public.pem'),
+      path.join(other, 'export-signing-public.pem'),
+    );
+    const result = await styring(scratch.dir, ['init', '--keys', 'halv']);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/refusing to overwrite/);
+    expect(fs.readdirSync(other)).toEqual(['export-signing-public.pem']);
+  });
 });
