@@ -139,6 +139,23 @@ describe('writing', () => {
     expect(reply.body).toMatchObject({ code: 'caller.body_not_allowed' });
   });
 
+  it('answers a retry with the same Idempotency-Key with the first outcome; another command with the key is 422', async () => {
+    const send = (unit: string, key: string) =>
+      request('POST', '/api/units', {
+        token: secretariat,
+        body: newSection(unit, '2025/904'),
+        headers: { 'idempotency-key': key },
+      });
+    const first = await send('idempotent-seksjon', 'nkkel-1');
+    expect(first.status).toBe(201);
+    const retry = await writesNothing(() => send('idempotent-seksjon', 'nkkel-1'), 201);
+    expect(retry.body).toEqual(first.body);
+    const other = await writesNothing(() => send('annen-seksjon', 'nkkel-1'), 422);
+    expect(other.body).toMatchObject({ code: 'idempotency.key_reused' });
+    const badKey = await writesNothing(() => send('annen-seksjon', 'to ord'), 400);
+    expect(badKey.body.errors).toEqual([expect.objectContaining({ path: 'commandId' })]);
+  });
+
   it('refuses a caller without a valid token (401) and writes nothing', async () => {
     const expired = await issueLocalToken({
       dataDir: path.join(dir, 'data'),

@@ -95,10 +95,12 @@ export class CommandsController {
       headerOf(request, 'if-match'),
       headerOf(request, 'if-none-match'),
     );
+    const commandId = idempotencyKeyOf(headerOf(request, 'idempotency-key'), input);
     const result = await this.commandBus.execute(
       new StyringCommand(input, {
         caller: callerOf(request.identity, request.id),
         ...(expectedRevision === undefined ? {} : { expectedRevision }),
+        ...(commandId === undefined ? {} : { commandId }),
       }),
     );
     const accepted = toHttp(result);
@@ -107,6 +109,25 @@ export class CommandsController {
     return accepted.body;
   }
 }
+
+/** The `Idempotency-Key` header; a body `commandId` that says otherwise is a 400 (the executor checks its form). */
+const idempotencyKeyOf = (header: string | undefined, input: Record<string, unknown>): string | undefined => {
+  if (header !== undefined && 'commandId' in input && input['commandId'] !== header) {
+    throw new BadRequestException({
+      error: 'invalid',
+      message: 'Kommandoen er ugyldig; ingenting ble lagret.',
+      messageEn: 'the command is invalid; nothing was written',
+      errors: [
+        {
+          path: 'commandId',
+          message: 'må være lik Idempotency-Key eller utelates',
+          messageEn: 'must equal Idempotency-Key or be left out',
+        },
+      ],
+    });
+  }
+  return header;
+};
 
 /** A command's fields as the body carries them: without `type`, and with the path's values optional. */
 const bodySchema = (type: CommandType, inPath: readonly string[]): SchemaObject => {
@@ -158,6 +179,12 @@ for (const type of commandTypes) {
       description: 'ETag (strømrevisjon) du leste, f.eks. "3"',
     }),
     ApiHeader({ name: 'X-Correlation-Id', required: false }),
+    ApiHeader({
+      name: 'Idempotency-Key',
+      required: false,
+      description:
+        'Din nøkkel for denne kommandoen (1–128 synlige ASCII-tegn): et nytt forsøk med samme nøkkel gir det første svaret og lagrer ingenting nytt; samme nøkkel med en annen kommando gir 422',
+    }),
     ApiResponse({ status: 201, description: 'Godtatt: hendelsene som ble lagret, med ny ETag' }),
     ApiResponse({ status: 400, description: 'Ugyldig innhold, med feltstier' }),
     ApiResponse({ status: 401, description: 'Mangler gyldig token' }),
