@@ -12,6 +12,7 @@ import { CommandsController } from './http/commands.controller';
 import { ErrorFilter } from './http/error.filter';
 import { HealthController } from './http/health.controller';
 import { ReadModelsController } from './http/read-models.controller';
+import { StoreHealth } from './http/store-health';
 
 /** The HTTP service: the styring module on the configured store, behind token authentication. */
 @Module({})
@@ -34,6 +35,7 @@ export class ApiModule {
       providers: [
         { provide: API_CONFIG, useValue: config },
         ExportsService,
+        StoreHealth,
         { provide: TOKEN_VERIFIER, useValue: verifier },
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_FILTER, useClass: ErrorFilter },

@@ -1,3 +1,4 @@
+import type { ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
@@ -6,6 +7,7 @@ import { type Logger, pino } from 'pino';
 import { ApiModule } from './api.module';
 import { createTokenVerifier, ensureLocalKeyPair, localVerification } from '@styring/app';
 import type { ApiConfig } from './config';
+import { StoreHealth } from './http/store-health';
 import { httpLogger } from './logging/http-logger';
 import { PinoNestLogger } from './logging/nest-logger';
 import { setUpDocs } from './openapi/docs';
@@ -50,6 +52,14 @@ export const startApi = async (config: ApiConfig, options: StartOptions = {}): P
   app.set('etag', false);
   app.disable('x-powered-by');
   app.use(httpLogger(logger));
+  // Every answer of a read or write says whether the store works; `/health` reports it. Exports are
+  // files of their own and say nothing about the store.
+  const storeHealth = app.get(StoreHealth);
+  app.use('/api', (request: { url: string }, response: ServerResponse, next: () => void) => {
+    if (!request.url.startsWith('/exports'))
+      response.on('finish', () => storeHealth.observe(response.statusCode));
+    next();
+  });
   setUpDocs(app);
   await app.listen(config.port, config.host);
   const address = app.getHttpServer().address() as AddressInfo;
