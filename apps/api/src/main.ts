@@ -1,8 +1,9 @@
 import 'reflect-metadata';
-import { type Logger, pino } from 'pino';
+import type { Logger } from 'pino';
 import { maskStoreUrl, type OpenedStore, openStore, seedDemo } from '@styring/app';
 import { type ApiConfig, ConfigError, readApiConfig } from './config';
 import { openApiPath, docsPath } from './openapi/docs';
+import { serviceLogger } from './logging/service-logger';
 import { sampleTokens } from './sample-tokens';
 import { startApi } from './server';
 
@@ -52,7 +53,7 @@ const printBanner = async (config: ApiConfig, url: string) => {
 
 const main = async () => {
   const config = readApiConfig(process.env, process.cwd(), process.argv.slice(2));
-  const logger = pino({ level: config.logLevel });
+  const logger = serviceLogger(config.logLevel);
   if (config.seedDemo) await seedOnFirstStart(config, logger);
   const { app, url } = await startApi(config, { logger });
   let stopping = false;
