@@ -1,23 +1,16 @@
-import * as fs from 'node:fs';
-import * as os from 'node:os';
-import * as path from 'node:path';
+import { councilDecision } from '@styring/governance';
 import { createCommandExecutor } from '../command-executor';
 import { seedDemo } from '../demo/seed-demo';
 import type { Caller } from '../execution-result';
-import { openStore, type OpenedStore } from '../open-store';
+import { scratchStore } from '../testing/scratch-store';
 
 /**
  * The hostile cases of the security review (2026-12-04, D1) and issue 12, sent through the one command path
  * every entry point shares, on the demo history: each is refused naming the body or unit, and nothing is
  * written.
  */
-const council = (decidedOn: string, caseNumber: string) => ({
-  body: 'kommunestyret',
-  decidedOn,
-  caseNumber,
-  meeting: `Kommunestyrets møte ${decidedOn}`,
-  authority: { kind: 'law', reference: 'Kommuneloven § 5-3' },
-});
+const council = (decidedOn: string, caseNumber: string) =>
+  councilDecision(decidedOn, caseNumber, `Kommunestyrets møte ${decidedOn}`);
 const direktorHelse: Caller = { actor: 'direktor-helse', role: 'direktor', unit: 'helse-og-velferd' };
 const lederHjemme: Caller = { actor: 'leder-hjemme', role: 'virksomhetsleder', unit: 'hjemmetjenesten' };
 const styv: Caller = { actor: 'radgiver', role: 'styv', unit: 'styv' };
@@ -119,30 +112,19 @@ const cases: readonly [string, Caller, Record<string, unknown>, string, string][
 ];
 
 describe('hostile callers on the demo history', () => {
-  let dir: string;
-  let store: OpenedStore;
+  let scratch: Awaited<ReturnType<typeof scratchStore>>;
 
   beforeAll(async () => {
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'styring-hostile-'));
-    store = await openStore('sqlite:./styring.db', { cwd: dir, create: true });
-    await seedDemo(store.events);
+    scratch = await scratchStore('styring-hostile-');
+    await seedDemo(scratch.store.events);
   });
-  afterAll(async () => {
-    await store.close();
-    fs.rmSync(dir, { recursive: true, force: true });
-  });
-
-  const eventCount = async (): Promise<number> => {
-    let count = 0;
-    for await (const _event of store.events.readAll()) count += 1;
-    return count;
-  };
+  afterAll(() => scratch.remove());
 
   it.each(cases)('%s: refused, nothing written', async (_name, caller, command, code, named) => {
-    const before = await eventCount();
-    const result = await createCommandExecutor(store.events).execute(command, caller);
+    const before = (await scratch.allEvents()).length;
+    const result = await createCommandExecutor(scratch.store.events).execute(command, caller);
     expect(result).toMatchObject({ status: 'rejected', code });
     expect(result.status === 'rejected' ? result.messageEn : '').toContain(named);
-    expect(await eventCount()).toBe(before);
+    expect((await scratch.allEvents()).length).toBe(before);
   });
 });

@@ -1,19 +1,12 @@
-import * as fs from 'node:fs';
-import * as os from 'node:os';
-import * as path from 'node:path';
-import type { RecordedEvent } from '@styring/eventstore';
+import { councilDecision } from '@styring/governance';
 import { createCommandExecutor } from '../command-executor';
 import type { Caller } from '../execution-result';
-import { openStore, type OpenedStore } from '../open-store';
+import type { OpenedStore } from '../open-store';
+import { scratchStore } from '../testing/scratch-store';
 
 const secretariat: Caller = { actor: 'kari', role: 'kommunestyre-sekretariat', unit: 'styv' };
-const council = (caseNumber: string) => ({
-  body: 'kommunestyret',
-  decidedOn: '2025-06-18',
-  caseNumber,
-  meeting: 'Kommunestyrets møte 18.06.2025',
-  authority: { kind: 'law', reference: 'Kommuneloven § 5-3' },
-});
+const council = (caseNumber: string) =>
+  councilDecision('2025-06-18', caseNumber, 'Kommunestyrets møte 18.06.2025');
 const adopt = {
   type: 'AdoptPlan',
   planId: 'eiendomsstrategi',
@@ -32,24 +25,16 @@ const revise = (commandId: string, title = 'Eiendomsstrategi (revidert)') => ({
 });
 
 describe('idempotent retries (commandId)', () => {
-  let dir: string;
+  let scratch: Awaited<ReturnType<typeof scratchStore>>;
   let store: OpenedStore;
-
-  const allEvents = async (): Promise<RecordedEvent[]> => {
-    const events: RecordedEvent[] = [];
-    for await (const event of store.events.readAll()) events.push(event);
-    return events;
-  };
+  const allEvents = () => scratch.allEvents();
 
   beforeEach(async () => {
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'styring-keyed-'));
-    store = await openStore('sqlite:./styring.db', { cwd: dir, create: true });
+    scratch = await scratchStore('styring-keyed-');
+    store = scratch.store;
     expect((await createCommandExecutor(store.events).execute(adopt, secretariat)).status).toBe('accepted');
   });
-  afterEach(async () => {
-    await store.close();
-    fs.rmSync(dir, { recursive: true, force: true });
-  });
+  afterEach(() => scratch.remove());
 
   it('gives a retry with the same key the first outcome and writes nothing new, also in a new executor', async () => {
     const first = await createCommandExecutor(store.events).execute(revise('retry-1'), secretariat);

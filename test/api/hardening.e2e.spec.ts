@@ -1,16 +1,79 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import Database from 'better-sqlite3';
 import { issueLocalToken } from '@styring/app';
 import { eventsIn } from '../cli/store-contents';
 import { type ApiProcess, buildApi, scratchDirectory, startApi, stopAll } from './api-process';
-import { call, councilDecision, type Reply } from './http';
+import { call, councilDecision, newSection, type Reply } from './http';
 
+/** The service as a hostile world meets it: what it prints, how it reports a failing store, retries across a crash. */
 let dir: string;
 beforeAll(() => buildApi(), 180_000);
 beforeEach(() => (dir = scratchDirectory()));
 afterEach(async () => {
   await stopAll();
   fs.rmSync(dir, { recursive: true, force: true });
+});
+
+describe('what the service prints', () => {
+  it('holds no token without --demo, on stderr or stdout, even at trace level', async () => {
+    const api = await startApi(dir, { env: { STYRING_LOG_LEVEL: 'trace' } });
+    const token = await issueLocalToken({
+      dataDir: path.join(dir, 'data'),
+      subject: 'kari',
+      role: 'revisor',
+      unit: 'romerike-revisjon',
+    });
+    expect((await call(api.url, 'GET', '/api/decision-log', { token })).status).toBe(200);
+    expect((await call(api.url, 'POST', '/api/units', { token, body: {} })).status).toBe(403);
+    await api.stop('SIGTERM');
+
+    expect(api.banner()).not.toContain('Sample tokens');
+    const printed = `${api.banner()}\n${JSON.stringify(api.logs())}`;
+    expect(printed).not.toContain(token);
+    // No JWT of any kind: a header {"alg":…} always encodes to eyJ.
+    expect(printed).not.toMatch(/eyJ[A-Za-z0-9_-]{10,}/);
+  });
+});
+
+describe('/health', () => {
+  it('reports the store as failing (503) when writes fail on an event the service cannot read, though it opens', async () => {
+    const api = await startApi(dir, { args: ['--demo'] });
+    const token = await issueLocalToken({
+      dataDir: path.join(dir, 'data'),
+      subject: 'sekretariat',
+      role: 'kommunestyre-sekretariat',
+      unit: 'styv',
+    });
+    expect((await call(api.url, 'GET', '/health')).status).toBe(200);
+
+    // Another program appends an event this code cannot decode: every write now fails (500).
+    const raw = new Database(path.join(dir, 'data', 'styring.db'));
+    raw
+      .prepare(
+        `INSERT INTO events (stream_id, stream_revision, event_id, type, schema_version, data, metadata, recorded_at)
+         VALUES ('plan-uleselig', 0, 'uleselig-1', 'PlanAdopted', 1, '{"planId":1}', ?, ?)`,
+      )
+      .run(
+        JSON.stringify({
+          actor: 'x',
+          role: 'x',
+          correlationId: 'c',
+          causationId: 'c',
+          effectiveAt: '2025-01-01',
+        }),
+        new Date().toISOString(),
+      );
+    const write = await call(api.url, 'POST', '/api/units', { token, body: newSection('etter-feil') });
+    expect(write.status).toBe(500);
+
+    const health = await call(api.url, 'GET', '/health');
+    expect(health).toMatchObject({
+      status: 503,
+      body: { error: 'store_failing', store: { failing: true, lastFailure: { status: 500 } } },
+    });
+    raw.close();
+  });
 });
 
 const lanes = 4;
