@@ -139,6 +139,30 @@ describe('writing', () => {
     expect(reply.body).toMatchObject({ code: 'caller.body_not_allowed' });
   });
 
+  it('keeps refused attempts in an attempt log the revisor reads, apart from the history', async () => {
+    const refused = await request('POST', '/api/units', {
+      token: kommunedirektor,
+      body: newSection('forsok-logg'),
+      headers: { 'x-correlation-id': 'forsok-1' },
+    });
+    expect(refused.status).toBe(422);
+    const log = await request('GET', '/api/refused-attempts', { token: revisor });
+    expect(log.status).toBe(200);
+    expect(log.body).toContainEqual({
+      at: expect.any(String),
+      actor: 'demo-kommunedirektor',
+      role: 'kommunedirektor',
+      unit: 'kommunedirektoren',
+      commandType: 'EstablishUnit',
+      code: 'caller.body_not_allowed',
+      correlationId: 'forsok-1',
+    });
+    expect((await request('GET', '/api/refused-attempts', { token: kommunedirektor })).status).toBe(403);
+    expect((await eventsIn(storeFile)).some((event) => event.metadata.correlationId === 'forsok-1')).toBe(
+      false,
+    );
+  });
+
   it('answers a retry with the same Idempotency-Key with the first outcome; another command with the key is 422', async () => {
     const send = (unit: string, key: string) =>
       request('POST', '/api/units', {

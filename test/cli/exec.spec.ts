@@ -189,6 +189,14 @@ describe('styring exec', () => {
     expect(await eventsIn(storeFile)).toHaveLength(before);
   });
 
+  it('lists refused attempts with styring attempts, the revisor’s among them', async () => {
+    const result = await styring(scratch.dir, ['attempts', '--json']);
+    expect(result.code).toBe(0);
+    expect(jsonLines(result.stdout)).toContainEqual(
+      expect.objectContaining({ role: 'revisor', commandType: 'CorrectEvent', code: 'caller.read_only' }),
+    );
+  });
+
   it('exits 2 naming --correlation-id for one the service would not take either, and writes nothing', async () => {
     const before = (await eventsIn(storeFile)).length;
     const result = await styring(scratch.dir, ['exec', '-', ...secretariat, '--correlation-id', 'to ord'], {

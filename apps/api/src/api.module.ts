@@ -12,6 +12,7 @@ import { CommandsController } from './http/commands.controller';
 import { ErrorFilter } from './http/error.filter';
 import { HealthController } from './http/health.controller';
 import { ReadModelsController } from './http/read-models.controller';
+import { RefusedAttemptsController } from './http/refused-attempts.controller';
 import { StoreHealth } from './http/store-health';
 
 /** The HTTP service: the styring module on the configured store, behind token authentication. */
@@ -31,7 +32,13 @@ export class ApiModule {
           }),
         }),
       ],
-      controllers: [HealthController, CommandsController, ReadModelsController, ExportsController],
+      controllers: [
+        HealthController,
+        CommandsController,
+        ReadModelsController,
+        RefusedAttemptsController,
+        ExportsController,
+      ],
       providers: [
         { provide: API_CONFIG, useValue: config },
         ExportsService,

@@ -42,3 +42,6 @@ export const commandPermissions: Readonly<Record<CommandType, readonly Role[]>> 
 
 /** Who may download audit exports. */
 export const exportRoles: readonly Role[] = ['revisor', 'styv'];
+
+/** Who may read the attempt log (refused commands): the same auditors. */
+export const attemptLogRoles: readonly Role[] = exportRoles;

@@ -1,7 +1,13 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Command } from 'commander';
-import { type BatchItem, createCommandExecutor, openStore } from '@styring/app';
+import {
+  type BatchItem,
+  createCommandExecutor,
+  keepingRefusedAttempts,
+  openStore,
+  systemRuntime,
+} from '@styring/app';
 import { callerOf, withCallerOptions } from '../caller-options';
 import { parseCommandInput } from '../command-input';
 import { ExitCode, UsageError } from '../exit-codes';
@@ -77,7 +83,12 @@ export const execCommand = (context: CommandContext): Command =>
     }
     const store = await openStore(storeUrlOf(command), { cwd: context.io.cwd });
     try {
-      const items = await createCommandExecutor(store.events).executeBatch(parsed.commands, caller);
+      const executor = keepingRefusedAttempts(
+        createCommandExecutor(store.events),
+        store.openReadModelDatabase,
+        systemRuntime.clock,
+      );
+      const items = await executor.executeBatch(parsed.commands, caller);
       items.forEach((item, index) => {
         context.io.out(jsonLine({ index, ...item }));
         const line = explain(item, index);
