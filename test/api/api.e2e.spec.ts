@@ -15,6 +15,7 @@ let api: ApiProcess;
 let dir: string;
 let storeFile: string;
 let kommunedirektor: string;
+let secretariat: string;
 let revisor: string;
 let virksomhetsleder: string;
 
@@ -39,6 +40,13 @@ beforeAll(async () => {
   api = await startApi(dir, { args: ['--demo'] });
   kommunedirektor = api.tokenFor('kommunedirektor');
   revisor = api.tokenFor('revisor');
+  // Council decisions are entered by the secretariat (libs/app's caller table).
+  secretariat = await issueLocalToken({
+    dataDir: path.join(dir, 'data'),
+    subject: 'demo-politisk-sekretariat',
+    role: 'kommunestyre-sekretariat',
+    unit: 'styv',
+  });
   virksomhetsleder = await issueLocalToken({
     dataDir: path.join(dir, 'data'),
     subject: 'demo-leder-hjemmetjenesten',
@@ -98,9 +106,9 @@ describe('starting the service', () => {
 });
 
 describe('writing', () => {
-  it('records the caller from the token (subject, role, unit) and the correlation id from the header', async () => {
+  it('records the caller from the token (subject, role, unit), whom it acts for, and the correlation id from the header', async () => {
     const reply = await request('POST', '/api/units', {
-      token: kommunedirektor,
+      token: secretariat,
       body: newSection('analyse-og-styringsdata', '2025/901'),
       headers: { 'x-correlation-id': 'test-correlation-1' },
     });
@@ -109,9 +117,10 @@ describe('writing', () => {
     expect(reply.headers.get('etag')).toBe(`"${reply.body.revision}"`);
     const event = await eventById(reply.body.events[0].eventId);
     expect(event?.metadata).toMatchObject({
-      actor: 'demo-kommunedirektor',
-      role: 'kommunedirektor',
-      unit: 'kommunedirektoren',
+      actor: 'demo-politisk-sekretariat',
+      role: 'kommunestyre-sekretariat',
+      unit: 'styv',
+      onBehalfOf: 'kommunestyret',
       correlationId: 'test-correlation-1',
     });
     // The request's log line is written as the response finishes; it may reach the pipe a moment later.
@@ -121,23 +130,54 @@ describe('writing', () => {
     expect(logged()).toMatchObject({ res: { statusCode: 201 } });
   });
 
-  it('records the secretariat as acting on behalf of the body whose decision it enters', async () => {
-    const secretariat = await issueLocalToken({
-      dataDir: path.join(dir, 'data'),
-      subject: 'demo-politisk-sekretariat',
-      role: 'kommunestyre-sekretariat',
-      unit: 'styv',
+  it('binds the decision to the token: the kommunedirektør enters no council decision (422), nothing written', async () => {
+    const reply = await writesNothing(
+      () =>
+        request('POST', '/api/units', { token: kommunedirektor, body: newSection('kd-for-kommunestyret') }),
+      422,
+    );
+    expect(reply.body).toMatchObject({ code: 'caller.body_not_allowed' });
+  });
+
+  it('keeps refused attempts in an attempt log the revisor reads, apart from the history', async () => {
+    const refused = await request('POST', '/api/units', {
+      token: kommunedirektor,
+      body: newSection('forsok-logg'),
+      headers: { 'x-correlation-id': 'forsok-1' },
     });
-    const reply = await request('POST', '/api/units', {
-      token: secretariat,
-      body: newSection('politisk-sekretariat', '2025/903'),
+    expect(refused.status).toBe(422);
+    const log = await request('GET', '/api/refused-attempts', { token: revisor });
+    expect(log.status).toBe(200);
+    expect(log.body).toContainEqual({
+      at: expect.any(String),
+      actor: 'demo-kommunedirektor',
+      role: 'kommunedirektor',
+      unit: 'kommunedirektoren',
+      commandType: 'EstablishUnit',
+      code: 'caller.body_not_allowed',
+      correlationId: 'forsok-1',
     });
-    expect(reply.status).toBe(201);
-    expect((await eventById(reply.body.events[0].eventId))?.metadata).toMatchObject({
-      actor: 'demo-politisk-sekretariat',
-      role: 'kommunestyre-sekretariat',
-      onBehalfOf: 'kommunestyret',
-    });
+    expect((await request('GET', '/api/refused-attempts', { token: kommunedirektor })).status).toBe(403);
+    expect((await eventsIn(storeFile)).some((event) => event.metadata.correlationId === 'forsok-1')).toBe(
+      false,
+    );
+  });
+
+  it('answers a retry with the same Idempotency-Key with the first outcome; another command with the key is 422', async () => {
+    const send = (unit: string, key: string) =>
+      request('POST', '/api/units', {
+        token: secretariat,
+        body: newSection(unit, '2025/904'),
+        headers: { 'idempotency-key': key },
+      });
+    const first = await send('idempotent-seksjon', 'nkkel-1');
+    expect(first.status).toBe(201);
+    const retry = await writesNothing(() => send('idempotent-seksjon', 'nkkel-1'), 201);
+    expect(retry.body).toEqual(first.body);
+    const other = await writesNothing(() => send('annen-seksjon', 'nkkel-1'), 422);
+    expect(other.body).toMatchObject({ code: 'idempotency.key_reused' });
+    const badKey = await writesNothing(() => send('annen-seksjon', 'to ord'), 400);
+    expect(badKey.body.errors).toEqual([expect.objectContaining({ path: 'commandId' })]);
   });
 
   it('refuses a caller without a valid token (401) and writes nothing', async () => {
@@ -209,7 +249,7 @@ describe('writing', () => {
     const weakEtag = await writesNothing(
       () =>
         request('POST', '/api/units', {
-          token: kommunedirektor,
+          token: secretariat,
           body: newSection('x'),
           headers: { 'if-match': 'W/"3"' },
         }),
@@ -221,7 +261,7 @@ describe('writing', () => {
     const ifNoneMatch = await writesNothing(
       () =>
         request('POST', '/api/units', {
-          token: kommunedirektor,
+          token: secretariat,
           body: newSection('x'),
           headers: { 'if-none-match': '"3"' },
         }),
@@ -253,7 +293,7 @@ describe('writing', () => {
     const reply = await writesNothing(
       () =>
         request('POST', '/api/units', {
-          token: kommunedirektor,
+          token: secretariat,
           body: newSection('analyse-og-styringsdata'),
         }),
       422,
@@ -281,7 +321,7 @@ describe('writing', () => {
       decision: councilDecision(caseNumber),
     });
     const first = await request('POST', `/api/plans/${plan?.planId}/revisions`, {
-      token: kommunedirektor,
+      token: secretariat,
       body: revision('Kommuneplanens samfunnsdel (revidert av klient A)', '2025/910'),
       headers: { 'if-match': etag ?? '' },
     });
@@ -289,7 +329,7 @@ describe('writing', () => {
     const second = await writesNothing(
       () =>
         request('POST', `/api/plans/${plan?.planId}/revisions`, {
-          token: kommunedirektor,
+          token: secretariat,
           body: revision('Kommuneplanens samfunnsdel (revidert av klient B)', '2025/911'),
           headers: { 'if-match': etag ?? '' },
         }),
@@ -308,7 +348,7 @@ describe('many clients at once', () => {
     const replies = await Promise.all(
       Array.from({ length: 8 }, (_, index) => [
         request('POST', '/api/units', {
-          token: kommunedirektor,
+          token: secretariat,
           body: newSection(`samtidig-${index}`, `2025/93${index}`),
         }),
         request('GET', '/api/decision-log', { token: revisor }),
@@ -334,6 +374,31 @@ describe('reading', () => {
     const unknown = await request('GET', '/api/decision-log?colour=red', { token: revisor });
     expect(unknown).toMatchObject({ status: 400, body: { errors: [{ path: 'colour' }] } });
     expect((await request('GET', '/api/plans/no-such-plan', { token: revisor })).status).toBe(404);
+  });
+
+  it.each(['9223372036854775808', '99999999999999999999', '-1', '1e3'])(
+    'refuses the position %s that no store can hold (400), for a query and for If-Match',
+    async (position) => {
+      const query = await request('GET', `/api/decision-log?afterPosition=${position}`, { token: revisor });
+      expect(query).toMatchObject({ status: 400, body: { errors: [{ path: 'afterPosition' }] } });
+      const write = await writesNothing(
+        () =>
+          request('POST', '/api/units', {
+            token: secretariat,
+            body: newSection('for-stor-revisjon'),
+            headers: { 'if-match': `"${position}"` },
+          }),
+        400,
+      );
+      expect(write.body.errors).toEqual([expect.objectContaining({ path: 'headers.if-match' })]);
+    },
+  );
+
+  it('still takes the largest position a store holds, 2^63 − 1', async () => {
+    const reply = await request('GET', '/api/decision-log?afterPosition=9223372036854775807', {
+      token: revisor,
+    });
+    expect(reply).toMatchObject({ status: 200, body: [] });
   });
 });
 
@@ -412,7 +477,7 @@ describeWithPostgres('stopping', (cluster) => {
     const held = await holdAppends(connectionString);
     const order: string[] = [];
     const sent = call(service.url, 'POST', '/api/units', {
-      token: service.tokenFor('kommunedirektor'),
+      token: service.tokenFor('kommunestyre-sekretariat'),
       body: newSection('avslutning', '2025/950'),
     }).then((reply) => (order.push(`answered ${reply.status}`), reply));
     await held.untilAnAppendWaits();

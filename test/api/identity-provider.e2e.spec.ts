@@ -60,7 +60,8 @@ describe('an external identity provider', () => {
       },
     });
     expect(api.banner()).not.toContain('Sample tokens');
-    const token = await idpToken('ola.hansen@lorenskog.kommune.no', 'kommunedirektor', 'kommunedirektoren');
+    // A council decision, so the council's secretariat enters it (libs/app's caller table).
+    const token = await idpToken('ola.hansen@lorenskog.kommune.no', 'kommunestyre-sekretariat', 'styv');
     const reply = await call(api.url, 'POST', '/api/units', {
       token,
       body: { ...newSection('styv'), parent: undefined, kind: 'stabsavdeling' },
@@ -69,8 +70,8 @@ describe('an external identity provider', () => {
     const [event] = await eventsIn(path.join(dir, 'data', 'styring.db'));
     expect(event?.metadata).toMatchObject({
       actor: 'ola.hansen@lorenskog.kommune.no',
-      role: 'kommunedirektor',
-      unit: 'kommunedirektoren',
+      role: 'kommunestyre-sekretariat',
+      unit: 'styv',
     });
 
     // The embedded default's own tokens mean nothing here.

@@ -1,7 +1,9 @@
+import * as crypto from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { defaultAudience, issueLocalToken, localIssuer, mintToken } from '@styring/app';
 import { eventsIn } from './store-contents';
-import { jsonLines, scratchDirectory, styring } from './styring';
+import { jsonLines, scratchDirectory, styring, tokenFlag } from './styring';
 
 const councilDecision = {
   body: 'kommunestyret',
@@ -18,18 +20,19 @@ const adoptStrategy = (planId: string) => ({
   period: { from: '2024-04-01', to: '2027-12-31' },
   decision: councilDecision,
 });
-const secretariat = ['--actor', 'kari', '--role', 'kommunestyre-sekretariat', '--unit', 'styv'];
 
 /** `styring exec`: 0 accepted, 3 refused by a rule, 2 invalid input; what is refused is never written. */
 describe('styring exec', () => {
   const scratch = scratchDirectory();
   const storeFile = path.join(scratch.dir, 'data', 'styring.db');
+  let secretariat: string[];
   beforeAll(async () => {
     expect((await styring(scratch.dir, ['init'])).code).toBe(0);
+    secretariat = await tokenFlag(scratch.dir, 'kommunestyre-sekretariat', 'styv', 'kari');
   });
   afterAll(scratch.remove);
 
-  it('accepts a command from standard input (exit 0), records the caller from the flags, and prints the result', async () => {
+  it('accepts a command from standard input (exit 0), records the caller from its token, and prints the result', async () => {
     const result = await styring(scratch.dir, ['exec', '-', ...secretariat], {
       input: JSON.stringify(adoptStrategy('hr-strategi')),
     });
@@ -47,10 +50,15 @@ describe('styring exec', () => {
       position: '1',
       correlationId: expect.any(String),
     });
-    expect(event?.metadata).toMatchObject({ actor: 'kari', role: 'kommunestyre-sekretariat', unit: 'styv' });
+    expect(event?.metadata).toMatchObject({
+      actor: 'kari',
+      role: 'kommunestyre-sekretariat',
+      unit: 'styv',
+      onBehalfOf: 'kommunestyret',
+    });
   });
 
-  it('takes the caller from STYRING_* variables and the commands from a JSON Lines file', async () => {
+  it('takes the token from STYRING_TOKEN and the commands from a JSON Lines file', async () => {
     const file = path.join(scratch.dir, 'commands.jsonl');
     fs.writeFileSync(
       file,
@@ -59,7 +67,9 @@ describe('styring exec', () => {
         .join('\n'),
     );
     const result = await styring(scratch.dir, ['exec', '--file', file], {
-      env: { STYRING_ACTOR: 'per', STYRING_ROLE: 'kommunestyre-sekretariat' },
+      env: {
+        STYRING_TOKEN: (await tokenFlag(scratch.dir, 'kommunestyre-sekretariat', 'styv', 'per'))[1] ?? '',
+      },
     });
 
     expect(result.code).toBe(0);
@@ -79,7 +89,8 @@ describe('styring exec', () => {
       ...adoptStrategy('klimastrategi'),
       decision: { ...councilDecision, body: 'kommunedirektoren', meeting: undefined },
     };
-    const result = await styring(scratch.dir, ['exec', '-', '--role', 'kommunedirektor'], {
+    const kommunedirektor = await tokenFlag(scratch.dir, 'kommunedirektor', 'kommunedirektoren');
+    const result = await styring(scratch.dir, ['exec', '-', ...kommunedirektor], {
       input: JSON.stringify(byTheKommunedirektor),
     });
 
@@ -127,28 +138,72 @@ describe('styring exec', () => {
     ]);
   });
 
-  it('exits 2 when no role is given, before reading any input', async () => {
+  it('exits 2 when no token is given, before reading any input', async () => {
     const result = await styring(scratch.dir, ['exec', '-'], { input: JSON.stringify(adoptStrategy('x')) });
     expect(result.code).toBe(2);
-    expect(result.stderr).toContain("'--role <role>' not specified");
+    expect(result.stderr).toContain('--token');
   });
 
-  it('exits 2 naming --role for a role the service does not know, from the flag or STYRING_ROLE, and writes nothing', async () => {
+  it('grants nothing for --role alone, nor for a forged, expired or foreign token; exits 2 and writes nothing', async () => {
     const before = (await eventsIn(storeFile)).length;
-    const fromFlag = await styring(scratch.dir, ['exec', '-', '--role', 'ordforer'], {
-      input: JSON.stringify(adoptStrategy('ukjent-rolle')),
+    const input = JSON.stringify(adoptStrategy('uten-identitet'));
+    const expired = await issueLocalToken({
+      dataDir: path.join(scratch.dir, 'data'),
+      subject: 'kari',
+      role: 'kommunestyre-sekretariat',
+      unit: 'styv',
+      expiresIn: -60,
     });
-    const fromEnv = await styring(scratch.dir, ['exec', '-'], {
-      input: JSON.stringify(adoptStrategy('ukjent-rolle')),
-      env: { STYRING_ROLE: 'ordforer' },
+    const forged = await mintToken(
+      { subject: 'kari', role: 'kommunestyre-sekretariat', unit: 'styv' },
+      {
+        privateKey: crypto.generateKeyPairSync('ed25519').privateKey,
+        issuer: localIssuer,
+        audience: defaultAudience,
+      },
+    );
+    const roleOnly = await styring(scratch.dir, ['exec', '-', '--role', 'kommunestyre-sekretariat'], {
+      input,
     });
-
-    for (const result of [fromFlag, fromEnv]) {
+    expect(roleOnly.code).toBe(2);
+    expect(roleOnly.stderr).toContain('grants nothing');
+    for (const token of [expired, forged, 'not-a-token']) {
+      const result = await styring(scratch.dir, ['exec', '-', '--token', token], { input });
       expect(result.code).toBe(2);
-      expect(result.stderr).toContain("'--role <role>'");
-      expect(result.stderr).toContain('ordforer');
+      expect(result.stderr).toContain('--token');
     }
     expect(await eventsIn(storeFile)).toHaveLength(before);
+  });
+
+  it('refuses the revisor correcting an event (exit 3, caller.read_only), and writes nothing', async () => {
+    const [first] = await eventsIn(storeFile);
+    const before = (await eventsIn(storeFile)).length;
+    const correction = {
+      type: 'CorrectEvent',
+      correctedEventId: first?.eventId,
+      changes: [{ field: 'decision.caseNumber', before: '2024/0544', after: '2024/0545' }],
+      reason: 'Revisor prøver å rette.',
+    };
+    const result = await styring(
+      scratch.dir,
+      ['exec', '-', ...(await tokenFlag(scratch.dir, 'revisor', 'romerike-revisjon'))],
+      {
+        input: JSON.stringify(correction),
+      },
+    );
+    expect(result.code).toBe(3);
+    expect(jsonLines(result.stdout)).toEqual([
+      expect.objectContaining({ status: 'rejected', code: 'caller.read_only' }),
+    ]);
+    expect(await eventsIn(storeFile)).toHaveLength(before);
+  });
+
+  it('lists refused attempts with styring attempts, the revisor’s among them', async () => {
+    const result = await styring(scratch.dir, ['attempts', '--json']);
+    expect(result.code).toBe(0);
+    expect(jsonLines(result.stdout)).toContainEqual(
+      expect.objectContaining({ role: 'revisor', commandType: 'CorrectEvent', code: 'caller.read_only' }),
+    );
   });
 
   it('exits 2 naming --correlation-id for one the service would not take either, and writes nothing', async () => {

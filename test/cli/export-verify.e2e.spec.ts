@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { scratchDirectory, styring } from './styring';
+import { scratchDirectory, styring, tokenFlag } from './styring';
 
 const decision = {
   body: 'kommunestyret',
@@ -55,9 +55,13 @@ describe('styring export and verify', () => {
   });
 
   it('proves that a later export only appended to the earlier one', async () => {
-    const appended = await styring(scratch.dir, ['exec', '-', '--role', 'kommunestyre-sekretariat'], {
-      input: adoptStrategy('klimastrategi'),
-    });
+    const appended = await styring(
+      scratch.dir,
+      ['exec', '-', ...(await tokenFlag(scratch.dir, 'kommunestyre-sekretariat'))],
+      {
+        input: adoptStrategy('klimastrategi'),
+      },
+    );
     expect(appended.code).toBe(0);
     expect((await styring(scratch.dir, ['export', '--out', 'export-2', '--previous', 'export-1'])).code).toBe(
       0,
@@ -139,14 +143,32 @@ describe('styring export and verify', () => {
     expect(fs.readdirSync(scratch.dir).sort()).toEqual(before);
   });
 
-  it.each([[['init']], [['keys', 'generate', '--out', 'data/keys']]])(
-    'refuses to overwrite the signing keys: %j exits 1',
-    async (args) => {
-      const before = fs.readFileSync(at('data', 'keys', 'export-signing-private.pem'));
-      const result = await styring(scratch.dir, args);
-      expect(result.code).toBe(1);
-      expect(result.stderr).toMatch(/refusing to overwrite/);
-      expect(fs.readFileSync(at('data', 'keys', 'export-signing-private.pem'))).toEqual(before);
-    },
-  );
+  it('refuses to overwrite the signing keys: keys generate exits 1', async () => {
+    const before = fs.readFileSync(at('data', 'keys', 'export-signing-private.pem'));
+    const result = await styring(scratch.dir, ['keys', 'generate', '--out', 'data/keys']);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/refusing to overwrite/);
+    expect(fs.readFileSync(at('data', 'keys', 'export-signing-private.pem'))).toEqual(before);
+  });
+
+  it('says an initialized folder is initialized already: init exits 0 and changes no key', async () => {
+    const before = fs.readFileSync(at('data', 'keys', 'export-signing-private.pem'));
+    const result = await styring(scratch.dir, ['init']);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('Allerede initialisert');
+    expect(fs.readFileSync(at('data', 'keys', 'export-signing-private.pem'))).toEqual(before);
+  });
+
+  it('refuses init when only half of the key pair is there (exit 1), and makes no new key', async () => {
+    const other = path.join(scratch.dir, 'halv');
+    fs.mkdirSync(other);
+    fs.copyFileSync(
+      at('data', 'keys', 'export-signing-public.pem'),
+      path.join(other, 'export-signing-public.pem'),
+    );
+    const result = await styring(scratch.dir, ['init', '--keys', 'halv']);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/refusing to overwrite/);
+    expect(fs.readdirSync(other)).toEqual(['export-signing-public.pem']);
+  });
 });

@@ -1,4 +1,4 @@
-import { jsonLines, scratchDirectory, styring } from './styring';
+import { jsonLines, scratchDirectory, styring, tokenFlag } from './styring';
 
 interface Entry {
   readonly eventId: string;
@@ -56,9 +56,13 @@ describe('styring history', () => {
       changes: [{ field: 'decision.caseNumber', before: '2023/0544', after: '2023/0545' }],
       reason: 'Feil saksnummer ved registreringen.',
     };
-    const corrected = await styring(scratch.dir, ['exec', '-', '--role', 'kommunestyre-sekretariat'], {
-      input: JSON.stringify(correction),
-    });
+    const corrected = await styring(
+      scratch.dir,
+      ['exec', '-', ...(await tokenFlag(scratch.dir, 'kommunestyre-sekretariat'))],
+      {
+        input: JSON.stringify(correction),
+      },
+    );
     expect(corrected.code).toBe(0);
 
     const recordedThen = hrStrategy(

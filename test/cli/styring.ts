@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { issueLocalToken } from '@styring/app';
 import { type ProcessResult, repositoryRoot, runProcess } from '../support/run-process';
 
 /** The committed shim that `npx styring` runs: the tests start the CLI exactly the way users do. */
@@ -35,3 +36,14 @@ export const jsonLines = (stdout: string): unknown[] =>
     .split('\n')
     .filter((line) => line.trim() !== '')
     .map((line) => JSON.parse(line) as unknown);
+
+/** `--token T` for a caller of the scratch folder's local key (`./data`), as `styring tokens issue` mints it. */
+export const tokenFlag = async (
+  cwd: string,
+  role: string,
+  unit = 'styv',
+  subject = `test-${role}`,
+): Promise<string[]> => [
+  '--token',
+  await issueLocalToken({ dataDir: path.join(cwd, 'data'), subject, role, unit }),
+];

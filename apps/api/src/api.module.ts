@@ -4,7 +4,7 @@ import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { StyringModule } from '@styring/nestjs';
 import { API_CONFIG } from './api-config.token';
 import { AuthGuard, TOKEN_VERIFIER } from './auth/auth.guard';
-import type { TokenVerifier } from './auth/token-verifier';
+import type { TokenVerifier } from '@styring/app';
 import type { ApiConfig } from './config';
 import { ExportsController } from './exports/exports.controller';
 import { ExportsService } from './exports/exports.service';
@@ -12,6 +12,8 @@ import { CommandsController } from './http/commands.controller';
 import { ErrorFilter } from './http/error.filter';
 import { HealthController } from './http/health.controller';
 import { ReadModelsController } from './http/read-models.controller';
+import { RefusedAttemptsController } from './http/refused-attempts.controller';
+import { StoreHealth } from './http/store-health';
 
 /** The HTTP service: the styring module on the configured store, behind token authentication. */
 @Module({})
@@ -30,10 +32,17 @@ export class ApiModule {
           }),
         }),
       ],
-      controllers: [HealthController, CommandsController, ReadModelsController, ExportsController],
+      controllers: [
+        HealthController,
+        CommandsController,
+        ReadModelsController,
+        RefusedAttemptsController,
+        ExportsController,
+      ],
       providers: [
         { provide: API_CONFIG, useValue: config },
         ExportsService,
+        StoreHealth,
         { provide: TOKEN_VERIFIER, useValue: verifier },
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_FILTER, useClass: ErrorFilter },

@@ -28,6 +28,11 @@ describe('readApiConfig', () => {
     expect(readApiConfig({ STYRING_LOG_LEVEL: '' }, cwd).logLevel).toBe('info');
   });
 
+  it('takes the longest token lifetime from STYRING_JWT_MAX_LIFETIME, 30 days without it', () => {
+    expect(readApiConfig({ STYRING_JWT_MAX_LIFETIME: '12h' }, cwd).maxTokenLifetime).toBe(12 * 3600);
+    expect(readApiConfig({}, cwd).maxTokenLifetime).toBe(30 * 86_400);
+  });
+
   it('seeds the demo with --demo or STYRING_DEMO', () => {
     expect(readApiConfig({}, cwd, ['--demo']).seedDemo).toBe(true);
     expect(readApiConfig({ STYRING_DEMO: 'ja' }, cwd).seedDemo).toBe(true);
@@ -41,6 +46,7 @@ describe('readApiConfig', () => {
     [{ STYRING_JWKS_URL: 'not a url', STYRING_JWT_ISSUER: 'x' }, 'STYRING_JWKS_URL'],
     [{ STYRING_JWT_PUBLIC_KEY: '/no/such.pem', STYRING_JWT_ISSUER: 'x' }, 'STYRING_JWT_PUBLIC_KEY'],
     [{ STYRING_LOG_LEVEL: 'verbose' }, 'STYRING_LOG_LEVEL'],
+    [{ STYRING_JWT_MAX_LIFETIME: 'forever' }, 'STYRING_JWT_MAX_LIFETIME'],
     [
       { STYRING_JWKS_URL: 'https://idp/jwks', STYRING_JWT_ISSUER: 'x', STYRING_JWT_ALGORITHMS: 'RS256,' },
       'STYRING_JWT_ALGORITHMS',

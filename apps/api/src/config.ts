@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { defaultAudience, localIssuer } from '@styring/app';
-import type { TokenVerification } from './auth/token-verifier';
+import { defaultAudience, defaultMaxTokenLifetime, tokenLifetimeSeconds } from '@styring/app';
+import type { TokenVerification } from '@styring/app';
 
 /** Everything the service reads from its environment, checked once at start. */
 export interface ApiConfig {
@@ -16,6 +16,8 @@ export interface ApiConfig {
   /** Seed the demo history when the store is empty (the embedded default's first start). */
   readonly seedDemo: boolean;
   readonly logLevel: string;
+  /** The longest token lifetime (`exp` − `iat`) accepted, in seconds. */
+  readonly maxTokenLifetime: number;
   /**
    * `local`: tokens signed by the key pair under `dataDir` (made on first start), minted with
    * `styring tokens issue`. Otherwise the identity provider's issuer and keys.
@@ -55,6 +57,14 @@ const algorithmsOf = (value: string): string[] => {
       `STYRING_JWT_ALGORITHMS must be a comma-separated list of alg names, not '${value}'`,
     );
   return algorithms;
+};
+
+const maxTokenLifetimeOf = (value: string | undefined): number => {
+  if (value === undefined || value === '') return defaultMaxTokenLifetime;
+  const seconds = tokenLifetimeSeconds(value);
+  if (seconds === undefined || seconds === 0)
+    throw new ConfigError(`STYRING_JWT_MAX_LIFETIME must be a lifetime such as 12h or 30d, not '${value}'`);
+  return seconds;
 };
 
 const portOf = (env: NodeJS.ProcessEnv): number => {
@@ -119,17 +129,8 @@ export const readApiConfig = (
     exportDir: path.resolve(cwd, env['STYRING_EXPORT_DIR'] || path.join(dataDir, 'exports')),
     seedDemo: args.includes('--demo') || bool('STYRING_DEMO', env['STYRING_DEMO'], false),
     logLevel: logLevelOf(env['STYRING_LOG_LEVEL']),
+    maxTokenLifetime: maxTokenLifetimeOf(env['STYRING_JWT_MAX_LIFETIME']),
     auth: externalAuth(env, cwd),
     cwd,
   };
 };
-
-/** The verification settings for the local key pair (the embedded default). */
-export const localVerification = (publicKeyPem: string): TokenVerification => ({
-  issuer: localIssuer,
-  audience: defaultAudience,
-  keys: { kind: 'public-key', pem: publicKeyPem },
-  algorithms: ['EdDSA'],
-  roleClaim: 'role',
-  unitClaim: 'unit',
-});

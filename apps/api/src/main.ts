@@ -1,8 +1,9 @@
 import 'reflect-metadata';
-import { type Logger, pino } from 'pino';
-import { type OpenedStore, openStore, seedDemo } from '@styring/app';
+import type { Logger } from 'pino';
+import { maskStoreUrl, type OpenedStore, openStore, seedDemo } from '@styring/app';
 import { type ApiConfig, ConfigError, readApiConfig } from './config';
 import { openApiPath, docsPath } from './openapi/docs';
+import { serviceLogger } from './logging/service-logger';
 import { sampleTokens } from './sample-tokens';
 import { startApi } from './server';
 
@@ -26,7 +27,10 @@ const seedOnFirstStart = async (config: ApiConfig, logger: Logger) => {
   }
 };
 
-/** What a person starting the service needs: where to look, and tokens to try it with (to stderr). */
+/**
+ * What a person starting the service needs: where to look (to stderr), with the store's password masked;
+ * tokens to try it with only with the demo, whose data is fictitious – a real service prints none.
+ */
 const printBanner = async (config: ApiConfig, url: string) => {
   const lines = [
     '',
@@ -34,9 +38,9 @@ const printBanner = async (config: ApiConfig, url: string) => {
     `  docs (OpenAPI, browsable): ${url}/${docsPath}`,
     `  OpenAPI description:       ${url}/${openApiPath}`,
     `  health:                    ${url}/health`,
-    `  store:                     ${config.store}`,
+    `  store:                     ${maskStoreUrl(config.store)}`,
   ];
-  if (config.auth.mode === 'local') {
+  if (config.auth.mode === 'local' && config.seedDemo) {
     lines.push('', 'Sample tokens (12 h; mint more with `styring tokens issue --role … --unit … --sub …`):');
     for (const sample of await sampleTokens(config.dataDir)) {
       lines.push(`  ${sample.role} (${sample.subject}):`, `    ${sample.token}`);
@@ -49,7 +53,7 @@ const printBanner = async (config: ApiConfig, url: string) => {
 
 const main = async () => {
   const config = readApiConfig(process.env, process.cwd(), process.argv.slice(2));
-  const logger = pino({ level: config.logLevel });
+  const logger = serviceLogger(config.logLevel);
   if (config.seedDemo) await seedOnFirstStart(config, logger);
   const { app, url } = await startApi(config, { logger });
   let stopping = false;

@@ -4,6 +4,8 @@ import { issueLocalToken } from '@styring/app';
 const samples = [
   { subject: 'demo-revisor', role: 'revisor', unit: 'romerike-revisjon' },
   { subject: 'demo-kommunedirektor', role: 'kommunedirektor', unit: 'kommunedirektoren' },
+  // Council decisions are entered by the secretariat (libs/app's caller table).
+  { subject: 'demo-politisk-sekretariat', role: 'kommunestyre-sekretariat', unit: 'styv' },
   { subject: 'demo-radgiver-styv', role: 'styv', unit: 'styv' },
 ] as const;
 

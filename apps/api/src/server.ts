@@ -1,12 +1,13 @@
+import type { ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { type Logger, pino } from 'pino';
 import { ApiModule } from './api.module';
-import { ensureLocalKeyPair } from '@styring/app';
-import { createTokenVerifier } from './auth/token-verifier';
-import { type ApiConfig, localVerification } from './config';
+import { createTokenVerifier, ensureLocalKeyPair, localVerification } from '@styring/app';
+import type { ApiConfig } from './config';
+import { StoreHealth } from './http/store-health';
 import { httpLogger } from './logging/http-logger';
 import { PinoNestLogger } from './logging/nest-logger';
 import { setUpDocs } from './openapi/docs';
@@ -33,13 +34,14 @@ export interface StartOptions {
 /** Builds and starts the service; the caller decides when to close it. */
 export const startApi = async (config: ApiConfig, options: StartOptions = {}): Promise<RunningApi> => {
   const logger = options.logger ?? pino({ level: config.logLevel });
-  const verifier = createTokenVerifier(
-    config.auth.mode === 'external'
+  const verifier = createTokenVerifier({
+    ...(config.auth.mode === 'external'
       ? config.auth.verification
       : localVerification(
           ensureLocalKeyPair(config.dataDir).publicKey.export({ type: 'spki', format: 'pem' }).toString(),
-        ),
-  );
+        )),
+    maxLifetimeSeconds: config.maxTokenLifetime,
+  });
   const app = await NestFactory.create<NestExpressApplication>(ApiModule.create(config, verifier), {
     logger: new PinoNestLogger(logger),
     // New requests during shutdown get 503 while the ones in flight finish.
@@ -52,6 +54,14 @@ export const startApi = async (config: ApiConfig, options: StartOptions = {}): P
   app.set('etag', false);
   app.disable('x-powered-by');
   app.use(httpLogger(logger));
+  // Every answer of a read or write says whether the store works; `/health` reports it. Exports are
+  // files of their own and say nothing about the store.
+  const storeHealth = app.get(StoreHealth);
+  app.use('/api', (request: { url: string }, response: ServerResponse, next: () => void) => {
+    if (!request.url.startsWith('/exports'))
+      response.on('finish', () => storeHealth.observe(response.statusCode));
+    next();
+  });
   setUpDocs(app);
   await app.listen(config.port, config.host);
   const address = app.getHttpServer().address() as AddressInfo;

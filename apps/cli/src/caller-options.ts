@@ -1,23 +1,20 @@
-import * as os from 'node:os';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { type Command, InvalidArgumentError, Option } from 'commander';
-import { type Caller, isCorrelationId, roles } from '@styring/app';
+import {
+  type Caller,
+  createTokenVerifier,
+  isCorrelationId,
+  localKeyFiles,
+  localVerification,
+} from '@styring/app';
+import { UsageError } from './exit-codes';
 
 interface CallerFlags {
-  readonly actor: string;
-  readonly role: string;
-  readonly unit?: string;
-  readonly onBehalfOf?: string;
+  readonly token?: string;
+  readonly dataDir: string;
   readonly correlationId?: string;
 }
-
-/** The login name; some containers have no user entry for the process, and then there is none. */
-const loginName = (): string => {
-  try {
-    return os.userInfo().username;
-  } catch {
-    return 'ukjent';
-  }
-};
 
 /** The same rule the HTTP service applies to X-Correlation-Id. */
 const correlationId = (value: string): string => {
@@ -25,27 +22,28 @@ const correlationId = (value: string): string => {
   return value;
 };
 
-/** Who is acting: recorded in every event's metadata, so it comes from flags or environment, never from the JSON. */
+/** `--role` used to name the caller; it grants nothing now, so say what to do instead of ignoring it. */
+const noRoleFlag = (): never => {
+  throw new InvalidArgumentError(
+    "a role on its own grants nothing: give --token with a token from 'styring tokens issue --role …'",
+  );
+};
+
+/**
+ * Who is acting: a token, verified as the HTTP service verifies it (the local key under the data folder),
+ * whose subject, role and unit are recorded in every event's metadata – never flags or the JSON.
+ */
 export const withCallerOptions = (command: Command): Command =>
   command
     .addOption(
-      new Option('--actor <name>', 'who is acting (default: the login name)')
-        .env('STYRING_ACTOR')
-        .default(loginName()),
+      new Option('--token <jwt>', "the caller's token (from 'styring tokens issue')").env('STYRING_TOKEN'),
     )
     .addOption(
-      // The same roles the service knows; any other would be recorded in the history as given.
-      new Option('--role <role>', 'the role acted in, e.g. kommunedirektor')
-        .env('STYRING_ROLE')
-        .choices(roles)
-        .makeOptionMandatory(),
+      new Option('--data-dir <dir>', 'the data folder whose local key signed the token')
+        .env('STYRING_DATA_DIR')
+        .default('./data'),
     )
-    .addOption(new Option('--unit <unit>', 'the unit acted for, e.g. styv').env('STYRING_UNIT'))
-    .addOption(
-      new Option('--on-behalf-of <name>', 'whom the actor enters the decision for').env(
-        'STYRING_ON_BEHALF_OF',
-      ),
-    )
+    .addOption(new Option('--role <role>').hideHelp().argParser(noRoleFlag))
     .addOption(
       new Option(
         '--correlation-id <id>',
@@ -53,10 +51,26 @@ export const withCallerOptions = (command: Command): Command =>
       ).argParser(correlationId),
     );
 
-export const callerOf = (flags: CallerFlags): Caller => ({
-  actor: flags.actor,
-  role: flags.role,
-  ...(flags.unit === undefined ? {} : { unit: flags.unit }),
-  ...(flags.onBehalfOf === undefined ? {} : { onBehalfOf: flags.onBehalfOf }),
-  ...(flags.correlationId === undefined ? {} : { correlationId: flags.correlationId }),
-});
+/** The verified caller of `--token`; a missing or invalid token is a usage error, before anything is read. */
+export const callerOf = async (flags: CallerFlags, cwd: string): Promise<Caller> => {
+  if (flags.token === undefined || flags.token === '') {
+    throw new UsageError(
+      "a write needs a caller: give --token (or STYRING_TOKEN) from 'styring tokens issue'",
+    );
+  }
+  const { publicKeyFile } = localKeyFiles(path.resolve(cwd, flags.dataDir));
+  if (!fs.existsSync(publicKeyFile)) {
+    throw new UsageError(`--token: there is no local key (${publicKeyFile}) to verify it with`);
+  }
+  const verified = await createTokenVerifier(localVerification(fs.readFileSync(publicKeyFile, 'utf8')))(
+    `Bearer ${flags.token}`,
+  );
+  if (!verified.ok) throw new UsageError(`--token: ${verified.reason}`);
+  const { subject, role, unit } = verified.identity;
+  return {
+    actor: subject,
+    role,
+    unit,
+    ...(flags.correlationId === undefined ? {} : { correlationId: flags.correlationId }),
+  };
+};

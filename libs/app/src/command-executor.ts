@@ -8,7 +8,6 @@ import {
   type HandleOptions,
 } from '@styring/eventstore';
 import {
-  decodeCommand,
   defaultGovernanceConfiguration,
   type GovernanceCommand,
   type GovernanceConfiguration,
@@ -17,7 +16,16 @@ import {
   governanceEventSerde,
   streamFor,
 } from '@styring/governance';
+import { checkCaller } from './authority/caller-authority';
 import { effectiveAtOf } from './effective-at';
+import { keyedCommandIndex, type KeyedOutcome } from './idempotency/keyed-command-index';
+import {
+  commandFingerprint,
+  decodeKeyedCommand,
+  keyedEventId,
+  keyedEventIds,
+  type KeyedCommand,
+} from './idempotency/keyed-command';
 import type { AppendedEvent, BatchItem, Caller, ExecutionResult } from './execution-result';
 import {
   findRecordedEvent,
@@ -36,6 +44,34 @@ export interface CommandExecutor {
    */
   executeBatch(inputs: readonly unknown[], caller: Caller): Promise<readonly BatchItem[]>;
 }
+
+/** A keyed command seen before: the same command gets its first outcome again, another one is refused. */
+const repeated = (
+  command: GovernanceCommand,
+  key: string,
+  fingerprint: string,
+  first: KeyedOutcome,
+): ExecutionResult => {
+  const last = first.events[first.events.length - 1];
+  if (first.events[0]?.eventId !== keyedEventId(key, fingerprint, 0) || last === undefined) {
+    return {
+      status: 'rejected',
+      commandType: command.type,
+      code: 'idempotency.key_reused',
+      message: `Nøkkelen (commandId) '${key}' er alt brukt for en annen kommando; ingenting ble lagret.`,
+      messageEn: `the key (commandId) '${key}' was used for another command; nothing was written`,
+    };
+  }
+  return {
+    status: 'accepted',
+    commandType: command.type,
+    streamId: first.streamId,
+    events: first.events,
+    revision: last.streamRevision,
+    position: last.globalPosition,
+    correlationId: first.correlationId,
+  };
+};
 
 /** The events just appended, read back with the ids and positions the store gave them. */
 const appendedEvents = async (
@@ -85,31 +121,40 @@ export const createCommandExecutor = (
   configuration: GovernanceConfiguration = defaultGovernanceConfiguration,
 ): CommandExecutor => {
   const loadContext = governanceContextLoader(store, configuration);
-  const handle = commandHandler({
-    store,
-    decider: governanceDecider,
-    serde: governanceEventSerde,
-    newId: runtime.newId,
-  });
+  const keyedOutcome = keyedCommandIndex(store);
+  const handlerWith = (newId: () => string) =>
+    commandHandler({ store, decider: governanceDecider, serde: governanceEventSerde, newId });
+  const handle = handlerWith(runtime.newId);
 
   const run = async (
-    command: GovernanceCommand,
+    { command, key }: KeyedCommand,
     caller: Caller,
     options?: HandleOptions,
   ): Promise<ExecutionResult> => {
+    // Who is calling bounds what may be recorded, before any decider runs.
+    const checked = checkCaller(caller, command);
+    if (!checked.ok) return { status: 'rejected', commandType: command.type, ...checked.refusal };
+    const fingerprint = key === undefined ? undefined : commandFingerprint(command, caller);
+    if (key !== undefined && fingerprint !== undefined) {
+      const first = await keyedOutcome(key);
+      if (first !== undefined) return repeated(command, key, fingerprint, first);
+    }
     const context = await loadContext();
     const correctionTarget =
       command.type === 'CorrectEvent' ? await findRecordedEvent(store, command.correctedEventId) : undefined;
     const correlationId = caller.correlationId ?? runtime.newId();
-    const outcome = await handle(
+    // A keyed command's event ids follow from its key, so even a racing retry cannot append it twice.
+    const handleThis =
+      key === undefined || fingerprint === undefined ? handle : handlerWith(keyedEventIds(key, fingerprint));
+    const outcome = await handleThis(
       streamFor(command),
       command,
       {
-        commandId: runtime.newId(),
+        commandId: key ?? runtime.newId(),
         actor: caller.actor,
         role: caller.role,
         ...(caller.unit === undefined ? {} : { unit: caller.unit }),
-        ...(caller.onBehalfOf === undefined ? {} : { onBehalfOf: caller.onBehalfOf }),
+        ...(checked.onBehalfOf === undefined ? {} : { onBehalfOf: checked.onBehalfOf }),
         correlationId,
         effectiveAt: effectiveAtOf(command, correctionTarget),
       },
@@ -131,24 +176,22 @@ export const createCommandExecutor = (
 
   return {
     execute: async (input, caller, options) => {
-      const decoded = decodeCommand(input);
+      const decoded = decodeKeyedCommand(input);
       if (E.isLeft(decoded)) return { status: 'invalid', errors: decoded.left.errors };
       return run(decoded.right, caller, options);
     },
     executeBatch: async (inputs, caller) => {
-      const decoded = inputs.map(decodeCommand);
+      const decoded = inputs.map(decodeKeyedCommand);
       if (decoded.some(E.isLeft)) {
         return decoded.map((d): BatchItem =>
           E.isLeft(d) ? { status: 'invalid', errors: d.left.errors } : { status: 'not_run' },
         );
       }
       const items: BatchItem[] = [];
-      for (const command of decoded.flatMap((d) => (E.isRight(d) ? [d.right] : []))) {
+      for (const keyed of decoded.flatMap((d) => (E.isRight(d) ? [d.right] : []))) {
         const last = items[items.length - 1];
         items.push(
-          last === undefined || last.status === 'accepted'
-            ? await run(command, caller)
-            : { status: 'not_run' },
+          last === undefined || last.status === 'accepted' ? await run(keyed, caller) : { status: 'not_run' },
         );
       }
       return items;

@@ -9,7 +9,10 @@ export interface Caller {
   readonly role: string;
   /** The organisational unit the actor belongs to, when the role is tied to one. */
   readonly unit?: string;
-  /** Set when the actor enters a decision for someone else (a secretariat for the council). */
+  /**
+   * Whom the actor acts for, on a command without a decision; for a decision the caller table decides it
+   * (the body the secretariat enters a decision of), whatever is given here.
+   */
   readonly onBehalfOf?: string;
   /** Ties everything one request caused together; a new one is made when absent. See `isCorrelationId`. */
   readonly correlationId?: string;

@@ -1,3 +1,5 @@
+export * from './authority/caller-authority';
+export * from './attempts/refused-attempts';
 export * from './command-executor';
 export * from './demo/seed-demo';
 export * from './effective-at';
@@ -6,6 +8,8 @@ export * from './governance-context-loader';
 export * from './input/strict-json';
 export * from './identity/local-keys';
 export * from './identity/roles';
+export * from './identity/identity';
+export * from './identity/token-verifier';
 export * from './identity/tokens';
 export * from './open-store';
 export * from './projections';

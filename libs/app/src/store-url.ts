@@ -28,10 +28,17 @@ export const parseStoreUrl = (url: string, cwd: string): StoreLocation => {
     case 'esdb+discover':
       return { kind: 'esdb', connectionString: url };
     case undefined:
-      throw invalid(`the store URL '${url}' has no scheme (${usage})`);
+      throw invalid(`the store URL '${maskStoreUrl(url)}' has no scheme (${usage})`);
     default:
-      throw invalid(`unknown store URL scheme '${scheme}:' in '${url}' (${usage})`);
+      throw invalid(`unknown store URL scheme '${scheme}:' in '${maskStoreUrl(url)}' (${usage})`);
   }
 };
+
+/**
+ * The store URL as it may be shown or logged: a password in the user part (`postgres://u:pw@h/db`) or in
+ * a `password=` parameter becomes `***`.
+ */
+export const maskStoreUrl = (url: string): string =>
+  url.replace(/(\/\/[^/@:]*:)[^/@]*@/, '$1***@').replace(/([?&]password=)[^&]*/gi, '$1***');
 
 const invalid = (message: string) => new EventStoreFailure('invalid_argument', message);

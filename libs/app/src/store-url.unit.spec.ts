@@ -1,5 +1,5 @@
 import { isEventStoreFailure } from '@styring/eventstore';
-import { defaultStoreUrl, parseStoreUrl } from './store-url';
+import { defaultStoreUrl, maskStoreUrl, parseStoreUrl } from './store-url';
 
 describe('parseStoreUrl', () => {
   it('resolves the default SQLite file against the working directory', () => {
@@ -40,5 +40,26 @@ describe('parseStoreUrl', () => {
     }
     expect(isEventStoreFailure(thrown) && thrown.code).toBe('invalid_argument');
     expect((thrown as Error).message).toContain(message);
+  });
+});
+
+describe('maskStoreUrl', () => {
+  it.each([
+    [
+      'postgres://styring:S3cretPassw0rd@127.0.0.1:5999/postgres',
+      'postgres://styring:***@127.0.0.1:5999/postgres',
+    ],
+    ['postgresql://u:p%40ss@db/x?sslmode=require', 'postgresql://u:***@db/x?sslmode=require'],
+    ['postgres://db/x?user=u&password=hemmelig&x=1', 'postgres://db/x?user=u&password=***&x=1'],
+    ['esdb://admin:changeit@localhost:2113?tls=false', 'esdb://admin:***@localhost:2113?tls=false'],
+    ['sqlite:./data/styring.db', 'sqlite:./data/styring.db'],
+    ['postgres://reader@db/x', 'postgres://reader@db/x'],
+  ])('shows %s as %s', (url, shown) => {
+    expect(maskStoreUrl(url)).toBe(shown);
+  });
+
+  it('keeps a password out of the error for an unknown scheme', () => {
+    expect(() => parseStoreUrl('postgress://u:hemmelig@db/x', '/')).toThrow(/u:\*\*\*@db/);
+    expect(() => parseStoreUrl('postgress://u:hemmelig@db/x', '/')).not.toThrow(/hemmelig/);
   });
 });

@@ -18,7 +18,7 @@ import {
   Saga,
 } from '@nestjs/cqrs';
 import { filter, map, type Observable } from 'rxjs';
-import { type OpenedStore, openProjections } from '@styring/app';
+import { type OpenedStore, openProjections, readRefusedAttempts } from '@styring/app';
 import type { RecordedEvent } from '@styring/eventstore';
 import { newEvent } from '@styring/eventstore-testkit';
 import { InvalidQuery } from '@styring/projections';
@@ -124,7 +124,8 @@ const appendFromAnotherProcess = async (command: object) => {
     childScript,
     storeUrl,
     JSON.stringify(command),
-    JSON.stringify({ actor: 'another-process', role: 'kommunedirektor' }),
+    // The commands are council decisions, which the secretariat enters.
+    JSON.stringify({ ...secretariat, actor: 'another-process' }),
   ]);
   return JSON.parse(stdout) as { status: string };
 };
@@ -187,6 +188,24 @@ describe('StyringModule', () => {
     expect(rejected).toMatchObject({ status: 'rejected', code: 'organisation.unit_exists' });
     expect(conflict).toMatchObject({ status: 'conflict', expected: 7n, actual: 0n });
     expect(await allEvents(app)).toEqual(before);
+  });
+
+  it('gives a retry with the same commandId the first outcome, and keeps a refused command in the attempt log', async () => {
+    const app = await boot();
+    const bus = app.get(CommandBus);
+    const send = () =>
+      bus.execute(new StyringCommands.EstablishUnit(unit('styv'), { caller: secretariat, commandId: 'n-1' }));
+    const first = await send();
+    expect(await send()).toEqual(first);
+    expect(await allEvents(app)).toHaveLength(1);
+
+    const refused = await bus.execute(
+      new StyringCommands.EstablishUnit(unit('stra'), { caller: { actor: 'r', role: 'revisor' } }),
+    );
+    expect(refused).toMatchObject({ status: 'rejected', code: 'caller.read_only' });
+    expect(readRefusedAttempts(app.get<OpenedStore>(STYRING_STORE).openReadModelDatabase)).toEqual([
+      expect.objectContaining({ actor: 'r', commandType: 'EstablishUnit', code: 'caller.read_only' }),
+    ]);
   });
 
   it('keeps publishing to every other handler when one handler throws', async () => {

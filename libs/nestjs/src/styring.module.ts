@@ -2,6 +2,7 @@ import { type DynamicModule, Module, type Provider } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import {
   createCommandExecutor,
+  keepingRefusedAttempts,
   type OpenedStore,
   openProjections,
   openStore,
@@ -35,8 +36,13 @@ const providers: Provider[] = [
   { provide: STYRING_STORE, useFactory: openConfiguredStore, inject: [STYRING_OPTIONS] },
   {
     provide: STYRING_EXECUTOR,
+    // Refused commands are kept in the attempt log beside the read models (`readRefusedAttempts`).
     useFactory: (store: OpenedStore, options: StyringModuleOptions) =>
-      createCommandExecutor(store.events, runtimeOf(options)),
+      keepingRefusedAttempts(
+        createCommandExecutor(store.events, runtimeOf(options)),
+        store.openReadModelDatabase,
+        runtimeOf(options).clock,
+      ),
     inject: [STYRING_STORE, STYRING_OPTIONS],
   },
   {

@@ -9,9 +9,7 @@ import {
 import { Reflector } from '@nestjs/core';
 import type { IncomingMessage } from 'node:http';
 import { allowedRoles, publicAccess } from './access.decorators';
-import type { Identity } from './identity';
-import { type Role, roleNames } from '@styring/app';
-import type { TokenVerifier } from './token-verifier';
+import { type Identity, type Role, roleNames, type TokenVerifier } from '@styring/app';
 
 export const TOKEN_VERIFIER = Symbol('TOKEN_VERIFIER');
 

@@ -11,3 +11,6 @@ export const commandPermissions = Object.fromEntries(
 
 /** Who may download audit exports. */
 export const exportRoles: readonly Role[] = ['revisor', 'styv'];
+
+/** Who may read the attempt log (refused commands): the same auditors. */
+export const attemptLogRoles: readonly Role[] = exportRoles;

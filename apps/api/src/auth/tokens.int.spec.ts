@@ -5,21 +5,29 @@ import type { AddressInfo } from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { SignJWT, exportJWK } from 'jose';
-import { createTokenVerifier, type TokenVerification } from './token-verifier';
-import { defaultAudience, ensureLocalKeyPair, issueLocalToken, localIssuer, mintToken } from '@styring/app';
+import {
+  createTokenVerifier,
+  defaultAudience,
+  ensureLocalKeyPair,
+  issueLocalToken,
+  localIssuer,
+  mintToken,
+  type TokenVerification,
+} from '@styring/app';
 
 let dataDir: string;
 beforeEach(() => (dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'styring-tokens-'))));
 afterEach(() => fs.rmSync(dataDir, { recursive: true, force: true }));
 
-const localVerifier = () =>
-  createTokenVerifier({
-    issuer: localIssuer,
-    audience: defaultAudience,
-    keys: { kind: 'public-key', pem: fs.readFileSync(ensureLocalKeyPair(dataDir).publicKeyFile, 'utf8') },
-    roleClaim: 'role',
-    unitClaim: 'unit',
-  });
+const localConfig = (): TokenVerification => ({
+  issuer: localIssuer,
+  audience: defaultAudience,
+  keys: { kind: 'public-key', pem: fs.readFileSync(ensureLocalKeyPair(dataDir).publicKeyFile, 'utf8') },
+  roleClaim: 'role',
+  unitClaim: 'unit',
+});
+const localVerifier = () => createTokenVerifier(localConfig());
+const now = () => Math.floor(Date.now() / 1000);
 
 // Minting and the local key pair themselves are specified in libs/app (src/identity/tokens.int.spec.ts).
 describe('tokens', () => {
@@ -71,6 +79,43 @@ describe('tokens', () => {
     for (const token of [expired, forged, otherIssuer]) {
       expect(await verify(`Bearer ${token}`)).toMatchObject({ ok: false, status: 401 });
     }
+  });
+
+  it.each([
+    ['without an expiry', (jwt: SignJWT) => jwt, 'no expiry'],
+    [
+      'issued an hour in the future',
+      (jwt: SignJWT) => jwt.setIssuedAt(now() + 3600).setExpirationTime(now() + 7200),
+      'issued in the future',
+    ],
+    [
+      'living longer than the maximum (31 days)',
+      (jwt: SignJWT) => jwt.setIssuedAt(now()).setExpirationTime(now() + 31 * 24 * 3600),
+      'over the maximum',
+    ],
+  ])('%s are refused (401)', async (_name, shape, reason) => {
+    const jwt = new SignJWT({ role: 'kommunedirektor', unit: 'kommunedirektoren' })
+      .setProtectedHeader({ alg: 'EdDSA' })
+      .setSubject('s')
+      .setIssuer(localIssuer)
+      .setAudience(defaultAudience);
+    const token = await shape(jwt).sign(ensureLocalKeyPair(dataDir).privateKey);
+    const verified = await localVerifier()(`Bearer ${token}`);
+    expect(verified).toMatchObject({ ok: false, status: 401 });
+    expect(verified.ok ? '' : verified.reason).toContain(reason);
+  });
+
+  it('up to the configured maximum lifetime are accepted, and a shorter maximum refuses them', async () => {
+    const token = await issueLocalToken({
+      dataDir,
+      subject: 's',
+      role: 'revisor',
+      unit: 'u',
+      expiresIn: '30d',
+    });
+    expect(await localVerifier()(`Bearer ${token}`)).toMatchObject({ ok: true });
+    const strict = createTokenVerifier({ ...localConfig(), maxLifetimeSeconds: 8 * 3600 });
+    expect(await strict(`Bearer ${token}`)).toMatchObject({ ok: false, status: 401 });
   });
 
   it('with a role the service does not know are forbidden (403), not unauthenticated', async () => {

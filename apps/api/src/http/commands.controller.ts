@@ -10,12 +10,11 @@ import {
   ApiTags,
   type SchemaObject,
 } from '@nestjs/swagger';
-import { type Caller, parseStrictJson } from '@styring/app';
+import { type Caller, type Identity, parseStrictJson } from '@styring/app';
 import { type CommandType, commandCodecs, commandTypes } from '@styring/governance';
 import { StyringCommand } from '@styring/nestjs';
 import { AllowRoles } from '../auth/access.decorators';
 import type { AuthenticatedRequest } from '../auth/auth.guard';
-import type { Identity } from '../auth/identity';
 import { commandPermissions } from '../auth/permissions';
 import { codecSchema } from '../openapi/codec-schema';
 import { commandRoutes, pathParameters } from './command-routes';
@@ -31,21 +30,13 @@ interface ResponseHead {
 const isObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
-/**
- * The secretariat enters the decisions of the body that made them; that body is recorded as whom it acted
- * for. Everyone else acts in their own role.
- */
-const callerOf = (identity: Identity, correlationId: string, input: Record<string, unknown>): Caller => {
-  const decision = input['decision'];
-  const body = isObject(decision) && typeof decision['body'] === 'string' ? decision['body'] : undefined;
-  return {
-    actor: identity.subject,
-    role: identity.role,
-    unit: identity.unit,
-    correlationId,
-    ...(identity.role === 'kommunestyre-sekretariat' && body !== undefined ? { onBehalfOf: body } : {}),
-  };
-};
+/** The verified caller; whom it acts for follows from the decision it enters (libs/app's caller table). */
+const callerOf = (identity: Identity, correlationId: string): Caller => ({
+  actor: identity.subject,
+  role: identity.role,
+  unit: identity.unit,
+  correlationId,
+});
 
 /**
  * The body as submitted, read again from its bytes with `parseStrictJson`: express's parser keeps the last
@@ -121,10 +112,12 @@ export class CommandsController {
       headerOf(request, 'if-match'),
       headerOf(request, 'if-none-match'),
     );
+    const commandId = idempotencyKeyOf(headerOf(request, 'idempotency-key'), input);
     const result = await this.commandBus.execute(
       new StyringCommand(input, {
-        caller: callerOf(request.identity, request.id, input),
+        caller: callerOf(request.identity, request.id),
         ...(expectedRevision === undefined ? {} : { expectedRevision }),
+        ...(commandId === undefined ? {} : { commandId }),
       }),
     );
     const accepted = toHttp(result);
@@ -133,6 +126,25 @@ export class CommandsController {
     return accepted.body;
   }
 }
+
+/** The `Idempotency-Key` header; a body `commandId` that says otherwise is a 400 (the executor checks its form). */
+const idempotencyKeyOf = (header: string | undefined, input: Record<string, unknown>): string | undefined => {
+  if (header !== undefined && 'commandId' in input && input['commandId'] !== header) {
+    throw new BadRequestException({
+      error: 'invalid',
+      message: 'Kommandoen er ugyldig; ingenting ble lagret.',
+      messageEn: 'the command is invalid; nothing was written',
+      errors: [
+        {
+          path: 'commandId',
+          message: 'må være lik Idempotency-Key eller utelates',
+          messageEn: 'must equal Idempotency-Key or be left out',
+        },
+      ],
+    });
+  }
+  return header;
+};
 
 /** A command's fields as the body carries them: without `type`, and with the path's values optional. */
 const bodySchema = (type: CommandType, inPath: readonly string[]): SchemaObject => {
@@ -184,6 +196,12 @@ for (const type of commandTypes) {
       description: 'ETag (strømrevisjon) du leste, f.eks. "3"',
     }),
     ApiHeader({ name: 'X-Correlation-Id', required: false }),
+    ApiHeader({
+      name: 'Idempotency-Key',
+      required: false,
+      description:
+        'Din nøkkel for denne kommandoen (1–128 synlige ASCII-tegn): et nytt forsøk med samme nøkkel gir det første svaret og lagrer ingenting nytt; samme nøkkel med en annen kommando gir 422',
+    }),
     ApiResponse({ status: 201, description: 'Godtatt: hendelsene som ble lagret, med ny ETag' }),
     ApiResponse({ status: 400, description: 'Ugyldig innhold, med feltstier' }),
     ApiResponse({ status: 401, description: 'Mangler gyldig token' }),

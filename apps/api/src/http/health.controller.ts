@@ -3,6 +3,7 @@ import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { OpenedStore } from '@styring/app';
 import { STYRING_STORE, StyringLifecycle } from '@styring/nestjs';
 import { Public } from '../auth/access.decorators';
+import { StoreHealth } from './store-health';
 
 /** Liveness and whether the store answers; no token needed, so a load balancer can ask. */
 @ApiTags('drift')
@@ -11,6 +12,7 @@ export class HealthController {
   constructor(
     @Inject(STYRING_STORE) private readonly store: OpenedStore,
     private readonly lifecycle: StyringLifecycle,
+    private readonly storeHealth: StoreHealth,
   ) {}
 
   @Get('health')
@@ -18,6 +20,16 @@ export class HealthController {
   @ApiOperation({ summary: 'Lever tjenesten, og svarer lageret?' })
   async health(@Res({ passthrough: true }) response: { setHeader(name: string, value: string): unknown }) {
     response.setHeader('Cache-Control', 'no-store');
+    const failure = this.storeHealth.lastFailure;
+    if (failure !== undefined) {
+      throw new ServiceUnavailableException({
+        error: 'store_failing',
+        message: 'Tjenesten lever, men lesing eller skriving i lageret feiler.',
+        messageEn: `the service is up but reads or writes of the store fail (last: ${failure.status} at ${failure.at})`,
+        status: 'degraded',
+        store: { kind: this.store.location.kind, reachable: true, failing: true, lastFailure: failure },
+      });
+    }
     try {
       let lastPosition: bigint | undefined;
       // Reading one event proves the store answers without loading the log.

@@ -1,3 +1,4 @@
+import { positionOf } from './position';
 import {
   BadRequestException,
   Controller,
@@ -35,13 +36,15 @@ const parse = (name: string, type: FilterType, value: string): unknown => {
     case 'string':
       return value;
     case 'number':
-      if (!/^-?\d+$/.test(value))
+      if (!/^-?\d+$/.test(value) || !Number.isSafeInteger(Number(value)))
         throw invalid([{ path: name, message: 'må være et heltall', messageEn: 'must be an integer' }]);
       return Number(value);
-    case 'bigint':
-      if (!/^\d{1,19}$/.test(value))
+    case 'bigint': {
+      const position = positionOf(value);
+      if (position === undefined)
         throw invalid([{ path: name, message: 'må være en posisjon', messageEn: 'must be a position' }]);
-      return BigInt(value);
+      return position;
+    }
     case 'boolean':
       if (value !== 'true' && value !== 'false') {
         throw invalid([

@@ -1,3 +1,4 @@
+import { positionOf } from './position';
 import { BadRequestException } from '@nestjs/common';
 import type { CurrentRevision, ExpectedRevision } from '@styring/eventstore';
 
@@ -33,7 +34,8 @@ export const expectedRevisionFrom = (
   if (ifMatch === undefined) return undefined;
   const value = ifMatch.trim();
   if (value === '*') return 'stream_exists';
-  const revision = /^"(\d{1,19})"$/.exec(value)?.[1];
+  const quoted = /^"(\d+)"$/.exec(value)?.[1];
+  const revision = quoted === undefined ? undefined : positionOf(quoted);
   if (revision === undefined) {
     throw invalidHeader(
       'if-match',
@@ -41,7 +43,7 @@ export const expectedRevisionFrom = (
       `'${ifMatch}' is not one ETag from this service, e.g. "5", or *`,
     );
   }
-  return BigInt(revision);
+  return revision;
 };
 
 /** Like every 400 of the service: the field's path, why in bokmål (`message`) and in English (`messageEn`). */

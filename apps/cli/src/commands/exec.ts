@@ -1,7 +1,13 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Command } from 'commander';
-import { type BatchItem, createCommandExecutor, openStore } from '@styring/app';
+import {
+  type BatchItem,
+  createCommandExecutor,
+  keepingRefusedAttempts,
+  openStore,
+  systemRuntime,
+} from '@styring/app';
 import { callerOf, withCallerOptions } from '../caller-options';
 import { commandList } from '../command-list';
 import { parseCommandInput } from '../command-input';
@@ -64,6 +70,7 @@ export const execCommand = (context: CommandContext): Command =>
       .option('--file <file>', 'read the commands from a file')
       .addHelpText('after', commandList),
   ).action(async (input: string | undefined, flags, command: Command) => {
+    const caller = await callerOf(flags, context.io.cwd);
     const parsed = parseCommandInput(await readInput(context, input, flags.file));
     if (!parsed.ok) {
       context.io.out(
@@ -78,7 +85,12 @@ export const execCommand = (context: CommandContext): Command =>
     }
     const store = await openStore(storeUrlOf(command), { cwd: context.io.cwd });
     try {
-      const items = await createCommandExecutor(store.events).executeBatch(parsed.commands, callerOf(flags));
+      const executor = keepingRefusedAttempts(
+        createCommandExecutor(store.events),
+        store.openReadModelDatabase,
+        systemRuntime.clock,
+      );
+      const items = await executor.executeBatch(parsed.commands, caller);
       items.forEach((item, index) => {
         context.io.out(jsonLine({ index, ...item }));
         const line = explain(item, index);

@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import type { CommandContext } from '../command-context';
+import { attemptsCommand } from './attempts';
 import { demoCommand } from './demo';
 import { execCommand } from './exec';
 import { exportCommand } from './export';
@@ -18,6 +19,7 @@ export const commands: ReadonlyArray<(context: CommandContext) => Command> = [
   seedCommand,
   execCommand,
   historyCommand,
+  attemptsCommand,
   projectionsCommand,
   exportCommand,
   verifyCommand,

@@ -11,10 +11,19 @@ export const initCommand = (context: CommandContext): Command =>
     .option('--keys <dir>', 'where to put the signing key pair', defaultKeyDirectory)
     .action(async (flags: { keys: string }, command: Command) => {
       const keyDirectory = path.resolve(context.io.cwd, flags.keys);
-      const existing = Object.values(signingKeyFiles(keyDirectory)).filter((file) => fs.existsSync(file));
+      const files = Object.values(signingKeyFiles(keyDirectory));
+      const existing = files.filter((file) => fs.existsSync(file));
+      if (existing.length === files.length) {
+        // Initialized before: make sure the store is there too, and change nothing else.
+        await (await openStore(storeUrlOf(command), { cwd: context.io.cwd, create: true })).close();
+        context.io.out(
+          `Allerede initialisert: lageret ${storeUrlOf(command)} og signeringsnøklene i ${keyDirectory} finnes; ingenting ble endret.\n`,
+        );
+        return context.exit(ExitCode.ok);
+      }
       if (existing.length > 0) {
         context.io.err(
-          `styring: the signing keys exist already (${existing.join(', ')}); refusing to overwrite them\n`,
+          `styring: only part of the signing key pair exists (${existing.join(', ')}); refusing to overwrite it\n`,
         );
         return context.exit(ExitCode.failed);
       }

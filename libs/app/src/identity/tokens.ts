@@ -24,6 +24,12 @@ export interface TokenSigning {
 /** A token lifetime as text: a whole number and s, m, h, d or w, e.g. `8h` or `30d`. */
 export const isTokenLifetime = (value: string): boolean => /^\d+[smhdw]$/.test(value);
 
+const unitSeconds: Readonly<Record<string, number>> = { s: 1, m: 60, h: 3600, d: 86_400, w: 604_800 };
+
+/** A lifetime such as `8h` in seconds; undefined when it is not one (`isTokenLifetime`). */
+export const tokenLifetimeSeconds = (value: string): number | undefined =>
+  isTokenLifetime(value) ? Number(value.slice(0, -1)) * (unitSeconds[value.slice(-1)] ?? 0) : undefined;
+
 /** Refuses a request that cannot become a usable token, naming the field, before any key is made or used. */
 const checkTokenRequest = (request: TokenRequest): void => {
   if (!isRole(request.role)) {

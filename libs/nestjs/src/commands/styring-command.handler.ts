@@ -17,10 +17,11 @@ export class StyringCommandHandler implements ICommandHandler<StyringCommand, Ex
   ) {}
 
   execute({ input, sender }: StyringCommand): Promise<ExecutionResult> {
-    const { expectedRevision } = sender;
+    const { expectedRevision, commandId } = sender;
+    const keyed = commandId === undefined ? input : { ...(input as object), commandId };
     return this.inFlight.track(() =>
       this.executor.execute(
-        input,
+        keyed,
         sender.caller,
         expectedRevision === undefined ? undefined : { expectedRevision },
       ),

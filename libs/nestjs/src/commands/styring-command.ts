@@ -12,6 +12,11 @@ export interface CommandSender {
    * retried against the newest revision.
    */
   readonly expectedRevision?: ExpectedRevision;
+  /**
+   * The idempotency key (an HTTP `Idempotency-Key`): a retry with the same key gets the first outcome and
+   * writes nothing new; the same key with another command is `rejected` (`idempotency.key_reused`).
+   */
+  readonly commandId?: string;
 }
 
 /**

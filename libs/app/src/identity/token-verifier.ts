@@ -1,7 +1,8 @@
 import { createPublicKey } from 'node:crypto';
 import { type JWTPayload, createRemoteJWKSet, errors, jwtVerify } from 'jose';
 import type { Identity } from './identity';
-import { isRole, roles } from '@styring/app';
+import { isRole, roles } from './roles';
+import { defaultAudience, localIssuer } from './tokens';
 
 /** Where trusted signing keys come from: one public key (PEM), or the identity provider's JWKS endpoint. */
 export type TrustedKeys =
@@ -16,7 +17,15 @@ export interface TokenVerification {
   /** Claim names, so an identity provider with its own vocabulary plugs in. */
   readonly roleClaim: string;
   readonly unitClaim: string;
+  /** The longest lifetime (`exp` − `iat`) accepted, in seconds; default `defaultMaxTokenLifetime`. */
+  readonly maxLifetimeSeconds?: number;
 }
+
+/** 30 days: the longest lifetime `styring tokens issue` is documented with. */
+export const defaultMaxTokenLifetime = 30 * 24 * 3600;
+
+/** How far a token's `iat` may lie ahead of this machine's clock, for clocks that differ a little. */
+const clockSkewSeconds = 60;
 
 export type Verified =
   | { readonly ok: true; readonly identity: Identity }
@@ -25,7 +34,23 @@ export type Verified =
 
 export type TokenVerifier = (authorization: string | undefined) => Promise<Verified>;
 
-/** Checks a bearer token's signature, issuer, audience and lifetime, and reads the caller from it. */
+/** Why a token's lifetime is unacceptable: none, too long, or starting in the future; undefined when fine. */
+const lifetimeProblem = (payload: JWTPayload, maxSeconds: number, now: number): string | undefined => {
+  if (payload.exp === undefined) return 'the token has no expiry (exp)';
+  if (payload.iat !== undefined && payload.iat > now + clockSkewSeconds) {
+    return 'the token was issued in the future (iat)';
+  }
+  const lifetime = payload.exp - (payload.iat ?? now);
+  if (lifetime > maxSeconds) {
+    return `the token's lifetime (${lifetime} s) is over the maximum of ${maxSeconds} s`;
+  }
+  return undefined;
+};
+
+/**
+ * Checks a bearer token's signature, issuer, audience and lifetime (it must expire, within the maximum, and
+ * not be issued in the future), and reads the caller from it.
+ */
 export const createTokenVerifier = (config: TokenVerification): TokenVerifier => {
   const key =
     config.keys.kind === 'jwks'
@@ -46,6 +71,12 @@ export const createTokenVerifier = (config: TokenVerification): TokenVerifier =>
       if (error instanceof errors.JOSEError) return unauthorized(`invalid token: ${error.message}`);
       throw error;
     }
+    const problem = lifetimeProblem(
+      payload,
+      config.maxLifetimeSeconds ?? defaultMaxTokenLifetime,
+      Math.floor(Date.now() / 1000),
+    );
+    if (problem !== undefined) return unauthorized(`invalid token: ${problem}`);
     const role = payload[config.roleClaim];
     const unit = payload[config.unitClaim];
     if (typeof payload.sub !== 'string' || payload.sub === '')
@@ -62,3 +93,13 @@ export const createTokenVerifier = (config: TokenVerification): TokenVerifier =>
 };
 
 const unauthorized = (reason: string): Verified => ({ ok: false, status: 401, reason });
+
+/** The verification settings for the local key pair (the embedded default): the API's, and the CLI's. */
+export const localVerification = (publicKeyPem: string): TokenVerification => ({
+  issuer: localIssuer,
+  audience: defaultAudience,
+  keys: { kind: 'public-key', pem: publicKeyPem },
+  algorithms: ['EdDSA'],
+  roleClaim: 'role',
+  unitClaim: 'unit',
+});

@@ -1,4 +1,4 @@
-import type { Role } from '@styring/app';
+import type { Role } from './roles';
 
 /** Who is calling, as proven by a verified token: this, and never the request body, becomes event metadata. */
 export interface Identity {

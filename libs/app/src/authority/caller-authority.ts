@@ -1,0 +1,104 @@
+import { bodyLabels, type DecidingBody, type GovernanceCommand } from '@styring/governance';
+import type { Caller } from '../execution-result';
+import { isRole, type Role, roleNames } from '../identity/roles';
+
+/**
+ * What a caller's verified role lets it record: the bodies whose decisions it enters, and which unit those
+ * decisions may name. This is the axis "for whom" – which command a role may send at all is the service's
+ * role gate (apps/api/src/auth/permissions.ts); whether the body had the authority is the domain's rule.
+ */
+export interface CallerAuthority {
+  /** Whether the role writes at all; the revisor only reads. */
+  readonly writes: boolean;
+  /** The bodies whose decisions the role may enter. */
+  readonly bodies: readonly DecidingBody[];
+  /** The body the role itself is; decisions of its other bodies are recorded `onBehalfOf` that body. */
+  readonly ownBody?: DecidingBody;
+  /**
+   * Which unit a decision may name: `none` – the body is not tied to a unit, so the decision names none;
+   * `own` – exactly the caller's own unit (a direktør's sector, a virksomhetsleder's virksomhet).
+   */
+  readonly unitScope: 'none' | 'own';
+}
+
+/** The one table, by role; rendered in libs/app/README.md (a test keeps the two the same). */
+export const callerAuthorities: Readonly<Record<Role, CallerAuthority>> = {
+  'kommunestyre-sekretariat': {
+    writes: true,
+    bodies: ['kommunestyret', 'formannskapet', 'kontrollutvalget'],
+    unitScope: 'none',
+  },
+  kommunedirektor: {
+    writes: true,
+    bodies: ['kommunedirektoren', 'ledergruppen'],
+    ownBody: 'kommunedirektoren',
+    unitScope: 'none',
+  },
+  direktor: { writes: true, bodies: ['direktor'], ownBody: 'direktor', unitScope: 'own' },
+  virksomhetsleder: {
+    writes: true,
+    bodies: ['virksomhetsleder'],
+    ownBody: 'virksomhetsleder',
+    unitScope: 'own',
+  },
+  styv: { writes: true, bodies: [], unitScope: 'none' },
+  revisor: { writes: false, bodies: [], unitScope: 'none' },
+};
+
+/** A caller refused before any decider runs; nothing is written. The code is stable, the messages name why. */
+export interface CallerRefusal {
+  readonly code:
+    'caller.unknown_role' | 'caller.read_only' | 'caller.body_not_allowed' | 'caller.unit_not_allowed';
+  readonly message: string;
+  readonly messageEn: string;
+}
+
+export type CallerCheck =
+  | { readonly ok: true; readonly onBehalfOf?: string }
+  | { readonly ok: false; readonly refusal: CallerRefusal };
+
+const refuse = (code: CallerRefusal['code'], message: string, messageEn: string): CallerCheck => ({
+  ok: false,
+  refusal: { code, message, messageEn },
+});
+
+/**
+ * Whether this caller may send this command, by the table: its role writes, the decision's body is one it
+ * enters, and the decision's unit is in its scope. When it enters a body other than its own, that body is
+ * whom the event records it acting for.
+ */
+export const checkCaller = (caller: Caller, command: GovernanceCommand): CallerCheck => {
+  const role = caller.role;
+  if (!isRole(role)) {
+    return refuse('caller.unknown_role', `Rollen '${role}' er ukjent.`, `unknown role '${role}'`);
+  }
+  const authority = callerAuthorities[role];
+  if (!authority.writes) {
+    return refuse(
+      'caller.read_only',
+      `${roleNames[role]} kan bare lese; ingenting ble lagret.`,
+      `the role '${role}' only reads; nothing was written`,
+    );
+  }
+  if (!('decision' in command)) {
+    return caller.onBehalfOf === undefined ? { ok: true } : { ok: true, onBehalfOf: caller.onBehalfOf };
+  }
+  const { body, unit } = command.decision;
+  if (!authority.bodies.includes(body)) {
+    return refuse(
+      'caller.body_not_allowed',
+      `${roleNames[role]} kan ikke føre vedtak for ${bodyLabels[body]} (${body}).`,
+      `the role '${role}' may not enter decisions of '${body}'`,
+    );
+  }
+  const inScope =
+    authority.unitScope === 'own' ? caller.unit !== undefined && unit === caller.unit : unit === undefined;
+  if (!inScope) {
+    return refuse(
+      'caller.unit_not_allowed',
+      `${roleNames[role]} for ${caller.unit ?? '(ingen enhet)'} kan ikke føre vedtak for enheten ${unit ?? '(ingen)'}.`,
+      `the role '${role}' of unit '${caller.unit ?? '(none)'}' may not enter decisions for unit '${unit ?? '(none)'}'`,
+    );
+  }
+  return body === authority.ownBody ? { ok: true } : { ok: true, onBehalfOf: body };
+};
