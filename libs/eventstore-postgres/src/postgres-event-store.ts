@@ -14,10 +14,12 @@ import {
   type SubscribeOptions,
   type Subscription,
   concurrencyError,
+  consistencyConflict,
   isEventStoreFailure,
   resolveEventIdReuse,
   validateAppend,
   validBound,
+  validCondition,
   validCount,
   validFilter,
 } from '@styring/eventstore';
@@ -51,7 +53,7 @@ const min = (...values: bigint[]) => values.reduce((least, value) => (value < le
 const likePrefixes = (prefixes: readonly string[]) => prefixes.map((p) => `${p.replace(/[\\%_]/g, '\\$&')}%`);
 
 interface AppendRow {
-  readonly outcome: 'appended' | 'conflict' | 'duplicate';
+  readonly outcome: 'appended' | 'conflict' | 'duplicate' | 'inconsistent';
   readonly revision: string | null;
   readonly position: string | null;
 }
@@ -130,13 +132,14 @@ export class PostgresEventStore implements EventStore {
   async appendToStream(
     streamId: string,
     events: readonly NewEvent[],
-    { expectedRevision }: AppendOptions,
+    { expectedRevision, condition }: AppendOptions,
   ): Promise<AppendOutcome> {
     this.#ensureOpen();
     const serialised = validateAppend(streamId, events, expectedRevision);
+    validCondition(condition);
     const rows = this.#query<AppendRow>(
       `SELECT outcome, revision::text AS revision, "position"::text AS "position"
-       FROM ${this.#names.appendFunction}($1, $2, $3, $4, $5, $6, $7, $8)`,
+       FROM ${this.#names.appendFunction}($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
       [
         streamId,
         // A revision beyond bigint cannot be the stream's: '-1' never matches, and the conflict says so.
@@ -149,6 +152,9 @@ export class PostgresEventStore implements EventStore {
         serialised.map((event) => event.data),
         serialised.map((event) => event.metadata),
         this.#clock?.() ?? null,
+        // A position beyond bigint: nothing can have been appended after it.
+        condition?.after === undefined ? null : String(clamp(condition.after)),
+        condition === undefined ? null : JSON.stringify(condition.failIfEventsMatch),
       ],
     );
     // A recorded id stops the insert at the unique index: a 'duplicate', like one found before inserting.
@@ -166,6 +172,15 @@ export class PostgresEventStore implements EventStore {
         };
       case 'conflict':
         return concurrencyError(streamId, expectedRevision, current);
+      case 'inconsistent': {
+        const [changed] = await this.#readRange(
+          BigInt(row.position!) - 1n,
+          BigInt(row.position!),
+          undefined,
+          1,
+        );
+        return consistencyConflict(streamId, condition?.after, changed!);
+      }
       case 'duplicate': {
         // Some id is already recorded: a retry of the append that recorded it, or a reused id.
         const eventIds = serialised.map((event) => event.eventId);

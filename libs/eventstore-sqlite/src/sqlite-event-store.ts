@@ -1,10 +1,12 @@
 import type Database from 'better-sqlite3';
 import {
   type AllFilter,
+  type AppendCondition,
   type AppendOptions,
   type AppendOutcome,
   type Clock,
   concurrencyError,
+  consistencyConflict,
   EventStoreFailure,
   type EventStore,
   type ExpectedRevision,
@@ -18,6 +20,7 @@ import {
   type SubscribeOptions,
   type Subscription,
   validateAppend,
+  validCondition,
   validCount,
   validFilter,
 } from '@styring/eventstore';
@@ -68,6 +71,7 @@ class SqliteStore implements SqliteEventStore {
       streamId: string,
       rows: readonly SerialisedEvent[],
       expected: ExpectedRevision,
+      condition: AppendCondition | undefined,
       recordedAt: string,
     ) => AppendOutcome
   >;
@@ -94,10 +98,12 @@ class SqliteStore implements SqliteEventStore {
   ): Promise<AppendOutcome> {
     const expected = options.expectedRevision;
     const rows = validateAppend(streamId, events, expected);
+    const condition = validCondition(options.condition);
     const recordedAt = this.#clock().toISOString();
-    // IMMEDIATE: take the write lock before reading the revision, so no other writer slips in between.
+    // IMMEDIATE: take the write lock before reading the revision and checking the condition, so no other
+    // writer slips in between.
     const outcome = this.#guard(() =>
-      this.#appendInTransaction.immediate(streamId, rows, expected, recordedAt),
+      this.#appendInTransaction.immediate(streamId, rows, expected, condition, recordedAt),
     );
     if (outcome._tag === 'Appended') signalAppend(this.#signalKey);
     return outcome;
@@ -174,12 +180,13 @@ class SqliteStore implements SqliteEventStore {
 
   /**
    * Runs inside `BEGIN IMMEDIATE`: checks the event ids (see `resolveEventIdReuse`), then the revision, then
-   * inserts every event, or nothing.
+   * the condition, then inserts every event, or nothing.
    */
   #append(
     streamId: string,
     rows: readonly SerialisedEvent[],
     expected: ExpectedRevision,
+    condition: AppendCondition | undefined,
     recordedAt: string,
   ): AppendOutcome {
     const eventIds = rows.map((row) => row.eventId);
@@ -187,6 +194,8 @@ class SqliteStore implements SqliteEventStore {
     if (recorded.length > 0) return resolveEventIdReuse(streamId, eventIds, expected, recorded);
     const current = this.#statements.lastRevision.get(streamId) as bigint | undefined;
     if (!matchesExpectedRevision(expected, current)) return concurrencyError(streamId, expected, current);
+    const changed = condition === undefined ? undefined : this.#firstMatch(condition);
+    if (changed !== undefined) return consistencyConflict(streamId, condition?.after, changed);
     let revision = current ?? -1n;
     let position = 0n;
     for (const row of rows) {
@@ -204,6 +213,13 @@ class SqliteStore implements SqliteEventStore {
       position = inserted.lastInsertRowid as bigint;
     }
     return { _tag: 'Appended', nextExpectedRevision: revision, lastPosition: position };
+  }
+
+  /** The first event after the condition's position that matches its query (OR over its items). */
+  #firstMatch(condition: AppendCondition): RecordedEvent | undefined {
+    const { statement, parameters } = this.#statements.firstMatch(condition.failIfEventsMatch);
+    const row = statement.get(condition.after ?? -1n, ...parameters) as EventRow | undefined;
+    return row === undefined ? undefined : toRecordedEvent(row);
   }
 
   #readAllPage(after: bigint, to: bigint, filter: AllFilter | undefined, limit: number) {

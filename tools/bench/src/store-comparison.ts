@@ -1,4 +1,10 @@
-import type { AppendOutcome, EventStore, ExpectedRevision, NewEvent } from '@styring/eventstore';
+import {
+  type AppendOutcome,
+  describeAppendRefusal,
+  type EventStore,
+  type ExpectedRevision,
+  type NewEvent,
+} from '@styring/eventstore';
 import type { Figure } from './figure';
 import { perSecond } from './measure';
 import type { Subject } from './subject';
@@ -22,7 +28,7 @@ export const longStreamBatches = (workload: Workload): NewEvent[][] =>
 
 const appended = (outcome: AppendOutcome) => {
   if (outcome._tag !== 'Appended')
-    throw new Error(`benchmark append conflicted at ${String(outcome.actual)}`);
+    throw new Error(`benchmark append refused: ${describeAppendRefusal(outcome)}`);
   return outcome.nextExpectedRevision;
 };
 

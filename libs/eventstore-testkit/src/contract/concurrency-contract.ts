@@ -53,6 +53,7 @@ export const concurrencyContract = ({ store, sut, streamId }: ContractContext) =
               const outcome: AppendOutcome = await handle.appendToStream(stream, events, {
                 expectedRevision,
               });
+              if (outcome._tag === 'ConsistencyConflict') throw new Error('no condition was given');
               if (outcome._tag === 'ConcurrencyError') {
                 conflicts.push(outcome);
                 continue;
