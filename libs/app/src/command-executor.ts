@@ -1,6 +1,7 @@
 import * as E from 'fp-ts/Either';
 import {
   commandHandler,
+  contextReader,
   type EventStore,
   type Handled,
   type HandleFailure,
@@ -16,6 +17,7 @@ import {
   governanceEventSerde,
   streamFor,
 } from '@styring/governance';
+import { consultedFacts } from './consulted-facts';
 import { effectiveAtOf } from './effective-at';
 import type { AppendedEvent, BatchItem, Caller, ExecutionResult } from './execution-result';
 import {
@@ -27,7 +29,10 @@ import { type Runtime, systemRuntime } from './runtime';
 
 /** Runs governance commands the one way every entry point (CLI, API, NestJS, demo) runs them. */
 export interface CommandExecutor {
-  /** Decode, load the facts from other streams, decide, append. Throws only when the store fails. */
+  /**
+   * Decode, load the facts from other streams, decide, append on the condition that the facts the decider
+   * read are unchanged (else re-read and decide again). Throws only when the store fails.
+   */
   execute(input: unknown, caller: Caller, options?: HandleOptions): Promise<ExecutionResult>;
   /**
    * Several commands in order. All are decoded first, so that one invalid command means nothing is written;
@@ -69,6 +74,13 @@ const failed = (command: GovernanceCommand, failure: HandleFailure): ExecutionRe
         expected: failure.expected,
         actual: failure.actual,
       };
+    case 'ConsistencyConflict':
+      return {
+        status: 'conflict',
+        commandType: command.type,
+        streamId: failure.streamId,
+        changed: failure.changed,
+      };
     case 'UndecodableEvent':
       throw new UnreadableHistoryError(
         `event ${failure.eventId} (${failure.streamId}@${failure.streamRevision}) cannot be read: ${failure.reason}; nothing was decided`,
@@ -96,7 +108,6 @@ export const createCommandExecutor = (
     caller: Caller,
     options?: HandleOptions,
   ): Promise<ExecutionResult> => {
-    const context = await loadContext();
     const correctionTarget =
       command.type === 'CorrectEvent' ? await findRecordedEvent(store, command.correctedEventId) : undefined;
     const correlationId = caller.correlationId ?? runtime.newId();
@@ -112,7 +123,14 @@ export const createCommandExecutor = (
         correlationId,
         effectiveAt: effectiveAtOf(command, correctionTarget),
       },
-      correctionTarget === undefined ? context : { ...context, correctionTarget },
+      // Read afresh for every attempt; the append fails when a fact the decider read has changed since.
+      contextReader(async () => {
+        const { context, position } = await loadContext();
+        return consultedFacts(
+          correctionTarget === undefined ? context : { ...context, correctionTarget },
+          position,
+        );
+      }),
       options,
     )();
     if (E.isLeft(outcome)) return failed(command, outcome.left);

@@ -34,6 +34,19 @@ export const toHttp = (result: ExecutionResult): Accepted => {
         commandType: result.commandType,
       });
     case 'conflict':
+      if ('changed' in result) {
+        throw new ConflictException({
+          error: 'conflict',
+          message:
+            'Et faktum vedtaket bygde på (en delegering, en enhet …) ble endret mens det ble behandlet; ' +
+            'prøv igjen. Ingenting ble lagret.',
+          messageEn:
+            `'${result.changed.type}' was recorded in stream '${result.changed.streamId}' while the command ` +
+            'was decided on the facts before it; nothing was written',
+          streamId: result.streamId,
+          changed: result.changed,
+        });
+      }
       throw new ConflictException({
         error: 'conflict',
         message:

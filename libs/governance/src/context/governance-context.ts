@@ -2,7 +2,7 @@ import * as E from 'fp-ts/Either';
 import type { RecordedEvent, UndecodableEvent } from '@styring/eventstore';
 import { type DelegationRegister, evolveDelegationRegister } from '../authority/delegation-register';
 import { governanceEventSerde } from '../event-serde';
-import { type GovernanceEvent, isGovernanceEventType } from '../governance-event';
+import { type GovernanceEvent, type GovernanceEventType, isGovernanceEventType } from '../governance-event';
 import { defaultProcurementThresholds, type ProcurementThreshold } from '../procurement/thresholds';
 import { defaultReportingObligations, type ReportingObligation } from '../reporting/obligations';
 import type { RiskScaleRegister } from '../risk/risk-scale';
@@ -48,6 +48,21 @@ export const emptyGovernanceContext = (
   projects: new Map(),
   riskScales: new Map(),
 });
+
+/** The parts of the context folded from the log: the kinds of fact a decision can rest on. */
+export type GovernanceFactKind = 'delegations' | 'units' | 'projects' | 'riskScales';
+
+/**
+ * The event types that change each kind of fact (exactly the cases of `evolveGovernanceContext`): a
+ * decision that read a kind is appended on the condition that none of these came after it was read.
+ */
+export const governanceFactEventTypes: Readonly<Record<GovernanceFactKind, readonly GovernanceEventType[]>> =
+  {
+    delegations: ['AuthorityDelegated', 'AuthorityRevoked'],
+    units: ['UnitEstablished', 'UnitDissolved'],
+    projects: ['ProjectRegistered', 'ProjectCompleted', 'ProjectCancelled'],
+    riskScales: ['RiskScaleAdopted'],
+  };
 
 /** Adds one event's facts to the context; events that carry none leave it as it is. */
 export const evolveGovernanceContext = (
