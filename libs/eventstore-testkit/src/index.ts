@@ -2,3 +2,4 @@ export * from './decider-specification';
 export * from './event-store-contract';
 export * from './new-event';
 export * from './store-failures';
+export * from './race/describe-consistency-race';
