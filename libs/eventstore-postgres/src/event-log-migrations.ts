@@ -164,10 +164,11 @@ export const eventLogMigrations: readonly Migration[] = [
     version: 3,
     description: 'append function: a consistency condition on events after a position, under the lock',
     sql: ({ events, appendFunction, channel, appendLockKey }) => `
-      -- As version 2, plus two parameters: p_condition (NULL: none) is a JSON array of query items
-      -- {"eventTypes"?, "streamIds"?, "streamPrefixes"?}; the append fails with outcome 'inconsistent' and the
-      -- position of the first event after p_condition_after (NULL: from the start) that matches any item.
-      -- Checked under the append lock, so no event can be appended between the check and the insert.
+      -- As version 2, plus two parameters that default to NULL (calls with the eight of before still work):
+      -- p_condition (NULL: none) is a JSON array of query items {"eventTypes"?, "streamIds"?,
+      -- "streamPrefixes"?}; the append fails with outcome 'inconsistent' and the position of the first event
+      -- after p_condition_after (NULL: from the start) that matches any item. Checked under the append lock,
+      -- so no event can be appended between the check and the insert.
       DROP FUNCTION ${appendFunction}(text, text, text[], text[], integer[], text[], text[], timestamptz);
       CREATE FUNCTION ${appendFunction}(
         p_stream_id text,
@@ -178,8 +179,8 @@ export const eventLogMigrations: readonly Migration[] = [
         p_data text[],
         p_metadata text[],
         p_recorded_at timestamptz,
-        p_condition_after bigint,
-        p_condition json
+        p_condition_after bigint DEFAULT NULL,
+        p_condition json DEFAULT NULL
       ) RETURNS TABLE (outcome text, revision bigint, "position" bigint)
       LANGUAGE plpgsql
       SET enable_seqscan = off
