@@ -274,6 +274,26 @@ describe('createCommandExecutor', () => {
       ]);
     });
 
+    it('decides again also when the caller named the revision it saw (If-Match): those facts it did not see', async () => {
+      await createCommandExecutor(store.events, runtime).execute(delegateToKommunedirektor, secretariat);
+      const other = await otherWriter();
+      const racing = new Interleaved(store.events, 'plan-styringsbrev-2024', (attempt) =>
+        attempt === 1 ? other.executor.execute(revokeDelegation, secretariat) : Promise.resolve(),
+      );
+
+      const result = await createCommandExecutor(racing, runtime).execute(
+        adoptStyringsbrev,
+        kommunedirektor,
+        {
+          expectedRevision: 'no_stream',
+        },
+      );
+      await other.close();
+
+      expect(result).toMatchObject({ status: 'rejected', code: 'authority.delegation_not_in_force' });
+      expect(await store.events.streamExists('plan-styringsbrev-2024')).toBe(false);
+    });
+
     it('stores both when the revocation comes after the decision, in that order', async () => {
       const executor = createCommandExecutor(store.events, runtime);
       await executor.execute(delegateToKommunedirektor, secretariat);

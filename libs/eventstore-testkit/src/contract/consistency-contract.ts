@@ -1,4 +1,11 @@
-import type { AppendCondition, AppendOutcome, Appended } from '@styring/eventstore';
+import fc from 'fast-check';
+import {
+  type AppendCondition,
+  type AppendOutcome,
+  type Appended,
+  type EventQueryItem,
+  matchesCondition,
+} from '@styring/eventstore';
 import { failureOf } from '../store-failures';
 import { newEvent, newEvents } from '../new-event';
 import { collect } from './collect';
@@ -133,6 +140,50 @@ export const consistencyContract = ({ store, streamId }: ContractContext) => {
       });
       expect(retry).toStrictEqual(first);
       expect(await collect(store().readStream(decision))).toHaveLength(2);
+    });
+
+    it('finds, for any query, the first event the port says matches it (types, ids, prefixes with % and _)', async () => {
+      const marker = landed(
+        await store().appendToStream(streamId('marker'), newEvents(1), { expectedRevision: 'no_stream' }),
+      );
+      const streams = ['a%b', 'a_b', 'ab', 'aXb', 'é-1'].map(streamId);
+      const types = ['granted', 'revoked', 'Revoked'];
+      for (const [n, stream] of [...streams, ...streams].entries()) {
+        await store().appendToStream(stream, [newEvent(types[n % types.length]!)], {
+          expectedRevision: 'any',
+        });
+      }
+      const facts = await collect(
+        store().readAll({ after: marker.lastPosition, filter: { streamPrefixes: [streamId('')] } }),
+      );
+      const list = <T>(pool: readonly T[]) => fc.option(fc.subarray([...pool]), { nil: undefined });
+      const item: fc.Arbitrary<EventQueryItem> = fc.record({
+        eventTypes: list(types),
+        streamIds: list(streams),
+        streamPrefixes: list(['a%', 'a_', 'a', 'aX', 'é', 'b'].map(streamId)),
+      });
+      let decisions = 0;
+      await fc.assert(
+        fc.asyncProperty(fc.array(item, { minLength: 1, maxLength: 3 }), async (items) => {
+          const failIfEventsMatch = items.map((one) =>
+            Object.fromEntries(Object.entries(one).filter(([, value]) => value !== undefined)),
+          );
+          const condition: AppendCondition = { failIfEventsMatch, after: marker.lastPosition };
+          const expected = facts.find((fact) => matchesCondition(condition, fact));
+          // The decisions' own stream and type match no item with a list, so they never change the answer.
+          const outcome = await store().appendToStream(streamId(`zz-decision-${++decisions}`), newEvents(1), {
+            expectedRevision: 'no_stream',
+            condition,
+          });
+          if (expected === undefined) expect(outcome._tag).toBe('Appended');
+          else
+            expect(outcome).toMatchObject({
+              _tag: 'ConsistencyConflict',
+              changed: { eventId: expected.eventId },
+            });
+        }),
+        { numRuns: 25 },
+      );
     });
 
     it.each([

@@ -34,9 +34,9 @@ const append = (store: EventStore, round: RaceRound): Promise<AppendOutcome> =>
     : store.appendToStream(round.delegation, [newEvent('delegation-revoked')], { expectedRevision: 0n });
 
 const main = async () => {
-  const opener = (require(adapterModule) as Record<string, (options: unknown) => EventStore | Promise<EventStore>>)[
-    open
-  ];
+  const opener = (
+    require(adapterModule) as Record<string, (options: unknown) => EventStore | Promise<EventStore>>
+  )[open];
   if (opener === undefined) throw new Error(`${adapterModule} exports no '${open}'`);
   const store = await opener(options);
   report({ ready: true });
