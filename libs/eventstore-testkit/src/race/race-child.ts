@@ -5,6 +5,7 @@
  * JSON line on stdin appends its side and reports the outcome as a JSON line; ends when stdin closes.
  */
 import { createInterface } from 'node:readline';
+import { pathToFileURL } from 'node:url';
 import type { AppendOutcome, EventStore } from '@styring/eventstore';
 import { newEvent } from '../new-event';
 import type { RaceRound, RaceReport } from './race-messages';
@@ -34,9 +35,8 @@ const append = (store: EventStore, round: RaceRound): Promise<AppendOutcome> =>
     : store.appendToStream(round.delegation, [newEvent('delegation-revoked')], { expectedRevision: 0n });
 
 const main = async () => {
-  const opener = (
-    require(adapterModule) as Record<string, (options: unknown) => EventStore | Promise<EventStore>>
-  )[open];
+  const exported = (await import(pathToFileURL(adapterModule).href)) as Record<string, unknown>;
+  const opener = exported[open] as ((options: unknown) => EventStore | Promise<EventStore>) | undefined;
   if (opener === undefined) throw new Error(`${adapterModule} exports no '${open}'`);
   const store = await opener(options);
   report({ ready: true });
