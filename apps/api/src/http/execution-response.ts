@@ -12,7 +12,7 @@ export interface Accepted {
 /**
  * An execution result as HTTP: 201 with the appended events (200 when the command changed nothing), or
  * the error that says why nothing was written – 400 with field paths, 422 with the rule's code, 409 with
- * the revision the stream is at now.
+ * the revision the stream is at now (or the fact that kept changing while the command was decided).
  */
 export const toHttp = (result: ExecutionResult): Accepted => {
   switch (result.status) {
