@@ -9,6 +9,7 @@ import type { Migration } from './migrations';
  * - `append_to_stream(…)`: the whole append in one statement (one round trip), see README.md.
  * Version 2 replaces the append function's body: it no longer looks up every event id before inserting.
  * Version 3 gives it a consistency condition, checked under the same lock (see README.md).
+ * Version 4 adds `append_group(…)`: several appends in one transaction and one commit (group commit).
  */
 export const eventLogMigrations: readonly Migration[] = [
   {
@@ -239,6 +240,55 @@ export const eventLogMigrations: readonly Migration[] = [
 
         PERFORM pg_notify('${channel.raw}', (v_last_position + v_count)::text);
         RETURN QUERY SELECT 'appended'::text, coalesce(v_current, -1) + v_count, v_last_position + v_count;
+      END
+      $fn$;
+    `,
+  },
+  {
+    version: 4,
+    description: 'append_group: several appends in one transaction, each on its own (group commit)',
+    sql: ({ appendFunction, appendGroupFunction }) => `
+      -- p_appends: a JSON array of appends, each {"streamId", "expected", "eventIds", "types",
+      -- "schemaVersions", "data", "metadata" (lists; data and metadata as JSON text), "recordedAt"?,
+      -- "conditionAfter"?, "condition"?}. Each runs the append function in a subtransaction of its own, in
+      -- order, and sees the ones before it: one row per append, numbered from 1, with that function's
+      -- outcome, or 'duplicate' when a recorded event id stopped its insert (only its subtransaction is
+      -- undone). Any other error fails the whole group, and nothing of it is stored.
+      CREATE FUNCTION ${appendGroupFunction}(p_appends json)
+      RETURNS TABLE (n integer, outcome text, revision bigint, "position" bigint)
+      LANGUAGE plpgsql
+      AS $fn$
+      DECLARE
+        v_append json;
+        v_n integer := 0;
+        v_constraint text;
+      BEGIN
+        FOR v_append IN SELECT a.value FROM json_array_elements(p_appends) WITH ORDINALITY AS a(value, i) ORDER BY a.i
+        LOOP
+          v_n := v_n + 1;
+          BEGIN
+            RETURN QUERY SELECT v_n, r.outcome, r.revision, r."position"
+            FROM ${appendFunction}(
+              v_append->>'streamId',
+              v_append->>'expected',
+              ARRAY(SELECT x FROM json_array_elements_text(v_append->'eventIds') WITH ORDINALITY t(x, i) ORDER BY i),
+              ARRAY(SELECT x FROM json_array_elements_text(v_append->'types') WITH ORDINALITY t(x, i) ORDER BY i),
+              ARRAY(SELECT x::integer FROM json_array_elements_text(v_append->'schemaVersions')
+                    WITH ORDINALITY t(x, i) ORDER BY i),
+              ARRAY(SELECT x FROM json_array_elements_text(v_append->'data') WITH ORDINALITY t(x, i) ORDER BY i),
+              ARRAY(SELECT x FROM json_array_elements_text(v_append->'metadata') WITH ORDINALITY t(x, i) ORDER BY i),
+              (v_append->>'recordedAt')::timestamptz,
+              (v_append->>'conditionAfter')::bigint,
+              v_append->'condition'
+            ) r;
+          EXCEPTION WHEN unique_violation THEN
+            GET STACKED DIAGNOSTICS v_constraint = CONSTRAINT_NAME;
+            IF v_constraint <> 'events_event_id_key' THEN
+              RAISE;
+            END IF;
+            RETURN QUERY SELECT v_n, 'duplicate'::text, NULL::bigint, NULL::bigint;
+          END;
+        END LOOP;
       END
       $fn$;
     `,

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3';
-import { type AppendOutcome, isEventStoreFailure, type NewEvent } from '@styring/eventstore';
-import { newEvent, newEvents } from '@styring/eventstore-testkit';
+import { type AppendOutcome, isEventStoreFailure } from '@styring/eventstore';
+import { newEvents } from '@styring/eventstore-testkit';
 import { openSqliteEventStore, type SqliteEventStore } from './sqlite-event-store';
 import { temporaryStoreFile } from './temporary-store-file';
 
@@ -45,50 +45,6 @@ describe('SQLite group commit: appends made at the same moment in one process', 
     expect(await readCount(store)).toBe(42); // with the two warm-ups
   });
 
-  it('check each append on its own: one refused or failing leaves the others of the group stored', async () => {
-    await store.appendToStream('plan-taken', newEvents(1), { expectedRevision: 'no_stream' });
-    const reused = newEvent('reused');
-    await store.appendToStream('plan-reused', [reused], { expectedRevision: 'no_stream' });
-    const fresh = (stream: string) =>
-      store.appendToStream(stream, newEvents(2), { expectedRevision: 'no_stream' });
-    const settled = await Promise.allSettled([
-      fresh('plan-a'),
-      store.appendToStream('plan-taken', newEvents(1), { expectedRevision: 'no_stream' }),
-      store.appendToStream('plan-b', newEvents(1), {
-        expectedRevision: 'no_stream',
-        condition: { failIfEventsMatch: [{ streamIds: ['plan-taken'] }] },
-      }),
-      store.appendToStream('plan-c', [reused], { expectedRevision: 'no_stream' }),
-      fresh('plan-same'),
-      fresh('plan-same'),
-      fresh('plan-d'),
-    ]);
-    const outcome = (n: number) => (settled[n]!.status === 'fulfilled' ? settled[n]!.value._tag : 'threw');
-    expect(settled.map((_, n) => outcome(n))).toEqual([
-      'Appended',
-      'ConcurrencyError',
-      'ConsistencyConflict',
-      'threw',
-      'Appended',
-      'ConcurrencyError',
-      'Appended',
-    ]);
-    const failed = settled[3] as PromiseRejectedResult;
-    expect(isEventStoreFailure(failed.reason) && failed.reason.code).toBe('invalid_argument');
-    for (const stream of ['plan-a', 'plan-same', 'plan-d']) expect(await streamLength(store, stream)).toBe(2);
-    for (const stream of ['plan-b', 'plan-c']) expect(await store.streamExists(stream)).toBe(false);
-  });
-
-  it('sees earlier appends of the same group: a retry of an append in its own group is recognised', async () => {
-    const events: NewEvent[] = newEvents(2);
-    const [first, retry] = await Promise.all([
-      store.appendToStream('plan-retried', events, { expectedRevision: 'no_stream' }),
-      store.appendToStream('plan-retried', events, { expectedRevision: 'no_stream' }),
-    ]);
-    expect(retry).toStrictEqual(first);
-    expect(await streamLength(store, 'plan-retried')).toBe(2);
-  });
-
   it('acknowledges an append only once it is committed: another connection reads it when the promise settles', async () => {
     const acknowledged = await Promise.all(
       Array.from({ length: 5 }, () =>
@@ -117,11 +73,5 @@ describe('SQLite group commit: appends made at the same moment in one process', 
 const readCount = async (store: SqliteEventStore) => {
   let n = 0;
   for await (const _ of store.readAll()) n++;
-  return n;
-};
-
-const streamLength = async (store: SqliteEventStore, streamId: string) => {
-  let n = 0;
-  for await (const _ of store.readStream(streamId)) n++;
   return n;
 };
