@@ -32,8 +32,14 @@ export const rawPostgresFloor = async (connectionString: string): Promise<Subjec
       const bodies = batches.map((batch) =>
         batch.map(({ data, metadata }) => JSON.stringify({ data, metadata })),
       );
-      return async (n) => {
-        await client.query('INSERT INTO raw_events (body) SELECT unnest($1::text[])', [bodies[n]!]);
+      // One client runs one statement at a time: appends made together wait their turn, one commit each.
+      let previous: Promise<unknown> = Promise.resolve();
+      return (n) => {
+        const insert = previous.then(() =>
+          client.query('INSERT INTO raw_events (body) SELECT unnest($1::text[])', [bodies[n]!]),
+        );
+        previous = insert.catch(() => undefined);
+        return insert.then(() => undefined);
       };
     },
     readStream: read,
