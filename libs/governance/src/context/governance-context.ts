@@ -49,8 +49,14 @@ export const emptyGovernanceContext = (
   riskScales: new Map(),
 });
 
-/** The parts of the context folded from the log: the kinds of fact a decision can rest on. */
-export type GovernanceFactKind = 'delegations' | 'units' | 'projects' | 'riskScales';
+/**
+ * The parts of the context folded from the log: the kinds of fact a decision can rest on. Derived from the
+ * context, so that a register added to it must be given its event types below.
+ */
+export type GovernanceFactKind = Exclude<
+  keyof GovernanceContext,
+  keyof GovernanceConfiguration | 'correctionTarget'
+>;
 
 /**
  * The event types that change each kind of fact (exactly the cases of `evolveGovernanceContext`): a
