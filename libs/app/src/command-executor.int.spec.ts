@@ -1,7 +1,15 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import type { RecordedEvent } from '@styring/eventstore';
+import type {
+  AppendOptions,
+  EventStore,
+  NewEvent,
+  ReadAllOptions,
+  ReadStreamOptions,
+  RecordedEvent,
+  SubscribeOptions,
+} from '@styring/eventstore';
 import { createCommandExecutor } from './command-executor';
 import type { Caller } from './execution-result';
 import { openStore, type OpenedStore } from './open-store';
@@ -55,6 +63,46 @@ const adoptStyringsbrev = {
     authority: { kind: 'delegation', delegationId: 'delegeringsreglement' },
   },
 };
+
+const revokeDelegation = {
+  type: 'RevokeAuthority',
+  delegationId: 'delegeringsreglement',
+  revokedFrom: '2024-01-01',
+  reason: 'Delegeringsreglementet er opphevet',
+  decision: councilDecision('2023-12-20', '2023/4188'),
+};
+
+/**
+ * A real store on which another writer's command lands at the worst moment: after a decision was decided on
+ * the facts it read, just before its events are appended (each time, or only the first `times` times).
+ */
+class Interleaved implements EventStore {
+  attempts = 0;
+  constructor(
+    private readonly store: EventStore,
+    private readonly streamId: string,
+    private readonly meanwhile: (attempt: number) => Promise<unknown>,
+  ) {}
+  async appendToStream(streamId: string, events: readonly NewEvent[], options: AppendOptions) {
+    if (streamId === this.streamId) await this.meanwhile(++this.attempts);
+    return this.store.appendToStream(streamId, events, options);
+  }
+  readStream(streamId: string, options?: ReadStreamOptions) {
+    return this.store.readStream(streamId, options);
+  }
+  readAll(options?: ReadAllOptions) {
+    return this.store.readAll(options);
+  }
+  subscribeToAll(options?: SubscribeOptions) {
+    return this.store.subscribeToAll(options);
+  }
+  streamExists(streamId: string) {
+    return this.store.streamExists(streamId);
+  }
+  close() {
+    return this.store.close();
+  }
+}
 
 describe('createCommandExecutor', () => {
   let dir: string;
@@ -196,6 +244,128 @@ describe('createCommandExecutor', () => {
 
       expect(items.map((item) => item.status)).toEqual(['accepted', 'rejected', 'not_run']);
       expect((await allEvents()).map((event) => event.streamId)).toEqual(['plan-hr-strategi']);
+    });
+  });
+
+  describe('decisions consistent with the facts they were decided on', () => {
+    /** An executor on a second handle of the same file: another process writing at the same time. */
+    const otherWriter = async () => {
+      const other = await openStore('sqlite:./styring.db', { cwd: dir });
+      return { executor: createCommandExecutor(other.events, runtime), close: other.close };
+    };
+
+    it('decides again when its delegation is revoked between deciding and appending: refused, nothing written', async () => {
+      await createCommandExecutor(store.events, runtime).execute(delegateToKommunedirektor, secretariat);
+      const other = await otherWriter();
+      const revoked: string[] = [];
+      const racing = new Interleaved(store.events, 'plan-styringsbrev-2024', async (attempt) => {
+        if (attempt === 1) revoked.push((await other.executor.execute(revokeDelegation, secretariat)).status);
+      });
+
+      const result = await createCommandExecutor(racing, runtime).execute(adoptStyringsbrev, kommunedirektor);
+      await other.close();
+
+      expect(revoked).toEqual(['accepted']);
+      expect(racing.attempts).toBe(1);
+      expect(result).toMatchObject({ status: 'rejected', code: 'authority.delegation_not_in_force' });
+      expect((await allEvents()).map((event) => event.type)).toEqual([
+        'AuthorityDelegated',
+        'AuthorityRevoked',
+      ]);
+    });
+
+    it('decides again also when the caller named the revision it saw (If-Match): those facts it did not see', async () => {
+      await createCommandExecutor(store.events, runtime).execute(delegateToKommunedirektor, secretariat);
+      const other = await otherWriter();
+      const racing = new Interleaved(store.events, 'plan-styringsbrev-2024', (attempt) =>
+        attempt === 1 ? other.executor.execute(revokeDelegation, secretariat) : Promise.resolve(),
+      );
+
+      const result = await createCommandExecutor(racing, runtime).execute(
+        adoptStyringsbrev,
+        kommunedirektor,
+        {
+          expectedRevision: 'no_stream',
+        },
+      );
+      await other.close();
+
+      expect(result).toMatchObject({ status: 'rejected', code: 'authority.delegation_not_in_force' });
+      expect(await store.events.streamExists('plan-styringsbrev-2024')).toBe(false);
+    });
+
+    it('stores both when the revocation comes after the decision, in that order', async () => {
+      const executor = createCommandExecutor(store.events, runtime);
+      await executor.execute(delegateToKommunedirektor, secretariat);
+      expect((await executor.execute(adoptStyringsbrev, kommunedirektor)).status).toBe('accepted');
+      expect((await executor.execute(revokeDelegation, secretariat)).status).toBe('accepted');
+      expect((await allEvents()).map((event) => event.type)).toEqual([
+        'AuthorityDelegated',
+        'PlanAdopted',
+        'AuthorityRevoked',
+      ]);
+    });
+
+    it('is not held up by a change to facts the decision did not read (a new unit)', async () => {
+      await createCommandExecutor(store.events, runtime).execute(delegateToKommunedirektor, secretariat);
+      const other = await otherWriter();
+      const racing = new Interleaved(store.events, 'plan-styringsbrev-2024', (attempt) =>
+        attempt === 1
+          ? other.executor.execute(
+              {
+                type: 'EstablishUnit',
+                unit: 'innkjop',
+                name: 'Innkjøp',
+                kind: 'stabsavdeling',
+                decision: councilDecision('2024-01-03', '2024/0012'),
+              },
+              secretariat,
+            )
+          : Promise.resolve(),
+      );
+
+      const result = await createCommandExecutor(racing, runtime).execute(adoptStyringsbrev, kommunedirektor);
+      await other.close();
+
+      expect(result.status).toBe('accepted');
+      expect(racing.attempts).toBe(1);
+      expect((await allEvents()).map((event) => event.type)).toEqual([
+        'AuthorityDelegated',
+        'UnitEstablished',
+        'PlanAdopted',
+      ]);
+    });
+
+    it('reports a conflict naming the change when the facts change at every attempt, and writes nothing', async () => {
+      await createCommandExecutor(store.events, runtime).execute(delegateToKommunedirektor, secretariat);
+      const other = await otherWriter();
+      const delegated: RecordedEvent[] = [];
+      const racing = new Interleaved(store.events, 'plan-styringsbrev-2024', async (attempt) => {
+        await other.executor.execute(
+          { ...delegateToKommunedirektor, delegationId: `annen-delegering-${attempt}` },
+          secretariat,
+        );
+        for await (const event of store.events.readAll({ filter: { eventTypes: ['AuthorityDelegated'] } }))
+          if (event.streamId === `delegation-annen-delegering-${attempt}`) delegated.push(event);
+      });
+
+      const result = await createCommandExecutor(racing, runtime).execute(adoptStyringsbrev, kommunedirektor);
+      await other.close();
+
+      const last = delegated[delegated.length - 1];
+      expect(racing.attempts).toBe(5);
+      expect(result).toEqual({
+        status: 'conflict',
+        commandType: 'AdoptPlan',
+        streamId: 'plan-styringsbrev-2024',
+        changed: {
+          eventId: last?.eventId,
+          streamId: last?.streamId,
+          type: 'AuthorityDelegated',
+          globalPosition: last?.globalPosition,
+        },
+      });
+      expect(await store.events.streamExists('plan-styringsbrev-2024')).toBe(false);
     });
   });
 });

@@ -1,6 +1,7 @@
 import * as E from 'fp-ts/Either';
 import {
   commandHandler,
+  contextReader,
   type EventReader,
   type EventWriter,
   type Handled,
@@ -17,6 +18,7 @@ import {
   streamFor,
 } from '@styring/governance';
 import { checkCaller } from './authority/caller-authority';
+import { consultedFacts } from './consulted-facts';
 import { effectiveAtOf } from './effective-at';
 import { keyedCommandIndex, type KeyedOutcome } from './idempotency/keyed-command-index';
 import {
@@ -36,7 +38,10 @@ import { type Runtime, systemRuntime } from './runtime';
 
 /** Runs governance commands the one way every entry point (CLI, API, NestJS, demo) runs them. */
 export interface CommandExecutor {
-  /** Decode, load the facts from other streams, decide, append. Throws only when the store fails. */
+  /**
+   * Decode, load the facts from other streams, decide, append on the condition that the facts the decider
+   * read are unchanged (else re-read and decide again). Throws only when the store fails.
+   */
   execute(input: unknown, caller: Caller, options?: HandleOptions): Promise<ExecutionResult>;
   /**
    * Several commands in order. All are decoded first, so that one invalid command means nothing is written;
@@ -106,6 +111,13 @@ const failed = (command: GovernanceCommand, failure: HandleFailure): ExecutionRe
         expected: failure.expected,
         actual: failure.actual,
       };
+    case 'ConsistencyConflict':
+      return {
+        status: 'conflict',
+        commandType: command.type,
+        streamId: failure.streamId,
+        changed: failure.changed,
+      };
     case 'UndecodableEvent':
       throw new UnreadableHistoryError(
         `event ${failure.eventId} (${failure.streamId}@${failure.streamRevision}) cannot be read: ${failure.reason}; nothing was decided`,
@@ -139,7 +151,6 @@ export const createCommandExecutor = (
       const first = await keyedOutcome(key);
       if (first !== undefined) return repeated(command, key, fingerprint, first);
     }
-    const context = await loadContext();
     const correctionTarget =
       command.type === 'CorrectEvent' ? await findRecordedEvent(store, command.correctedEventId) : undefined;
     const correlationId = caller.correlationId ?? runtime.newId();
@@ -158,7 +169,14 @@ export const createCommandExecutor = (
         correlationId,
         effectiveAt: effectiveAtOf(command, correctionTarget),
       },
-      correctionTarget === undefined ? context : { ...context, correctionTarget },
+      // Read afresh for every attempt; the append fails when a fact the decider read has changed since.
+      contextReader(async () => {
+        const { context, position } = await loadContext();
+        return consultedFacts(
+          correctionTarget === undefined ? context : { ...context, correctionTarget },
+          position,
+        );
+      }),
       options,
     )();
     if (E.isLeft(outcome)) return failed(command, outcome.left);

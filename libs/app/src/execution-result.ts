@@ -1,4 +1,4 @@
-import type { CurrentRevision, ExpectedRevision } from '@styring/eventstore';
+import type { ChangedFact, CurrentRevision, ExpectedRevision } from '@styring/eventstore';
 import type { FieldError } from '@styring/governance';
 
 /** Who sends a command: from CLI flags or environment, or from the caller's token – never from the body. */
@@ -29,7 +29,7 @@ export interface AppendedEvent {
   readonly globalPosition: bigint;
 }
 
-/** The four ways a command can end; none of them throws. Only an accepted command wrote anything. */
+/** The ways a command can end; none of them throws. Only an accepted command wrote anything. */
 export type ExecutionResult =
   | {
       readonly status: 'accepted';
@@ -58,6 +58,13 @@ export type ExecutionResult =
       readonly streamId: string;
       readonly expected: ExpectedRevision;
       readonly actual: CurrentRevision;
+    }
+  /** A fact the decision rested on (a delegation, a unit …) kept changing while it was decided, every retry. */
+  | {
+      readonly status: 'conflict';
+      readonly commandType: string;
+      readonly streamId: string;
+      readonly changed: ChangedFact;
     };
 
 /** A command of a batch that was not run, because one before it did not go through. */

@@ -26,6 +26,12 @@ const decode = (recorded: RecordedEvent) => {
   return event.right;
 };
 
+/** The context, and the global position up to which it was read (absent: the log was empty). */
+export interface LoadedContext {
+  readonly context: GovernanceContext;
+  readonly position?: bigint;
+}
+
 /**
  * The facts from outside a stream that deciders need (delegations in force, units, projects, risk scales),
  * folded from the global log. The fold is kept and extended with only the events appended since the last
@@ -34,7 +40,7 @@ const decode = (recorded: RecordedEvent) => {
 export const governanceContextLoader = (
   store: EventReader,
   configuration: GovernanceConfiguration = defaultGovernanceConfiguration,
-): (() => Promise<GovernanceContext>) => {
+): (() => Promise<LoadedContext>) => {
   let context = emptyGovernanceContext(configuration);
   let position: bigint | undefined;
   let queue: Promise<unknown> = Promise.resolve();
@@ -44,7 +50,7 @@ export const governanceContextLoader = (
         context = evolveGovernanceContext(context, decode(recorded), recorded.eventId);
       position = recorded.globalPosition;
     }
-    return context;
+    return position === undefined ? { context } : { context, position };
   };
   return () => {
     const loaded = queue.then(catchUp);

@@ -12,9 +12,12 @@ import {
   type WrongExpectedVersionError,
 } from '@eventstore/db-client';
 import {
+  type AppendCondition,
   type AppendOptions,
   type AppendOutcome,
   concurrencyError,
+  type ConsistencyConflict,
+  consistencyConflict,
   type CurrentRevision,
   type EventStore,
   EventStoreFailure,
@@ -23,10 +26,13 @@ import {
   type ReadStreamOptions,
   type RecordedEvent,
   type RecordedEventId,
+  matchesCondition,
+  matchesExpectedRevision,
   resolveEventIdReuse,
   type SubscribeOptions,
   type Subscription,
   validBound,
+  validCondition,
   validCount,
   validFilter,
 } from '@styring/eventstore';
@@ -93,10 +99,11 @@ export class EsdbEventStore implements EventStore {
   async appendToStream(
     streamId: string,
     events: readonly NewEvent[],
-    { expectedRevision }: AppendOptions,
+    { expectedRevision, condition }: AppendOptions,
   ): Promise<AppendOutcome> {
     this.#ensureOpen();
     validateEsdbAppend(streamId, events, expectedRevision);
+    validCondition(condition);
     if (typeof expectedRevision === 'bigint' && expectedRevision > maxUint64) {
       return concurrencyError(streamId, expectedRevision, await this.#currentRevision(streamId));
     }
@@ -115,6 +122,11 @@ export class EsdbEventStore implements EventStore {
         );
       }
     }
+    const refused =
+      condition === undefined
+        ? undefined
+        : await this.#brokenCondition(streamId, expectedRevision, condition);
+    if (refused !== undefined) return refused;
     let result: AppendResult;
     try {
       result = await this.#client.appendToStream(streamId, events.map(toEventData), { expectedRevision });
@@ -266,6 +278,29 @@ export class EsdbEventStore implements EventStore {
   async #startAfter(after: bigint | undefined): Promise<ReadPosition | undefined> {
     if (after === undefined || after === 0n) return START;
     return after <= (await this.#lastPosition()) ? positionOf(after) : undefined;
+  }
+
+  /**
+   * EventStoreDB has no condition across streams, so this is check-then-append: the first event after the
+   * condition's position that matches it, read before the append (a revision mismatch is reported first,
+   * as the other stores do). An event appended between this read and the append is not seen (README.md).
+   */
+  async #brokenCondition(
+    streamId: string,
+    expectedRevision: AppendOptions['expectedRevision'],
+    condition: AppendCondition,
+  ): Promise<AppendOutcome | undefined> {
+    let changed: ConsistencyConflict | undefined;
+    for await (const event of this.readAll(condition.after === undefined ? {} : { after: condition.after })) {
+      if (!matchesCondition(condition, event)) continue;
+      changed = consistencyConflict(streamId, condition.after, event);
+      break;
+    }
+    if (changed === undefined) return undefined;
+    const current = await this.#currentRevision(streamId);
+    return matchesExpectedRevision(expectedRevision, current)
+      ? changed
+      : concurrencyError(streamId, expectedRevision, current);
   }
 
   /** The commit position of the last record in `$all`, system records included (0 when empty). */

@@ -8,6 +8,8 @@ import type { Migration } from './migrations';
  * - triggers that refuse UPDATE, DELETE and TRUNCATE: the history is append-only, corrections are new events.
  * - `append_to_stream(…)`: the whole append in one statement (one round trip), see README.md.
  * Version 2 replaces the append function's body: it no longer looks up every event id before inserting.
+ * Version 3 gives it a consistency condition, checked under the same lock (see README.md).
+ * Version 4 adds `append_group(…)`: several appends in one transaction and one commit (group commit).
  */
 export const eventLogMigrations: readonly Migration[] = [
   {
@@ -155,6 +157,138 @@ export const eventLogMigrations: readonly Migration[] = [
 
         PERFORM pg_notify('${channel.raw}', (v_last_position + v_count)::text);
         RETURN QUERY SELECT 'appended'::text, coalesce(v_current, -1) + v_count, v_last_position + v_count;
+      END
+      $fn$;
+    `,
+  },
+  {
+    version: 3,
+    description: 'append function: a consistency condition on events after a position, under the lock',
+    sql: ({ events, appendFunction, channel, appendLockKey }) => `
+      -- As version 2, plus two parameters that default to NULL (calls with the eight of before still work):
+      -- p_condition (NULL: none) is a JSON array of query items {"eventTypes"?, "streamIds"?,
+      -- "streamPrefixes"?}; the append fails with outcome 'inconsistent' and the position of the first event
+      -- after p_condition_after (NULL: from the start) that matches any item. Checked under the append lock,
+      -- so no event can be appended between the check and the insert.
+      DROP FUNCTION ${appendFunction}(text, text, text[], text[], integer[], text[], text[], timestamptz);
+      CREATE FUNCTION ${appendFunction}(
+        p_stream_id text,
+        p_expected text,
+        p_event_ids text[],
+        p_types text[],
+        p_schema_versions integer[],
+        p_data text[],
+        p_metadata text[],
+        p_recorded_at timestamptz,
+        p_condition_after bigint DEFAULT NULL,
+        p_condition json DEFAULT NULL
+      ) RETURNS TABLE (outcome text, revision bigint, "position" bigint)
+      LANGUAGE plpgsql
+      SET enable_seqscan = off
+      AS $fn$
+      DECLARE
+        v_current bigint;
+        v_expected_holds boolean;
+        v_changed bigint;
+        v_last_position bigint;
+        v_count integer := cardinality(p_event_ids);
+      BEGIN
+        PERFORM pg_advisory_xact_lock(${appendLockKey});
+
+        SELECT max(e.stream_revision) INTO v_current FROM ${events} e WHERE e.stream_id = p_stream_id;
+        v_expected_holds := CASE p_expected
+          WHEN 'any' THEN true
+          WHEN 'no_stream' THEN v_current IS NULL
+          WHEN 'stream_exists' THEN v_current IS NOT NULL
+          ELSE v_current IS NOT DISTINCT FROM p_expected::bigint
+        END;
+        IF v_expected_holds AND p_condition IS NOT NULL THEN
+          -- Walks the primary key from the position: only what was appended since the facts were read.
+          SELECT e.global_position INTO v_changed
+          FROM ${events} e
+          WHERE e.global_position > coalesce(p_condition_after, 0)
+            AND EXISTS (
+              SELECT 1 FROM json_array_elements(p_condition) q(item)
+              WHERE (q.item->'eventTypes' IS NULL
+                     OR e.type IN (SELECT json_array_elements_text(q.item->'eventTypes')))
+                AND (q.item->'streamIds' IS NULL
+                     OR e.stream_id IN (SELECT json_array_elements_text(q.item->'streamIds')))
+                AND (q.item->'streamPrefixes' IS NULL
+                     OR EXISTS (SELECT 1 FROM json_array_elements_text(q.item->'streamPrefixes') p(prefix)
+                                WHERE left(e.stream_id, length(p.prefix)) = p.prefix)))
+          ORDER BY e.global_position
+          LIMIT 1;
+        END IF;
+        IF NOT v_expected_holds OR v_changed IS NOT NULL THEN
+          IF EXISTS (SELECT 1 FROM ${events} e WHERE e.event_id = ANY (p_event_ids)) THEN
+            RETURN QUERY SELECT 'duplicate'::text, v_current, NULL::bigint;
+          ELSIF NOT v_expected_holds THEN
+            RETURN QUERY SELECT 'conflict'::text, v_current, NULL::bigint;
+          ELSE
+            RETURN QUERY SELECT 'inconsistent'::text, v_current, v_changed;
+          END IF;
+          RETURN;
+        END IF;
+
+        SELECT coalesce(max(e.global_position), 0) INTO v_last_position FROM ${events} e;
+        INSERT INTO ${events}
+          (global_position, stream_id, stream_revision, event_id, type, schema_version, data, metadata, recorded_at)
+        SELECT v_last_position + t.n, p_stream_id, coalesce(v_current, -1) + t.n, t.event_id, t.type,
+               t.schema_version, t.data::json, t.metadata::json, coalesce(p_recorded_at, clock_timestamp())
+        FROM unnest(p_event_ids, p_types, p_schema_versions, p_data, p_metadata)
+          WITH ORDINALITY AS t(event_id, type, schema_version, data, metadata, n);
+
+        PERFORM pg_notify('${channel.raw}', (v_last_position + v_count)::text);
+        RETURN QUERY SELECT 'appended'::text, coalesce(v_current, -1) + v_count, v_last_position + v_count;
+      END
+      $fn$;
+    `,
+  },
+  {
+    version: 4,
+    description: 'append_group: several appends in one transaction, each on its own (group commit)',
+    sql: ({ appendFunction, appendGroupFunction }) => `
+      -- p_appends: a JSON array of appends, each {"streamId", "expected", "eventIds", "types",
+      -- "schemaVersions", "data", "metadata" (lists; data and metadata as JSON text), "recordedAt"?,
+      -- "conditionAfter"?, "condition"?}. Each runs the append function in a subtransaction of its own, in
+      -- order, and sees the ones before it: one row per append, numbered from 1, with that function's
+      -- outcome, or 'duplicate' when a recorded event id stopped its insert (only its subtransaction is
+      -- undone). Any other error fails the whole group, and nothing of it is stored.
+      CREATE FUNCTION ${appendGroupFunction}(p_appends json)
+      RETURNS TABLE (n integer, outcome text, revision bigint, "position" bigint)
+      LANGUAGE plpgsql
+      AS $fn$
+      DECLARE
+        v_append json;
+        v_n integer := 0;
+        v_constraint text;
+      BEGIN
+        FOR v_append IN SELECT a.value FROM json_array_elements(p_appends) WITH ORDINALITY AS a(value, i) ORDER BY a.i
+        LOOP
+          v_n := v_n + 1;
+          BEGIN
+            RETURN QUERY SELECT v_n, r.outcome, r.revision, r."position"
+            FROM ${appendFunction}(
+              v_append->>'streamId',
+              v_append->>'expected',
+              ARRAY(SELECT x FROM json_array_elements_text(v_append->'eventIds') WITH ORDINALITY t(x, i) ORDER BY i),
+              ARRAY(SELECT x FROM json_array_elements_text(v_append->'types') WITH ORDINALITY t(x, i) ORDER BY i),
+              ARRAY(SELECT x::integer FROM json_array_elements_text(v_append->'schemaVersions')
+                    WITH ORDINALITY t(x, i) ORDER BY i),
+              ARRAY(SELECT x FROM json_array_elements_text(v_append->'data') WITH ORDINALITY t(x, i) ORDER BY i),
+              ARRAY(SELECT x FROM json_array_elements_text(v_append->'metadata') WITH ORDINALITY t(x, i) ORDER BY i),
+              (v_append->>'recordedAt')::timestamptz,
+              (v_append->>'conditionAfter')::bigint,
+              v_append->'condition'
+            ) r;
+          EXCEPTION WHEN unique_violation THEN
+            GET STACKED DIAGNOSTICS v_constraint = CONSTRAINT_NAME;
+            IF v_constraint <> 'events_event_id_key' THEN
+              RAISE;
+            END IF;
+            RETURN QUERY SELECT v_n, 'duplicate'::text, NULL::bigint, NULL::bigint;
+          END;
+        END LOOP;
       END
       $fn$;
     `,

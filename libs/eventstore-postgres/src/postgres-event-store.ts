@@ -1,27 +1,33 @@
 import { Pool, type PoolClient, type PoolConfig } from 'pg';
 import {
   type AllFilter,
+  type AppendCondition,
   type AppendOptions,
   type AppendOutcome,
   type Clock,
   type EventStore,
   EventStoreFailure,
+  type ExpectedRevision,
   type NewEvent,
   type ReadAllOptions,
   type ReadStreamOptions,
   type RecordedEvent,
   type RecordedEventId,
+  type SerialisedEvent,
   type SubscribeOptions,
   type Subscription,
   concurrencyError,
+  consistencyConflict,
   isEventStoreFailure,
   resolveEventIdReuse,
   validateAppend,
   validBound,
+  validCondition,
   validCount,
   validFilter,
 } from '@styring/eventstore';
 import { AppendNotifier } from './append-notifier';
+import { AppendPipeline } from './append-pipeline';
 import { describeServer, isRecordedEventId, type ServerDescription, toStoreFailure } from './errors';
 import { eventLogMigrations } from './event-log-migrations';
 import { LiveSubscription } from './live-subscription';
@@ -50,8 +56,25 @@ const min = (...values: bigint[]) => values.reduce((least, value) => (value < le
 /** `LIKE` patterns that match strings starting with each prefix, taken literally. */
 const likePrefixes = (prefixes: readonly string[]) => prefixes.map((p) => `${p.replace(/[\\%_]/g, '\\$&')}%`);
 
+/** An append checked and waiting to be sent. */
+interface PendingAppend {
+  readonly streamId: string;
+  readonly serialised: readonly SerialisedEvent[];
+  readonly expectedRevision: ExpectedRevision;
+  readonly condition: AppendCondition | undefined;
+  readonly recordedAt: Date | null;
+}
+
+/** A revision beyond bigint cannot be the stream's: '-1' never matches, and the conflict says so. */
+const expectedText = (expected: ExpectedRevision) =>
+  typeof expected === 'bigint' && expected > maxBigint ? '-1' : String(expected);
+
+/** The condition's position as text; a position beyond bigint, after which nothing can have been appended. */
+const afterText = (condition: AppendCondition | undefined) =>
+  condition?.after === undefined ? null : String(clamp(condition.after));
+
 interface AppendRow {
-  readonly outcome: 'appended' | 'conflict' | 'duplicate';
+  readonly outcome: 'appended' | 'conflict' | 'duplicate' | 'inconsistent';
   readonly revision: string | null;
   readonly position: string | null;
 }
@@ -69,6 +92,9 @@ export class PostgresEventStore implements EventStore {
   readonly #pollIntervalMs: number;
   readonly #batchSize: number;
   readonly #subscriptions = new Set<LiveSubscription>();
+  readonly #pipeline = new AppendPipeline<PendingAppend, AppendRow>((appends) =>
+    appends.length === 1 ? this.#appendOne(appends[0]!).then((row) => [row]) : this.#appendGroup(appends),
+  );
   #closed = false;
 
   private constructor(config: PoolConfig, names: SchemaNames, options: PostgresEventStoreOptions) {
@@ -130,34 +156,22 @@ export class PostgresEventStore implements EventStore {
   async appendToStream(
     streamId: string,
     events: readonly NewEvent[],
-    { expectedRevision }: AppendOptions,
+    { expectedRevision, condition }: AppendOptions,
   ): Promise<AppendOutcome> {
     this.#ensureOpen();
     const serialised = validateAppend(streamId, events, expectedRevision);
-    const rows = this.#query<AppendRow>(
-      `SELECT outcome, revision::text AS revision, "position"::text AS "position"
-       FROM ${this.#names.appendFunction}($1, $2, $3, $4, $5, $6, $7, $8)`,
-      [
-        streamId,
-        // A revision beyond bigint cannot be the stream's: '-1' never matches, and the conflict says so.
-        typeof expectedRevision === 'bigint' && expectedRevision > maxBigint
-          ? '-1'
-          : String(expectedRevision),
-        serialised.map((event) => event.eventId),
-        serialised.map((event) => event.type),
-        serialised.map((event) => event.schemaVersion),
-        serialised.map((event) => event.data),
-        serialised.map((event) => event.metadata),
-        this.#clock?.() ?? null,
-      ],
-    );
-    // A recorded id stops the insert at the unique index: a 'duplicate', like one found before inserting.
-    const [row] = await rows.catch((error: unknown): AppendRow[] => {
-      if (!isRecordedEventId(error)) throw error;
-      return [{ outcome: 'duplicate', revision: null, position: null }];
-    });
-    const current = row?.revision === null || row?.revision === undefined ? undefined : BigInt(row.revision);
-    switch (row?.outcome) {
+    validCondition(condition);
+    const append: PendingAppend = {
+      streamId,
+      serialised,
+      expectedRevision,
+      condition,
+      recordedAt: this.#clock?.() ?? null,
+    };
+    // Appends made while another group is in flight are committed together (group commit).
+    const row = await this.#pipeline.submit(append);
+    const current = row.revision === null ? undefined : BigInt(row.revision);
+    switch (row.outcome) {
       case 'appended':
         return {
           _tag: 'Appended',
@@ -166,6 +180,11 @@ export class PostgresEventStore implements EventStore {
         };
       case 'conflict':
         return concurrencyError(streamId, expectedRevision, current);
+      case 'inconsistent': {
+        const at = BigInt(row.position!);
+        const [changed] = await this.#readRange(at - 1n, at, undefined, 1);
+        return consistencyConflict(streamId, condition?.after, changed!);
+      }
       case 'duplicate': {
         // Some id is already recorded: a retry of the append that recorded it, or a reused id.
         const eventIds = serialised.map((event) => event.eventId);
@@ -174,6 +193,62 @@ export class PostgresEventStore implements EventStore {
       default:
         throw new Error(`the append function returned no outcome for stream '${streamId}'`);
     }
+  }
+
+  /** A lone append: the append function, called directly. */
+  async #appendOne(append: PendingAppend): Promise<AppendRow> {
+    const rows = this.#query<AppendRow>(
+      `SELECT outcome, revision::text AS revision, "position"::text AS "position"
+       FROM ${this.#names.appendFunction}($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
+      [
+        append.streamId,
+        expectedText(append.expectedRevision),
+        append.serialised.map((event) => event.eventId),
+        append.serialised.map((event) => event.type),
+        append.serialised.map((event) => event.schemaVersion),
+        append.serialised.map((event) => event.data),
+        append.serialised.map((event) => event.metadata),
+        append.recordedAt,
+        afterText(append.condition),
+        append.condition === undefined ? null : JSON.stringify(append.condition.failIfEventsMatch),
+      ],
+    );
+    // A recorded id stops the insert at the unique index: a 'duplicate', like one found before inserting.
+    const [row] = await rows.catch((error: unknown): AppendRow[] => {
+      if (!isRecordedEventId(error)) throw error;
+      return [{ outcome: 'duplicate', revision: null, position: null }];
+    });
+    if (row === undefined)
+      throw new Error(`the append function returned no outcome for '${append.streamId}'`);
+    return row;
+  }
+
+  /** Several appends in one statement, one transaction and one commit; each checked on its own. */
+  async #appendGroup(appends: readonly PendingAppend[]): Promise<AppendRow[]> {
+    const rows = await this.#query<AppendRow & { n: number }>(
+      `SELECT n, outcome, revision::text AS revision, "position"::text AS "position"
+       FROM ${this.#names.appendGroupFunction}($1) ORDER BY n`,
+      [
+        JSON.stringify(
+          appends.map((append) => ({
+            streamId: append.streamId,
+            expected: expectedText(append.expectedRevision),
+            eventIds: append.serialised.map((event) => event.eventId),
+            types: append.serialised.map((event) => event.type),
+            schemaVersions: append.serialised.map((event) => event.schemaVersion),
+            data: append.serialised.map((event) => event.data),
+            metadata: append.serialised.map((event) => event.metadata),
+            recordedAt: append.recordedAt?.toISOString(),
+            conditionAfter: afterText(append.condition) ?? undefined,
+            condition: append.condition?.failIfEventsMatch,
+          })),
+        ),
+      ],
+    );
+    if (rows.length !== appends.length) {
+      throw new Error(`the group append function answered ${rows.length} of ${appends.length} appends`);
+    }
+    return rows;
   }
 
   async *readStream(streamId: string, options: ReadStreamOptions = {}): AsyncIterable<RecordedEvent> {

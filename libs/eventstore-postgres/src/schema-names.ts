@@ -8,6 +8,8 @@ export interface SchemaNames {
   readonly migrations: string;
   readonly events: string;
   readonly appendFunction: string;
+  /** Several appends in one transaction, each in a subtransaction of its own (group commit). */
+  readonly appendGroupFunction: string;
   readonly checkpoints: string;
   /** The LISTEN/NOTIFY channel that announces appends (quoted for LISTEN, raw for pg_notify). */
   readonly channel: { readonly quoted: string; readonly raw: string };
@@ -32,6 +34,7 @@ export const schemaNames = (schema: string): SchemaNames => {
     migrations: `${quotedSchema}."schema_migrations"`,
     events: `${quotedSchema}."events"`,
     appendFunction: `${quotedSchema}."append_to_stream"`,
+    appendGroupFunction: `${quotedSchema}."append_group"`,
     checkpoints: `${quotedSchema}."checkpoints"`,
     channel: { quoted: `"${channel}"`, raw: channel },
     appendLockKey: advisoryLockKey(`${schema}:append`),

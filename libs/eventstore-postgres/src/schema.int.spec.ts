@@ -30,6 +30,8 @@ describeWithPostgres('PostgreSQL schema and migrations', (cluster) => {
     expect(migrations.rows).toEqual([
       { component: 'event_log', version: 1 },
       { component: 'event_log', version: 2 },
+      { component: 'event_log', version: 3 },
+      { component: 'event_log', version: 4 },
     ]);
   });
 

@@ -18,6 +18,15 @@ export class EventIdIndex {
     this.#statements = statements;
   }
 
+  /**
+   * Drops what it knows, to be read again at the next append: after a write transaction that failed as a
+   * whole, it may hold ids that the rolled-back transaction inserted and its later appends saw.
+   */
+  forget(): void {
+    this.#positions.clear();
+    this.#seenUpTo = -1n;
+  }
+
   /** Where these ids are recorded (ids not in the log are left out). Call inside the write transaction. */
   whereRecorded(eventIds: readonly string[]): RecordedEventId[] {
     for (const [position, eventId] of this.#statements.eventIdsAfter.iterate(this.#seenUpTo) as Iterable<

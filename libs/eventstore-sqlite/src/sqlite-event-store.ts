@@ -1,10 +1,12 @@
 import type Database from 'better-sqlite3';
 import {
   type AllFilter,
+  type AppendCondition,
   type AppendOptions,
   type AppendOutcome,
   type Clock,
   concurrencyError,
+  consistencyConflict,
   EventStoreFailure,
   type EventStore,
   type ExpectedRevision,
@@ -18,11 +20,13 @@ import {
   type SubscribeOptions,
   type Subscription,
   validateAppend,
+  validCondition,
   validCount,
   validFilter,
 } from '@styring/eventstore';
 import { signalAppend, signalKey } from './append-signal';
 import { EventIdIndex } from './event-id-index';
+import { GroupCommit, type Settled } from './group-commit';
 import { type EventRow, toRecordedEvent } from './event-row';
 import { openDatabase } from './open-database';
 import { PollingSubscription } from './polling-subscription';
@@ -54,6 +58,15 @@ export interface SqliteEventStore extends EventStore {
 
 const PAGE_SIZE = 1000;
 
+/** An append checked and waiting for the group commit. */
+interface PendingAppend {
+  readonly streamId: string;
+  readonly rows: readonly SerialisedEvent[];
+  readonly expected: ExpectedRevision;
+  readonly condition: AppendCondition | undefined;
+  readonly recordedAt: string;
+}
+
 class SqliteStore implements SqliteEventStore {
   readonly #db: Database.Database;
   readonly #statements: Statements;
@@ -63,14 +76,8 @@ class SqliteStore implements SqliteEventStore {
   readonly #busyTimeoutMs: number;
   readonly #pollIntervalMs: number;
   readonly #subscriptions = new Set<PollingSubscription>();
-  readonly #appendInTransaction: Database.Transaction<
-    (
-      streamId: string,
-      rows: readonly SerialisedEvent[],
-      expected: ExpectedRevision,
-      recordedAt: string,
-    ) => AppendOutcome
-  >;
+  readonly #appendInTransaction: Database.Transaction<(append: PendingAppend) => AppendOutcome>;
+  readonly #group: GroupCommit<PendingAppend, AppendOutcome>;
   #closed = false;
 
   constructor(
@@ -85,6 +92,21 @@ class SqliteStore implements SqliteEventStore {
     this.#eventIds = new EventIdIndex(this.#statements);
     this.#signalKey = signalKey(file);
     this.#appendInTransaction = this.#db.transaction(this.#append.bind(this));
+    const commitGroup = this.#db.transaction((appends: readonly PendingAppend[]) =>
+      appends.map((append) => this.#appendInSavepoint(append)),
+    );
+    // IMMEDIATE: take the write lock before reading any revision and checking any condition, so no other
+    // writer slips in between.
+    this.#group = new GroupCommit((appends) => {
+      try {
+        const settled = this.#guard(() => commitGroup.immediate(appends));
+        if (settled.some((one) => one.ok && one.result._tag === 'Appended')) signalAppend(this.#signalKey);
+        return settled;
+      } catch (error) {
+        this.#eventIds.forget();
+        throw error;
+      }
+    });
   }
 
   async appendToStream(
@@ -94,13 +116,11 @@ class SqliteStore implements SqliteEventStore {
   ): Promise<AppendOutcome> {
     const expected = options.expectedRevision;
     const rows = validateAppend(streamId, events, expected);
+    const condition = validCondition(options.condition);
+    this.#assertOpen();
     const recordedAt = this.#clock().toISOString();
-    // IMMEDIATE: take the write lock before reading the revision, so no other writer slips in between.
-    const outcome = this.#guard(() =>
-      this.#appendInTransaction.immediate(streamId, rows, expected, recordedAt),
-    );
-    if (outcome._tag === 'Appended') signalAppend(this.#signalKey);
-    return outcome;
+    // Appends made while this turn of the event loop runs are committed together (group commit).
+    return this.#group.submit({ streamId, rows, expected, condition, recordedAt });
   }
 
   async *readStream(streamId: string, options: ReadStreamOptions = {}): AsyncGenerator<RecordedEvent> {
@@ -167,26 +187,34 @@ class SqliteStore implements SqliteEventStore {
 
   async close(): Promise<void> {
     if (this.#closed) return;
+    this.#group.flush();
     this.#closed = true;
     await Promise.all([...this.#subscriptions].map((subscription) => subscription.close()));
     this.#db.close();
   }
 
+  /** One append of a group, in a savepoint of the group's transaction: when it throws, only it is undone. */
+  #appendInSavepoint(append: PendingAppend): Settled<AppendOutcome> {
+    try {
+      return { ok: true, result: this.#appendInTransaction(append) };
+    } catch (error) {
+      return { ok: false, error: toEventStoreFailure(error, this.file, this.#busyTimeoutMs) };
+    }
+  }
+
   /**
-   * Runs inside `BEGIN IMMEDIATE`: checks the event ids (see `resolveEventIdReuse`), then the revision, then
-   * inserts every event, or nothing.
+   * Runs inside the group's `BEGIN IMMEDIATE`, after the appends before it in the group: checks the event
+   * ids (see `resolveEventIdReuse`), then the revision, then the condition, then inserts every event, or
+   * nothing.
    */
-  #append(
-    streamId: string,
-    rows: readonly SerialisedEvent[],
-    expected: ExpectedRevision,
-    recordedAt: string,
-  ): AppendOutcome {
+  #append({ streamId, rows, expected, condition, recordedAt }: PendingAppend): AppendOutcome {
     const eventIds = rows.map((row) => row.eventId);
     const recorded = this.#eventIds.whereRecorded(eventIds);
     if (recorded.length > 0) return resolveEventIdReuse(streamId, eventIds, expected, recorded);
     const current = this.#statements.lastRevision.get(streamId) as bigint | undefined;
     if (!matchesExpectedRevision(expected, current)) return concurrencyError(streamId, expected, current);
+    const changed = condition === undefined ? undefined : this.#firstMatch(condition);
+    if (changed !== undefined) return consistencyConflict(streamId, condition?.after, changed);
     let revision = current ?? -1n;
     let position = 0n;
     for (const row of rows) {
@@ -204,6 +232,13 @@ class SqliteStore implements SqliteEventStore {
       position = inserted.lastInsertRowid as bigint;
     }
     return { _tag: 'Appended', nextExpectedRevision: revision, lastPosition: position };
+  }
+
+  /** The first event after the condition's position that matches its query (OR over its items). */
+  #firstMatch(condition: AppendCondition): RecordedEvent | undefined {
+    const { statement, parameters } = this.#statements.firstMatch(condition.failIfEventsMatch);
+    const row = statement.get(condition.after ?? -1n, ...parameters) as EventRow | undefined;
+    return row === undefined ? undefined : toRecordedEvent(row);
   }
 
   #readAllPage(after: bigint, to: bigint, filter: AllFilter | undefined, limit: number) {

@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import type { AllFilter } from '@styring/eventstore';
+import type { AllFilter, EventQueryItem } from '@styring/eventstore';
 import { eventColumns } from './event-row';
 
 type Statement = Database.Statement<unknown[]>;
@@ -8,6 +8,12 @@ type Statement = Database.Statement<unknown[]>;
 export type AllStatement = (filter: AllFilter | undefined) => {
   readonly statement: Statement;
   readonly filterParameters: readonly string[];
+};
+
+/** Finds the statement for a consistency query, and its parameters to bind after `after`. */
+export type FirstMatchStatement = (items: readonly EventQueryItem[]) => {
+  readonly statement: Statement;
+  readonly parameters: readonly string[];
 };
 
 export interface Statements {
@@ -19,6 +25,7 @@ export interface Statements {
   readonly streamForwards: Statement;
   readonly streamBackwards: Statement;
   readonly all: AllStatement;
+  readonly firstMatch: FirstMatchStatement;
 }
 
 /** Every statement a store handle runs, prepared once per connection. */
@@ -53,7 +60,10 @@ export const prepareStatements = (db: Database.Database): Statements => ({
     )
     .raw(),
   all: allStatements(db),
+  firstMatch: firstMatchStatements(db),
 });
+
+const byPrefix = 'EXISTS (SELECT 1 FROM json_each(?) WHERE substr(stream_id, 1, length(value)) = value)';
 
 /**
  * One statement per filter shape: parameters `after, to, [types JSON], [prefixes JSON], limit`. The lists go
@@ -70,9 +80,7 @@ const allStatements = (db: Database.Database): AllStatement => {
       const conditions = [
         'global_position > ? AND global_position <= ?',
         ...(byType ? ['type IN (SELECT value FROM json_each(?))'] : []),
-        ...(byStream
-          ? ['EXISTS (SELECT 1 FROM json_each(?) WHERE substr(stream_id, 1, length(value)) = value)']
-          : []),
+        ...(byStream ? [byPrefix] : []),
       ];
       statement = db
         .prepare(
@@ -86,5 +94,39 @@ const allStatements = (db: Database.Database): AllStatement => {
       ...(byStream ? [JSON.stringify(filter?.streamPrefixes)] : []),
     ];
     return { statement, filterParameters };
+  };
+};
+
+/**
+ * One statement per query shape: the first event after a position (parameter 1) that matches any item; each
+ * item's lists go in as JSON arrays. It walks the primary key from the position, so it reads only what was
+ * appended since the decision's facts were read.
+ */
+const firstMatchStatements = (db: Database.Database): FirstMatchStatement => {
+  const cache = new Map<string, Statement>();
+  const fields = ['eventTypes', 'streamIds', 'streamPrefixes'] as const;
+  const tests = {
+    eventTypes: 'type IN (SELECT value FROM json_each(?))',
+    streamIds: 'stream_id IN (SELECT value FROM json_each(?))',
+    streamPrefixes: byPrefix,
+  };
+  return (items) => {
+    const shapes = items.map((item) => fields.filter((field) => item[field] !== undefined));
+    const key = shapes.map((shape) => shape.join(',')).join(';');
+    let statement = cache.get(key);
+    if (statement === undefined) {
+      const alternatives = shapes.map((shape) =>
+        shape.length === 0 ? '1' : shape.map((field) => tests[field]).join(' AND '),
+      );
+      statement = db
+        .prepare(
+          `SELECT ${eventColumns} FROM events WHERE global_position > ? AND ((${alternatives.join(') OR (')}))
+           ORDER BY global_position LIMIT 1`,
+        )
+        .raw();
+      cache.set(key, statement);
+    }
+    const parameters = items.flatMap((item, n) => shapes[n]!.map((field) => JSON.stringify(item[field])));
+    return { statement, parameters };
   };
 };

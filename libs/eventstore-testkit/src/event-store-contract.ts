@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { appendContract } from './contract/append-contract';
 import { concurrencyContract } from './contract/concurrency-contract';
+import { consistencyContract } from './contract/consistency-contract';
 import { eventIdContract } from './contract/event-id-contract';
 import { payloadContract } from './contract/payload-contract';
 import { readAllContract } from './contract/read-all-contract';
@@ -55,6 +56,7 @@ export const describeEventStoreContract = (
     readAllContract(context);
     subscriptionContract(context);
     concurrencyContract(context);
+    consistencyContract(context);
     payloadContract(context);
   });
 };

@@ -1,3 +1,4 @@
+import type { AppendCondition } from './append-condition';
 import { EventStoreFailure } from './errors';
 import type { AllFilter } from './event-store';
 import type { ExpectedRevision } from './expected-revision';
@@ -108,4 +109,33 @@ export const validFilter = (filter: AllFilter | undefined): AllFilter | undefine
     }
   }
   return filter;
+};
+
+const isStringList = (list: unknown): boolean =>
+  Array.isArray(list) && list.every((item) => typeof item === 'string');
+
+/**
+ * An append's consistency condition given by a caller: absent, or at least one query item whose lists
+ * are lists of strings, and a position that is a bigint >= 0 or absent.
+ */
+export const validCondition = (condition: AppendCondition | undefined): AppendCondition | undefined => {
+  if (condition === undefined) return undefined;
+  if (typeof condition !== 'object' || condition === null) throw invalid('condition must be an object');
+  validBound(condition.after, 'condition.after');
+  const items: unknown = condition.failIfEventsMatch;
+  if (!Array.isArray(items) || items.length === 0) {
+    throw invalid('condition.failIfEventsMatch must hold at least one query item');
+  }
+  items.forEach((item: unknown, n) => {
+    if (typeof item !== 'object' || item === null) {
+      throw invalid(`condition.failIfEventsMatch[${n}] must be an object`);
+    }
+    for (const field of ['eventTypes', 'streamIds', 'streamPrefixes'] as const) {
+      const list: unknown = (item as Record<string, unknown>)[field];
+      if (list !== undefined && !isStringList(list)) {
+        throw invalid(`condition.failIfEventsMatch[${n}].${field} must be a list of strings`);
+      }
+    }
+  });
+  return condition;
 };

@@ -1,8 +1,9 @@
 import * as E from 'fp-ts/Either';
 import type * as TE from 'fp-ts/TaskEither';
+import type { AppendCondition } from './append-condition';
 import type { IdGenerator } from './clock';
 import type { Decider, DomainRejection } from './decider';
-import type { ConcurrencyError } from './errors';
+import type { ConcurrencyError, ConsistencyConflict } from './errors';
 import type { EventSerde, UndecodableEvent } from './event-serde';
 import type { EventReader, EventWriter } from './event-store';
 import type { CurrentRevision, ExpectedRevision } from './expected-revision';
@@ -25,7 +26,38 @@ export interface StoreFailure {
   readonly error: unknown;
 }
 
-export type HandleFailure = DomainRejection | ConcurrencyError | UndecodableEvent | StoreFailure;
+export type HandleFailure =
+  DomainRejection | ConcurrencyError | ConsistencyConflict | UndecodableEvent | StoreFailure;
+
+/** Facts from outside the stream, and the condition under which a decision on them still holds. */
+export interface ConsultedContext<Context> {
+  readonly context: Context;
+  /**
+   * The condition to append with, asked after the decision (so that it can name only the facts the decider
+   * read): a fact that changed since it was read fails the append.
+   */
+  readonly condition?: () => AppendCondition | undefined;
+}
+
+/**
+ * Reads the context afresh for every attempt, so that a retry after a `ConsistencyConflict` decides on
+ * the facts as they are now. Give one instead of a fixed context; make it with `contextReader`.
+ */
+export interface ContextReader<Context> {
+  readonly _tag: 'ContextReader';
+  readonly read: () => Promise<ConsultedContext<Context>>;
+}
+
+export const contextReader = <Context>(
+  read: () => Promise<ConsultedContext<Context>>,
+): ContextReader<Context> => ({ _tag: 'ContextReader', read });
+
+const isContextReader = <Context>(
+  context: Context | ContextReader<Context>,
+): context is ContextReader<Context> =>
+  typeof context === 'object' &&
+  context !== null &&
+  (context as { readonly _tag?: unknown })._tag === 'ContextReader';
 
 export interface Handled<Event> {
   readonly streamId: string;
@@ -55,8 +87,8 @@ export interface CommandHandlerDependencies<Command, Event, State, Context> {
 
 export interface HandleOptions {
   /**
-   * The revision the caller saw (e.g. an HTTP `If-Match`). When given, a conflict is returned to the caller
-   * at once: someone else changed what they looked at. When absent, conflicts are retried.
+   * The revision the caller saw (e.g. an HTTP `If-Match`). When given, a revision conflict is returned to
+   * the caller at once: someone else changed what they looked at. When absent, conflicts are retried.
    */
   readonly expectedRevision?: ExpectedRevision;
 }
@@ -65,14 +97,18 @@ export type CommandHandler<Command, Event, Context> = (
   streamId: string,
   command: Command,
   metadata: CommandMetadata,
-  context: Context,
+  context: Context | ContextReader<Context>,
   options?: HandleOptions,
 ) => TE.TaskEither<HandleFailure, Handled<Event>>;
 
 const defaultRetry: RetryPolicy = { maxAttempts: 5, initialDelayMs: 5 };
 const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
-/** Read the stream, fold it, decide, append with the revision read; retry a bounded number of times. */
+/**
+ * Read the context and the stream, fold it, decide, append with the revision read (and the context's
+ * condition); retry a bounded number of times. A revision conflict is retried only when the caller named
+ * no revision; a consistency conflict always, since the caller did not see those facts.
+ */
 export const commandHandler =
   <Command, Event, State, Context>(
     deps: CommandHandlerDependencies<Command, Event, State, Context>,
@@ -80,13 +116,16 @@ export const commandHandler =
   (streamId, command, metadata, context, options = {}) =>
   async () => {
     const retry = deps.retry ?? defaultRetry;
-    const maxAttempts = options.expectedRevision === undefined ? retry.maxAttempts : 1;
+    const retriesRevision = options.expectedRevision === undefined;
     const sleep = deps.sleep ?? defaultSleep;
     try {
       for (let attempt = 1; ; attempt++) {
-        const outcome = await attemptOnce(deps, streamId, command, metadata, context, options);
-        const conflicted = E.isLeft(outcome) && outcome.left._tag === 'ConcurrencyError';
-        if (!conflicted || attempt >= maxAttempts) return outcome;
+        const consulted = isContextReader(context) ? await context.read() : { context };
+        const outcome = await attemptOnce(deps, streamId, command, metadata, consulted, options);
+        const failure = E.isLeft(outcome) ? outcome.left._tag : undefined;
+        const retried =
+          failure === 'ConsistencyConflict' || (failure === 'ConcurrencyError' && retriesRevision);
+        if (!retried || attempt >= retry.maxAttempts) return outcome;
         await sleep(retry.initialDelayMs * 2 ** (attempt - 1));
       }
     } catch (error) {
@@ -99,7 +138,7 @@ const attemptOnce = async <Command, Event, State, Context>(
   streamId: string,
   command: Command,
   metadata: CommandMetadata,
-  context: Context,
+  { context, condition }: ConsultedContext<Context>,
   options: HandleOptions,
 ): Promise<E.Either<HandleFailure, Handled<Event>>> => {
   let state = deps.decider.initialState;
@@ -130,8 +169,12 @@ const attemptOnce = async <Command, Event, State, Context>(
     eventId: deps.newId(),
     metadata: eventMetadata,
   }));
-  const appended = await deps.store.appendToStream(streamId, toAppend, { expectedRevision });
-  if (appended._tag === 'ConcurrencyError') return E.left(appended);
+  const consulted = condition?.();
+  const appended = await deps.store.appendToStream(streamId, toAppend, {
+    expectedRevision,
+    ...(consulted === undefined ? {} : { condition: consulted }),
+  });
+  if (appended._tag !== 'Appended') return E.left(appended);
   return E.right({
     streamId,
     events,

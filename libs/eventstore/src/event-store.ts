@@ -1,9 +1,16 @@
-import type { ConcurrencyError } from './errors';
+import type { AppendCondition } from './append-condition';
+import type { ConcurrencyError, ConsistencyConflict } from './errors';
 import type { ExpectedRevision } from './expected-revision';
 import type { NewEvent, RecordedEvent } from './recorded-event';
 
 export interface AppendOptions {
   readonly expectedRevision: ExpectedRevision;
+  /**
+   * Facts outside the stream the decision rests on: when an event matching the condition was appended
+   * after its position, the append writes nothing and returns a `ConsistencyConflict`. Checked after the
+   * event ids and the revision, atomically with the write where the store can (see each adapter's README).
+   */
+  readonly condition?: AppendCondition;
 }
 
 /** A successful append: where the stream now stands and where its last event sits in the global log. */
@@ -13,7 +20,7 @@ export interface Appended {
   readonly lastPosition: bigint;
 }
 
-export type AppendOutcome = Appended | ConcurrencyError;
+export type AppendOutcome = Appended | ConcurrencyError | ConsistencyConflict;
 
 export type ReadDirection = 'forwards' | 'backwards';
 
@@ -62,7 +69,10 @@ export interface Subscription extends AsyncIterable<RecordedEvent> {
 
 /** Writing: the one way events get into the log. */
 export interface EventWriter {
-  /** Appends all events or none. A revision mismatch is returned as a `ConcurrencyError`, not thrown. */
+  /**
+   * Appends all events or none. A revision mismatch is returned as a `ConcurrencyError`, a broken
+   * condition as a `ConsistencyConflict`; neither is thrown.
+   */
   appendToStream(
     streamId: string,
     events: readonly NewEvent[],

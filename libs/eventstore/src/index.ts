@@ -1,3 +1,4 @@
+export * from './append-condition';
 export * from './append-validation';
 export * from './clock';
 export * from './command-handler';

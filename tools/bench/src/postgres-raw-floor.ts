@@ -33,8 +33,14 @@ export const rawPostgresFloor = async (connectionString: string): Promise<Subjec
       const bodies = batches.map((batch) =>
         batch.map(({ data, metadata }) => JSON.stringify({ data, metadata })),
       );
-      return async (n) => {
-        await client.query('INSERT INTO raw_events (body) SELECT unnest($1::text[])', [bodies[n]!]);
+      // One client runs one statement at a time: appends made together wait their turn, one commit each.
+      let previous: Promise<unknown> = Promise.resolve();
+      return (n) => {
+        const insert = previous.then(() =>
+          client.query('INSERT INTO raw_events (body) SELECT unnest($1::text[])', [bodies[n]!]),
+        );
+        previous = insert.catch(() => undefined);
+        return insert.then(() => undefined);
       };
     },
     // The floor has no streams: its readStream is the same read as its readAll, the first rows by position.

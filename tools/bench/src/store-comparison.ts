@@ -1,4 +1,10 @@
-import type { AppendOutcome, EventStore, ExpectedRevision, NewEvent } from '@styring/eventstore';
+import {
+  type AppendOutcome,
+  describeAppendRefusal,
+  type EventStore,
+  type ExpectedRevision,
+  type NewEvent,
+} from '@styring/eventstore';
 import type { Figure } from './figure';
 import { perSecond } from './measure';
 import type { Subject } from './subject';
@@ -22,7 +28,7 @@ export const longStreamBatches = (workload: Workload): NewEvent[][] =>
 
 const appended = (outcome: AppendOutcome) => {
   if (outcome._tag !== 'Appended')
-    throw new Error(`benchmark append conflicted at ${String(outcome.actual)}`);
+    throw new Error(`benchmark append refused: ${describeAppendRefusal(outcome)}`);
   return outcome.nextExpectedRevision;
 };
 
@@ -76,9 +82,13 @@ const alternate = async (
   return best;
 };
 
+/** Appends in flight at once in the concurrent variant: as many as the HTTP section's connections. */
+const CONCURRENT_APPENDS = 10;
+
 /**
- * The four figures of a store section: durable single appends spread over the workload's streams, batched
- * appends, one long stream read and the global log read, each for the floor, the store and the peer.
+ * The five figures of a store section: durable single appends spread over the workload's streams (one at a
+ * time, then ten at a time, to different streams), batched appends, one long stream read and the global log
+ * read, each for the floor, the store and the peer.
  */
 export const compareStores = async (
   { floor, store, peer }: Contenders,
@@ -90,6 +100,16 @@ export const compareStores = async (
     const append = subject.prepareAppends(Array.from({ length: batches }, () => benchEvents(size)));
     return perSecond(batches * size, async () => {
       for (let n = 0; n < batches; n++) await append(n);
+    });
+  };
+  /** Single appends made `inFlight` at a time (as concurrent commands would), each wave awaited. */
+  const concurrentAppends = (count: number, inFlight: number) => async (subject: Subject) => {
+    const append = subject.prepareAppends(Array.from({ length: count }, () => benchEvents(1)));
+    return perSecond(count, async () => {
+      for (let wave = 0; wave < count; wave += inFlight) {
+        const size = Math.min(inFlight, count - wave);
+        await Promise.all(Array.from({ length: size }, (_, n) => append(wave + n)));
+      }
     });
   };
   const reads =
@@ -110,6 +130,13 @@ export const compareStores = async (
       workload.singleAppends,
       'appends',
       await alternate(2, appends(workload.singleAppends, 1), subjects),
+      targets.single,
+    ),
+    figure(
+      `durable single-event appends, ${CONCURRENT_APPENDS} at a time`,
+      workload.singleAppends,
+      'appends',
+      await alternate(2, concurrentAppends(workload.singleAppends, CONCURRENT_APPENDS), subjects),
       targets.single,
     ),
     figure(

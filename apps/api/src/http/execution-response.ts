@@ -12,7 +12,7 @@ export interface Accepted {
 /**
  * An execution result as HTTP: 201 with the appended events (200 when the command changed nothing), or
  * the error that says why nothing was written – 400 with field paths, 422 with the rule's code, 409 with
- * the revision the stream is at now.
+ * the revision the stream is at now (or the fact that kept changing while the command was decided).
  */
 export const toHttp = (result: ExecutionResult): Accepted => {
   switch (result.status) {
@@ -34,6 +34,19 @@ export const toHttp = (result: ExecutionResult): Accepted => {
         commandType: result.commandType,
       });
     case 'conflict':
+      if ('changed' in result) {
+        throw new ConflictException({
+          error: 'conflict',
+          message:
+            'Et faktum vedtaket bygde på (en delegering, en enhet …) ble endret mens det ble behandlet; ' +
+            'prøv igjen. Ingenting ble lagret.',
+          messageEn:
+            `'${result.changed.type}' was recorded in stream '${result.changed.streamId}' while the command ` +
+            'was decided on the facts before it; nothing was written',
+          streamId: result.streamId,
+          changed: result.changed,
+        });
+      }
       throw new ConflictException({
         error: 'conflict',
         message:

@@ -4,6 +4,8 @@
 //   node append-child.js FILE contend  STREAM LABEL COUNT    reports {ready}, waits for a line on stdin, then
 //                                                            lands COUNT single events, retrying conflicts
 //   node append-child.js FILE open     STREAM LABEL AT       opens the store at time AT (ms), appends one event
+//   node append-child.js FILE group    STREAM LABEL WRITERS  WRITERS concurrent writers, each on STREAM-w, append
+//                                                            batches of 1-20 events until killed (group commit)
 'use strict';
 const { openSqliteEventStore } = require('../../dist/index.js');
 
@@ -45,6 +47,23 @@ const sequence = async (store) => {
   }
 };
 
+// The writers' appends are made in the same turn of the event loop, so they share commits.
+const group = async (store) => {
+  const writer = async (w) => {
+    const stream = `${streamId}-${w}`;
+    let expectedRevision = 'no_stream';
+    for (let batch = 0; ; batch++) {
+      const size = 1 + Math.floor(Math.random() * 20);
+      const events = Array.from({ length: size }, (_, n) => event(`${label}-w${w}-${batch}-${n}-of-${size}`));
+      const outcome = await store.appendToStream(stream, events, { expectedRevision });
+      if (outcome._tag !== 'Appended') throw new Error(`unexpected ${outcome._tag} on ${stream}`);
+      report({ stream, ids: events.map((e) => e.eventId), revision: String(outcome.nextExpectedRevision) });
+      expectedRevision = outcome.nextExpectedRevision;
+    }
+  };
+  await Promise.all(Array.from({ length: Number(count) }, (_, w) => writer(w)));
+};
+
 const contend = async (store) => {
   report({ ready: true });
   await new Promise((resolve) => process.stdin.once('data', resolve));
@@ -77,7 +96,8 @@ const appendOne = async (store) => {
 const main = async () => {
   const store = mode === 'open' ? openAt(Number(count)) : openSqliteEventStore({ file });
   try {
-    await (mode === 'sequence' ? sequence(store) : mode === 'contend' ? contend(store) : appendOne(store));
+    const modes = { sequence, contend, group };
+    await (modes[mode] ?? appendOne)(store);
   } finally {
     await store.close();
   }

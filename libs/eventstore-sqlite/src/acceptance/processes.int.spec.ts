@@ -12,6 +12,7 @@ const childScript = join(__dirname, 'append-child.js');
 
 interface Line {
   readonly ready?: boolean;
+  readonly stream?: string;
   readonly ids?: string[];
   readonly revision?: string;
   readonly conflict?: string;
@@ -97,6 +98,32 @@ describe('the SQLite event store used by real processes', () => {
     temporary.remove();
   });
 
+  /**
+   * After a kill: the file is sound, each stream's revisions are dense, every reported append is there at
+   * its revision, and a batch that committed just before the kill, unreported, is there whole or not at all.
+   */
+  const expectReportedAndWhole = async (streamIds: readonly string[], reported: readonly Line[]) => {
+    expect(integrityCheck(temporary.file)).toBe('ok');
+    const store = openSqliteEventStore({ file: temporary.file });
+    const streams = await Promise.all(streamIds.map((streamId) => collect(store.readStream(streamId))));
+    await store.close();
+    for (const stream of streams)
+      expect(stream.map((event) => event.streamRevision)).toEqual(stream.map((_, n) => BigInt(n)));
+    const byId = new Map(streams.flat().map((event) => [event.eventId, event]));
+    for (const line of reported) {
+      const last = byId.get(line.ids!.at(-1)!);
+      expect(last?.streamRevision).toBe(BigInt(line.revision!));
+      for (const id of line.ids!) expect(byId.has(id)).toBe(true);
+    }
+    const batches = new Map<string, { size: number; found: number }>();
+    for (const event of streams.flat()) {
+      const [batch, size] = event.eventId.split(/-\d+-of-/) as [string, string];
+      const entry = batches.get(batch) ?? { size: Number(size), found: 0 };
+      batches.set(batch, { ...entry, found: entry.found + 1 });
+    }
+    for (const [batch, { size, found }] of batches) expect({ batch, found }).toEqual({ batch, found: size });
+  };
+
   it('keeps every reported append, whole, through kill -9 in the middle of appending', async () => {
     const reported: Line[] = [];
     for (const [round, killAfter] of [15, 40, 80].entries()) {
@@ -107,28 +134,22 @@ describe('the SQLite event store used by real processes', () => {
       const exit = await child.exited;
       expect(exit.signal).toBe('SIGKILL');
       reported.push(...child.lines);
+      await expectReportedAndWhole(['plan-1'], reported);
+    }
+  }, 60_000);
 
-      expect(integrityCheck(temporary.file)).toBe('ok');
-      const store = openSqliteEventStore({ file: temporary.file });
-      const stream = await collect(store.readStream('plan-1'));
-      await store.close();
-
-      expect(stream.map((event) => event.streamRevision)).toEqual(stream.map((_, n) => BigInt(n)));
-      const byId = new Map(stream.map((event) => [event.eventId, event]));
-      for (const line of reported) {
-        const last = byId.get(line.ids!.at(-1)!);
-        expect(last?.streamRevision).toBe(BigInt(line.revision!));
-        for (const id of line.ids!) expect(byId.has(id)).toBe(true);
-      }
-      // A batch that committed just before the kill, unreported, is there whole or not at all.
-      const batches = new Map<string, { size: number; found: number }>();
-      for (const event of stream) {
-        const [batch, size] = event.eventId.split(/-\d+-of-/) as [string, string];
-        const entry = batches.get(batch) ?? { size: Number(size), found: 0 };
-        batches.set(batch, { ...entry, found: entry.found + 1 });
-      }
-      for (const [batch, { size, found }] of batches)
-        expect({ batch, found }).toEqual({ batch, found: size });
+  it('keeps every reported append of concurrent writers sharing commits, whole, through kill -9', async () => {
+    const writers = 8;
+    for (const [round, killAfter] of [20, 60, 150].entries()) {
+      const child = startChild(temporary.file, 'group', `group${round}`, `round${round}`, String(writers));
+      await child.reported(killAfter);
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * 20));
+      child.process.kill('SIGKILL');
+      const exit = await child.exited;
+      expect(exit.signal).toBe('SIGKILL');
+      const streams = Array.from({ length: writers }, (_, w) => `group${round}-${w}`);
+      expect(new Set(child.lines.map((line) => line.stream)).size).toBe(writers);
+      await expectReportedAndWhole(streams, child.lines);
     }
   }, 60_000);
 

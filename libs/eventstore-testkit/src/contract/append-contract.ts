@@ -2,7 +2,7 @@ import {
   type AppendOutcome,
   type ConcurrencyError,
   type EventStore,
-  describeConcurrencyError,
+  describeAppendRefusal,
   isEventStoreFailure,
 } from '@styring/eventstore';
 import { newEvent, newEvents } from '../new-event';
@@ -11,8 +11,7 @@ import { collect, ids } from './collect';
 import type { ContractContext } from './store-under-test';
 
 const expectAppended = (outcome: AppendOutcome, nextExpectedRevision: bigint) => {
-  if (outcome._tag !== 'Appended')
-    throw new Error(`expected an append: ${describeConcurrencyError(outcome)}`);
+  if (outcome._tag !== 'Appended') throw new Error(`expected an append: ${describeAppendRefusal(outcome)}`);
   expect(outcome.nextExpectedRevision).toBe(nextExpectedRevision);
   expect(typeof outcome.lastPosition).toBe('bigint');
   return outcome;

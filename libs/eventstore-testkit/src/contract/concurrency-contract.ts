@@ -1,4 +1,10 @@
-import type { AppendOutcome, ConcurrencyError, EventStore, ExpectedRevision } from '@styring/eventstore';
+import {
+  type AppendOutcome,
+  type ConcurrencyError,
+  type EventStore,
+  type ExpectedRevision,
+  isEventStoreFailure,
+} from '@styring/eventstore';
 import { newEvent, newEvents } from '../new-event';
 import { collect, ids } from './collect';
 import type { ContractContext } from './store-under-test';
@@ -53,6 +59,7 @@ export const concurrencyContract = ({ store, sut, streamId }: ContractContext) =
               const outcome: AppendOutcome = await handle.appendToStream(stream, events, {
                 expectedRevision,
               });
+              if (outcome._tag === 'ConsistencyConflict') throw new Error('no condition was given');
               if (outcome._tag === 'ConcurrencyError') {
                 conflicts.push(outcome);
                 continue;
@@ -77,6 +84,54 @@ export const concurrencyContract = ({ store, sut, streamId }: ContractContext) =
         expect(conflict).toMatchObject({ _tag: 'ConcurrencyError', streamId: stream });
         expect(conflict.actual).not.toBe(conflict.expected);
       }
+    });
+
+    it('check each of the appends made at one moment on its own: one refused or failing leaves the others stored', async () => {
+      const [taken, reusedIn] = [streamId('taken'), streamId('reused')];
+      await store().appendToStream(taken, newEvents(1), { expectedRevision: 'no_stream' });
+      const reused = newEvent('reused');
+      await store().appendToStream(reusedIn, [reused], { expectedRevision: 'no_stream' });
+      const fresh = (name: string) =>
+        store().appendToStream(streamId(name), newEvents(2), { expectedRevision: 'no_stream' });
+      // Issued together, so that stores that commit appends in groups put them in one.
+      const settled = await Promise.allSettled([
+        fresh('a'),
+        store().appendToStream(taken, newEvents(1), { expectedRevision: 'no_stream' }),
+        store().appendToStream(streamId('b'), newEvents(1), {
+          expectedRevision: 'no_stream',
+          condition: { failIfEventsMatch: [{ streamIds: [taken] }] },
+        }),
+        store().appendToStream(streamId('c'), [reused], { expectedRevision: 'no_stream' }),
+        fresh('same'),
+        fresh('same'),
+        fresh('d'),
+      ]);
+      const tags = settled.map((one) => (one.status === 'fulfilled' ? one.value._tag : 'threw'));
+      expect(tags).toEqual([
+        'Appended',
+        'ConcurrencyError',
+        'ConsistencyConflict',
+        'threw',
+        'Appended',
+        'ConcurrencyError',
+        'Appended',
+      ]);
+      const failed = settled[3] as PromiseRejectedResult;
+      expect(isEventStoreFailure(failed.reason) && failed.reason.code).toBe('invalid_argument');
+      for (const name of ['a', 'same', 'd'])
+        expect(await collect(store().readStream(streamId(name)))).toHaveLength(2);
+      for (const name of ['b', 'c']) expect(await store().streamExists(streamId(name))).toBe(false);
+    });
+
+    it('recognise a retry made at the same moment as the append it repeats', async () => {
+      const stream = streamId('retried');
+      const events = newEvents(2);
+      const [first, retry] = await Promise.all([
+        store().appendToStream(stream, events, { expectedRevision: 'no_stream' }),
+        store().appendToStream(stream, events, { expectedRevision: 'no_stream' }),
+      ]);
+      expect(retry).toStrictEqual(first);
+      expect(await collect(store().readStream(stream))).toHaveLength(2);
     });
   });
 };

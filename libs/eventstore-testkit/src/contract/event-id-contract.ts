@@ -1,7 +1,7 @@
 import {
   type AppendOutcome,
   type Appended,
-  describeConcurrencyError,
+  describeAppendRefusal,
   type ExpectedRevision,
   isEventStoreFailure,
   type NewEvent,
@@ -11,8 +11,7 @@ import { collect, ids } from './collect';
 import type { ContractContext } from './store-under-test';
 
 const appended = (outcome: AppendOutcome): Appended => {
-  if (outcome._tag !== 'Appended')
-    throw new Error(`expected an append: ${describeConcurrencyError(outcome)}`);
+  if (outcome._tag !== 'Appended') throw new Error(`expected an append: ${describeAppendRefusal(outcome)}`);
   return outcome;
 };
 

@@ -2,7 +2,7 @@ import * as E from 'fp-ts/Either';
 import type { RecordedEvent, UndecodableEvent } from '@styring/eventstore';
 import { type DelegationRegister, evolveDelegationRegister } from '../authority/delegation-register';
 import { governanceEventSerde } from '../event-serde';
-import { type GovernanceEvent, isGovernanceEventType } from '../governance-event';
+import { type GovernanceEvent, type GovernanceEventType, isGovernanceEventType } from '../governance-event';
 import { applyCorrection, type CorrectableEvent, rememberCorrectable } from './corrections-in-force';
 import { defaultProcurementThresholds, type ProcurementThreshold } from '../procurement/thresholds';
 import { defaultReportingObligations, type ReportingObligation } from '../reporting/obligations';
@@ -57,6 +57,29 @@ export const emptyGovernanceContext = (
   plans: new Map(),
   correctableEvents: new Map(),
 });
+
+/**
+ * The parts of the context folded from the log: the kinds of fact a decision can rest on. Derived from the
+ * context, so that a register added to it must be given its event types below.
+ */
+export type GovernanceFactKind = Exclude<
+  keyof GovernanceContext,
+  keyof GovernanceConfiguration | 'correctionTarget'
+>;
+
+/**
+ * The event types that change each kind of fact (exactly the cases of `evolveGovernanceContext`): a
+ * decision that read a kind is appended on the condition that none of these came after it was read.
+ */
+export const governanceFactEventTypes: Readonly<Record<GovernanceFactKind, readonly GovernanceEventType[]>> =
+  {
+    delegations: ['AuthorityDelegated', 'AuthorityRevoked', 'EventCorrected'],
+    units: ['UnitEstablished', 'UnitDissolved'],
+    projects: ['ProjectRegistered', 'ProjectCompleted', 'ProjectCancelled'],
+    riskScales: ['RiskScaleAdopted'],
+    plans: ['PlanAdopted', 'PlanRevised', 'PlanRetired', 'EventCorrected'],
+    correctableEvents: ['AuthorityDelegated', 'PlanAdopted', 'EventCorrected'],
+  };
 
 /**
  * Adds one event's facts to the context; events that carry none leave it as it is. `eventId` lets a later
