@@ -306,17 +306,25 @@ describe('createCommandExecutor', () => {
       ]);
     });
 
-    it('is not held up by a change to facts the decision did not read (a new unit)', async () => {
+    // A plan decision reads delegations, units and plans (the holder, the parent plans), not the risk scales.
+    it('is not held up by a change to facts the decision did not read (a new risk scale)', async () => {
       await createCommandExecutor(store.events, runtime).execute(delegateToKommunedirektor, secretariat);
       const other = await otherWriter();
       const racing = new Interleaved(store.events, 'plan-styringsbrev-2024', (attempt) =>
         attempt === 1
           ? other.executor.execute(
               {
-                type: 'EstablishUnit',
-                unit: 'innkjop',
-                name: 'Innkjøp',
-                kind: 'stabsavdeling',
+                type: 'AdoptRiskScale',
+                scaleVersion: 1,
+                likelihoodLevels: 5,
+                consequenceLevels: 5,
+                bands: [
+                  { band: 'lav', maxScore: 4 },
+                  { band: 'middels', maxScore: 12 },
+                  { band: 'hoy', maxScore: 25 },
+                ],
+                consequenceDimensions: ['okonomi'],
+                validFrom: '2024-01-01',
                 decision: councilDecision('2024-01-03', '2024/0012'),
               },
               secretariat,
@@ -331,7 +339,7 @@ describe('createCommandExecutor', () => {
       expect(racing.attempts).toBe(1);
       expect((await allEvents()).map((event) => event.type)).toEqual([
         'AuthorityDelegated',
-        'UnitEstablished',
+        'RiskScaleAdopted',
         'PlanAdopted',
       ]);
     });

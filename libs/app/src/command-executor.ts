@@ -134,9 +134,9 @@ export const createCommandExecutor = (
 ): CommandExecutor => {
   const loadContext = governanceContextLoader(store, configuration);
   const keyedOutcome = keyedCommandIndex(store);
-  const handlerWith = (newId: () => string) =>
+  const handlerWith = (newId: (indexInBatch: number) => string) =>
     commandHandler({ store, decider: governanceDecider, serde: governanceEventSerde, newId });
-  const handle = handlerWith(runtime.newId);
+  const handle = handlerWith(() => runtime.newId());
 
   const run = async (
     { command, key }: KeyedCommand,

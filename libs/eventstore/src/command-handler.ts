@@ -1,7 +1,6 @@
 import * as E from 'fp-ts/Either';
 import type * as TE from 'fp-ts/TaskEither';
 import type { AppendCondition } from './append-condition';
-import type { IdGenerator } from './clock';
 import type { Decider, DomainRejection } from './decider';
 import type { ConcurrencyError, ConsistencyConflict } from './errors';
 import type { EventSerde, UndecodableEvent } from './event-serde';
@@ -80,7 +79,12 @@ export interface CommandHandlerDependencies<Command, Event, State, Context> {
   readonly store: EventReader & EventWriter;
   readonly decider: Decider<Command, Event, State, Context>;
   readonly serde: EventSerde<Event>;
-  readonly newId: IdGenerator;
+  /**
+   * The id of each event to append, given its index in the decided batch. Asked afresh on every attempt,
+   * so an id derived from the command (an idempotency key) is the same whichever attempt appends it. Wrap a
+   * generator that reads its own arguments (`() => randomUUID()`, not `randomUUID`).
+   */
+  readonly newId: (indexInBatch: number) => string;
   readonly retry?: RetryPolicy;
   readonly sleep?: (ms: number) => Promise<void>;
 }
@@ -164,9 +168,9 @@ const attemptOnce = async <Command, Event, State, Context>(
     causationId: metadata.commandId,
     effectiveAt: metadata.effectiveAt,
   };
-  const toAppend: NewEvent[] = events.map((event) => ({
+  const toAppend: NewEvent[] = events.map((event, index) => ({
     ...deps.serde.toStored(event),
-    eventId: deps.newId(),
+    eventId: deps.newId(index),
     metadata: eventMetadata,
   }));
   const consulted = condition?.();

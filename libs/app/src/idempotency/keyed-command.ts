@@ -67,8 +67,8 @@ export const keyedEventId = (key: string, fingerprint: string, index: number): s
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-8${hex.slice(13, 16)}-a${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 };
 
-/** The ids of a keyed command's events, in order. */
-export const keyedEventIds = (key: string, fingerprint: string): (() => string) => {
-  let index = 0;
-  return () => keyedEventId(key, fingerprint, index++);
-};
+/** The ids of a keyed command's events by their index in the batch: the same on every attempt. */
+export const keyedEventIds =
+  (key: string, fingerprint: string) =>
+  (index: number): string =>
+    keyedEventId(key, fingerprint, index);
