@@ -1,6 +1,5 @@
 import * as E from 'fp-ts/Either';
 import { pipe } from 'fp-ts/function';
-import type * as t from 'io-ts';
 import type { EventSerde, RecordedEvent, UndecodableEvent } from '@styring/eventstore';
 import {
   currentSchemaVersions,
@@ -9,6 +8,7 @@ import {
   isGovernanceEventType,
 } from './governance-event';
 import { decodeFailure, describeDecodeFailure } from './shared/decode-failure';
+import { decodeStoredEvent } from './stored-event-decoder';
 import { upcasters } from './upcasters';
 
 const isRecord = (u: unknown): u is Record<string, unknown> =>
@@ -62,7 +62,7 @@ export const governanceEventSerde: EventSerde<GovernanceEvent> = {
       ),
       E.chain((data) =>
         pipe(
-          eventCodecs[type].decode({ ...data, type }) as E.Either<t.Errors, GovernanceEvent>,
+          decodeStoredEvent(type, { ...data, type }),
           E.mapLeft((errors) => undecodable(event, describeDecodeFailure(decodeFailure(errors), 'en'))),
         ),
       ),
