@@ -17,35 +17,41 @@ const has = <K extends string>(codec: unknown, key: K): codec is Record<K, unkno
 const isRecord = (u: unknown): u is Record<string, unknown> =>
   typeof u === 'object' && u !== null && !Array.isArray(u);
 
-type Fields = ReadonlyArray<readonly [string, CompiledDecoder]>;
+/** Field names and their decoders side by side: indexed loops, no tuple to unpack per field. */
+interface Fields {
+  readonly keys: readonly string[];
+  readonly decoders: readonly CompiledDecoder[];
+}
 
-const compileFields = (props: t.Props): Fields =>
-  Object.entries(props).map(([key, field]) => [key, compileCodec(field)] as const);
+const compileFields = (props: t.Props): Fields => ({
+  keys: Object.keys(props),
+  decoders: Object.values(props).map(compileCodec),
+});
 
 /**
  * Decodes the fields of an object; a field whose decoder returned another value (a sub-codec that
- * transforms) makes a copy, so the input is never changed. `strip` keeps only the known fields (`t.exact`).
+ * transforms) makes a copy, so the input is never changed. Optional fields may be absent (`undefined`).
  */
-const decodeFields = (
-  u: Record<string, unknown>,
-  required: Fields,
-  optional: Fields,
-  strip: ReadonlySet<string> | undefined,
-): unknown => {
+const decodeFields = (u: Record<string, unknown>, fields: Fields, optional: boolean): unknown => {
   let out: Record<string, unknown> | undefined;
-  const field = (key: string, decode: CompiledDecoder) => {
+  const { keys, decoders } = fields;
+  for (let index = 0; index < keys.length; index++) {
+    const key = keys[index]!;
     const value = u[key];
-    const decoded = decode(value);
-    if (decoded === invalid) return false;
+    if (optional && value === undefined) continue;
+    const decoded = decoders[index]!(value);
+    if (decoded === invalid) return invalid;
     if (decoded !== value) (out ??= { ...u })[key] = decoded;
-    return true;
-  };
-  for (const [key, decode] of required) if (!field(key, decode)) return invalid;
-  for (const [key, decode] of optional) if (u[key] !== undefined && !field(key, decode)) return invalid;
-  if (strip !== undefined) {
-    for (const key in u) if (Object.hasOwn(u, key) && !strip.has(key)) delete (out ??= { ...u })[key];
   }
   return out ?? u;
+};
+
+/** Whether every own field of `u` is one of `known`. */
+const onlyKnown = (u: Record<string, unknown>, known: ReadonlySet<string>): boolean => {
+  const keys = Object.keys(u);
+  if (keys.length > known.size) return false;
+  for (let index = 0; index < keys.length; index++) if (!known.has(keys[index]!)) return false;
+  return true;
 };
 
 /** The domain's strict struct (`struct.ts`): exactly its required and optional fields, no others. */
@@ -54,18 +60,28 @@ const compileStruct = (required: t.Props, optional: t.Props): CompiledDecoder =>
   const optionalFields = compileFields(optional);
   const known = new Set([...Object.keys(required), ...Object.keys(optional)]);
   return (u) => {
-    if (!isRecord(u)) return invalid;
-    for (const key in u) if (Object.hasOwn(u, key) && !known.has(key)) return invalid;
-    return decodeFields(u, requiredFields, optionalFields, undefined);
+    if (!isRecord(u) || !onlyKnown(u, known)) return invalid;
+    const decoded = decodeFields(u, requiredFields, false);
+    return decoded === invalid
+      ? invalid
+      : decodeFields(decoded as Record<string, unknown>, optionalFields, true);
   };
 };
 
 /** io-ts' object codecs: `t.type` keeps unknown fields, `t.exact`/`t.strict` drop them; `t.partial` may lack any. */
 const compileProps = (props: t.Props, partial: boolean, exact: boolean): CompiledDecoder => {
   const fields = compileFields(props);
-  const keep = exact ? new Set(Object.keys(props)) : undefined;
-  return (u) =>
-    t.UnknownRecord.is(u) ? decodeFields(u, partial ? [] : fields, partial ? fields : [], keep) : invalid;
+  return (u) => {
+    if (!t.UnknownRecord.is(u)) return invalid;
+    const decoded = decodeFields(u, fields, partial);
+    if (!exact || decoded === invalid) return decoded;
+    const record = decoded as Record<string, unknown>;
+    const unknown = Object.keys(record).filter((key) => !Object.hasOwn(props, key));
+    if (unknown.length === 0) return record;
+    const stripped = record === u ? { ...record } : record;
+    for (const key of unknown) delete stripped[key];
+    return stripped;
+  };
 };
 
 const compileArray = (item: t.Mixed, minLength: number): CompiledDecoder => {
