@@ -78,7 +78,10 @@ export const taggedUnion = <Tag extends string, M extends Record<string, t.Mixed
   name: string,
   tag: Tag,
   members: M,
-): t.Type<t.TypeOf<M[keyof M]>, t.TypeOf<M[keyof M]>, unknown> & { readonly tag: Tag; readonly members: M } => {
+): t.Type<t.TypeOf<M[keyof M]>, t.TypeOf<M[keyof M]>, unknown> & {
+  readonly tag: Tag;
+  readonly members: M;
+} => {
   const tags = Object.keys(members);
   const tagCodec = new ExpectingType<string>(name + '.' + tag, t.string.is, t.failure, t.identity, {
     nb: `må være en av: ${tags.join(', ')}`,
