@@ -1,7 +1,6 @@
 import { EventStoreDBClient, jsonEvent } from '@eventstore/db-client';
-import { isEventStoreFailure, type RecordedEvent } from '@styring/eventstore';
+import type { RecordedEvent } from '@styring/eventstore';
 import { failureOf, newEvent, newEvents } from '@styring/eventstore-testkit';
-import { CLAIM_STREAM_PREFIX, claimStream } from './event-id-claims';
 import { esdbEventId } from './event-ids';
 import { type EsdbEventStore, openEsdbEventStore } from './esdb-event-store';
 import { type EsdbStandIn, startEsdbStandIn } from './testing/esdb-standin/standin-server';
@@ -90,50 +89,33 @@ describe('EventStoreDB adapter, through the real client against the wire-level s
     );
   });
 
-  it('refuses stream names that EventStoreDB keeps for itself, and those of event id claims', async () => {
+  it('refuses stream names that EventStoreDB keeps for itself', async () => {
     expect(
       (await failureOf(store.appendToStream('$settings', newEvents(1), { expectedRevision: 'any' }))).code,
     ).toBe('invalid_argument');
-    expect(
-      (
-        await failureOf(
-          store.appendToStream(`${CLAIM_STREAM_PREFIX}x`, newEvents(1), { expectedRevision: 'any' }),
-        )
-      ).code,
-    ).toBe('invalid_argument');
   });
 
-  it('claims every event id in a stream of its own, which no reader sees', async () => {
-    const events = newEvents(2);
-    await store.appendToStream('plan-2', events, { expectedRevision: 'no_stream' });
-    for (const event of events) {
-      const claims = [];
-      for await (const { event: claim } of raw.readStream(claimStream(event.eventId)))
-        claims.push(claim?.data);
-      expect(claims).toEqual([{ eventId: event.eventId, streamId: 'plan-2' }]);
-    }
+  it('appends in one request to the server, and a retry in one request too, writing nothing', async () => {
+    const events = newEvents(3);
+    const before = standIn.appendRequests();
+    const first = await store.appendToStream('plan-2', events, { expectedRevision: 'no_stream' });
+    expect(standIn.appendRequests() - before).toBe(1);
+
+    const retry = await store.appendToStream('plan-2', events, { expectedRevision: 'no_stream' });
+    expect(standIn.appendRequests() - before).toBe(2);
+    expect(retry).toEqual(first);
     expect((await collect(store.readAll())).map((event) => event.eventId)).toEqual(
       events.map((event) => event.eventId),
     );
   });
 
-  it('keeps ids claimed by an append that conflicted for its stream: usable there, refused elsewhere', async () => {
-    await store.appendToStream('plan-3', newEvents(1), { expectedRevision: 'no_stream' });
-    const events = newEvents(2);
-    const conflict = await store.appendToStream('plan-3', events, { expectedRevision: 5n });
-    expect(conflict._tag).toBe('ConcurrencyError');
-
-    const elsewhere: unknown = await store
-      .appendToStream('plan-4', [events[1]!], { expectedRevision: 'no_stream' })
-      .catch((error: unknown) => error);
-    expect(isEventStoreFailure(elsewhere) && elsewhere.code).toBe('invalid_argument');
-    expect((elsewhere as Error).message).toContain(
-      `events[0].eventId '${events[1]!.eventId}' is claimed for stream 'plan-3'`,
-    );
-    expect(await store.streamExists('plan-4')).toBe(false);
-
-    const landed = await store.appendToStream('plan-3', events, { expectedRevision: 0n });
-    expect(landed).toMatchObject({ _tag: 'Appended', nextExpectedRevision: 2n });
-    expect(await store.appendToStream('plan-3', events, { expectedRevision: 0n })).toEqual(landed);
+  it('does not see an id reused in another stream, as EventStoreDB does not: ids must be new (UUIDs)', async () => {
+    const reused = newEvent('reused');
+    await store.appendToStream('plan-3', [reused], { expectedRevision: 'no_stream' });
+    await store.appendToStream('plan-4', [reused], { expectedRevision: 'no_stream' });
+    expect((await collect(store.readAll())).map((event) => `${event.streamId}:${event.eventId}`)).toEqual([
+      `plan-3:${reused.eventId}`,
+      `plan-4:${reused.eventId}`,
+    ]);
   });
 });

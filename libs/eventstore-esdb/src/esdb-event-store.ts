@@ -25,10 +25,8 @@ import {
   type ReadAllOptions,
   type ReadStreamOptions,
   type RecordedEvent,
-  type RecordedEventId,
   matchesCondition,
   matchesExpectedRevision,
-  resolveEventIdReuse,
   type SubscribeOptions,
   type Subscription,
   validBound,
@@ -38,7 +36,6 @@ import {
 } from '@styring/eventstore';
 import { validateEsdbAppend } from './append-validation';
 import { checkConnectionString, type ConnectionTarget } from './connection-string';
-import { claimant, claimEvent, claimStream } from './event-id-claims';
 import { fromResolved, toEventData } from './envelope';
 import { clientErrorType, toStoreFailure } from './errors';
 import { passes, serverFilter } from './filters';
@@ -107,21 +104,6 @@ export class EsdbEventStore implements EventStore {
     if (typeof expectedRevision === 'bigint' && expectedRevision > maxUint64) {
       return concurrencyError(streamId, expectedRevision, await this.#currentRevision(streamId));
     }
-    const eventIds = events.map((event) => event.eventId);
-    const claimedBefore = await this.#claim(streamId, eventIds);
-    if (claimedBefore.length > 0) {
-      // A retry, an id reused, or claims left by an append that did not finish: the streams tell which.
-      const elsewhere = claimedBefore.find((claim) => claim.streamId !== streamId);
-      const recorded = await this.#whereRecorded(elsewhere?.streamId ?? streamId, eventIds);
-      if (recorded.length > 0) return resolveEventIdReuse(streamId, eventIds, expectedRevision, recorded);
-      if (elsewhere !== undefined) {
-        throw new EventStoreFailure(
-          'invalid_argument',
-          `events[${elsewhere.n}].eventId '${eventIds[elsewhere.n]}' is claimed for stream '${elsewhere.streamId}' ` +
-            'by an append that has not recorded it (it failed, or is still running): give new events new ids',
-        );
-      }
-    }
     const refused =
       condition === undefined
         ? undefined
@@ -141,7 +123,8 @@ export class EsdbEventStore implements EventStore {
       }
       throw this.#failure(error);
     }
-    // A retried append that EventStoreDB found already done comes back without a position.
+    // A retry that EventStoreDB recognised (the same ids after the expected revision) comes back without a
+    // position: the one extra read happens only then.
     const lastPosition =
       result.position?.commit ?? (await this.#positionAt(streamId, result.nextExpectedRevision));
     return { _tag: 'Appended', nextExpectedRevision: result.nextExpectedRevision, lastPosition };
@@ -229,45 +212,6 @@ export class EsdbEventStore implements EventStore {
     this.#closed = true;
     await Promise.all([...this.#subscriptions].map((subscription) => subscription.close()));
     await this.#client.dispose();
-  }
-
-  /**
-   * Claims every id for `streamId` at once (see event-id-claims.ts) and returns the ids that were claimed
-   * before, by this stream or another: only those can be in the log already.
-   */
-  async #claim(streamId: string, eventIds: readonly string[]) {
-    const claims = await Promise.all(
-      eventIds.map(async (eventId, n) => {
-        try {
-          await this.#client.appendToStream(claimStream(eventId), claimEvent(eventId, streamId), {
-            expectedRevision: 'no_stream',
-          });
-          return undefined;
-        } catch (error) {
-          if (clientErrorType(error) !== ErrorType.WRONG_EXPECTED_VERSION) throw this.#failure(error);
-          const read = this.#client.readStream(claimStream(eventId), { fromRevision: START, maxCount: 1 });
-          for await (const resolved of this.#iterate(read)) {
-            const claimedFor = claimant(resolved);
-            if (claimedFor !== undefined) return { n, streamId: claimedFor };
-          }
-          throw new EventStoreFailure(
-            'not_an_event_store',
-            `${this.#target.description} holds '${claimStream(eventId)}', but no event id claim in it`,
-          );
-        }
-      }),
-    );
-    return claims.filter((claim) => claim !== undefined);
-  }
-
-  /** Where in `streamId` these event ids are recorded (ids not there are left out). */
-  async #whereRecorded(streamId: string, eventIds: readonly string[]): Promise<RecordedEventId[]> {
-    const wanted = new Set(eventIds);
-    const recorded: RecordedEventId[] = [];
-    for await (const event of this.readStream(streamId)) {
-      if (wanted.has(event.eventId)) recorded.push(event);
-    }
-    return recorded;
   }
 
   /**

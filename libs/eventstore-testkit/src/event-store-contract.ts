@@ -39,7 +39,10 @@ export const describeEventStoreContract = (
       sut,
       store: () => sut().store,
       streamId: (name) => `${current?.prefix ?? ''}${name}`,
-      options: { largePayloads: options.largePayloads ?? true },
+      options: {
+        largePayloads: options.largePayloads ?? true,
+        uniqueEventIds: options.uniqueEventIds ?? 'log',
+      },
     };
 
     beforeEach(async () => {

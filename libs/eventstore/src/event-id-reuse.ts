@@ -17,8 +17,9 @@ const followsExpected = (expected: ExpectedRevision, firstRevision: bigint) =>
   (expected === 'no_stream' ? firstRevision === 0n : firstRevision === expected + 1n);
 
 /**
- * Event ids are unique in the whole log; every store applies this one rule to an append some of whose ids
- * it already holds (`recorded`: where those ids are, any order). When the append is exactly one that
+ * Where a store keeps event ids unique in the whole log (SQLite and PostgreSQL; EventStoreDB only recognises
+ * retries within a stream, see the testkit's event id contract), it applies this one rule to an append some
+ * of whose ids it already holds (`recorded`: where those ids are, any order). When the append is exactly one that
  * happened (the same ids, in order, at consecutive revisions of the same stream, right after the expected
  * revision, or anywhere in the stream for 'any' and 'stream_exists'), it is a retry: it succeeds again
  * with the original revision and position and writes nothing. Anything else reuses an id and is refused

@@ -7,3 +7,4 @@ export * from './events/styring-events';
 export * from './events/event-id-provider';
 export * from './queries/read-model-queries';
 export * from './queries/styring-query';
+export * from './events/styring-event-stream';

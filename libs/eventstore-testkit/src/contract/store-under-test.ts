@@ -13,6 +13,12 @@ export type StoreFactory = () => Promise<StoreUnderTest>;
 export interface ContractOptions {
   /** Whether the store takes 1 MB events (default true). */
   readonly largePayloads?: boolean;
+  /**
+   * What the store guarantees about event ids (see `eventIdContract`): `'log'` (the default), unique in the
+   * whole log, where it is cheap (SQLite, PostgreSQL: a unique index); `'stream'`, only a retried append
+   * is recognised, within its stream (EventStoreDB's own idempotence).
+   */
+  readonly uniqueEventIds?: 'log' | 'stream';
 }
 
 /** What each group of contract tests sees of the store under test. */

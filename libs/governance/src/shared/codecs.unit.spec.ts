@@ -51,3 +51,11 @@ describe('CaseNumber and Slug', () => {
       expect(Slug.is(slug)).toBe(false);
   });
 });
+
+describe('IsoDate, checked by character codes', () => {
+  it('refuses what is not YYYY-MM-DD in ASCII digits', () => {
+    const shape = /^\d{4}-\d{2}-\d{2}$/;
+    const text = fc.oneof(fc.string({ maxLength: 12 }), fc.stringMatching(/^[0-9٣/:-]{10}$/));
+    fc.assert(fc.property(text, (s) => !IsoDate.is(s) || shape.test(s)));
+  });
+});

@@ -19,14 +19,20 @@ export class ExpectingType<A, O = A> extends t.Type<A, O, unknown> {
   }
 }
 
+/**
+ * A leaf codec whose `validate` succeeds exactly when `is` holds, with the input as its output; so a
+ * compiled decoder (`compile-codec.ts`) may ask `is` alone.
+ */
+export class RefinedType<A> extends ExpectingType<A> {}
+
 /** A string codec that accepts only strings passing `test`. */
 export const refinedString = (
   name: string,
   test: (value: string) => boolean,
   expectation: Expectation,
-): ExpectingType<string> => {
+): RefinedType<string> => {
   const is = (u: unknown): u is string => typeof u === 'string' && test(u);
-  return new ExpectingType<string>(
+  return new RefinedType<string>(
     name,
     is,
     (u, c) => (is(u) ? t.success(u) : t.failure(u, c)),
@@ -40,9 +46,9 @@ export const refinedNumber = (
   name: string,
   test: (value: number) => boolean,
   expectation: Expectation,
-): ExpectingType<number> => {
+): RefinedType<number> => {
   const is = (u: unknown): u is number => typeof u === 'number' && Number.isFinite(u) && test(u);
-  return new ExpectingType<number>(
+  return new RefinedType<number>(
     name,
     is,
     (u, c) => (is(u) ? t.success(u) : t.failure(u, c)),

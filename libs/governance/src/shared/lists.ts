@@ -5,11 +5,11 @@ import { ExpectingType } from './expectation';
 
 /**
  * A list that must have at least one item (a delegation with no command types would delegate nothing). It
- * shows its `item` codec, so tools can walk into it (test data generators, schemas).
+ * shows its `item` codec and `minLength`, so tools can walk into it (test data generators, schemas).
  */
 export const nonEmptyList = <C extends t.Mixed>(
   item: C,
-): ExpectingType<ReadonlyArray<t.TypeOf<C>>> & { readonly item: C } => {
+): ExpectingType<ReadonlyArray<t.TypeOf<C>>> & { readonly item: C; readonly minLength: 1 } => {
   const list = t.readonlyArray(item);
   const codec = new ExpectingType<ReadonlyArray<t.TypeOf<C>>>(
     `NonEmptyList<${item.name}>`,
@@ -22,5 +22,5 @@ export const nonEmptyList = <C extends t.Mixed>(
     t.identity,
     { nb: 'må være en liste med minst ett element', en: 'must be a list with at least one item' },
   );
-  return Object.assign(codec, { item });
+  return Object.assign(codec, { item, minLength: 1 as const });
 };

@@ -72,13 +72,16 @@ export const struct = <R extends t.Props, O extends t.Props = Record<never, neve
 /**
  * A union told apart by one field (`kind`, `type`): an unknown tag is reported at that field, a known one
  * is decoded by its member alone, so the errors are the member's and not a list of every alternative. It
- * shows its `members`, so tools can walk into it (test data generators, schemas).
+ * shows its `tag` and `members`, so tools can walk into it (test data generators, schemas).
  */
 export const taggedUnion = <Tag extends string, M extends Record<string, t.Mixed>>(
   name: string,
   tag: Tag,
   members: M,
-): t.Type<t.TypeOf<M[keyof M]>, t.TypeOf<M[keyof M]>, unknown> & { readonly members: M } => {
+): t.Type<t.TypeOf<M[keyof M]>, t.TypeOf<M[keyof M]>, unknown> & {
+  readonly tag: Tag;
+  readonly members: M;
+} => {
   const tags = Object.keys(members);
   const tagCodec = new ExpectingType<string>(name + '.' + tag, t.string.is, t.failure, t.identity, {
     nb: `må være en av: ${tags.join(', ')}`,
@@ -102,5 +105,5 @@ export const taggedUnion = <Tag extends string, M extends Record<string, t.Mixed
       en: 'must be an object',
     },
   );
-  return Object.assign(codec, { members });
+  return Object.assign(codec, { tag, members });
 };

@@ -48,6 +48,7 @@ export class InMemoryLog {
   readonly #listeners = new Set<() => void>();
   readonly #maxAppendSize: number;
   #end = 0n;
+  #appendRequests = 0;
 
   constructor(maxAppendSize: number) {
     this.#maxAppendSize = maxAppendSize;
@@ -68,7 +69,13 @@ export class InMemoryLog {
     return this.#end;
   }
 
+  /** How many append requests (an `Append` call, or one request on a `BatchAppend` stream) arrived. */
+  get appendRequests(): number {
+    return this.#appendRequests;
+  }
+
   append(streamId: string, expected: ExpectedState, events: readonly ProposedEvent[]): WriteResult {
+    this.#appendRequests++;
     const size = events.reduce((sum, event) => sum + event.data.length + event.metadata.length, 0);
     if (size > this.#maxAppendSize) return { kind: 'too_large', maxAppendSize: this.#maxAppendSize };
     const stream = this.#streams.get(streamId) ?? [];
@@ -132,9 +139,13 @@ export class InMemoryLog {
   }
 
   /**
-   * EventStoreDB's idempotence: events whose ids already follow the expected revision in this stream (for
-   * 'any' and 'stream_exists': wherever the first id sits) were written before, and are not written again.
-   * When only some of them match, the append is a conflict.
+   * EventStoreDB's idempotence, by event id and only within the stream: an append whose ids already follow
+   * the expected revision (`no_stream`: from revision 0) was written before and is not written again; the
+   * server answers success with the revision of the last of them and no position. With `any` and
+   * `stream_exists` the server finds the first id in a cache of recent ids (best effort, it may have
+   * forgotten it); here the cache never forgets. When only some of the ids match, the server calls the
+   * append a conflict (wrong expected version). Ids are not checked across streams, nor where the expected
+   * revision does not point at them: such an append is written again, as on a real server.
    */
   #retriedAppend(
     stream: readonly LogRecord[],

@@ -17,6 +17,8 @@ export interface EsdbStandIn {
   readonly port: number;
   /** An `esdb://…` connection string for the stand-in (insecure unless started with TLS). */
   readonly connectionString: string;
+  /** How many append requests it received (`Append` calls and `BatchAppend` requests). */
+  appendRequests(): number;
   /** Stops it at once, as if the server went away. */
   stop(): Promise<void>;
 }
@@ -81,6 +83,7 @@ export const startEsdbStandIn = async (options: StandInOptions = {}): Promise<Es
   return {
     port,
     connectionString: `esdb://127.0.0.1:${port}?tls=${options.tls ? 'true' : 'false'}`,
+    appendRequests: () => log.appendRequests,
     stop: async () => {
       server.forceShutdown();
     },
