@@ -107,7 +107,7 @@ export class EsdbEventStore implements EventStore {
     const refused =
       condition === undefined
         ? undefined
-        : await this.#brokenCondition(streamId, expectedRevision, condition);
+        : await this.#brokenCondition(streamId, events, expectedRevision, condition);
     if (refused !== undefined) return refused;
     let result: AppendResult;
     try {
@@ -231,6 +231,7 @@ export class EsdbEventStore implements EventStore {
    */
   async #brokenCondition(
     streamId: string,
+    events: readonly NewEvent[],
     expectedRevision: AppendOptions['expectedRevision'],
     condition: AppendCondition,
   ): Promise<AppendOutcome | undefined> {
@@ -241,10 +242,25 @@ export class EsdbEventStore implements EventStore {
       break;
     }
     if (changed === undefined) return undefined;
+    // Ids come before the condition, as in every store: a retry of an append that landed is left to the
+    // server, which recognises it and answers with the first outcome, whatever changed since.
+    if (await this.#recordedAfter(streamId, expectedRevision, events[0]?.eventId)) return undefined;
     const current = await this.#currentRevision(streamId);
     return matchesExpectedRevision(expectedRevision, current)
       ? changed
       : concurrencyError(streamId, expectedRevision, current);
+  }
+
+  /** Whether `eventId` is recorded in the stream after the expected revision (anywhere for `any`/`stream_exists`). */
+  async #recordedAfter(
+    streamId: string,
+    expectedRevision: AppendOptions['expectedRevision'],
+    eventId: string | undefined,
+  ): Promise<boolean> {
+    if (eventId === undefined) return false;
+    const from = typeof expectedRevision === 'bigint' ? expectedRevision + 1n : 0n;
+    for await (const event of this.readStream(streamId, { from })) if (event.eventId === eventId) return true;
+    return false;
   }
 
   /** The commit position of the last record in `$all`, system records included (0 when empty). */
