@@ -39,6 +39,8 @@ describe('styring export and verify', () => {
     expect(exported.stdout).toMatch(/Hendelser: \d+, vedtak: \d+, rettelser: 1/);
     expect(fs.readdirSync(at('export-1')).sort()).toEqual(
       [
+        'SHA256SUMS',
+        'addml.xml',
         'endringslogg.csv',
         'events.jsonl',
         'manifest.json',

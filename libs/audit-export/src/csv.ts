@@ -4,6 +4,8 @@
  * reads æ, ø and å right.
  */
 export const CSV_BOM = '\uFEFF';
+/** The field separator, read by everything that describes the files (addml.xml) rather than repeated. */
+export const CSV_SEPARATOR = ',';
 
 /**
  * A cell that begins with = + - @ (or a tab or carriage return) is a formula to Excel and LibreOffice,
@@ -21,4 +23,4 @@ export const csvCell = (value: string): string => {
   return NEEDS_QUOTES.test(guarded) ? `"${guarded.replaceAll('"', '""')}"` : guarded;
 };
 
-export const csvRow = (cells: readonly string[]): string => cells.map(csvCell).join(',') + '\r\n';
+export const csvRow = (cells: readonly string[]): string => cells.map(csvCell).join(CSV_SEPARATOR) + '\r\n';
