@@ -306,6 +306,68 @@ const parseEventLine = (buf, start, end) => {
   };
 };
 
+// ---------------------------------------------------------------------------------------------------------
+// Opening files: regular files only, never through a symbolic link
+// ---------------------------------------------------------------------------------------------------------
+
+// O_NOFOLLOW refuses a symbolic link (ELOOP) instead of reading what it points to, e.g. /dev/zero or a file
+// outside the folder; O_NONBLOCK lets a FIFO open at once (to be refused) instead of waiting for a writer.
+const SAFE_OPEN_FLAGS =
+  fs.constants.O_RDONLY | (fs.constants.O_NOFOLLOW || 0) | (fs.constants.O_NONBLOCK || 0);
+
+/** A file that is not a regular file of the folder: a symbolic link, FIFO, device, socket or folder. */
+class NotRegularFile extends Error {}
+
+const kindOf = (stats) =>
+  stats.isDirectory()
+    ? 'a folder'
+    : stats.isFIFO()
+      ? 'a FIFO (named pipe)'
+      : stats.isCharacterDevice() || stats.isBlockDevice()
+        ? 'a device'
+        : stats.isSocket()
+          ? 'a socket'
+          : 'a special file';
+
+/**
+ * Opens a file for reading only when it is a regular file reached without a symbolic link; resolves to
+ * `{ handle, size }`. Throws NotRegularFile otherwise, and the system's error (e.g. ENOENT) when it is
+ * missing.
+ */
+const openRegularFile = async (file) => {
+  let handle;
+  try {
+    handle = await fs.promises.open(file, SAFE_OPEN_FLAGS);
+  } catch (error) {
+    if (error.code === 'ELOOP') throw new NotRegularFile('is a symbolic link, not a regular file');
+    throw error;
+  }
+  const stats = await handle.stat();
+  if (!stats.isFile()) {
+    await handle.close();
+    throw new NotRegularFile(`is ${kindOf(stats)}, not a regular file`);
+  }
+  return { handle, size: stats.size };
+};
+
+/** Reads a whole small regular file, refusing one larger than `maxBytes` before reading any of it. */
+const readSmallFile = async (file, maxBytes) => {
+  const { handle, size } = await openRegularFile(file);
+  try {
+    if (size > maxBytes) throw new NotRegularFile(`is ${size} bytes, more than the ${maxBytes} allowed`);
+    const bytes = Buffer.alloc(size);
+    let read = 0;
+    while (read < size) {
+      const { bytesRead } = await handle.read(bytes, read, size - read, read);
+      if (bytesRead === 0) break;
+      read += bytesRead;
+    }
+    return bytes.subarray(0, read);
+  } finally {
+    await handle.close();
+  }
+};
+
 /** No event line is anywhere near this long; a longer one is refused rather than buffered. */
 const MAX_LINE_BYTES = 64 * 2 ** 20;
 
@@ -334,7 +396,7 @@ class LineReader {
   }
 
   static async open(file, hash) {
-    return new LineReader(await fs.promises.open(file, 'r'), hash);
+    return new LineReader((await openRegularFile(file)).handle, hash);
   }
 
   /** Starts reading the next chunk into `incoming`; resolves to the bytes read (0 at the end). */
@@ -544,11 +606,15 @@ class Invalid extends Error {
   }
 }
 
-const readIfPresent = async (file) => {
+/** The manifest lists a few dozen files: a megabyte is far more than any needs. */
+const MAX_MANIFEST_BYTES = 1 << 20;
+
+const readIfPresent = async (file, label, maxBytes) => {
   try {
-    return await fs.promises.readFile(file);
+    return await readSmallFile(file, maxBytes);
   } catch (error) {
     if (error.code === 'ENOENT') return undefined;
+    if (error instanceof NotRegularFile) throw new Invalid(label, undefined, error.message);
     throw error;
   }
 };
@@ -560,9 +626,14 @@ const shortHash = (hex) => hex.slice(0, 16) + '…';
  * Throws an Error naming the file (prefixed with `label`) when anything is wrong.
  */
 const readSignedManifest = async (directory, publicKey, label = '') => {
-  const manifestBytes = await readIfPresent(path.join(directory, MANIFEST_FILE));
+  const manifestBytes = await readIfPresent(
+    path.join(directory, MANIFEST_FILE),
+    label + MANIFEST_FILE,
+    MAX_MANIFEST_BYTES,
+  );
   if (manifestBytes === undefined) throw new Invalid(label + MANIFEST_FILE, undefined, 'missing');
-  const signature = await readIfPresent(path.join(directory, SIGNATURE_FILE));
+  // Read a byte more than a signature has, so a longer file is named by its size below.
+  const signature = await readIfPresent(path.join(directory, SIGNATURE_FILE), label + SIGNATURE_FILE, 65);
   if (signature === undefined) throw new Invalid(label + SIGNATURE_FILE, undefined, 'missing');
   if (signature.length !== 64) {
     throw new Invalid(
@@ -579,11 +650,22 @@ const readSignedManifest = async (directory, publicKey, label = '') => {
         `${publicKeyFingerprint(publicKey)}: the manifest was changed, or signed with another key`,
     );
   }
+  let manifest;
   try {
-    return { manifest: parseManifest(manifestBytes), manifestSha256: sha256(manifestBytes).toString('hex') };
+    manifest = parseManifest(manifestBytes);
   } catch (error) {
     throw new Invalid(label + MANIFEST_FILE, undefined, error.message);
   }
+  const pinned = publicKeyFingerprint(publicKey);
+  if (manifest.signingKeyFingerprint !== pinned) {
+    throw new Invalid(
+      label + MANIFEST_FILE,
+      undefined,
+      `field signingKeyFingerprint ${JSON.stringify(manifest.signingKeyFingerprint)} is not the fingerprint ` +
+        `of the pinned key ${pinned}`,
+    );
+  }
+  return { manifest, manifestSha256: sha256(manifestBytes).toString('hex') };
 };
 
 /** Every entry of the folder must be a listed file, the manifest or its signature – nothing more. */
@@ -617,13 +699,28 @@ const compareDigest = (fileLabel, entry, hash, bytes) => {
 const checkFileDigest = async (directory, entry, label) => {
   const hash = crypto.createHash('sha256');
   let bytes = 0;
-  for await (const chunk of fs.createReadStream(path.join(directory, entry.name), {
-    highWaterMark: 1 << 20,
-  })) {
-    hash.update(chunk);
-    bytes += chunk.length;
+  let opened;
+  try {
+    opened = await openRegularFile(path.join(directory, entry.name));
+  } catch (error) {
+    if (error instanceof NotRegularFile) throw new Invalid(label + entry.name, undefined, error.message);
+    throw error;
   }
-  compareDigest(label + entry.name, entry, hash, bytes);
+  const { handle, size } = opened;
+  try {
+    // Never read more than the manifest allows: a larger file is named without being read.
+    const limit = Math.min(size, entry.bytes + 1);
+    const chunk = Buffer.allocUnsafe(Math.min(READ_CHUNK, Math.max(limit, 1)));
+    while (bytes < limit) {
+      const { bytesRead } = await handle.read(chunk, 0, Math.min(chunk.length, limit - bytes), bytes);
+      if (bytesRead === 0) break;
+      hash.update(chunk.subarray(0, bytesRead));
+      bytes += bytesRead;
+    }
+  } finally {
+    await handle.close();
+  }
+  compareDigest(label + entry.name, entry, hash, size === bytes ? bytes : size);
 };
 
 /**
@@ -635,7 +732,9 @@ const checkEvents = async (directory, manifest, label, prefix) => {
   const fileLabel = label + EVENTS_FILE;
   const entry = manifest.files.find((file) => file.name === EVENTS_FILE);
   const hash = crypto.createHash('sha256');
-  const reader = await LineReader.open(path.join(directory, EVENTS_FILE), hash);
+  const reader = await LineReader.open(path.join(directory, EVENTS_FILE), hash).catch((error) => {
+    throw error instanceof NotRegularFile ? new Invalid(fileLabel, undefined, error.message) : error;
+  });
   const frontier = new MerkleFrontier();
   let previousHash = GENESIS_HASH;
   let hashBeforePrevious;
@@ -919,6 +1018,19 @@ const parseArguments = (args) => {
   return { directory: positional[0], ...options };
 };
 
+/** A key file is a few hundred bytes: anything larger, or not a regular file (e.g. /dev/zero), is refused. */
+const MAX_KEY_FILE_BYTES = 64 * 1024;
+
+const readKeyFile = (file) => {
+  const stats = fs.statSync(file);
+  if (!stats.isFile()) throw new Error(`it is ${kindOf(stats)}, not a regular file`);
+  if (stats.size > MAX_KEY_FILE_BYTES) throw new Error(`it is ${stats.size} bytes, too large for a key`);
+  return fs.readFileSync(file);
+};
+
+/** SHA-256 of this very file, to compare with the published one: a swapped verifier would show another. */
+const ownSha256 = () => sha256(fs.readFileSync(__filename)).toString('hex');
+
 const requireDirectory = (directory, what) => {
   if (!fs.existsSync(directory) || !fs.statSync(directory).isDirectory()) {
     throw new UsageError(`${what} ${directory} is not a folder`);
@@ -938,7 +1050,7 @@ const main = async (args, out = process.stdout, err = process.stderr) => {
     if (parsed.previous) requireDirectory(parsed.previous, 'previous export');
     let keyBytes;
     try {
-      keyBytes = fs.readFileSync(parsed.publicKey);
+      keyBytes = readKeyFile(parsed.publicKey);
     } catch (error) {
       throw new UsageError(
         `cannot read the public key file ${parsed.publicKey} (${error.code || error.message})`,
@@ -954,6 +1066,10 @@ const main = async (args, out = process.stdout, err = process.stderr) => {
     err.write(`verify-export: ${error.message}\n${USAGE}\n`);
     return 2;
   }
+  out.write(
+    `Verifier: ${path.basename(__filename)} sha256:${ownSha256()} (compare with the published one; ` +
+      'run your own copy, never only the one inside an export)\n',
+  );
   out.write(`Public key: ${publicKeyFingerprint(publicKey)} (compare with the fingerprint you were given)\n`);
   const result = await verifyExport(parsed.directory, { publicKey, previous: parsed.previous });
   if (!result.valid) {
