@@ -8,3 +8,4 @@ export * from './merkle';
 export * from './prove-inclusion';
 export * from './signing-key';
 export * from './write-export';
+export * from './witness';

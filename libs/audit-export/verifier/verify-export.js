@@ -593,6 +593,170 @@ const parseManifest = (bytes) => {
 };
 
 // ---------------------------------------------------------------------------------------------------------
+// A witness outside the municipality: C2SP tlog-checkpoint, signed-note and tlog-cosignature/v1 (Ed25519)
+// ---------------------------------------------------------------------------------------------------------
+
+/** The signature type of an Ed25519 cosignature/v1 in key IDs and verifier keys. */
+const COSIGNATURE_V1 = 0x04;
+const SIGNATURE_LINE_START = '\u2014 ';
+
+/** The checkpoint note body of a tree head: origin, tree size, root hash (base64), each line `\n`-ended. */
+const checkpointBody = (origin, treeSize, rootHex) =>
+  `${origin}\n${treeSize}\n${Buffer.from(rootHex, 'hex').toString('base64')}\n`;
+
+/** What a cosigner signs: a header line, a timestamp line, then the whole checkpoint body. */
+const cosignedMessage = (timestamp, body) =>
+  Buffer.from(`cosignature/v1\ntime ${timestamp}\n${body}`, 'utf8');
+
+/** SHA-256(name || "\n" || 0x04 || 32-byte public key)[:4]. */
+const cosignerKeyId = (name, rawPublicKey) =>
+  sha256(
+    Buffer.concat([Buffer.from(`${name}\n`, 'utf8'), Buffer.from([COSIGNATURE_V1]), rawPublicKey]),
+  ).subarray(0, 4);
+
+const rawEd25519PublicKey = (key) =>
+  key.export({ format: 'der', type: 'spki' }).subarray(ED25519_SPKI_PREFIX.length);
+
+/** The signed-note verifier key (vkey) of a cosigner: `<name>+<key ID hex>+<base64(0x04 || public key)>`. */
+const formatCosignerVerifierKey = (name, publicKey) => {
+  const raw = rawEd25519PublicKey(publicKey);
+  return `${name}+${cosignerKeyId(name, raw).toString('hex')}+${Buffer.concat([Buffer.from([COSIGNATURE_V1]), raw]).toString('base64')}`;
+};
+
+const KEY_NAME = /^[^\s+\u2014]+$/;
+
+/**
+ * Splits a signed-note key, `<name>+<8 hex digits key ID>+<base64 key material>` (the base64 may hold `+`
+ * itself), checking that the material is an Ed25519 cosignature/v1 key (type 0x04 and 32 bytes).
+ */
+const splitNoteKey = (text) => {
+  const trimmed = String(text).trim();
+  const plus = trimmed.indexOf('+');
+  const name = trimmed.slice(0, plus);
+  const keyIdHex = trimmed.slice(plus + 1, plus + 9);
+  if (plus <= 0 || !KEY_NAME.test(name) || !/^[0-9a-f]{8}$/.test(keyIdHex) || trimmed[plus + 9] !== '+') {
+    throw new Error('not a signed-note key (<name>+<8 hex digits>+<base64 key>)');
+  }
+  const material = Buffer.from(trimmed.slice(plus + 10), 'base64');
+  if (material.length !== 33 || material[0] !== COSIGNATURE_V1) {
+    throw new Error('not an Ed25519 cosignature/v1 key (type 0x04 and 32 key bytes)');
+  }
+  return { name, keyIdHex, key: material.subarray(1) };
+};
+
+/** Parses a cosigner's vkey; throws an Error saying what is wrong. */
+const parseCosignerVerifierKey = (text) => {
+  const { name, keyIdHex, key } = splitNoteKey(text);
+  if (cosignerKeyId(name, key).toString('hex') !== keyIdHex)
+    throw new Error('its key ID does not match its name and key');
+  const publicKey = crypto.createPublicKey({
+    key: Buffer.concat([ED25519_SPKI_PREFIX, key]),
+    format: 'der',
+    type: 'spki',
+  });
+  return { name, keyId: Buffer.from(keyIdHex, 'hex'), publicKey };
+};
+
+/** The signature line a cosigner adds to a checkpoint. */
+const cosignatureLine = (name, keyId, timestamp, signature) => {
+  const time = Buffer.alloc(8);
+  time.writeBigUInt64BE(BigInt(timestamp));
+  return `${SIGNATURE_LINE_START}${name} ${Buffer.concat([keyId, time, signature]).toString('base64')}\n`;
+};
+
+/**
+ * Reads a cosigned checkpoint (a signed note) with the cosigner's key: the tree head and the time of the
+ * first valid cosignature by that key. Throws an Error saying what is wrong.
+ */
+const parseCosignedCheckpoint = (text, cosigner) => {
+  const note = String(text);
+  const split = note.indexOf('\n\n');
+  if (split < 0) throw new Error('not a signed note (no blank line before the signatures)');
+  const body = note.slice(0, split + 1);
+  const lines = body.split('\n');
+  if (lines.length < 4) throw new Error('not a checkpoint (origin, tree size and root hash lines)');
+  const [origin, sizeLine, rootLine] = lines;
+  if (origin === '' || !DECIMAL.test(sizeLine))
+    throw new Error('not a checkpoint: bad origin or tree size line');
+  const root = Buffer.from(rootLine, 'base64');
+  if (root.length !== 32 || root.toString('base64') !== rootLine)
+    throw new Error('not a checkpoint: bad root hash line');
+  const treeSize = Number(sizeLine);
+  if (!Number.isSafeInteger(treeSize)) throw new Error('not a checkpoint: tree size out of range');
+  for (const line of note.slice(split + 2).split('\n')) {
+    if (!line.startsWith(SIGNATURE_LINE_START)) continue;
+    const [name, encoded] = line.slice(SIGNATURE_LINE_START.length).split(' ');
+    const bytes = Buffer.from(encoded || '', 'base64');
+    if (name !== cosigner.name || bytes.length !== 76 || !bytes.subarray(0, 4).equals(cosigner.keyId))
+      continue;
+    const timestamp = bytes.readBigUInt64BE(4);
+    if (crypto.verify(null, cosignedMessage(timestamp, body), cosigner.publicKey, bytes.subarray(12))) {
+      return {
+        origin,
+        treeSize,
+        merkleRoot: root.toString('hex'),
+        timestamp: Number(timestamp),
+        cosigner: cosigner.name,
+      };
+    }
+  }
+  throw new Error(
+    `holds no valid cosignature by ${cosigner.name}: it was changed, or cosigned with another key`,
+  );
+};
+
+const WITNESS_FILE = 'witness cosignature';
+
+/** The witnessed tree head, checked against the signed manifest before the events are read. */
+const readWitness = (witness, manifest) => {
+  let witnessed;
+  try {
+    witnessed = parseCosignedCheckpoint(witness.cosignature, parseCosignerVerifierKey(witness.key));
+  } catch (error) {
+    throw new Invalid(WITNESS_FILE, undefined, error.message);
+  }
+  if (witnessed.origin !== manifest.origin) {
+    throw new Invalid(
+      WITNESS_FILE,
+      undefined,
+      `is for the log "${witnessed.origin}", not "${manifest.origin}"`,
+    );
+  }
+  if (witnessed.treeSize > manifest.treeSize) {
+    throw new Invalid(
+      EVENTS_FILE,
+      undefined,
+      `has ${manifest.treeSize} events, fewer than the ${witnessed.treeSize} the witness ${witnessed.cosigner} ` +
+        'cosigned: history was removed',
+    );
+  }
+  return witnessed;
+};
+
+/**
+ * The export extends the witnessed tree head when its first treeSize events hash to the witnessed root: the
+ * consistency proof from the witnessed size, computed from the events themselves.
+ */
+const checkWitnessed = (witnessed, prefixRoot) => {
+  if (binaryToHex(prefixRoot) !== witnessed.merkleRoot) {
+    throw new Invalid(
+      EVENTS_FILE,
+      undefined,
+      `is not a consistent extension of the tree head the witness ${witnessed.cosigner} cosigned ` +
+        `(tree size ${witnessed.treeSize}, root ${shortHash(witnessed.merkleRoot)}): the first inconsistent size is ` +
+        `${witnessed.treeSize}; history up to event ${witnessed.treeSize} was rewritten after it was witnessed`,
+    );
+  }
+};
+
+const witnessSummary = (witnessed) => ({
+  cosigner: witnessed.cosigner,
+  treeSize: witnessed.treeSize,
+  merkleRoot: witnessed.merkleRoot,
+  cosigned: new Date(witnessed.timestamp * 1000).toISOString(),
+});
+
+// ---------------------------------------------------------------------------------------------------------
 // Verification
 // ---------------------------------------------------------------------------------------------------------
 
@@ -725,10 +889,10 @@ const checkFileDigest = async (directory, entry, label) => {
 
 /**
  * Streams events.jsonl once: layout, eventHash, seq and hash chain of every line, the Merkle root, the
- * signed range, count and chain head, and the file's own digest. With `prefix` ({ treeSize, merkleRoot }
- * of a previous export) it also records the root of the first treeSize lines.
+ * signed range, count and chain head, and the file's own digest. For each size in `prefixSizes` (of a
+ * previous export's tree, of a witnessed tree head) it also records the root of that many first lines.
  */
-const checkEvents = async (directory, manifest, label, prefix) => {
+const checkEvents = async (directory, manifest, label, prefixSizes) => {
   const fileLabel = label + EVENTS_FILE;
   const entry = manifest.files.find((file) => file.name === EVENTS_FILE);
   const hash = crypto.createHash('sha256');
@@ -741,7 +905,16 @@ const checkEvents = async (directory, manifest, label, prefix) => {
   let lastRecord;
   let firstRecord;
   let lastLineOffset = 0;
-  let prefixRoot = prefix && prefix.treeSize === 0 ? frontier.root() : undefined;
+  const sizes = [...new Set(prefixSizes)].sort((a, b) => a - b);
+  const prefixRoots = new Map();
+  let nextPrefix = 0;
+  const recordPrefix = () => {
+    while (nextPrefix < sizes.length && sizes[nextPrefix] === frontier.size) {
+      prefixRoots.set(sizes[nextPrefix], frontier.root());
+      nextPrefix += 1;
+    }
+  };
+  recordPrefix();
   try {
     while (await reader.advance()) {
       const n = reader.lineNumber;
@@ -761,7 +934,7 @@ const checkEvents = async (directory, manifest, label, prefix) => {
       if (n === 1) firstRecord = parseRecord(fileLabel, 1, reader.view, line);
       lastLineOffset = reader.lineOffset;
       frontier.push(eventLeaf(line.computedHash));
-      if (prefix && frontier.size === prefix.treeSize) prefixRoot = frontier.root();
+      if (sizes[nextPrefix] === frontier.size) recordPrefix();
       hashBeforePrevious = previousHash;
       previousHash = line.eventHash;
     }
@@ -804,7 +977,7 @@ const checkEvents = async (directory, manifest, label, prefix) => {
   }
   if (count > 0) checkRange(fileLabel, manifest.range, firstRecord, lastRecord ?? firstRecord, count);
   compareDigest(fileLabel, entry, hash, reader.bytes);
-  return { prefixRoot };
+  return { prefixRoots };
 };
 
 const parseRecord = (fileLabel, n, buf, line) => {
@@ -918,18 +1091,31 @@ const verifyExport = async (directory, options) => {
         `has ${manifest.treeSize} events, fewer than the ${earlier.manifest.treeSize} of the previous export: history was removed`,
       );
     }
+    const witnessed = options.witness && readWitness(options.witness, manifest);
     await checkFolderContents(directory, manifest, '');
-    const prefix = earlier && { treeSize: earlier.manifest.treeSize };
-    const { prefixRoot } = await checkEvents(directory, manifest, '', prefix);
+    const prefixSizes = [earlier && earlier.manifest.treeSize, witnessed && witnessed.treeSize].filter(
+      (size) => size !== undefined,
+    );
+    const { prefixRoots } = await checkEvents(directory, manifest, '', prefixSizes);
     for (const entry of manifest.files)
       if (entry.name !== EVENTS_FILE) await checkFileDigest(directory, entry, '');
-    const link = earlier && (await checkLink(directory, options.previous, manifest, earlier, prefixRoot));
+    const link =
+      earlier &&
+      (await checkLink(
+        directory,
+        options.previous,
+        manifest,
+        earlier,
+        prefixRoots.get(earlier.manifest.treeSize),
+      ));
+    if (witnessed) checkWitnessed(witnessed, prefixRoots.get(witnessed.treeSize));
     return {
       valid: true,
       publicKeyFingerprint: fingerprint,
       manifest,
       manifestSha256,
       ...(link ? { previous: link } : {}),
+      ...(witnessed ? { witness: witnessSummary(witnessed) } : {}),
     };
   } catch (error) {
     if (!(error instanceof Invalid)) throw error;
@@ -992,7 +1178,15 @@ const checkLink = async (directory, previousDirectory, manifest, earlier, prefix
 // ---------------------------------------------------------------------------------------------------------
 
 const USAGE =
-  'usage: node verify-export.js EXPORT_DIR --public-key KEY_FILE [--previous PREVIOUS_EXPORT_DIR]';
+  'usage: node verify-export.js EXPORT_DIR --public-key KEY_FILE [--previous PREVIOUS_EXPORT_DIR]\n' +
+  '         [--witness COSIGNATURE_FILE --witness-key WITNESS_VERIFIER_KEY_FILE]';
+
+const VALUE_OPTIONS = {
+  '--public-key': 'publicKey',
+  '--previous': 'previous',
+  '--witness': 'witness',
+  '--witness-key': 'witnessKey',
+};
 
 class UsageError extends Error {}
 
@@ -1003,10 +1197,10 @@ const parseArguments = (args) => {
     const arg = args[i];
     if (arg === '--help' || arg === '-h') return { help: true };
     const [name, inline] = arg.startsWith('--') ? arg.split(/=(.*)/s) : [arg];
-    if (name === '--public-key' || name === '--previous') {
+    if (Object.hasOwn(VALUE_OPTIONS, name)) {
       const value = inline ?? args[++i];
       if (value === undefined || value === '') throw new UsageError(`${name} needs a value`);
-      options[name === '--public-key' ? 'publicKey' : 'previous'] = value;
+      options[VALUE_OPTIONS[name]] = value;
     } else if (arg.startsWith('-')) {
       throw new UsageError(`unknown option ${arg}`);
     } else {
@@ -1015,17 +1209,27 @@ const parseArguments = (args) => {
   }
   if (positional.length !== 1) throw new UsageError('give exactly one export folder');
   if (!options.publicKey) throw new UsageError('--public-key is required: the key you received out of band');
+  if (!options.witness !== !options.witnessKey)
+    throw new UsageError('--witness and --witness-key go together: the cosignature and the witness key');
   return { directory: positional[0], ...options };
 };
 
-/** A key file is a few hundred bytes: anything larger, or not a regular file (e.g. /dev/zero), is refused. */
-const MAX_KEY_FILE_BYTES = 64 * 1024;
+/** Key and cosignature files are a few hundred bytes: anything larger, or not a regular file, is refused. */
+const MAX_INPUT_FILE_BYTES = 64 * 1024;
 
-const readKeyFile = (file) => {
+const readInputFile = (file) => {
   const stats = fs.statSync(file);
   if (!stats.isFile()) throw new Error(`it is ${kindOf(stats)}, not a regular file`);
-  if (stats.size > MAX_KEY_FILE_BYTES) throw new Error(`it is ${stats.size} bytes, too large for a key`);
+  if (stats.size > MAX_INPUT_FILE_BYTES) throw new Error(`it is ${stats.size} bytes, too large`);
   return fs.readFileSync(file);
+};
+
+const readInputOrUsage = (file, what) => {
+  try {
+    return readInputFile(file);
+  } catch (error) {
+    throw new UsageError(`cannot read the ${what} ${file} (${error.code || error.message})`);
+  }
 };
 
 /** SHA-256 of this very file, to compare with the published one: a swapped verifier would show another. */
@@ -1040,6 +1244,7 @@ const requireDirectory = (directory, what) => {
 const main = async (args, out = process.stdout, err = process.stderr) => {
   let parsed;
   let publicKey;
+  let witness;
   try {
     parsed = parseArguments(args);
     if (parsed.help) {
@@ -1048,13 +1253,12 @@ const main = async (args, out = process.stdout, err = process.stderr) => {
     }
     requireDirectory(parsed.directory, 'export');
     if (parsed.previous) requireDirectory(parsed.previous, 'previous export');
-    let keyBytes;
-    try {
-      keyBytes = readKeyFile(parsed.publicKey);
-    } catch (error) {
-      throw new UsageError(
-        `cannot read the public key file ${parsed.publicKey} (${error.code || error.message})`,
-      );
+    const keyBytes = readInputOrUsage(parsed.publicKey, 'public key file');
+    if (parsed.witness) {
+      witness = {
+        cosignature: readInputOrUsage(parsed.witness, 'witness cosignature file').toString('utf8'),
+        key: readInputOrUsage(parsed.witnessKey, 'witness key file').toString('utf8'),
+      };
     }
     try {
       publicKey = parsePublicKey(keyBytes);
@@ -1071,7 +1275,7 @@ const main = async (args, out = process.stdout, err = process.stderr) => {
       'run your own copy, never only the one inside an export)\n',
   );
   out.write(`Public key: ${publicKeyFingerprint(publicKey)} (compare with the fingerprint you were given)\n`);
-  const result = await verifyExport(parsed.directory, { publicKey, previous: parsed.previous });
+  const result = await verifyExport(parsed.directory, { publicKey, previous: parsed.previous, witness });
   if (!result.valid) {
     out.write(`INVALID (ugyldig): ${result.message}\n`);
     return 1;
@@ -1098,6 +1302,12 @@ const main = async (args, out = process.stdout, err = process.stderr) => {
           ? '; consistency proof verified'
           : '; checked on the events (no proof for it in the manifest)') +
         '\n',
+    );
+  }
+  if (result.witness) {
+    const w = result.witness;
+    out.write(
+      `Witness ${w.cosigner} (cosigned ${w.cosigned}, tree size ${w.treeSize}): extended, not rewritten\n`,
     );
   }
   out.write('VALID (gyldig)\n');
@@ -1132,6 +1342,14 @@ module.exports = {
   parsePublicKey,
   parseManifest,
   readSignedManifest,
+  checkpointBody,
+  cosignedMessage,
+  cosignerKeyId,
+  formatCosignerVerifierKey,
+  splitNoteKey,
+  parseCosignerVerifierKey,
+  cosignatureLine,
+  parseCosignedCheckpoint,
   verifyExport,
   main,
 };
