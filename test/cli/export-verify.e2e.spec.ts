@@ -89,6 +89,56 @@ describe('styring export and verify', () => {
     expect(verified.stdout).toContain('vedtakslogg.csv');
   });
 
+  it('lets the auditor witness a tree head, and fails a later export that does not extend it', async () => {
+    const keygen = await styring(scratch.dir, [
+      'witness',
+      'keygen',
+      '--name',
+      'revisjon.example/romerike',
+      '--key',
+      'vitne.key',
+      '--verifier-key',
+      'vitne.vkey',
+    ]);
+    expect(keygen.code).toBe(0);
+    const signed = await styring(scratch.dir, [
+      'witness',
+      'sign',
+      'export-1',
+      '--key',
+      'vitne.key',
+      '--public-key',
+      publicKey,
+    ]);
+    expect(signed.code).toBe(0);
+    expect(fs.readFileSync(at('export-1.cosignature'), 'utf8')).toMatch(
+      /\n\n— revisjon\.example\/romerike \S+\n$/,
+    );
+    const witnessed = await verify(
+      'export-2',
+      '--witness',
+      'export-1.cosignature',
+      '--witness-key',
+      'vitne.vkey',
+    );
+    expect(witnessed.stdout).toContain('Witness revisjon.example/romerike');
+    expect(witnessed.code).toBe(0);
+    // Checked against the witness of a longer history than it holds: history was removed.
+    const later = ['witness', 'sign', 'export-2', '--key', 'vitne.key', '--public-key', publicKey];
+    expect((await styring(scratch.dir, later)).code).toBe(0);
+    const older = await verify(
+      'export-1',
+      '--witness',
+      'export-2.cosignature',
+      '--witness-key',
+      'vitne.vkey',
+    );
+    expect(older.code).toBe(1);
+    expect(older.stdout).toMatch(
+      /INVALID \(ugyldig\): events\.jsonl: has \d+ events, fewer than the \d+ the witness/,
+    );
+  });
+
   it('fails an export checked against another key (exit 1)', async () => {
     expect((await styring(scratch.dir, ['keys', 'generate', '--out', 'other-keys'])).code).toBe(0);
     const verified = await styring(scratch.dir, [

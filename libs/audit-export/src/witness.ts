@@ -47,8 +47,14 @@ export const generateWitnessKeyPair = async (
   const verifierKey = formatCosignerVerifierKey(name, publicKey);
   const keyId = cosignerKeyId(name, rawPublicKey(privateKey)).toString('hex');
   const secret = Buffer.concat([Buffer.from([0x04]), seedOf(privateKey)]).toString('base64');
-  await writeFileAtomically(files.privateKeyFile, `${PRIVATE_KEY_PREFIX}${name}+${keyId}+${secret}\n`, 0o600);
-  await writeFileAtomically(files.verifierKeyFile, `${verifierKey}\n`, 0o644);
+  const write = (file: string, text: string, mode: number) =>
+    writeFileAtomically(file, text, mode).catch((error: NodeJS.ErrnoException) => {
+      throw error.code === 'EEXIST'
+        ? new AuditExportError('key_file_exists', `${file} exists already; refusing to overwrite a key`)
+        : error;
+    });
+  await write(files.privateKeyFile, `${PRIVATE_KEY_PREFIX}${name}+${keyId}+${secret}\n`, 0o600);
+  await write(files.verifierKeyFile, `${verifierKey}\n`, 0o644);
   return { verifierKey };
 };
 

@@ -10,6 +10,7 @@ import { projectionsCommand } from './projections';
 import { seedCommand } from './seed';
 import { tokensCommand } from './tokens';
 import { verifyCommand } from './verify';
+import { witnessCommand } from './witness';
 
 /** Every `styring` command, in the order `styring --help` lists them. */
 export const commands: ReadonlyArray<(context: CommandContext) => Command> = [
@@ -21,6 +22,7 @@ export const commands: ReadonlyArray<(context: CommandContext) => Command> = [
   projectionsCommand,
   exportCommand,
   verifyCommand,
+  witnessCommand,
   keysCommand,
   tokensCommand,
 ];
