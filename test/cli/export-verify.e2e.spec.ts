@@ -139,6 +139,28 @@ describe('styring export and verify', () => {
     );
   });
 
+  it('proves one event with a proof checked by only the proof, its line and the public key', async () => {
+    const proved = await styring(scratch.dir, ['prove', 'export-1', '7', '--line-out', 'linje-7.jsonl']);
+    expect(proved.code).toBe(0);
+    fs.writeFileSync(at('bevis-7.json'), proved.stdout);
+    expect(JSON.parse(proved.stdout)).toMatchObject({ format: 'styring-inclusion-proof', seq: 7 });
+    const check = (line: string) =>
+      styring(scratch.dir, ['verify-proof', 'bevis-7.json', '--line', line, '--public-key', publicKey]);
+    const valid = await check('linje-7.jsonl');
+    expect(valid).toMatchObject({
+      code: 0,
+      stdout: expect.stringMatching(/^GYLDIG \(valid\): linje 7 av \d+/),
+    });
+    fs.writeFileSync(
+      at('linje-7-endret.jsonl'),
+      fs.readFileSync(at('linje-7.jsonl'), 'utf8').replace('"actor":"', '"actor":"x'),
+    );
+    expect(await check('linje-7-endret.jsonl')).toMatchObject({
+      code: 1,
+      stdout: expect.stringContaining('UGYLDIG'),
+    });
+  });
+
   it('fails an export checked against another key (exit 1)', async () => {
     expect((await styring(scratch.dir, ['keys', 'generate', '--out', 'other-keys'])).code).toBe(0);
     const verified = await styring(scratch.dir, [

@@ -9,3 +9,4 @@ export * from './prove-inclusion';
 export * from './signing-key';
 export * from './write-export';
 export * from './witness';
+export * from './event-proof';

@@ -7,6 +7,7 @@ import { historyCommand } from './history';
 import { initCommand } from './init';
 import { keysCommand } from './keys';
 import { projectionsCommand } from './projections';
+import { proveCommand, verifyProofCommand } from './prove';
 import { seedCommand } from './seed';
 import { tokensCommand } from './tokens';
 import { verifyCommand } from './verify';
@@ -22,6 +23,8 @@ export const commands: ReadonlyArray<(context: CommandContext) => Command> = [
   projectionsCommand,
   exportCommand,
   verifyCommand,
+  proveCommand,
+  verifyProofCommand,
   witnessCommand,
   keysCommand,
   tokensCommand,
