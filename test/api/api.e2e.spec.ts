@@ -342,7 +342,7 @@ describe('audit exports', () => {
       '--public-key',
       keyFile,
     ]);
-    expect(verified.stdout).toContain('VALID (gyldig)');
+    expect(verified.stdout).toContain('GYLDIG (valid)');
 
     // A changed byte is named by the same verifier.
     fs.appendFileSync(path.join(target, 'events.jsonl'), ' ');

@@ -53,7 +53,10 @@ describe('styring export and verify', () => {
 
     const verified = await verify('export-1');
     expect(verified.code).toBe(0);
-    expect(verified.stdout).toContain('VALID');
+    expect(verified.stdout).toContain('GYLDIG (valid)');
+    expect(verified.stdout).toContain(
+      'ADVARSEL: verken forrige eksport (--previous) eller vitne (--witness)',
+    );
   });
 
   it('proves that a later export only appended to the earlier one', async () => {
@@ -121,7 +124,7 @@ describe('styring export and verify', () => {
       '--witness-key',
       'vitne.vkey',
     );
-    expect(witnessed.stdout).toContain('Witness revisjon.example/romerike');
+    expect(witnessed.stdout).toContain('Vitne revisjon.example/romerike');
     expect(witnessed.code).toBe(0);
     // Checked against the witness of a longer history than it holds: history was removed.
     const later = ['witness', 'sign', 'export-2', '--key', 'vitne.key', '--public-key', publicKey];
@@ -135,7 +138,7 @@ describe('styring export and verify', () => {
     );
     expect(older.code).toBe(1);
     expect(older.stdout).toMatch(
-      /INVALID \(ugyldig\): events\.jsonl: has \d+ events, fewer than the \d+ the witness/,
+      /UGYLDIG \(invalid\): events\.jsonl: has \d+ events, fewer than the \d+ the witness/,
     );
   });
 

@@ -53,7 +53,7 @@ describe('the verifier, given a folder prepared to harm it', () => {
     const result = await runVerifier(folder, fixture.publicKeyFile);
     expect(result).toMatchObject({ killed: false, code: 1 });
     expect(result.stdout).toContain(
-      'INVALID (ugyldig): manifest.json: is a symbolic link, not a regular file',
+      'UGYLDIG (invalid): manifest.json: is a symbolic link, not a regular file',
     );
   });
 
@@ -105,6 +105,6 @@ describe('the verifier, given a folder prepared to harm it', () => {
     const result = await runVerifier(original, fixture.publicKeyFile);
     const own = createHash('sha256').update(readFileSync(VERIFIER_SOURCE)).digest('hex');
     expect(result.code).toBe(0);
-    expect(result.stdout).toContain(`Verifier: verify-export.js sha256:${own}`);
+    expect(result.stdout).toContain(`Verifikator: verify-export.js sha256:${own}`);
   });
 });

@@ -1179,9 +1179,10 @@ const checkLink = async (directory, previousDirectory, manifest, earlier, prefix
 
 const USAGE =
   'usage: node verify-export.js EXPORT_DIR --public-key KEY_FILE [--previous PREVIOUS_EXPORT_DIR]\n' +
-  '         [--witness COSIGNATURE_FILE --witness-key WITNESS_VERIFIER_KEY_FILE]';
+  '         [--witness COSIGNATURE_FILE --witness-key WITNESS_VERIFIER_KEY_FILE] [--lang nb|en]';
 
 const VALUE_OPTIONS = {
+  '--lang': 'lang',
   '--public-key': 'publicKey',
   '--previous': 'previous',
   '--witness': 'witness',
@@ -1209,6 +1210,8 @@ const parseArguments = (args) => {
   }
   if (positional.length !== 1) throw new UsageError('give exactly one export folder');
   if (!options.publicKey) throw new UsageError('--public-key is required: the key you received out of band');
+  options.lang = options.lang || 'nb';
+  if (options.lang !== 'nb' && options.lang !== 'en') throw new UsageError('--lang is nb (bokmål) or en');
   if (!options.witness !== !options.witnessKey)
     throw new UsageError('--witness and --witness-key go together: the cosignature and the witness key');
   return { directory: positional[0], ...options };
@@ -1241,6 +1244,72 @@ const requireDirectory = (directory, what) => {
   }
 };
 
+/**
+ * What the command line prints, in Norwegian (bokmål, the default) and English (`--lang en`). The reasons an
+ * export is invalid come from verifyExport and are in English in both.
+ */
+const REPORT_TEXT = {
+  nb: {
+    verifier: (name, hash) =>
+      `Verifikator: ${name} sha256:${hash} (sammenlign med den publiserte; kjør din egen kopi, ` +
+      'aldri bare den som ligger i eksporten)\n',
+    publicKey: (fingerprint) => `Offentlig nøkkel: ${fingerprint} (sammenlign med fingeravtrykket du fikk)\n`,
+    invalid: (message) => `UGYLDIG (invalid): ${message}\n`,
+    origin: (m) => `Eksport: ${m.origin}, laget ${m.created}\n`,
+    events: (m) =>
+      m.range
+        ? `Hendelser: ${m.eventCount} (globale posisjoner ${m.range.firstGlobalPosition}–` +
+          `${m.range.lastGlobalPosition}, registrert ${m.range.firstRecordedAt} – ${m.range.lastRecordedAt})\n`
+        : 'Hendelser: 0\n',
+    tree: (m) => `Merkle-rot: ${m.merkleRoot} (trestørrelse ${m.treeSize})\nKjedehode: ${m.chainHead}\n`,
+    files: (m) =>
+      `Filer: ${m.files.length} kontrollert (SHA-256 og størrelse); hashkjeden og løpenummeret ` +
+      'til hver linje kontrollert\n',
+    previous: (p) =>
+      `Forrige eksport (laget ${p.created}, trestørrelse ${p.treeSize}): utvidet, ikke omskrevet` +
+      (p.consistencyProofChecked
+        ? '; konsistensbeviset er verifisert'
+        : '; kontrollert på hendelsene (manifestet har ikke bevis for den)') +
+      '\n',
+    witness: (w) =>
+      `Vitne ${w.cosigner} (medsignert ${w.cosigned}, trestørrelse ${w.treeSize}): utvidet, ikke omskrevet\n`,
+    unanchored:
+      'ADVARSEL: verken forrige eksport (--previous) eller vitne (--witness) er oppgitt. En historikk som er ' +
+      'omskrevet og signert på nytt med samme nøkkel, blir da ikke oppdaget; oppgi en eksport du har ' +
+      'beholdt, eller en medsignatur.\n',
+    valid: 'GYLDIG (valid)\n',
+  },
+  en: {
+    verifier: (name, hash) =>
+      `Verifier: ${name} sha256:${hash} (compare with the published one; run your own copy, ` +
+      'never only the one inside an export)\n',
+    publicKey: (fingerprint) => `Public key: ${fingerprint} (compare with the fingerprint you were given)\n`,
+    invalid: (message) => `INVALID (ugyldig): ${message}\n`,
+    origin: (m) => `Export: ${m.origin}, created ${m.created}\n`,
+    events: (m) =>
+      m.range
+        ? `Events: ${m.eventCount} (global positions ${m.range.firstGlobalPosition}–` +
+          `${m.range.lastGlobalPosition}, recorded ${m.range.firstRecordedAt} – ${m.range.lastRecordedAt})\n`
+        : 'Events: 0\n',
+    tree: (m) => `Merkle root: ${m.merkleRoot} (tree size ${m.treeSize})\nChain head: ${m.chainHead}\n`,
+    files: (m) =>
+      `Files: ${m.files.length} checked (SHA-256 and size), hash chain and seq of every line checked\n`,
+    previous: (p) =>
+      `Previous export (created ${p.created}, tree size ${p.treeSize}): extended, not rewritten` +
+      (p.consistencyProofChecked
+        ? '; consistency proof verified'
+        : '; checked on the events (no proof for it in the manifest)') +
+      '\n',
+    witness: (w) =>
+      `Witness ${w.cosigner} (cosigned ${w.cosigned}, tree size ${w.treeSize}): extended, not rewritten\n`,
+    unanchored:
+      'WARNING: neither a previous export (--previous) nor a witness (--witness) was given. A history ' +
+      'rewritten and signed again with the same key is then not detected; give an export you kept, or a ' +
+      'cosignature.\n',
+    valid: 'VALID (gyldig)\n',
+  },
+};
+
 const main = async (args, out = process.stdout, err = process.stderr) => {
   let parsed;
   let publicKey;
@@ -1270,47 +1339,23 @@ const main = async (args, out = process.stdout, err = process.stderr) => {
     err.write(`verify-export: ${error.message}\n${USAGE}\n`);
     return 2;
   }
-  out.write(
-    `Verifier: ${path.basename(__filename)} sha256:${ownSha256()} (compare with the published one; ` +
-      'run your own copy, never only the one inside an export)\n',
-  );
-  out.write(`Public key: ${publicKeyFingerprint(publicKey)} (compare with the fingerprint you were given)\n`);
+  const say = REPORT_TEXT[parsed.lang];
+  out.write(say.verifier(path.basename(__filename), ownSha256()));
+  out.write(say.publicKey(publicKeyFingerprint(publicKey)));
   const result = await verifyExport(parsed.directory, { publicKey, previous: parsed.previous, witness });
   if (!result.valid) {
-    out.write(`INVALID (ugyldig): ${result.message}\n`);
+    out.write(say.invalid(result.message));
     return 1;
   }
   const m = result.manifest;
-  out.write(`Export: ${m.origin}, created ${m.created}\n`);
-  if (m.range) {
-    out.write(
-      `Events: ${m.eventCount} (global positions ${m.range.firstGlobalPosition}–${m.range.lastGlobalPosition}, ` +
-        `recorded ${m.range.firstRecordedAt} – ${m.range.lastRecordedAt})\n`,
-    );
-  } else {
-    out.write('Events: 0\n');
-  }
-  out.write(`Merkle root: ${m.merkleRoot} (tree size ${m.treeSize})\nChain head: ${m.chainHead}\n`);
-  out.write(
-    `Files: ${m.files.length} checked (SHA-256 and size), hash chain and seq of every line checked\n`,
-  );
-  if (result.previous) {
-    const p = result.previous;
-    out.write(
-      `Previous export (created ${p.created}, tree size ${p.treeSize}): extended, not rewritten` +
-        (p.consistencyProofChecked
-          ? '; consistency proof verified'
-          : '; checked on the events (no proof for it in the manifest)') +
-        '\n',
-    );
-  }
-  if (result.witness) {
-    const w = result.witness;
-    out.write(
-      `Witness ${w.cosigner} (cosigned ${w.cosigned}, tree size ${w.treeSize}): extended, not rewritten\n`,
-    );
-  }
-  out.write('VALID (gyldig)\n');
+  out.write(say.origin(m));
+  out.write(say.events(m));
+  out.write(say.tree(m));
+  out.write(say.files(m));
+  if (result.previous) out.write(say.previous(result.previous));
+  if (result.witness) out.write(say.witness(result.witness));
+  if (!result.previous && !result.witness) out.write(say.unanchored);
+  out.write(say.valid);
   return 0;
 };
 

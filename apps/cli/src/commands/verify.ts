@@ -22,10 +22,11 @@ export const verifyCommand = (context: CommandContext): Command =>
       "a witness's cosignature of an earlier tree head: prove this export extends it",
     )
     .option('--witness-key <file>', "the witness's verifier key (with --witness)")
+    .option('--lang <lang>', 'the report in nb (bokmål) or en', 'nb')
     .action(
       async (
         dir: string,
-        flags: { publicKey: string; previous?: string; witness?: string; witnessKey?: string },
+        flags: { publicKey: string; previous?: string; witness?: string; witnessKey?: string; lang: string },
       ) => {
         const resolve = (file: string) => path.resolve(context.io.cwd, file);
         for (const [flag, file] of [
@@ -38,7 +39,7 @@ export const verifyCommand = (context: CommandContext): Command =>
           if (file !== undefined && !fs.existsSync(resolve(file)))
             throw new UsageError(`${flag}: ${resolve(file)} does not exist`);
         }
-        const args = [resolve(dir), '--public-key', resolve(flags.publicKey)];
+        const args = [resolve(dir), '--public-key', resolve(flags.publicKey), '--lang', flags.lang];
         if (flags.previous !== undefined) args.push('--previous', resolve(flags.previous));
         if (flags.witness !== undefined) args.push('--witness', resolve(flags.witness));
         if (flags.witnessKey !== undefined) args.push('--witness-key', resolve(flags.witnessKey));
