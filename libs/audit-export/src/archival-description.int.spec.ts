@@ -1,5 +1,6 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash, sign } from 'node:crypto';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
@@ -63,6 +64,28 @@ describe('the archival description and checksums of an export', () => {
     expect(addml).toContain('<charset>UTF-8</charset>');
     expect(addml).toContain('<recordSeparator>CRLF</recordSeparator>');
     expect(addml).toContain(`<fieldSeparatingChar>${CSV_SEPARATOR}</fieldSeparatingChar>`);
+  });
+
+  it('is checked against the signed manifest: a SHA256SUMS that lists another hash fails, even re-signed', async () => {
+    const copy = join(fixture.dir, 'omsignert');
+    cpSync(folder, copy, { recursive: true });
+    const sums = readFileSync(join(copy, 'SHA256SUMS'), 'utf8').split('\n');
+    sums[1] = '0'.repeat(64) + sums[1]!.slice(64);
+    const changed = Buffer.from(sums.join('\n'));
+    writeFileSync(join(copy, 'SHA256SUMS'), changed);
+    const manifest = JSON.parse(readFileSync(join(copy, 'manifest.json'), 'utf8')) as {
+      files: { name: string; sha256: string; bytes: number }[];
+    };
+    const entry = manifest.files.find((file) => file.name === 'SHA256SUMS')!;
+    entry.sha256 = createHash('sha256').update(changed).digest('hex');
+    const bytes = Buffer.from(JSON.stringify(manifest, null, 2) + '\n');
+    writeFileSync(join(copy, 'manifest.json'), bytes);
+    writeFileSync(join(copy, 'manifest.sig'), sign(null, bytes, fixture.signingKey));
+    expect(await verifyExport(copy, { publicKey: fixture.publicKey })).toMatchObject({
+      valid: false,
+      file: 'SHA256SUMS',
+      line: 2,
+    });
   });
 
   it('is covered by the signed manifest: an edited count fails verification, naming addml.xml', async () => {

@@ -1,8 +1,6 @@
 import { join } from 'node:path';
-import type { ManifestFile } from './format';
+import { CHECKSUMS_FILE, type ManifestFile } from './format';
 import { OutputFile } from './output-file';
-
-export const CHECKSUMS_FILE = 'SHA256SUMS';
 
 /**
  * SHA256SUMS in the layout `sha256sum` writes and `sha256sum -c` reads (hash, two spaces, name): the files

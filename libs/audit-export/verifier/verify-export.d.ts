@@ -12,6 +12,7 @@ export declare const EVENTS_FILE: 'events.jsonl';
 export declare const MANIFEST_FILE: 'manifest.json';
 export declare const SIGNATURE_FILE: 'manifest.sig';
 export declare const VERIFIER_FILE: 'verify-export.js';
+export declare const CHECKSUMS_FILE: 'SHA256SUMS';
 export declare const GENESIS_HASH: string;
 export declare const EMPTY_TREE_ROOT: Buffer;
 

@@ -887,6 +887,32 @@ const checkFileDigest = async (directory, entry, label) => {
   compareDigest(label + entry.name, entry, hash, size === bytes ? bytes : size);
 };
 
+const CHECKSUMS_FILE = 'SHA256SUMS';
+
+/**
+ * SHA256SUMS, when the export has one (signed like every file), must agree with the signed manifest: every
+ * file listed before it, in the manifest's order, with the manifest's SHA-256, in `sha256sum` layout.
+ */
+const checkChecksumsFile = async (directory, manifest) => {
+  const at = manifest.files.findIndex((file) => file.name === CHECKSUMS_FILE);
+  if (at < 0) return;
+  const expected = manifest.files
+    .slice(0, at)
+    .map((file) => `${file.sha256}  ${file.name}\n`)
+    .join('');
+  const actual = (
+    await readSmallFile(path.join(directory, CHECKSUMS_FILE), manifest.files[at].bytes)
+  ).toString('utf8');
+  if (actual === expected) return;
+  const wanted = expected.split('\n');
+  const line = actual.split('\n').findIndex((text, i) => text !== wanted[i]);
+  throw new Invalid(
+    CHECKSUMS_FILE,
+    line + 1,
+    'does not match the signed manifest (each file before it, with its SHA-256 from the manifest)',
+  );
+};
+
 /**
  * Streams events.jsonl once: layout, eventHash, seq and hash chain of every line, the Merkle root, the
  * signed range, count and chain head, and the file's own digest. For each size in `prefixSizes` (of a
@@ -1099,6 +1125,7 @@ const verifyExport = async (directory, options) => {
     const { prefixRoots } = await checkEvents(directory, manifest, '', prefixSizes);
     for (const entry of manifest.files)
       if (entry.name !== EVENTS_FILE) await checkFileDigest(directory, entry, '');
+    await checkChecksumsFile(directory, manifest);
     const link =
       earlier &&
       (await checkLink(
@@ -1366,6 +1393,7 @@ module.exports = {
   MANIFEST_FILE,
   SIGNATURE_FILE,
   VERIFIER_FILE,
+  CHECKSUMS_FILE,
   GENESIS_HASH,
   EMPTY_TREE_ROOT,
   sha256,
