@@ -57,7 +57,7 @@ export const witnessCommand = (context: CommandContext): Command => {
             if (!fs.existsSync(resolve(file)))
               throw new UsageError(`${flag}: ${resolve(file)} does not exist`);
           }
-          const out = resolve(flags.out ?? `${dir.replace(/[/\\]+$/, '')}.cosignature`);
+          const out = flags.out === undefined ? `${resolve(dir)}.cosignature` : resolve(flags.out);
           const cosignature = await cosignExport(resolve(dir), {
             publicKey: fs.readFileSync(resolve(flags.publicKey)),
             witnessKeyFile: resolve(flags.key),
