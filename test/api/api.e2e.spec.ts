@@ -443,7 +443,7 @@ describe('audit exports', () => {
       '--public-key',
       keyFile,
     ]);
-    expect(verified.stdout).toContain('VALID (gyldig)');
+    expect(verified.stdout).toContain('GYLDIG (valid)');
 
     // A changed byte is named by the same verifier.
     fs.appendFileSync(path.join(target, 'events.jsonl'), ' ');
@@ -455,6 +455,31 @@ describe('audit exports', () => {
         keyFile,
       ]),
     ).rejects.toMatchObject({ code: 1 });
+  });
+
+  it("serves only the export's own files: never through a planted symbolic link, never a planted file", async () => {
+    const made = await request('POST', '/api/exports', { token: revisor });
+    const folder = path.join(dir, 'data', 'exports', made.body.id as string);
+    const privateKey = path.join(dir, 'data', 'keys', 'export-signing-private.pem');
+    fs.symlinkSync(privateKey, path.join(folder, 'nokkel.pem'));
+    fs.rmSync(path.join(folder, 'rapport.html'));
+    fs.symlinkSync(privateKey, path.join(folder, 'rapport.html'));
+    fs.writeFileSync(path.join(folder, 'ekstra.txt'), 'planted');
+    const fileOf = (name: string) =>
+      fetch(`${api.url}/api/exports/${made.body.id}/files/${name}`, {
+        headers: { authorization: `Bearer ${revisor}` },
+      });
+    for (const planted of ['nokkel.pem', 'rapport.html', 'ekstra.txt']) {
+      const response = await fileOf(planted);
+      expect({ planted, status: response.status }).toEqual({ planted, status: 404 });
+      expect(await response.text()).not.toContain('PRIVATE KEY');
+    }
+    expect((await fileOf('events.jsonl')).status).toBe(200);
+    const listing = await request('GET', `/api/exports/${made.body.id}`, { token: revisor });
+    const listed = (listing.body.files as { path: string }[]).map((file) => file.path);
+    expect(listed).toContain('events.jsonl');
+    expect(listed).not.toEqual(expect.arrayContaining(['nokkel.pem']));
+    expect(listed.filter((name) => ['nokkel.pem', 'rapport.html', 'ekstra.txt'].includes(name))).toEqual([]);
   });
 
   it('keeps exports from roles other than revisor and STYV', async () => {

@@ -13,7 +13,7 @@ describe('styring demo', () => {
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/\d+ kommandoer gikk gjennom reglene/);
     expect(result.stdout).toMatch(/Vedtaksloggen \(\d+ vedtak/);
-    expect(result.stdout).toContain('VALID (gyldig)');
+    expect(result.stdout).toContain('GYLDIG (valid)');
     expect(fs.existsSync(path.join(scratch.dir, 'data', 'demo', 'export', 'manifest.sig'))).toBe(true);
   });
 

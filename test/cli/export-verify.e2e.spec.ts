@@ -39,6 +39,8 @@ describe('styring export and verify', () => {
     expect(exported.stdout).toMatch(/Hendelser: \d+, vedtak: \d+, rettelser: 1/);
     expect(fs.readdirSync(at('export-1')).sort()).toEqual(
       [
+        'SHA256SUMS',
+        'addml.xml',
         'endringslogg.csv',
         'events.jsonl',
         'manifest.json',
@@ -51,7 +53,10 @@ describe('styring export and verify', () => {
 
     const verified = await verify('export-1');
     expect(verified.code).toBe(0);
-    expect(verified.stdout).toContain('VALID');
+    expect(verified.stdout).toContain('GYLDIG (valid)');
+    expect(verified.stdout).toContain(
+      'ADVARSEL: verken forrige eksport (--previous) eller vitne (--witness)',
+    );
   });
 
   it('proves that a later export only appended to the earlier one', async () => {
@@ -112,6 +117,78 @@ describe('styring export and verify', () => {
     expect(exported.stderr).toContain(`PDF ikke laget: Chromium is not installed at ${at('ingen-chromium')}`);
     expect(fs.existsSync(at('r.pdf'))).toBe(false);
     expect((await verify('export-uten-pdf')).code).toBe(0);
+  });
+
+  it('lets the auditor witness a tree head, and fails a later export that does not extend it', async () => {
+    const keygen = await styring(scratch.dir, [
+      'witness',
+      'keygen',
+      '--name',
+      'revisjon.example/romerike',
+      '--key',
+      'vitne.key',
+      '--verifier-key',
+      'vitne.vkey',
+    ]);
+    expect(keygen.code).toBe(0);
+    const signed = await styring(scratch.dir, [
+      'witness',
+      'sign',
+      'export-1',
+      '--key',
+      'vitne.key',
+      '--public-key',
+      publicKey,
+    ]);
+    expect(signed.code).toBe(0);
+    expect(fs.readFileSync(at('export-1.cosignature'), 'utf8')).toMatch(
+      /\n\n— revisjon\.example\/romerike \S+\n$/,
+    );
+    const witnessed = await verify(
+      'export-2',
+      '--witness',
+      'export-1.cosignature',
+      '--witness-key',
+      'vitne.vkey',
+    );
+    expect(witnessed.stdout).toContain('Vitne revisjon.example/romerike');
+    expect(witnessed.code).toBe(0);
+    // Checked against the witness of a longer history than it holds: history was removed.
+    const later = ['witness', 'sign', 'export-2', '--key', 'vitne.key', '--public-key', publicKey];
+    expect((await styring(scratch.dir, later)).code).toBe(0);
+    const older = await verify(
+      'export-1',
+      '--witness',
+      'export-2.cosignature',
+      '--witness-key',
+      'vitne.vkey',
+    );
+    expect(older.code).toBe(1);
+    expect(older.stdout).toMatch(
+      /UGYLDIG \(invalid\): events\.jsonl: has \d+ events, fewer than the \d+ the witness/,
+    );
+  });
+
+  it('proves one event with a proof checked by only the proof, its line and the public key', async () => {
+    const proved = await styring(scratch.dir, ['prove', 'export-1', '7', '--line-out', 'linje-7.jsonl']);
+    expect(proved.code).toBe(0);
+    fs.writeFileSync(at('bevis-7.json'), proved.stdout);
+    expect(JSON.parse(proved.stdout)).toMatchObject({ format: 'styring-inclusion-proof', seq: 7 });
+    const check = (line: string) =>
+      styring(scratch.dir, ['verify-proof', 'bevis-7.json', '--line', line, '--public-key', publicKey]);
+    const valid = await check('linje-7.jsonl');
+    expect(valid).toMatchObject({
+      code: 0,
+      stdout: expect.stringMatching(/^GYLDIG \(valid\): linje 7 av \d+/),
+    });
+    fs.writeFileSync(
+      at('linje-7-endret.jsonl'),
+      fs.readFileSync(at('linje-7.jsonl'), 'utf8').replace('"actor":"', '"actor":"x'),
+    );
+    expect(await check('linje-7-endret.jsonl')).toMatchObject({
+      code: 1,
+      stdout: expect.stringContaining('UGYLDIG'),
+    });
   });
 
   it('fails an export checked against another key (exit 1)', async () => {

@@ -8,7 +8,8 @@ export type AuditExportErrorCode =
   | 'history_rewritten'
   | 'history_truncated'
   | 'invalid_signing_key'
-  | 'key_file_exists';
+  | 'key_file_exists'
+  | 'invalid_export';
 
 export class AuditExportError extends Error {
   override readonly name = 'AuditExportError';

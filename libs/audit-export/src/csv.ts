@@ -5,6 +5,7 @@
  * quoted, quotes doubled). The file starts with a UTF-8 byte order mark so that Excel reads æ, ø and å right.
  */
 export const CSV_BOM = '\uFEFF';
+/** The field separator, read by everything that describes the files (addml.xml) rather than repeated. */
 export const CSV_SEPARATOR = ';';
 
 /**

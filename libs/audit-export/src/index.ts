@@ -10,3 +10,5 @@ export * from './prove-inclusion';
 export * from './signing-key';
 export * from './write-export';
 export * from './report-pdf';
+export * from './witness';
+export * from './event-proof';

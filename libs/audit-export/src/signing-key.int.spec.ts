@@ -1,5 +1,16 @@
+import { execFileSync, spawnSync } from 'node:child_process';
 import { generateKeyPairSync } from 'node:crypto';
-import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parsePublicKey, publicKeyFingerprint } from './format';
@@ -84,5 +95,34 @@ describe('signing keys', () => {
     );
     const error = await loadSigningKey({ env: { [SIGNING_KEY_ENV]: secret } }).catch((e: Error) => e);
     expect(String((error as Error).stack)).not.toContain(secret);
+  });
+
+  it('refuse an empty key file, naming it and what to do', async () => {
+    const empty = join(dir, 'tom.key');
+    writeFileSync(empty, '', { mode: 0o600 });
+    await expect(loadSigningKey({ file: empty })).rejects.toMatchObject({
+      code: 'invalid_signing_key',
+      message: expect.stringContaining(`signing key file ${empty}: is empty`),
+    });
+  });
+
+  it('are never left empty or cut short by a full disk: the key file is complete or absent', () => {
+    const library = join(__dirname, '..');
+    // CI builds before jest; locally this is quick when nothing changed.
+    execFileSync('npx', ['tsc', '-b', join(library, 'tsconfig.json')], { cwd: join(library, '..', '..') });
+    const full = join(dir, 'full-disk');
+    mkdirSync(full);
+    const script =
+      `require(${JSON.stringify(join(library, 'dist', 'index.js'))})` +
+      `.generateSigningKeyPair({ privateKeyFile: 'signering.key', publicKeyFile: 'signering.pub.pem' })` +
+      `.then(() => process.exit(0), (error) => { console.error(error.message); process.exit(1); })`;
+    // `ulimit -f 0`: no file may grow, as on a full disk; the first write fails (EFBIG).
+    const run = spawnSync('bash', ['-c', `ulimit -f 0; exec "$0" -e "$1"`, process.execPath, script], {
+      cwd: full,
+      encoding: 'utf8',
+    });
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain('signering.key: cannot be written (EFBIG)');
+    expect(readdirSync(full)).toEqual([]);
   });
 });

@@ -1,7 +1,8 @@
 import { createPrivateKey, createPublicKey, generateKeyPairSync, type KeyObject } from 'node:crypto';
-import { lstat, readFile, writeFile } from 'node:fs/promises';
+import { lstat, readFile } from 'node:fs/promises';
 import { AuditExportError } from './audit-export-error';
 import { publicKeyFingerprint } from './format';
+import { writeFileAtomically } from './write-file-atomically';
 
 /** The environment variable a signing key may come from: PEM (PKCS #8), or its base64 body on one line. */
 export const SIGNING_KEY_ENV = 'STYRING_SIGNING_KEY';
@@ -64,7 +65,16 @@ export const loadSigningKey = async (source: SigningKeySource = {}): Promise<Sig
       const mode = (stats.mode & 0o777).toString(8);
       throw invalid(label, `can be read by other users (mode ${mode}); run: chmod 600 ${source.file}`);
     }
-    return parsePrivateKey(await readFile(source.file, 'utf8'), label);
+    const text = await readFile(source.file, 'utf8').catch((error: NodeJS.ErrnoException) => {
+      throw invalid(label, `cannot be read (${error.code ?? error.message})`);
+    });
+    if (text.trim() === '') {
+      throw invalid(
+        label,
+        'is empty: it was never written completely; restore the key from its backup (a new key starts a new chain of exports)',
+      );
+    }
+    return parsePrivateKey(text, label);
   }
   const value = (source.env ?? process.env)[SIGNING_KEY_ENV];
   if (value === undefined || value.trim() === '') {
@@ -90,7 +100,8 @@ const exists = (file: string) =>
 
 /**
  * Makes a new Ed25519 key pair: the private key as PKCS #8 PEM readable by its owner only (0600), the
- * public key as SPKI PEM to hand to the auditor. Refuses to overwrite either file.
+ * public key as SPKI PEM to hand to the auditor. Refuses to overwrite either file. Each is written
+ * atomically, so a full disk or a crash never leaves an empty or partial key under its name.
  */
 export const generateSigningKeyPair = async (files: {
   readonly privateKeyFile: string;
@@ -101,13 +112,19 @@ export const generateSigningKeyPair = async (files: {
       throw new AuditExportError('key_file_exists', `${file} exists already; refusing to overwrite a key`);
   }
   const { privateKey, publicKey } = generateKeyPairSync('ed25519');
-  await writeFile(files.privateKeyFile, privateKey.export({ format: 'pem', type: 'pkcs8' }), {
-    mode: 0o600,
-    flag: 'wx',
-  });
-  await writeFile(files.publicKeyFile, publicKey.export({ format: 'pem', type: 'spki' }), {
-    mode: 0o644,
-    flag: 'wx',
-  });
+  const write = (file: string, pem: string | Buffer, mode: number) =>
+    writeFileAtomically(file, String(pem), mode).catch((error: NodeJS.ErrnoException) => {
+      if (error.code === 'EEXIST')
+        throw new AuditExportError('key_file_exists', `${file} exists already; refusing to overwrite a key`);
+      throw new AuditExportError(
+        'invalid_signing_key',
+        `${file}: cannot be written (${error.code ?? error.message})`,
+        {
+          cause: error,
+        },
+      );
+    });
+  await write(files.privateKeyFile, privateKey.export({ format: 'pem', type: 'pkcs8' }), 0o600);
+  await write(files.publicKeyFile, publicKey.export({ format: 'pem', type: 'spki' }), 0o644);
   return { ...files, fingerprint: publicKeyFingerprint(publicKey) };
 };

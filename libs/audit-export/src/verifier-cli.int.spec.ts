@@ -41,18 +41,55 @@ describe('verify-export.js run by node on an export folder', () => {
 
   const inExport = (name: string) => join(auditor, name);
 
-  it('exits 0 on a valid export and prints the key fingerprint and what it checked', async () => {
+  it('exits 0 on a valid export and prints, in Norwegian, the key fingerprint and what it checked', async () => {
     const run = await runVerifier(inExport('uke-30'), ['.', '--public-key', '../kommunens-nokkel.pem']);
+    expect(run).toMatchObject({ code: 0, stderr: '' });
+    expect(run.stdout).toContain(`Offentlig nøkkel: ${publicKeyFingerprint(fixture.publicKey)}`);
+    expect(run.stdout).toContain('Hendelser: 32 (globale posisjoner 1–32');
+    expect(run.stdout.trimEnd().endsWith('GYLDIG (valid)')).toBe(true);
+  });
+
+  it('says the same in English with --lang en', async () => {
+    const run = await runVerifier(inExport('uke-30'), [
+      '.',
+      '--lang',
+      'en',
+      '--public-key',
+      '../kommunens-nokkel.pem',
+    ]);
     expect(run).toMatchObject({ code: 0, stderr: '' });
     expect(run.stdout).toContain(`Public key: ${publicKeyFingerprint(fixture.publicKey)}`);
     expect(run.stdout).toContain('Events: 32 (global positions 1–32');
     expect(run.stdout.trimEnd().endsWith('VALID (gyldig)')).toBe(true);
   });
 
+  it('warns that a rewritten history cannot be detected when neither a previous export nor a witness is given', async () => {
+    const alone = await runVerifier(inExport('uke-30'), [
+      '.',
+      '--lang=en',
+      '--public-key',
+      '../kommunens-nokkel.pem',
+    ]);
+    expect(alone.stdout).toContain(
+      'WARNING: neither a previous export (--previous) nor a witness (--witness) was given',
+    );
+    const linked = await runVerifier(inExport('uke-30'), [
+      '.',
+      '--lang=en',
+      '--public-key=../kommunens-nokkel.pem',
+      '--previous',
+      '../uke-24',
+    ]);
+    expect(linked.code).toBe(0);
+    expect(linked.stdout).not.toContain('WARNING');
+  });
+
   it('exits 0 and reports the consistency proof when given the previous export', async () => {
     const run = await runVerifier(inExport('uke-30'), [
       '.',
       '--public-key=../kommunens-nokkel.pem',
+      '--lang',
+      'en',
       '--previous',
       '../uke-24',
     ]);
@@ -81,7 +118,7 @@ describe('verify-export.js run by node on an export folder', () => {
     const run = await runVerifier(inExport('uke-30'), [changed, '--public-key', '../kommunens-nokkel.pem']);
     expect(run.code).toBe(1);
     expect(run.stdout).toContain(
-      "INVALID (ugyldig): events.jsonl line 17: the line's content does not match its eventHash",
+      "UGYLDIG (invalid): events.jsonl line 17: the line's content does not match its eventHash",
     );
   });
 
@@ -103,6 +140,7 @@ describe('verify-export.js run by node on an export folder', () => {
       ['../finnes-ikke', '--public-key', '../kommunens-nokkel.pem'],
       'is not a folder',
     ],
+    ['an unknown language', ['.', '--public-key', '../kommunens-nokkel.pem', '--lang', 'sv'], '--lang is nb'],
     [
       'an unknown option',
       ['.', '--public-key', '../kommunens-nokkel.pem', '--fast'],

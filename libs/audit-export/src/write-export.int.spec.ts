@@ -27,8 +27,10 @@ describe('an audit export', () => {
   });
   afterAll(() => fixture.close());
 
-  it('holds exactly the event log, both logs, the report, the verifier, the manifest and its signature', () => {
+  it('holds exactly the event log, both logs, the report, the verifier, the archival description, the checksums, the manifest and its signature', () => {
     expect(readdirSync(folder).sort()).toEqual([
+      'SHA256SUMS',
+      'addml.xml',
       'endringslogg.csv',
       'events.jsonl',
       'manifest.json',
@@ -71,6 +73,8 @@ describe('an audit export', () => {
       'endringslogg.csv',
       'rapport.html',
       'verify-export.js',
+      'addml.xml',
+      'SHA256SUMS',
     ]);
     for (const file of result.manifest.files) {
       const bytes = readFileSync(join(folder, file.name));

@@ -4,7 +4,9 @@ import { createReadStream } from 'node:fs';
 import { lstat, mkdtemp, open, readFile, rename, rm, stat } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import type { Clock, EventReader, RecordedEvent } from '@styring/eventstore';
+import { writeArchivalDescription } from './archival-description';
 import { AuditExportError } from './audit-export-error';
+import { writeChecksums } from './checksums';
 import { CSV_BOM, csvRow } from './csv';
 import { type ChainResult, EventChain } from './event-chain';
 import {
@@ -317,6 +319,9 @@ export const writeAuditExport = async (options: WriteExportOptions): Promise<Exp
     written.push(await writeReport(staging, facts));
     await rm(join(staging, REPORT_ROWS_PART));
     written.push(await copyVerifier(staging));
+    // Last, so they describe every file above, whichever files that is.
+    written.push(await writeArchivalDescription(staging, written, { origin, created }));
+    written.push(await writeChecksums(staging, written));
     const summary: ExportSummary = {
       directory: target,
       created,

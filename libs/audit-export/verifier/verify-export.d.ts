@@ -12,6 +12,7 @@ export declare const EVENTS_FILE: 'events.jsonl';
 export declare const MANIFEST_FILE: 'manifest.json';
 export declare const SIGNATURE_FILE: 'manifest.sig';
 export declare const VERIFIER_FILE: 'verify-export.js';
+export declare const CHECKSUMS_FILE: 'SHA256SUMS';
 export declare const GENESIS_HASH: string;
 export declare const EMPTY_TREE_ROOT: Buffer;
 
@@ -166,7 +167,61 @@ export interface VerifyExportOptions {
   readonly publicKey: KeyObject | Buffer | string;
   /** The folder of an earlier export signed with the same key. */
   readonly previous?: string;
+  /** A tree head cosigned by a witness: the export must extend it. */
+  readonly witness?: {
+    /** The cosigned checkpoint (signed note) as text. */
+    readonly cosignature: string;
+    /** The witness's verifier key (vkey), `<name>+<key ID>+<base64 key>`. */
+    readonly key: string;
+  };
 }
+
+export interface WitnessLink {
+  readonly cosigner: string;
+  readonly treeSize: number;
+  readonly merkleRoot: string;
+  /** When the witness cosigned, ISO 8601. */
+  readonly cosigned: string;
+}
+
+export interface CosignerKey {
+  readonly name: string;
+  readonly keyId: Buffer;
+  readonly publicKey: KeyObject;
+}
+
+export interface CosignedCheckpoint {
+  readonly origin: string;
+  readonly treeSize: number;
+  readonly merkleRoot: string;
+  /** POSIX seconds. */
+  readonly timestamp: number;
+  readonly cosigner: string;
+}
+
+/** The C2SP checkpoint body: origin, tree size, base64 root hash, each line `\n`-terminated. */
+export declare function checkpointBody(origin: string, treeSize: number, rootHex: string): string;
+/** The message a tlog-cosignature/v1 (Ed25519) signs. */
+export declare function cosignedMessage(timestamp: bigint | number, body: string): Buffer;
+/** SHA-256(name || "\n" || 0x04 || public key)[:4]. */
+export declare function cosignerKeyId(name: string, rawPublicKey: Buffer): Buffer;
+/** The signed-note verifier key of a cosigner. */
+export declare function formatCosignerVerifierKey(name: string, publicKey: KeyObject): string;
+/** `<name>+<key ID>+<base64(0x04 || 32 bytes)>` split: the 32 bytes as `key`. */
+export declare function splitNoteKey(text: string): {
+  readonly name: string;
+  readonly keyIdHex: string;
+  readonly key: Buffer;
+};
+export declare function parseCosignerVerifierKey(text: string): CosignerKey;
+/** `— <name> base64(key ID || timestamp || signature)` and a line end. */
+export declare function cosignatureLine(
+  name: string,
+  keyId: Buffer,
+  timestamp: number,
+  signature: Buffer,
+): string;
+export declare function parseCosignedCheckpoint(text: string, cosigner: CosignerKey): CosignedCheckpoint;
 
 export interface PreviousExportLink {
   readonly treeSize: number;
@@ -185,6 +240,7 @@ export type VerifyExportResult =
       readonly manifest: ExportManifest;
       readonly manifestSha256: string;
       readonly previous?: PreviousExportLink;
+      readonly witness?: WitnessLink;
     }
   | {
       readonly valid: false;

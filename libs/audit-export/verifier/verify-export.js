@@ -306,6 +306,68 @@ const parseEventLine = (buf, start, end) => {
   };
 };
 
+// ---------------------------------------------------------------------------------------------------------
+// Opening files: regular files only, never through a symbolic link
+// ---------------------------------------------------------------------------------------------------------
+
+// O_NOFOLLOW refuses a symbolic link (ELOOP) instead of reading what it points to, e.g. /dev/zero or a file
+// outside the folder; O_NONBLOCK lets a FIFO open at once (to be refused) instead of waiting for a writer.
+const SAFE_OPEN_FLAGS =
+  fs.constants.O_RDONLY | (fs.constants.O_NOFOLLOW || 0) | (fs.constants.O_NONBLOCK || 0);
+
+/** A file that is not a regular file of the folder: a symbolic link, FIFO, device, socket or folder. */
+class NotRegularFile extends Error {}
+
+const kindOf = (stats) =>
+  stats.isDirectory()
+    ? 'a folder'
+    : stats.isFIFO()
+      ? 'a FIFO (named pipe)'
+      : stats.isCharacterDevice() || stats.isBlockDevice()
+        ? 'a device'
+        : stats.isSocket()
+          ? 'a socket'
+          : 'a special file';
+
+/**
+ * Opens a file for reading only when it is a regular file reached without a symbolic link; resolves to
+ * `{ handle, size }`. Throws NotRegularFile otherwise, and the system's error (e.g. ENOENT) when it is
+ * missing.
+ */
+const openRegularFile = async (file) => {
+  let handle;
+  try {
+    handle = await fs.promises.open(file, SAFE_OPEN_FLAGS);
+  } catch (error) {
+    if (error.code === 'ELOOP') throw new NotRegularFile('is a symbolic link, not a regular file');
+    throw error;
+  }
+  const stats = await handle.stat();
+  if (!stats.isFile()) {
+    await handle.close();
+    throw new NotRegularFile(`is ${kindOf(stats)}, not a regular file`);
+  }
+  return { handle, size: stats.size };
+};
+
+/** Reads a whole small regular file, refusing one larger than `maxBytes` before reading any of it. */
+const readSmallFile = async (file, maxBytes) => {
+  const { handle, size } = await openRegularFile(file);
+  try {
+    if (size > maxBytes) throw new NotRegularFile(`is ${size} bytes, more than the ${maxBytes} allowed`);
+    const bytes = Buffer.alloc(size);
+    let read = 0;
+    while (read < size) {
+      const { bytesRead } = await handle.read(bytes, read, size - read, read);
+      if (bytesRead === 0) break;
+      read += bytesRead;
+    }
+    return bytes.subarray(0, read);
+  } finally {
+    await handle.close();
+  }
+};
+
 /** No event line is anywhere near this long; a longer one is refused rather than buffered. */
 const MAX_LINE_BYTES = 64 * 2 ** 20;
 
@@ -334,7 +396,7 @@ class LineReader {
   }
 
   static async open(file, hash) {
-    return new LineReader(await fs.promises.open(file, 'r'), hash);
+    return new LineReader((await openRegularFile(file)).handle, hash);
   }
 
   /** Starts reading the next chunk into `incoming`; resolves to the bytes read (0 at the end). */
@@ -531,6 +593,170 @@ const parseManifest = (bytes) => {
 };
 
 // ---------------------------------------------------------------------------------------------------------
+// A witness outside the municipality: C2SP tlog-checkpoint, signed-note and tlog-cosignature/v1 (Ed25519)
+// ---------------------------------------------------------------------------------------------------------
+
+/** The signature type of an Ed25519 cosignature/v1 in key IDs and verifier keys. */
+const COSIGNATURE_V1 = 0x04;
+const SIGNATURE_LINE_START = '\u2014 ';
+
+/** The checkpoint note body of a tree head: origin, tree size, root hash (base64), each line `\n`-ended. */
+const checkpointBody = (origin, treeSize, rootHex) =>
+  `${origin}\n${treeSize}\n${Buffer.from(rootHex, 'hex').toString('base64')}\n`;
+
+/** What a cosigner signs: a header line, a timestamp line, then the whole checkpoint body. */
+const cosignedMessage = (timestamp, body) =>
+  Buffer.from(`cosignature/v1\ntime ${timestamp}\n${body}`, 'utf8');
+
+/** SHA-256(name || "\n" || 0x04 || 32-byte public key)[:4]. */
+const cosignerKeyId = (name, rawPublicKey) =>
+  sha256(
+    Buffer.concat([Buffer.from(`${name}\n`, 'utf8'), Buffer.from([COSIGNATURE_V1]), rawPublicKey]),
+  ).subarray(0, 4);
+
+const rawEd25519PublicKey = (key) =>
+  key.export({ format: 'der', type: 'spki' }).subarray(ED25519_SPKI_PREFIX.length);
+
+/** The signed-note verifier key (vkey) of a cosigner: `<name>+<key ID hex>+<base64(0x04 || public key)>`. */
+const formatCosignerVerifierKey = (name, publicKey) => {
+  const raw = rawEd25519PublicKey(publicKey);
+  return `${name}+${cosignerKeyId(name, raw).toString('hex')}+${Buffer.concat([Buffer.from([COSIGNATURE_V1]), raw]).toString('base64')}`;
+};
+
+const KEY_NAME = /^[^\s+\u2014]+$/;
+
+/**
+ * Splits a signed-note key, `<name>+<8 hex digits key ID>+<base64 key material>` (the base64 may hold `+`
+ * itself), checking that the material is an Ed25519 cosignature/v1 key (type 0x04 and 32 bytes).
+ */
+const splitNoteKey = (text) => {
+  const trimmed = String(text).trim();
+  const plus = trimmed.indexOf('+');
+  const name = trimmed.slice(0, plus);
+  const keyIdHex = trimmed.slice(plus + 1, plus + 9);
+  if (plus <= 0 || !KEY_NAME.test(name) || !/^[0-9a-f]{8}$/.test(keyIdHex) || trimmed[plus + 9] !== '+') {
+    throw new Error('not a signed-note key (<name>+<8 hex digits>+<base64 key>)');
+  }
+  const material = Buffer.from(trimmed.slice(plus + 10), 'base64');
+  if (material.length !== 33 || material[0] !== COSIGNATURE_V1) {
+    throw new Error('not an Ed25519 cosignature/v1 key (type 0x04 and 32 key bytes)');
+  }
+  return { name, keyIdHex, key: material.subarray(1) };
+};
+
+/** Parses a cosigner's vkey; throws an Error saying what is wrong. */
+const parseCosignerVerifierKey = (text) => {
+  const { name, keyIdHex, key } = splitNoteKey(text);
+  if (cosignerKeyId(name, key).toString('hex') !== keyIdHex)
+    throw new Error('its key ID does not match its name and key');
+  const publicKey = crypto.createPublicKey({
+    key: Buffer.concat([ED25519_SPKI_PREFIX, key]),
+    format: 'der',
+    type: 'spki',
+  });
+  return { name, keyId: Buffer.from(keyIdHex, 'hex'), publicKey };
+};
+
+/** The signature line a cosigner adds to a checkpoint. */
+const cosignatureLine = (name, keyId, timestamp, signature) => {
+  const time = Buffer.alloc(8);
+  time.writeBigUInt64BE(BigInt(timestamp));
+  return `${SIGNATURE_LINE_START}${name} ${Buffer.concat([keyId, time, signature]).toString('base64')}\n`;
+};
+
+/**
+ * Reads a cosigned checkpoint (a signed note) with the cosigner's key: the tree head and the time of the
+ * first valid cosignature by that key. Throws an Error saying what is wrong.
+ */
+const parseCosignedCheckpoint = (text, cosigner) => {
+  const note = String(text);
+  const split = note.indexOf('\n\n');
+  if (split < 0) throw new Error('not a signed note (no blank line before the signatures)');
+  const body = note.slice(0, split + 1);
+  const lines = body.split('\n');
+  if (lines.length < 4) throw new Error('not a checkpoint (origin, tree size and root hash lines)');
+  const [origin, sizeLine, rootLine] = lines;
+  if (origin === '' || !DECIMAL.test(sizeLine))
+    throw new Error('not a checkpoint: bad origin or tree size line');
+  const root = Buffer.from(rootLine, 'base64');
+  if (root.length !== 32 || root.toString('base64') !== rootLine)
+    throw new Error('not a checkpoint: bad root hash line');
+  const treeSize = Number(sizeLine);
+  if (!Number.isSafeInteger(treeSize)) throw new Error('not a checkpoint: tree size out of range');
+  for (const line of note.slice(split + 2).split('\n')) {
+    if (!line.startsWith(SIGNATURE_LINE_START)) continue;
+    const [name, encoded] = line.slice(SIGNATURE_LINE_START.length).split(' ');
+    const bytes = Buffer.from(encoded || '', 'base64');
+    if (name !== cosigner.name || bytes.length !== 76 || !bytes.subarray(0, 4).equals(cosigner.keyId))
+      continue;
+    const timestamp = bytes.readBigUInt64BE(4);
+    if (crypto.verify(null, cosignedMessage(timestamp, body), cosigner.publicKey, bytes.subarray(12))) {
+      return {
+        origin,
+        treeSize,
+        merkleRoot: root.toString('hex'),
+        timestamp: Number(timestamp),
+        cosigner: cosigner.name,
+      };
+    }
+  }
+  throw new Error(
+    `holds no valid cosignature by ${cosigner.name}: it was changed, or cosigned with another key`,
+  );
+};
+
+const WITNESS_FILE = 'witness cosignature';
+
+/** The witnessed tree head, checked against the signed manifest before the events are read. */
+const readWitness = (witness, manifest) => {
+  let witnessed;
+  try {
+    witnessed = parseCosignedCheckpoint(witness.cosignature, parseCosignerVerifierKey(witness.key));
+  } catch (error) {
+    throw new Invalid(WITNESS_FILE, undefined, error.message);
+  }
+  if (witnessed.origin !== manifest.origin) {
+    throw new Invalid(
+      WITNESS_FILE,
+      undefined,
+      `is for the log "${witnessed.origin}", not "${manifest.origin}"`,
+    );
+  }
+  if (witnessed.treeSize > manifest.treeSize) {
+    throw new Invalid(
+      EVENTS_FILE,
+      undefined,
+      `has ${manifest.treeSize} events, fewer than the ${witnessed.treeSize} the witness ${witnessed.cosigner} ` +
+        'cosigned: history was removed',
+    );
+  }
+  return witnessed;
+};
+
+/**
+ * The export extends the witnessed tree head when its first treeSize events hash to the witnessed root: the
+ * consistency proof from the witnessed size, computed from the events themselves.
+ */
+const checkWitnessed = (witnessed, prefixRoot) => {
+  if (binaryToHex(prefixRoot) !== witnessed.merkleRoot) {
+    throw new Invalid(
+      EVENTS_FILE,
+      undefined,
+      `is not a consistent extension of the tree head the witness ${witnessed.cosigner} cosigned ` +
+        `(tree size ${witnessed.treeSize}, root ${shortHash(witnessed.merkleRoot)}): the first inconsistent size is ` +
+        `${witnessed.treeSize}; history up to event ${witnessed.treeSize} was rewritten after it was witnessed`,
+    );
+  }
+};
+
+const witnessSummary = (witnessed) => ({
+  cosigner: witnessed.cosigner,
+  treeSize: witnessed.treeSize,
+  merkleRoot: witnessed.merkleRoot,
+  cosigned: new Date(witnessed.timestamp * 1000).toISOString(),
+});
+
+// ---------------------------------------------------------------------------------------------------------
 // Verification
 // ---------------------------------------------------------------------------------------------------------
 
@@ -544,11 +770,15 @@ class Invalid extends Error {
   }
 }
 
-const readIfPresent = async (file) => {
+/** The manifest lists a few dozen files: a megabyte is far more than any needs. */
+const MAX_MANIFEST_BYTES = 1 << 20;
+
+const readIfPresent = async (file, label, maxBytes) => {
   try {
-    return await fs.promises.readFile(file);
+    return await readSmallFile(file, maxBytes);
   } catch (error) {
     if (error.code === 'ENOENT') return undefined;
+    if (error instanceof NotRegularFile) throw new Invalid(label, undefined, error.message);
     throw error;
   }
 };
@@ -560,9 +790,14 @@ const shortHash = (hex) => hex.slice(0, 16) + '…';
  * Throws an Error naming the file (prefixed with `label`) when anything is wrong.
  */
 const readSignedManifest = async (directory, publicKey, label = '') => {
-  const manifestBytes = await readIfPresent(path.join(directory, MANIFEST_FILE));
+  const manifestBytes = await readIfPresent(
+    path.join(directory, MANIFEST_FILE),
+    label + MANIFEST_FILE,
+    MAX_MANIFEST_BYTES,
+  );
   if (manifestBytes === undefined) throw new Invalid(label + MANIFEST_FILE, undefined, 'missing');
-  const signature = await readIfPresent(path.join(directory, SIGNATURE_FILE));
+  // Read a byte more than a signature has, so a longer file is named by its size below.
+  const signature = await readIfPresent(path.join(directory, SIGNATURE_FILE), label + SIGNATURE_FILE, 65);
   if (signature === undefined) throw new Invalid(label + SIGNATURE_FILE, undefined, 'missing');
   if (signature.length !== 64) {
     throw new Invalid(
@@ -579,11 +814,22 @@ const readSignedManifest = async (directory, publicKey, label = '') => {
         `${publicKeyFingerprint(publicKey)}: the manifest was changed, or signed with another key`,
     );
   }
+  let manifest;
   try {
-    return { manifest: parseManifest(manifestBytes), manifestSha256: sha256(manifestBytes).toString('hex') };
+    manifest = parseManifest(manifestBytes);
   } catch (error) {
     throw new Invalid(label + MANIFEST_FILE, undefined, error.message);
   }
+  const pinned = publicKeyFingerprint(publicKey);
+  if (manifest.signingKeyFingerprint !== pinned) {
+    throw new Invalid(
+      label + MANIFEST_FILE,
+      undefined,
+      `field signingKeyFingerprint ${JSON.stringify(manifest.signingKeyFingerprint)} is not the fingerprint ` +
+        `of the pinned key ${pinned}`,
+    );
+  }
+  return { manifest, manifestSha256: sha256(manifestBytes).toString('hex') };
 };
 
 /** Every entry of the folder must be a listed file, the manifest or its signature – nothing more. */
@@ -617,32 +863,84 @@ const compareDigest = (fileLabel, entry, hash, bytes) => {
 const checkFileDigest = async (directory, entry, label) => {
   const hash = crypto.createHash('sha256');
   let bytes = 0;
-  for await (const chunk of fs.createReadStream(path.join(directory, entry.name), {
-    highWaterMark: 1 << 20,
-  })) {
-    hash.update(chunk);
-    bytes += chunk.length;
+  let opened;
+  try {
+    opened = await openRegularFile(path.join(directory, entry.name));
+  } catch (error) {
+    if (error instanceof NotRegularFile) throw new Invalid(label + entry.name, undefined, error.message);
+    throw error;
   }
-  compareDigest(label + entry.name, entry, hash, bytes);
+  const { handle, size } = opened;
+  try {
+    // Never read more than the manifest allows: a larger file is named without being read.
+    const limit = Math.min(size, entry.bytes + 1);
+    const chunk = Buffer.allocUnsafe(Math.min(READ_CHUNK, Math.max(limit, 1)));
+    while (bytes < limit) {
+      const { bytesRead } = await handle.read(chunk, 0, Math.min(chunk.length, limit - bytes), bytes);
+      if (bytesRead === 0) break;
+      hash.update(chunk.subarray(0, bytesRead));
+      bytes += bytesRead;
+    }
+  } finally {
+    await handle.close();
+  }
+  compareDigest(label + entry.name, entry, hash, size === bytes ? bytes : size);
+};
+
+const CHECKSUMS_FILE = 'SHA256SUMS';
+
+/**
+ * SHA256SUMS, when the export has one (signed like every file), must agree with the signed manifest: every
+ * file listed before it, in the manifest's order, with the manifest's SHA-256, in `sha256sum` layout.
+ */
+const checkChecksumsFile = async (directory, manifest) => {
+  const at = manifest.files.findIndex((file) => file.name === CHECKSUMS_FILE);
+  if (at < 0) return;
+  const expected = manifest.files
+    .slice(0, at)
+    .map((file) => `${file.sha256}  ${file.name}\n`)
+    .join('');
+  const actual = (
+    await readSmallFile(path.join(directory, CHECKSUMS_FILE), manifest.files[at].bytes)
+  ).toString('utf8');
+  if (actual === expected) return;
+  const wanted = expected.split('\n');
+  const line = actual.split('\n').findIndex((text, i) => text !== wanted[i]);
+  throw new Invalid(
+    CHECKSUMS_FILE,
+    line + 1,
+    'does not match the signed manifest (each file before it, with its SHA-256 from the manifest)',
+  );
 };
 
 /**
  * Streams events.jsonl once: layout, eventHash, seq and hash chain of every line, the Merkle root, the
- * signed range, count and chain head, and the file's own digest. With `prefix` ({ treeSize, merkleRoot }
- * of a previous export) it also records the root of the first treeSize lines.
+ * signed range, count and chain head, and the file's own digest. For each size in `prefixSizes` (of a
+ * previous export's tree, of a witnessed tree head) it also records the root of that many first lines.
  */
-const checkEvents = async (directory, manifest, label, prefix) => {
+const checkEvents = async (directory, manifest, label, prefixSizes) => {
   const fileLabel = label + EVENTS_FILE;
   const entry = manifest.files.find((file) => file.name === EVENTS_FILE);
   const hash = crypto.createHash('sha256');
-  const reader = await LineReader.open(path.join(directory, EVENTS_FILE), hash);
+  const reader = await LineReader.open(path.join(directory, EVENTS_FILE), hash).catch((error) => {
+    throw error instanceof NotRegularFile ? new Invalid(fileLabel, undefined, error.message) : error;
+  });
   const frontier = new MerkleFrontier();
   let previousHash = GENESIS_HASH;
   let hashBeforePrevious;
   let lastRecord;
   let firstRecord;
   let lastLineOffset = 0;
-  let prefixRoot = prefix && prefix.treeSize === 0 ? frontier.root() : undefined;
+  const sizes = [...new Set(prefixSizes)].sort((a, b) => a - b);
+  const prefixRoots = new Map();
+  let nextPrefix = 0;
+  const recordPrefix = () => {
+    while (nextPrefix < sizes.length && sizes[nextPrefix] === frontier.size) {
+      prefixRoots.set(sizes[nextPrefix], frontier.root());
+      nextPrefix += 1;
+    }
+  };
+  recordPrefix();
   try {
     while (await reader.advance()) {
       const n = reader.lineNumber;
@@ -662,7 +960,7 @@ const checkEvents = async (directory, manifest, label, prefix) => {
       if (n === 1) firstRecord = parseRecord(fileLabel, 1, reader.view, line);
       lastLineOffset = reader.lineOffset;
       frontier.push(eventLeaf(line.computedHash));
-      if (prefix && frontier.size === prefix.treeSize) prefixRoot = frontier.root();
+      if (sizes[nextPrefix] === frontier.size) recordPrefix();
       hashBeforePrevious = previousHash;
       previousHash = line.eventHash;
     }
@@ -705,7 +1003,7 @@ const checkEvents = async (directory, manifest, label, prefix) => {
   }
   if (count > 0) checkRange(fileLabel, manifest.range, firstRecord, lastRecord ?? firstRecord, count);
   compareDigest(fileLabel, entry, hash, reader.bytes);
-  return { prefixRoot };
+  return { prefixRoots };
 };
 
 const parseRecord = (fileLabel, n, buf, line) => {
@@ -819,18 +1117,32 @@ const verifyExport = async (directory, options) => {
         `has ${manifest.treeSize} events, fewer than the ${earlier.manifest.treeSize} of the previous export: history was removed`,
       );
     }
+    const witnessed = options.witness && readWitness(options.witness, manifest);
     await checkFolderContents(directory, manifest, '');
-    const prefix = earlier && { treeSize: earlier.manifest.treeSize };
-    const { prefixRoot } = await checkEvents(directory, manifest, '', prefix);
+    const prefixSizes = [earlier && earlier.manifest.treeSize, witnessed && witnessed.treeSize].filter(
+      (size) => size !== undefined,
+    );
+    const { prefixRoots } = await checkEvents(directory, manifest, '', prefixSizes);
     for (const entry of manifest.files)
       if (entry.name !== EVENTS_FILE) await checkFileDigest(directory, entry, '');
-    const link = earlier && (await checkLink(directory, options.previous, manifest, earlier, prefixRoot));
+    await checkChecksumsFile(directory, manifest);
+    const link =
+      earlier &&
+      (await checkLink(
+        directory,
+        options.previous,
+        manifest,
+        earlier,
+        prefixRoots.get(earlier.manifest.treeSize),
+      ));
+    if (witnessed) checkWitnessed(witnessed, prefixRoots.get(witnessed.treeSize));
     return {
       valid: true,
       publicKeyFingerprint: fingerprint,
       manifest,
       manifestSha256,
       ...(link ? { previous: link } : {}),
+      ...(witnessed ? { witness: witnessSummary(witnessed) } : {}),
     };
   } catch (error) {
     if (!(error instanceof Invalid)) throw error;
@@ -893,7 +1205,16 @@ const checkLink = async (directory, previousDirectory, manifest, earlier, prefix
 // ---------------------------------------------------------------------------------------------------------
 
 const USAGE =
-  'usage: node verify-export.js EXPORT_DIR --public-key KEY_FILE [--previous PREVIOUS_EXPORT_DIR]';
+  'usage: node verify-export.js EXPORT_DIR --public-key KEY_FILE [--previous PREVIOUS_EXPORT_DIR]\n' +
+  '         [--witness COSIGNATURE_FILE --witness-key WITNESS_VERIFIER_KEY_FILE] [--lang nb|en]';
+
+const VALUE_OPTIONS = {
+  '--lang': 'lang',
+  '--public-key': 'publicKey',
+  '--previous': 'previous',
+  '--witness': 'witness',
+  '--witness-key': 'witnessKey',
+};
 
 class UsageError extends Error {}
 
@@ -904,10 +1225,10 @@ const parseArguments = (args) => {
     const arg = args[i];
     if (arg === '--help' || arg === '-h') return { help: true };
     const [name, inline] = arg.startsWith('--') ? arg.split(/=(.*)/s) : [arg];
-    if (name === '--public-key' || name === '--previous') {
+    if (Object.hasOwn(VALUE_OPTIONS, name)) {
       const value = inline ?? args[++i];
       if (value === undefined || value === '') throw new UsageError(`${name} needs a value`);
-      options[name === '--public-key' ? 'publicKey' : 'previous'] = value;
+      options[VALUE_OPTIONS[name]] = value;
     } else if (arg.startsWith('-')) {
       throw new UsageError(`unknown option ${arg}`);
     } else {
@@ -916,8 +1237,33 @@ const parseArguments = (args) => {
   }
   if (positional.length !== 1) throw new UsageError('give exactly one export folder');
   if (!options.publicKey) throw new UsageError('--public-key is required: the key you received out of band');
+  options.lang = options.lang || 'nb';
+  if (options.lang !== 'nb' && options.lang !== 'en') throw new UsageError('--lang is nb (bokmål) or en');
+  if (!options.witness !== !options.witnessKey)
+    throw new UsageError('--witness and --witness-key go together: the cosignature and the witness key');
   return { directory: positional[0], ...options };
 };
+
+/** Key and cosignature files are a few hundred bytes: anything larger, or not a regular file, is refused. */
+const MAX_INPUT_FILE_BYTES = 64 * 1024;
+
+const readInputFile = (file) => {
+  const stats = fs.statSync(file);
+  if (!stats.isFile()) throw new Error(`it is ${kindOf(stats)}, not a regular file`);
+  if (stats.size > MAX_INPUT_FILE_BYTES) throw new Error(`it is ${stats.size} bytes, too large`);
+  return fs.readFileSync(file);
+};
+
+const readInputOrUsage = (file, what) => {
+  try {
+    return readInputFile(file);
+  } catch (error) {
+    throw new UsageError(`cannot read the ${what} ${file} (${error.code || error.message})`);
+  }
+};
+
+/** SHA-256 of this very file, to compare with the published one: a swapped verifier would show another. */
+const ownSha256 = () => sha256(fs.readFileSync(__filename)).toString('hex');
 
 const requireDirectory = (directory, what) => {
   if (!fs.existsSync(directory) || !fs.statSync(directory).isDirectory()) {
@@ -925,9 +1271,76 @@ const requireDirectory = (directory, what) => {
   }
 };
 
+/**
+ * What the command line prints, in Norwegian (bokmål, the default) and English (`--lang en`). The reasons an
+ * export is invalid come from verifyExport and are in English in both.
+ */
+const REPORT_TEXT = {
+  nb: {
+    verifier: (name, hash) =>
+      `Verifikator: ${name} sha256:${hash} (sammenlign med den publiserte; kjør din egen kopi, ` +
+      'aldri bare den som ligger i eksporten)\n',
+    publicKey: (fingerprint) => `Offentlig nøkkel: ${fingerprint} (sammenlign med fingeravtrykket du fikk)\n`,
+    invalid: (message) => `UGYLDIG (invalid): ${message}\n`,
+    origin: (m) => `Eksport: ${m.origin}, laget ${m.created}\n`,
+    events: (m) =>
+      m.range
+        ? `Hendelser: ${m.eventCount} (globale posisjoner ${m.range.firstGlobalPosition}–` +
+          `${m.range.lastGlobalPosition}, registrert ${m.range.firstRecordedAt} – ${m.range.lastRecordedAt})\n`
+        : 'Hendelser: 0\n',
+    tree: (m) => `Merkle-rot: ${m.merkleRoot} (trestørrelse ${m.treeSize})\nKjedehode: ${m.chainHead}\n`,
+    files: (m) =>
+      `Filer: ${m.files.length} kontrollert (SHA-256 og størrelse); hashkjeden og løpenummeret ` +
+      'til hver linje kontrollert\n',
+    previous: (p) =>
+      `Forrige eksport (laget ${p.created}, trestørrelse ${p.treeSize}): utvidet, ikke omskrevet` +
+      (p.consistencyProofChecked
+        ? '; konsistensbeviset er verifisert'
+        : '; kontrollert på hendelsene (manifestet har ikke bevis for den)') +
+      '\n',
+    witness: (w) =>
+      `Vitne ${w.cosigner} (medsignert ${w.cosigned}, trestørrelse ${w.treeSize}): utvidet, ikke omskrevet\n`,
+    unanchored:
+      'ADVARSEL: verken forrige eksport (--previous) eller vitne (--witness) er oppgitt. En historikk som er ' +
+      'omskrevet og signert på nytt med samme nøkkel, blir da ikke oppdaget; oppgi en eksport du har ' +
+      'beholdt, eller en medsignatur.\n',
+    valid: 'GYLDIG (valid)\n',
+  },
+  en: {
+    verifier: (name, hash) =>
+      `Verifier: ${name} sha256:${hash} (compare with the published one; run your own copy, ` +
+      'never only the one inside an export)\n',
+    publicKey: (fingerprint) => `Public key: ${fingerprint} (compare with the fingerprint you were given)\n`,
+    invalid: (message) => `INVALID (ugyldig): ${message}\n`,
+    origin: (m) => `Export: ${m.origin}, created ${m.created}\n`,
+    events: (m) =>
+      m.range
+        ? `Events: ${m.eventCount} (global positions ${m.range.firstGlobalPosition}–` +
+          `${m.range.lastGlobalPosition}, recorded ${m.range.firstRecordedAt} – ${m.range.lastRecordedAt})\n`
+        : 'Events: 0\n',
+    tree: (m) => `Merkle root: ${m.merkleRoot} (tree size ${m.treeSize})\nChain head: ${m.chainHead}\n`,
+    files: (m) =>
+      `Files: ${m.files.length} checked (SHA-256 and size), hash chain and seq of every line checked\n`,
+    previous: (p) =>
+      `Previous export (created ${p.created}, tree size ${p.treeSize}): extended, not rewritten` +
+      (p.consistencyProofChecked
+        ? '; consistency proof verified'
+        : '; checked on the events (no proof for it in the manifest)') +
+      '\n',
+    witness: (w) =>
+      `Witness ${w.cosigner} (cosigned ${w.cosigned}, tree size ${w.treeSize}): extended, not rewritten\n`,
+    unanchored:
+      'WARNING: neither a previous export (--previous) nor a witness (--witness) was given. A history ' +
+      'rewritten and signed again with the same key is then not detected; give an export you kept, or a ' +
+      'cosignature.\n',
+    valid: 'VALID (gyldig)\n',
+  },
+};
+
 const main = async (args, out = process.stdout, err = process.stderr) => {
   let parsed;
   let publicKey;
+  let witness;
   try {
     parsed = parseArguments(args);
     if (parsed.help) {
@@ -936,13 +1349,12 @@ const main = async (args, out = process.stdout, err = process.stderr) => {
     }
     requireDirectory(parsed.directory, 'export');
     if (parsed.previous) requireDirectory(parsed.previous, 'previous export');
-    let keyBytes;
-    try {
-      keyBytes = fs.readFileSync(parsed.publicKey);
-    } catch (error) {
-      throw new UsageError(
-        `cannot read the public key file ${parsed.publicKey} (${error.code || error.message})`,
-      );
+    const keyBytes = readInputOrUsage(parsed.publicKey, 'public key file');
+    if (parsed.witness) {
+      witness = {
+        cosignature: readInputOrUsage(parsed.witness, 'witness cosignature file').toString('utf8'),
+        key: readInputOrUsage(parsed.witnessKey, 'witness key file').toString('utf8'),
+      };
     }
     try {
       publicKey = parsePublicKey(keyBytes);
@@ -954,37 +1366,23 @@ const main = async (args, out = process.stdout, err = process.stderr) => {
     err.write(`verify-export: ${error.message}\n${USAGE}\n`);
     return 2;
   }
-  out.write(`Public key: ${publicKeyFingerprint(publicKey)} (compare with the fingerprint you were given)\n`);
-  const result = await verifyExport(parsed.directory, { publicKey, previous: parsed.previous });
+  const say = REPORT_TEXT[parsed.lang];
+  out.write(say.verifier(path.basename(__filename), ownSha256()));
+  out.write(say.publicKey(publicKeyFingerprint(publicKey)));
+  const result = await verifyExport(parsed.directory, { publicKey, previous: parsed.previous, witness });
   if (!result.valid) {
-    out.write(`INVALID (ugyldig): ${result.message}\n`);
+    out.write(say.invalid(result.message));
     return 1;
   }
   const m = result.manifest;
-  out.write(`Export: ${m.origin}, created ${m.created}\n`);
-  if (m.range) {
-    out.write(
-      `Events: ${m.eventCount} (global positions ${m.range.firstGlobalPosition}–${m.range.lastGlobalPosition}, ` +
-        `recorded ${m.range.firstRecordedAt} – ${m.range.lastRecordedAt})\n`,
-    );
-  } else {
-    out.write('Events: 0\n');
-  }
-  out.write(`Merkle root: ${m.merkleRoot} (tree size ${m.treeSize})\nChain head: ${m.chainHead}\n`);
-  out.write(
-    `Files: ${m.files.length} checked (SHA-256 and size), hash chain and seq of every line checked\n`,
-  );
-  if (result.previous) {
-    const p = result.previous;
-    out.write(
-      `Previous export (created ${p.created}, tree size ${p.treeSize}): extended, not rewritten` +
-        (p.consistencyProofChecked
-          ? '; consistency proof verified'
-          : '; checked on the events (no proof for it in the manifest)') +
-        '\n',
-    );
-  }
-  out.write('VALID (gyldig)\n');
+  out.write(say.origin(m));
+  out.write(say.events(m));
+  out.write(say.tree(m));
+  out.write(say.files(m));
+  if (result.previous) out.write(say.previous(result.previous));
+  if (result.witness) out.write(say.witness(result.witness));
+  if (!result.previous && !result.witness) out.write(say.unanchored);
+  out.write(say.valid);
   return 0;
 };
 
@@ -995,6 +1393,7 @@ module.exports = {
   MANIFEST_FILE,
   SIGNATURE_FILE,
   VERIFIER_FILE,
+  CHECKSUMS_FILE,
   GENESIS_HASH,
   EMPTY_TREE_ROOT,
   sha256,
@@ -1016,6 +1415,14 @@ module.exports = {
   parsePublicKey,
   parseManifest,
   readSignedManifest,
+  checkpointBody,
+  cosignedMessage,
+  cosignerKeyId,
+  formatCosignerVerifierKey,
+  splitNoteKey,
+  parseCosignerVerifierKey,
+  cosignatureLine,
+  parseCosignedCheckpoint,
   verifyExport,
   main,
 };

@@ -63,11 +63,12 @@ export class ExportsController {
   @Get(':id/files/*file')
   @ApiOperation({ summary: 'Last ned én fil fra en eksport' })
   file(@Param('id') id: string, @Param('file') file: string | string[]) {
-    const full = this.exports.fileOf(id, Array.isArray(file) ? file.join('/') : file);
-    return new StreamableFile(fs.createReadStream(full), {
-      type: contentTypeOf(full),
-      disposition: `attachment; filename="${full.split('/').pop() ?? 'file'}"`,
-      length: fs.statSync(full).size,
+    const name = Array.isArray(file) ? file.join('/') : file;
+    const { fd, size } = this.exports.openFile(id, name);
+    return new StreamableFile(fs.createReadStream(name, { fd }), {
+      type: contentTypeOf(name),
+      disposition: `attachment; filename="${name}"`,
+      length: size,
     });
   }
 }

@@ -6,6 +6,7 @@ import { generateKeyPairIn, type OpenedStore, runExport, signingKeyFiles } from 
 import { STYRING_STORE } from '@styring/nestjs';
 import { API_CONFIG } from '../api-config.token';
 import type { ApiConfig } from '../config';
+import { openOwnFile, type OpenedExportFile, ownFileNames, readOwnManifest } from './export-files';
 
 /** An export folder's name: when it was made, safe in a URL and a file system, in creation order. */
 const exportIdPattern = /^\d{8}T\d{6}(\d{3})?Z(-\d+)?$/;
@@ -13,18 +14,9 @@ const exportIdPattern = /^\d{8}T\d{6}(\d{3})?Z(-\d+)?$/;
 export interface ExportListing {
   readonly id: string;
   readonly manifest: unknown;
-  /** Every file of the export, by its path inside the folder, with its size. */
+  /** Every file of the export (those its manifest lists, the manifest, its signature), with its size. */
   readonly files: readonly { readonly path: string; readonly size: number }[];
 }
-
-const filesIn = (root: string, dir = root): { path: string; size: number }[] =>
-  fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
-    const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) return filesIn(root, full);
-    return entry.isFile()
-      ? [{ path: path.relative(root, full).split(path.sep).join('/'), size: fs.statSync(full).size }]
-      : [];
-  });
 
 /**
  * Signed audit exports of the whole history, kept under the export folder. Each new export names the one
@@ -87,26 +79,33 @@ export class ExportsService {
 
   describe(id: string): ExportListing {
     const dir = this.folderOf(id);
+    const manifest = readOwnManifest(dir);
+    if (manifest === undefined) throw notFound(`export ${id} has no readable manifest`);
     return {
       id,
-      manifest: JSON.parse(fs.readFileSync(path.join(dir, 'manifest.json'), 'utf8')) as unknown,
-      files: filesIn(dir),
+      manifest,
+      files: [...ownFileNames(dir, manifest)].sort().flatMap((name) => {
+        const stats = fs.lstatSync(path.join(dir, name), { throwIfNoEntry: false });
+        return stats?.isFile() ? [{ path: name, size: stats.size }] : [];
+      }),
     };
   }
 
-  /** The absolute path of one file of an export; anything outside the export folder is not found. */
-  fileOf(id: string, file: string): string {
-    const dir = this.folderOf(id);
-    const full = path.resolve(dir, file);
-    if (!full.startsWith(dir + path.sep) || !fs.existsSync(full) || !fs.statSync(full).isFile()) {
-      throw notFound(`export ${id} has no file '${file}'`);
-    }
-    return full;
+  /**
+   * One of the export's own files, opened for download: a name its manifest lists (or the manifest and its
+   * signature), a regular file reached without following a symbolic link. Anything else is not found.
+   */
+  openFile(id: string, file: string): OpenedExportFile {
+    const opened = openOwnFile(this.folderOf(id), file);
+    if (opened === undefined) throw notFound(`export ${id} has no file '${file}'`);
+    return opened;
   }
 
   private folderOf(id: string): string {
-    if (!this.list().includes(id)) throw notFound(`no export '${id}'`);
-    return path.join(this.config.exportDir, id);
+    const dir = path.join(this.config.exportDir, id);
+    // A folder of the export directory itself, not a link to one elsewhere.
+    if (!this.list().includes(id) || !fs.lstatSync(dir).isDirectory()) throw notFound(`no export '${id}'`);
+    return dir;
   }
 }
 

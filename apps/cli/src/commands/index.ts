@@ -8,9 +8,11 @@ import { historyCommand } from './history';
 import { initCommand } from './init';
 import { keysCommand } from './keys';
 import { projectionsCommand } from './projections';
+import { proveCommand, verifyProofCommand } from './prove';
 import { seedCommand } from './seed';
 import { tokensCommand } from './tokens';
 import { verifyCommand } from './verify';
+import { witnessCommand } from './witness';
 
 /** Every `styring` command, in the order `styring --help` lists them. */
 export const commands: ReadonlyArray<(context: CommandContext) => Command> = [
@@ -23,6 +25,9 @@ export const commands: ReadonlyArray<(context: CommandContext) => Command> = [
   projectionsCommand,
   exportCommand,
   verifyCommand,
+  proveCommand,
+  verifyProofCommand,
+  witnessCommand,
   keysCommand,
   tokensCommand,
 ];
