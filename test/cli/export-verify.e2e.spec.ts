@@ -1,5 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { chromium, describeWithTool } from '@styring/eventstore-testkit';
 import { scratchDirectory, styring, tokenFlag } from './styring';
 
 const decision = {
@@ -96,18 +97,15 @@ describe('styring export and verify', () => {
     expect(verified.stdout).toContain('vedtakslogg.csv');
   });
 
-  const withChromium = fs.existsSync('/usr/bin/chromium') ? it : it.skip;
-
-  withChromium(
-    'prints the report to PDF beside the folder with --pdf, and the export still verifies',
-    async () => {
+  describeWithTool(chromium, 'with Chromium', () => {
+    it('prints the report to PDF beside the folder with --pdf, and the export still verifies', async () => {
       const exported = await styring(scratch.dir, ['export', '--out', 'export-pdf', '--pdf']);
       expect(exported.code).toBe(0);
       expect(exported.stdout).toContain(`Rapporten som PDF: ${at('export-pdf-rapport.pdf')}`);
       expect(fs.readFileSync(at('export-pdf-rapport.pdf')).subarray(0, 5).toString('latin1')).toBe('%PDF-');
       expect((await verify('export-pdf')).code).toBe(0);
-    },
-  );
+    });
+  });
 
   it('writes the export and says plainly that there is no PDF where Chromium is missing (exit 0)', async () => {
     const exported = await styring(scratch.dir, ['export', '--out', 'export-uten-pdf', '--pdf', 'r.pdf'], {

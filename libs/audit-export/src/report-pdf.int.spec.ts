@@ -1,12 +1,10 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { isAuditExportError } from './audit-export-error';
-import { DEFAULT_CHROMIUM, renderReportPdf } from './report-pdf';
+import { chromium, describeWithTool } from '@styring/eventstore-testkit';
+import { renderReportPdf } from './report-pdf';
 import { appendDemoHistory, firstWeek, secondWeek } from './testing/demo-history';
 import { exportFixture, type ExportFixture } from './testing/export-fixture';
-
-/** The real Chromium prints the report (on machines without it, only the refusals are checked). */
-const withChromium = existsSync(DEFAULT_CHROMIUM) ? it : it.skip;
 
 describe('the report as PDF', () => {
   let fixture: ExportFixture;
@@ -19,9 +17,9 @@ describe('the report as PDF', () => {
   });
   afterAll(() => fixture.close());
 
-  withChromium(
-    'is printed by Chromium beside the folder: a PDF of A4 pages, the folder untouched',
-    async () => {
+  // The real Chromium prints it: under CI a missing Chromium fails, elsewhere this part is skipped.
+  describeWithTool(chromium, 'with Chromium', () => {
+    it('is printed by Chromium beside the folder: a PDF of A4 pages, the folder untouched', async () => {
       const before = readFileSync(join(folder, 'rapport.html'));
       const file = join(fixture.dir, 'eksport-rapport.pdf');
       expect(await renderReportPdf(folder, file)).toEqual({ rendered: true, file });
@@ -32,8 +30,8 @@ describe('the report as PDF', () => {
       expect(pdf.toString('latin1')).toMatch(/\/MediaBox \[0 0 841\.\d+ 59[45]\.\d+\]/);
       expect(readFileSync(join(folder, 'rapport.html'))).toEqual(before);
       await expect(renderReportPdf(folder, file)).rejects.toThrow('exists already');
-    },
-  );
+    });
+  });
 
   it('is skipped, saying why, where Chromium is not installed', async () => {
     const file = join(fixture.dir, 'uten-chromium.pdf');

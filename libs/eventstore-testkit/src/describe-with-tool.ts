@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 /** A program some tests need that a developer's machine may lack (PostgreSQL, openssl, Chromium). */
 export interface OptionalTool {
   /** What is missing, as a person would look for it: "PostgreSQL (initdb, pg_ctl)". */
@@ -7,6 +8,13 @@ export interface OptionalTool {
   /** Whether this machine has it. */
   readonly found: boolean;
 }
+
+/** Debian's Chromium, which prints reports to PDF (and will drive the pages' browser tests). */
+export const chromium: OptionalTool = {
+  name: 'Chromium (/usr/bin/chromium)',
+  install: 'apt-get install --no-install-recommends chromium',
+  found: existsSync('/usr/bin/chromium'),
+};
 
 /**
  * A Jest `describe` for tests that need an optional tool. With the tool it is a plain `describe`. Without
