@@ -7,7 +7,7 @@ export interface Caller {
   readonly actor: string;
   /** The role acted in, e.g. `kommunedirektor`. */
   readonly role: string;
-  /** The organisational unit the actor belongs to, when the role is tied to one. */
+  /** The organizational unit the actor belongs to, when the role is tied to one. */
   readonly unit?: string;
   /**
    * Whom the actor acts for, on a command without a decision; for a decision the caller table decides it

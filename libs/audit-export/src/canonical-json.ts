@@ -1,6 +1,6 @@
 /**
  * Canonical JSON in the style of RFC 8785 (JCS): object keys sorted by UTF-16 code units, no whitespace,
- * numbers and strings in ECMAScript's serialisation (which JCS adopts). Bigints are written as decimal
+ * numbers and strings in ECMAScript's serialization (which JCS adopts). Bigints are written as decimal
  * strings, since JSON has no integers beyond 2^53. Properties whose value is `undefined` are left out, as
  * JSON.stringify does. Anything JSON cannot carry exactly is refused with the path to it.
  *

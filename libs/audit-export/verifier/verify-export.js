@@ -197,7 +197,7 @@ const verifyConsistency = (size1, size2, root1, root2, proof) => {
 //   {"eventHash":"<64 hex>","prevHash":"<64 hex>","record":<the recorded event>,"seq":<line number>}
 // eventHash = SHA-256 of the same object without eventHash: `{"prevHash":…,"seq":N}`. Because the key
 // `eventHash` sorts first, it sits at a fixed place and the hashed bytes are the line from byte 80 on,
-// preceded by `{` – so a verifier hashes bytes and never has to re-serialise JSON.
+// preceded by `{` – so a verifier hashes bytes and never has to re-serialize JSON.
 
 const LINE_HEAD = Buffer.from('{"eventHash":"');
 const PREV_HASH_HEAD = Buffer.from('","prevHash":"');

@@ -3,7 +3,7 @@ import { openEsdbEventStore } from './esdb-event-store';
 import { startEsdbStandIn } from './testing/esdb-standin/standin-server';
 
 // EventStoreDB refuses appends above --max-append-size (1 MiB by default), so the 1 MB payload test is off;
-// it recognises retries within a stream but does not keep event ids unique across streams.
+// it recognizes retries within a stream but does not keep event ids unique across streams.
 const options = { largePayloads: false, uniqueEventIds: 'stream' } as const;
 
 const againstStandIn = (batchAppend: boolean) => async () => {

@@ -123,7 +123,7 @@ export class EsdbEventStore implements EventStore {
       }
       throw this.#failure(error);
     }
-    // A retry that EventStoreDB recognised (the same ids after the expected revision) comes back without a
+    // A retry that EventStoreDB recognized (the same ids after the expected revision) comes back without a
     // position: the one extra read happens only then.
     const lastPosition =
       result.position?.commit ?? (await this.#positionAt(streamId, result.nextExpectedRevision));
@@ -243,7 +243,7 @@ export class EsdbEventStore implements EventStore {
     }
     if (changed === undefined) return undefined;
     // Ids come before the condition, as in every store: a retry of an append that landed is left to the
-    // server, which recognises it and answers with the first outcome, whatever changed since.
+    // server, which recognizes it and answers with the first outcome, whatever changed since.
     if (await this.#recordedAfter(streamId, expectedRevision, events[0]?.eventId)) return undefined;
     const current = await this.#currentRevision(streamId);
     return matchesExpectedRevision(expectedRevision, current)

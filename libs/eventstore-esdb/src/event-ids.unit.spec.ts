@@ -22,7 +22,7 @@ describe('event ids as EventStoreDB UUIDs', () => {
     expect(esdbEventId(randomUUID().toUpperCase())).toMatch(uuidVersion8);
   });
 
-  // Stored events carry these UUIDs, and a retried append must send the same ones (the server recognises a retry by them):
+  // Stored events carry these UUIDs, and a retried append must send the same ones (the server recognizes a retry by them):
   // the mapping may never change. These vectors pin it; if one fails, the change is the bug.
   it.each([
     ['vedtak-2024-001', 'b9eaf8e8-de26-819e-8a52-f59ebc13c549'],

@@ -13,7 +13,7 @@ import {
   type ReadStreamOptions,
   type RecordedEvent,
   type RecordedEventId,
-  type SerialisedEvent,
+  type SerializedEvent,
   type SubscribeOptions,
   type Subscription,
   concurrencyError,
@@ -59,7 +59,7 @@ const likePrefixes = (prefixes: readonly string[]) => prefixes.map((p) => `${p.r
 /** An append checked and waiting to be sent. */
 interface PendingAppend {
   readonly streamId: string;
-  readonly serialised: readonly SerialisedEvent[];
+  readonly serialized: readonly SerializedEvent[];
   readonly expectedRevision: ExpectedRevision;
   readonly condition: AppendCondition | undefined;
   readonly recordedAt: Date | null;
@@ -159,11 +159,11 @@ export class PostgresEventStore implements EventStore {
     { expectedRevision, condition }: AppendOptions,
   ): Promise<AppendOutcome> {
     this.#ensureOpen();
-    const serialised = validateAppend(streamId, events, expectedRevision);
+    const serialized = validateAppend(streamId, events, expectedRevision);
     validCondition(condition);
     const append: PendingAppend = {
       streamId,
-      serialised,
+      serialized,
       expectedRevision,
       condition,
       recordedAt: this.#clock?.() ?? null,
@@ -187,7 +187,7 @@ export class PostgresEventStore implements EventStore {
       }
       case 'duplicate': {
         // Some id is already recorded: a retry of the append that recorded it, or a reused id.
-        const eventIds = serialised.map((event) => event.eventId);
+        const eventIds = serialized.map((event) => event.eventId);
         return resolveEventIdReuse(streamId, eventIds, expectedRevision, await this.#whereRecorded(eventIds));
       }
       default:
@@ -203,11 +203,11 @@ export class PostgresEventStore implements EventStore {
       [
         append.streamId,
         expectedText(append.expectedRevision),
-        append.serialised.map((event) => event.eventId),
-        append.serialised.map((event) => event.type),
-        append.serialised.map((event) => event.schemaVersion),
-        append.serialised.map((event) => event.data),
-        append.serialised.map((event) => event.metadata),
+        append.serialized.map((event) => event.eventId),
+        append.serialized.map((event) => event.type),
+        append.serialized.map((event) => event.schemaVersion),
+        append.serialized.map((event) => event.data),
+        append.serialized.map((event) => event.metadata),
         append.recordedAt,
         afterText(append.condition),
         append.condition === undefined ? null : JSON.stringify(append.condition.failIfEventsMatch),
@@ -233,11 +233,11 @@ export class PostgresEventStore implements EventStore {
           appends.map((append) => ({
             streamId: append.streamId,
             expected: expectedText(append.expectedRevision),
-            eventIds: append.serialised.map((event) => event.eventId),
-            types: append.serialised.map((event) => event.type),
-            schemaVersions: append.serialised.map((event) => event.schemaVersion),
-            data: append.serialised.map((event) => event.data),
-            metadata: append.serialised.map((event) => event.metadata),
+            eventIds: append.serialized.map((event) => event.eventId),
+            types: append.serialized.map((event) => event.type),
+            schemaVersions: append.serialized.map((event) => event.schemaVersion),
+            data: append.serialized.map((event) => event.data),
+            metadata: append.serialized.map((event) => event.metadata),
             recordedAt: append.recordedAt?.toISOString(),
             conditionAfter: afterText(append.condition) ?? undefined,
             condition: append.condition?.failIfEventsMatch,

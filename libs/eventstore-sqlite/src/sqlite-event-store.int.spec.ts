@@ -132,7 +132,7 @@ describe('the SQLite event store', () => {
       check.close();
     });
 
-    it("recognises a retried append with 'any' by the stream's last events and writes nothing", async () => {
+    it("recognizes a retried append with 'any' by the stream's last events and writes nothing", async () => {
       const store = open();
       const events = newEvents(3);
       await store.appendToStream('plan-1', newEvents(1), { expectedRevision: 'any' });

@@ -16,7 +16,7 @@ import {
   type ReadAllOptions,
   type ReadStreamOptions,
   type RecordedEvent,
-  type SerialisedEvent,
+  type SerializedEvent,
   type SubscribeOptions,
   type Subscription,
   validateAppend,
@@ -61,7 +61,7 @@ const PAGE_SIZE = 1000;
 /** An append checked and waiting for the group commit. */
 interface PendingAppend {
   readonly streamId: string;
-  readonly rows: readonly SerialisedEvent[];
+  readonly rows: readonly SerializedEvent[];
   readonly expected: ExpectedRevision;
   readonly condition: AppendCondition | undefined;
   readonly recordedAt: string;

@@ -17,7 +17,7 @@ import { subscriptionContract } from './contract/subscription-contract';
 export type { ContractOptions, StoreFactory, StoreUnderTest } from './contract/store-under-test';
 
 /**
- * The behaviour every `EventStore` adapter promises, as one Jest suite. An adapter's spec is three lines:
+ * The behavior every `EventStore` adapter promises, as one Jest suite. An adapter's spec is three lines:
  *
  *   describeEventStoreContract('SQLite', async () => { ...; return { store, openAnother, dispose }; });
  *

@@ -4,8 +4,8 @@ import type { AllFilter } from './event-store';
 import type { ExpectedRevision } from './expected-revision';
 import type { NewEvent } from './recorded-event';
 
-/** An event ready for a store: validated, with its data and metadata already serialised as JSON. */
-export interface SerialisedEvent {
+/** An event ready for a store: validated, with its data and metadata already serialized as JSON. */
+export interface SerializedEvent {
   readonly eventId: string;
   readonly type: string;
   readonly schemaVersion: number;
@@ -32,7 +32,7 @@ const toJson = (value: unknown, field: string): string => {
   return json;
 };
 
-const serialise = (event: NewEvent, field: string): SerialisedEvent => {
+const serialize = (event: NewEvent, field: string): SerializedEvent => {
   if (!isNonEmptyString(event.eventId)) throw invalid(`${field}.eventId must be a non-empty string`);
   if (!isNonEmptyString(event.type)) throw invalid(`${field}.type must be a non-empty string`);
   if (!Number.isSafeInteger(event.schemaVersion) || event.schemaVersion < 1) {
@@ -64,7 +64,7 @@ export const validateAppend = (
   streamId: unknown,
   events: readonly NewEvent[],
   expectedRevision: unknown,
-): SerialisedEvent[] => {
+): SerializedEvent[] => {
   if (!isNonEmptyString(streamId)) throw invalid('streamId must be a non-empty string');
   if (!isExpectedRevision(expectedRevision)) {
     throw invalid(
@@ -72,13 +72,13 @@ export const validateAppend = (
     );
   }
   if (!Array.isArray(events) || events.length === 0) throw invalid('events must hold at least one event');
-  const serialised = events.map((event, n) => serialise(event, `events[${n}]`));
+  const serialized = events.map((event, n) => serialize(event, `events[${n}]`));
   const seen = new Set<string>();
-  serialised.forEach(({ eventId }, n) => {
+  serialized.forEach(({ eventId }, n) => {
     if (seen.has(eventId)) throw invalid(`events[${n}].eventId '${eventId}' occurs twice in one append`);
     seen.add(eventId);
   });
-  return serialised;
+  return serialized;
 };
 
 /** A revision or position bound given by a caller: a bigint >= 0, or absent. */

@@ -17,7 +17,7 @@ const followsExpected = (expected: ExpectedRevision, firstRevision: bigint) =>
   (expected === 'no_stream' ? firstRevision === 0n : firstRevision === expected + 1n);
 
 /**
- * Where a store keeps event ids unique in the whole log (SQLite and PostgreSQL; EventStoreDB only recognises
+ * Where a store keeps event ids unique in the whole log (SQLite and PostgreSQL; EventStoreDB only recognizes
  * retries within a stream, see the testkit's event id contract), it applies this one rule to an append some
  * of whose ids it already holds (`recorded`: where those ids are, any order). When the append is exactly one that
  * happened (the same ids, in order, at consecutive revisions of the same stream, right after the expected

@@ -4,7 +4,7 @@ export interface EventMetadata {
   readonly actor: string;
   /** The role the actor acted in, e.g. `kommunedirektor`. */
   readonly role: string;
-  /** The organisational unit the actor acted for (e.g. a token's `unit` claim), when known. */
+  /** The organizational unit the actor acted for (e.g. a token's `unit` claim), when known. */
   readonly unit?: string;
   /** Set when the actor acted for someone else (a secretariat entering a council decision). */
   readonly onBehalfOf?: string;

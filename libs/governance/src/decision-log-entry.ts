@@ -25,7 +25,7 @@ export interface DecisionLogEntry {
   readonly caseNumber: string;
   readonly meeting?: string;
   readonly authority: AuthorityBasis;
-  /** The organisational unit the decision concerns, when it concerns one. */
+  /** The organizational unit the decision concerns, when it concerns one. */
   readonly unit?: string;
   /** The unit of the deciding role, when the role is tied to one (the direktør *of* Teknisk sektor). */
   readonly bodyUnit?: string;

@@ -16,7 +16,7 @@ export interface PointInTime {
   readonly clock?: HistoryClock;
 }
 
-/** A query's point in time, checked and turned into an exclusive upper bound on normalised timestamps. */
+/** A query's point in time, checked and turned into an exclusive upper bound on normalized timestamps. */
 export interface ResolvedPointInTime {
   readonly clock: HistoryClock;
   /** Timestamps strictly before it count; `undefined` when every fact counts (no `asOf`). */
@@ -25,7 +25,7 @@ export interface ResolvedPointInTime {
   readonly day: string | undefined;
 }
 
-const normalisedPattern = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
+const normalizedPattern = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 const datePattern = /^\d{4}-\d{2}-\d{2}$/;
 const timestampPattern = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
 
@@ -54,8 +54,8 @@ const parse = (value: string, field: string): Date => {
  * Every timestamp is stored as `YYYY-MM-DDTHH:MM:SS.sssZ`, so that SQL compares them as text; a bare date
  * is the start of that day (UTC).
  */
-export const normaliseTimestamp = (value: string, field = 'timestamp'): string =>
-  normalisedPattern.test(value) ? value : parse(value, field).toISOString();
+export const normalizeTimestamp = (value: string, field = 'timestamp'): string =>
+  normalizedPattern.test(value) ? value : parse(value, field).toISOString();
 
 /** A domain date (`YYYY-MM-DD`, already checked by its codec) as the timestamp of the start of that day. */
 export const startOfDay = (date: string): string => `${date}T00:00:00.000Z`;

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { checkDate, normaliseTimestamp, resolvePointInTime, startOfDay } from './point-in-time';
+import { checkDate, normalizeTimestamp, resolvePointInTime, startOfDay } from './point-in-time';
 
 const moment = fc.date({
   min: new Date('1990-01-01T00:00:00Z'),
@@ -19,7 +19,7 @@ describe('a point in time', () => {
     fc.assert(
       fc.property(moment, moment, fc.integer({ min: -12, max: 14 }), (stored, asOf, offset) => {
         const { before } = resolvePointInTime({ asOf: withOffset(asOf, offset) });
-        expect(normaliseTimestamp(stored.toISOString()) < (before as string)).toBe(
+        expect(normalizeTimestamp(stored.toISOString()) < (before as string)).toBe(
           stored.getTime() <= asOf.getTime(),
         );
       }),
@@ -45,6 +45,6 @@ describe('a point in time', () => {
     expect(() => resolvePointInTime({ asOf: '2024-02-30' })).toThrow("asOf: '2024-02-30' is neither a date");
     expect(() => resolvePointInTime({ asOf: '2024-06-01T12:00' })).toThrow('asOf:');
     expect(() => checkDate('2024-6-1', 'from')).toThrow("from: '2024-6-1' is not a date (YYYY-MM-DD)");
-    expect(normaliseTimestamp('2024-06-01T12:00:00+02:00')).toBe('2024-06-01T10:00:00.000Z');
+    expect(normalizeTimestamp('2024-06-01T12:00:00+02:00')).toBe('2024-06-01T10:00:00.000Z');
   });
 });

@@ -3,7 +3,7 @@ import type { NewEvent } from '@styring/eventstore';
 /** Something measured: the store, or the raw driver it is compared with. */
 export interface Subject {
   /**
-   * Does what may happen before the clock starts (the raw floor serialises its rows here) and returns
+   * Does what may happen before the clock starts (the raw floor serializes its rows here) and returns
    * the timed part: append batch `n`, one append call per batch.
    */
   readonly prepareAppends: (batches: readonly NewEvent[][]) => (n: number) => Promise<void>;

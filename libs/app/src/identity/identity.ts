@@ -5,6 +5,6 @@ export interface Identity {
   /** The token's subject: the person or system acting. */
   readonly subject: string;
   readonly role: Role;
-  /** The organisational unit the caller acts for (e.g. `styv`, `oppvekst`). */
+  /** The organizational unit the caller acts for (e.g. `styv`, `oppvekst`). */
   readonly unit: string;
 }

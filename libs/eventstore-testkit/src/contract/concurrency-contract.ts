@@ -107,7 +107,7 @@ export const concurrencyContract = ({ store, sut, streamId, options }: ContractC
         fresh('d'),
       ]);
       // An id recorded in another stream fails where ids are unique in the log, and is stored where only
-      // a retry within its stream is recognised (see eventIdContract).
+      // a retry within its stream is recognized (see eventIdContract).
       const uniqueInLog = options.uniqueEventIds === 'log';
       const tags = settled.map((one) => (one.status === 'fulfilled' ? one.value._tag : 'threw'));
       expect(tags).toEqual([
@@ -129,7 +129,7 @@ export const concurrencyContract = ({ store, sut, streamId, options }: ContractC
       expect(await store().streamExists(streamId('c'))).toBe(!uniqueInLog);
     });
 
-    it('recognise a retry made at the same moment as the append it repeats', async () => {
+    it('recognize a retry made at the same moment as the append it repeats', async () => {
       const stream = streamId('retried');
       const events = newEvents(2);
       const [first, retry] = await Promise.all([

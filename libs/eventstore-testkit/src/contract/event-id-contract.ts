@@ -33,7 +33,7 @@ const expectReuseRefused = async (append: Promise<AppendOutcome>, reusedId: stri
 
 /**
  * What each store guarantees about event ids:
- * - every store recognises a retried append in its stream: the same ids again, with the same expected
+ * - every store recognizes a retried append in its stream: the same ids again, with the same expected
  *   revision, are a no-op success with the original revision and position, even after the stream moved on;
  * - where it is cheap (`uniqueEventIds: 'log'`, SQLite and PostgreSQL: a unique index), ids are unique in
  *   the whole log: any other append of ids the log holds is refused with `invalid_argument`, writing nothing;
@@ -61,7 +61,7 @@ export const eventIdContract = (context: ContractContext) => {
       ["'any'", 'any', 2],
       ["'stream_exists'", 'stream_exists', 2],
     ])(
-      'recognise a retry with %s, even after the stream moved on, as done: the original outcome, nothing written',
+      'recognize a retry with %s, even after the stream moved on, as done: the original outcome, nothing written',
       async (_, expectedRevision, before) => {
         const stream = streamId('retried');
         if (before > 0) await append(stream, newEvents(before), 'no_stream');

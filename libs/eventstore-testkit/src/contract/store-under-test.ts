@@ -16,7 +16,7 @@ export interface ContractOptions {
   /**
    * What the store guarantees about event ids (see `eventIdContract`): `'log'` (the default), unique in the
    * whole log, where it is cheap (SQLite, PostgreSQL: a unique index); `'stream'`, only a retried append
-   * is recognised, within its stream (EventStoreDB's own idempotence).
+   * is recognized, within its stream (EventStoreDB's own idempotence).
    */
   readonly uniqueEventIds?: 'log' | 'stream';
 }

@@ -1,6 +1,6 @@
 import * as t from 'io-ts';
 
-/** What kind of organisational unit: the kommune has four sectors and two staff departments. */
+/** What kind of organizational unit: the kommune has four sectors and two staff departments. */
 export const UnitKind = t.keyof(
   { sektor: null, stabsavdeling: null, virksomhet: null, seksjon: null, avdeling: null },
   'UnitKind',

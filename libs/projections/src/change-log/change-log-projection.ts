@@ -4,7 +4,7 @@ import { governanceProjection, type GovernanceProjectionSpec } from '../governan
 import { declareEvents } from '../governance/event-declaration';
 
 import type { EventSource } from '../governance/revisions';
-import { normaliseTimestamp } from '../point-in-time';
+import { normalizeTimestamp } from '../point-in-time';
 import type { SqliteTx } from '../sqlite/sqlite-projection-store';
 
 export const changeLogName = 'change-log';
@@ -57,7 +57,7 @@ export const changeLogProjectionSpec: GovernanceProjectionSpec = {
   factsOf: (event, recorded) =>
     changeLogEntriesOf(event, recorded).map((entry) => ({
       table: changeLogTable.name,
-      effectiveFrom: normaliseTimestamp(entry.effectiveAt, 'effectiveAt'),
+      effectiveFrom: normalizeTimestamp(entry.effectiveAt, 'effectiveAt'),
       values: {
         corrected_event_id: entry.correctedEventId,
         corrected_event_type: entry.correctedEventType,

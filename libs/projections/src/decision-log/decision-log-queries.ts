@@ -3,7 +3,7 @@ import type { DecisionLogEntry } from '@styring/governance';
 import {
   checkDate,
   InvalidQuery,
-  normaliseTimestamp,
+  normalizeTimestamp,
   type PointInTime,
   resolvePointInTime,
 } from '../point-in-time';
@@ -84,7 +84,7 @@ const toEntry = (row: Row): DecisionLogRow => ({
   globalPosition: row.position,
   correlationId: row.correlation_id,
   causationId: row.causation_id,
-  ...(row.known_from === normaliseTimestamp(row.recorded_at) ? {} : { correctedAt: row.known_from }),
+  ...(row.known_from === normalizeTimestamp(row.recorded_at) ? {} : { correctedAt: row.known_from }),
 });
 
 const checkLimit = (limit: number | undefined): number | undefined => {

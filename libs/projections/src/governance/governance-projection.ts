@@ -1,6 +1,6 @@
 import type { RecordedEvent } from '@styring/eventstore';
 import type { EventCorrected, GovernanceEvent } from '@styring/governance';
-import { normaliseTimestamp } from '../point-in-time';
+import { normalizeTimestamp } from '../point-in-time';
 import type { SqliteTx } from '../sqlite/sqlite-projection-store';
 import {
   createVersionedTable,
@@ -62,7 +62,7 @@ export const governanceProjection = (
     if (!correctsOurs(correction)) return;
     const revised = reviseEvent(db, spec.name, correction, recorded);
     if (revised === undefined) return;
-    const knownFrom = normaliseTimestamp(recorded.recordedAt, 'recordedAt');
+    const knownFrom = normalizeTimestamp(recorded.recordedAt, 'recordedAt');
     writer.supersede(db, revised.recorded.globalPosition, knownFrom);
     insertFacts(db, revised.event, revised.recorded, knownFrom);
   };
@@ -79,7 +79,7 @@ export const governanceProjection = (
       for (const recorded of events) {
         if (followsCorrections && recorded.type === 'EventCorrected') applyCorrection(db, recorded);
         else
-          insertFacts(db, decodeGovernanceEvent(recorded), recorded, normaliseTimestamp(recorded.recordedAt));
+          insertFacts(db, decodeGovernanceEvent(recorded), recorded, normalizeTimestamp(recorded.recordedAt));
       }
     },
     reset: (db) => {

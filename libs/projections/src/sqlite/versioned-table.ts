@@ -9,7 +9,7 @@ export type SqlValue = string | number | bigint | null;
  * - `known_from`, `known_until`: when the system learnt this version (the event's or the correcting
  *   event's `recordedAt`) and when a correction replaced it (`NULL`: still current) – the recorded clock;
  * - `effective_from`: when the fact takes effect in the world – the effective clock.
- * Timestamps are normalised ISO 8601 (UTC, milliseconds), so SQL compares them as text.
+ * Timestamps are normalized ISO 8601 (UTC, milliseconds), so SQL compares them as text.
  */
 export interface VersionedTable {
   readonly name: string;

@@ -3,7 +3,7 @@ import { ServerFeaturesService } from '@eventstore/db-client/generated/serverfea
 import { SupportedMethod, SupportedMethods } from '@eventstore/db-client/generated/serverfeatures_pb';
 import { StreamsService } from '@eventstore/db-client/generated/streams_grpc_pb';
 import { InMemoryLog } from './in-memory-log';
-import { type Authorise, streamsService } from './streams-service';
+import { type Authorize, streamsService } from './streams-service';
 
 /**
  * A WIRE-LEVEL STAND-IN for EventStoreDB, for tests: a gRPC server made from @eventstore/db-client's own
@@ -42,8 +42,8 @@ const accessDenied = (details: string) => {
   return { code: status.PERMISSION_DENIED, details, metadata };
 };
 
-const basicAuthorisation =
-  (users: Readonly<Record<string, string>>): Authorise =>
+const basicAuthorization =
+  (users: Readonly<Record<string, string>>): Authorize =>
   (metadata) => {
     const header = metadata.get('authorization')[0];
     if (typeof header !== 'string' || !header.startsWith('Basic ')) return accessDenied('Access denied');
@@ -60,7 +60,7 @@ export const startEsdbStandIn = async (options: StandInOptions = {}): Promise<Es
   const server = new Server();
   server.addService(
     StreamsService,
-    streamsService(log, options.tls ? basicAuthorisation(options.tls.users) : () => undefined),
+    streamsService(log, options.tls ? basicAuthorization(options.tls.users) : () => undefined),
   );
   server.addService(ServerFeaturesService, {
     getSupportedMethods: (_call: unknown, callback: (error: null, methods: SupportedMethods) => void) => {

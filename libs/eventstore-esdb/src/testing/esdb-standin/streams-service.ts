@@ -38,7 +38,7 @@ import {
 } from './in-memory-log';
 
 /** Checks a call's credentials; returns the gRPC error to answer with, or undefined to go on. */
-export type Authorise = (
+export type Authorize = (
   metadata: Metadata,
 ) => { code: status; details: string; metadata?: Metadata } | undefined;
 
@@ -113,12 +113,12 @@ const expectedOf = (revision: string | undefined, noStream: boolean, streamExist
   revision !== undefined ? BigInt(revision) : noStream ? 'no_stream' : streamExists ? 'stream_exists' : 'any';
 
 /** The Streams service of EventStoreDB's gRPC API (streams.proto): Read, Append and BatchAppend. */
-export const streamsService = (log: InMemoryLog, authorise: Authorise): IStreamsServer => {
+export const streamsService = (log: InMemoryLog, authorize: Authorize): IStreamsServer => {
   const refused = (
     metadata: Metadata,
     fail: (error: { code: status; details: string; metadata?: Metadata }) => void,
   ) => {
-    const error = authorise(metadata);
+    const error = authorize(metadata);
     if (error !== undefined) fail(error);
     return error !== undefined;
   };
