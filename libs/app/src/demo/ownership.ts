@@ -2,7 +2,7 @@ import { callers, type DemoStep, kommunestyret } from './demo-step';
 
 /**
  * The inter-municipal companies the policy document names, and an eierskapsmelding adopted by kommunestyret
- * (kommuneloven § 26-1). The organisation numbers, ownership shares, dates and case numbers are FICTITIOUS.
+ * (kommuneloven § 26-1). The organization numbers, ownership shares, dates and case numbers are FICTITIOUS.
  */
 const companies = [
   {

@@ -8,7 +8,7 @@ import type { RiskScaleAdopted } from '../risk/messages';
 import type { RiskScaleRegister } from '../risk/risk-scale';
 import type { UnitKind } from '../shared/units';
 
-/** A unit of the organisation, as other streams need to know it. */
+/** A unit of the organization, as other streams need to know it. */
 export interface UnitRecord {
   readonly unit: string;
   readonly name: string;

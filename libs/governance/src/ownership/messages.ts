@@ -10,7 +10,7 @@ import { DocumentReference, Text } from '../shared/text';
 /** Organisasjonsnummer in Enhetsregisteret: nine digits. */
 export const OrganisationNumber = refinedString('OrganisationNumber', (s) => /^\d{9}$/.test(s), {
   nb: 'må være et organisasjonsnummer med ni sifre',
-  en: 'must be an organisation number of nine digits',
+  en: 'must be an organization number of nine digits',
 });
 
 export const CompanyForm = t.keyof(
