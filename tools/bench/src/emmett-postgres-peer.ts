@@ -8,7 +8,7 @@ import type { Workload } from './workload';
  */
 export const emmettPostgresPeer = async (connectionString: string, workload: Workload): Promise<Subject> => {
   const emmett = await import('@event-driven-io/emmett-postgresql');
-  const { dumbo } = await import('@event-driven-io/dumbo');
+  const { dumbo, endAllPools } = await import('@event-driven-io/dumbo');
   const store = emmett.getPostgreSQLEventStore(connectionString);
   const reader = dumbo({ connectionString });
   return emmettSubject(
@@ -17,6 +17,9 @@ export const emmettPostgresPeer = async (connectionString: string, workload: Wor
     async () => {
       await store.close();
       await reader.close();
+      // Dumbo caches pools by connection string and may keep one after both closes; an idle client left in
+      // it is killed when the cluster stops, and its pool's unhandled 'error' ends the bench (seen in CI).
+      await endAllPools();
     },
     workload,
   );
