@@ -161,6 +161,10 @@ describe('an audit export', () => {
       '=HYPERLINK(&quot;http://example.invalid&quot;,&quot;Eiendomsstrategi, del 1&quot;)',
     );
     expect(report).toContain('node verify-export.js . --public-key kommunens-nøkkel.pem');
+    // A verifier shipped in the folder can be swapped: the report sends auditors to their own copy.
+    expect(report).toContain('<code>npx styring verify</code>');
+    expect(report).toContain('<code>GYLDIG (valid)</code>');
+    expect(report).toContain('sha256sum -c SHA256SUMS');
     expect(report.match(/<tr( class="corrected")?><td>\d+( \*)?<\/td><td>20\d\d-/g)).toHaveLength(5);
   });
 
