@@ -11,7 +11,7 @@ const readme = fs.readFileSync(path.join(__dirname, '..', 'README.md'), 'utf8').
 
 /** The command rows the README shows: `| POST /api/<path> | <type> | <roles> |`. */
 const commandRows = [...readme.matchAll(/^\| `POST \/api\/([^`]+)` \| `(\w+)` \| ([^|]+) \|$/gm)].map(
-  ([, route, type, roles]) => ({ route, type, roles: roles.trim() }),
+  ([, route, type, roles = '']) => ({ route, type, roles: roles.trim() }),
 );
 
 describe('apps/api/README.md', () => {
