@@ -56,5 +56,6 @@ export * from './stream-for';
 
 // Reading: the rows auditors read
 export * from './decisions';
+export * from './recorded-decision-types';
 export * from './decision-log';
 export * from './corrections/field-paths';

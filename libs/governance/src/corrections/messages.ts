@@ -1,6 +1,7 @@
 import * as t from 'io-ts';
 import { refinedString } from '../shared/expectation';
 import { nonEmptyList } from '../shared/lists';
+import { commandNames } from '../shared/command-names';
 import { message } from '../shared/message';
 import { struct } from '../shared/struct';
 import { Text } from '../shared/text';
@@ -37,3 +38,6 @@ export const EventCorrected = message('EventCorrected', {
   correctedStreamId: Text,
 });
 export type EventCorrected = t.TypeOf<typeof EventCorrected>;
+
+/** This area's commands, by name: their part of the recorded vocabulary (`command-types.ts`). */
+export const correctionCommandNames = commandNames(CorrectEvent);

@@ -1,5 +1,6 @@
 import type * as t from 'io-ts';
 import { DecisionReference } from '../shared/decision-reference';
+import { commandNames } from '../shared/command-names';
 import { message } from '../shared/message';
 import { Slug } from '../shared/slug';
 import { Text } from '../shared/text';
@@ -22,3 +23,6 @@ export type UnitDissolved = t.TypeOf<typeof UnitDissolved>;
 
 export type OrganisationCommand = EstablishUnit | DissolveUnit;
 export type OrganisationEvent = UnitEstablished | UnitDissolved;
+
+/** This area's commands, by name: their part of the recorded vocabulary (`command-types.ts`). */
+export const organisationCommandNames = commandNames(EstablishUnit, DissolveUnit);

@@ -2,6 +2,7 @@ import * as t from 'io-ts';
 import { IsoDate, Period } from '../shared/dates';
 import { DecisionReference } from '../shared/decision-reference';
 import { refinedString } from '../shared/expectation';
+import { commandNames } from '../shared/command-names';
 import { message } from '../shared/message';
 import { Percent } from '../shared/numbers';
 import { Slug } from '../shared/slug';
@@ -62,3 +63,6 @@ export type OwnershipReportAdopted = t.TypeOf<typeof OwnershipReportAdopted>;
 
 export type CompanyCommand = RegisterCompany | EndCompanyOwnership;
 export type CompanyEvent = CompanyRegistered | CompanyOwnershipEnded;
+
+/** This area's commands, by name: their part of the recorded vocabulary (`command-types.ts`). */
+export const ownershipCommandNames = commandNames(RegisterCompany, EndCompanyOwnership, AdoptOwnershipReport);

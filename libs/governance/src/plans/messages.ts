@@ -1,6 +1,7 @@
 import * as t from 'io-ts';
 import { Period } from '../shared/dates';
 import { DecisionReference } from '../shared/decision-reference';
+import { commandNames } from '../shared/command-names';
 import { message } from '../shared/message';
 import { Slug } from '../shared/slug';
 import { DocumentReference, Text } from '../shared/text';
@@ -39,3 +40,6 @@ export type PlanRetired = t.TypeOf<typeof PlanRetired>;
 
 export type PlanCommand = AdoptPlan | RevisePlan | RetirePlan;
 export type PlanEvent = PlanAdopted | PlanRevised | PlanRetired;
+
+/** This area's commands, by name: their part of the recorded vocabulary (`command-types.ts`). */
+export const planCommandNames = commandNames(AdoptPlan, RevisePlan, RetirePlan);

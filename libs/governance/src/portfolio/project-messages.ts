@@ -3,6 +3,7 @@ import { DecidingBody } from '../shared/bodies';
 import { IsoDate } from '../shared/dates';
 import { DecisionReference } from '../shared/decision-reference';
 import { nonEmptyList } from '../shared/lists';
+import { commandNames } from '../shared/command-names';
 import { message } from '../shared/message';
 import { Slug } from '../shared/slug';
 import { DocumentReference, Text } from '../shared/text';
@@ -63,3 +64,12 @@ export type ProjectCommand =
   RegisterProject | ReportProjectStatus | CompleteProject | CancelProject | EvaluateProject;
 export type ProjectEvent =
   ProjectRegistered | ProjectStatusReported | ProjectCompleted | ProjectCancelled | ProjectEvaluated;
+
+/** This area's commands, by name: their part of the recorded vocabulary (`command-types.ts`). */
+export const projectCommandNames = commandNames(
+  RegisterProject,
+  ReportProjectStatus,
+  CompleteProject,
+  CancelProject,
+  EvaluateProject,
+);

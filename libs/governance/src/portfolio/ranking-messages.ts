@@ -1,5 +1,6 @@
 import type * as t from 'io-ts';
 import { DecisionReference } from '../shared/decision-reference';
+import { commandNames } from '../shared/command-names';
 import { message } from '../shared/message';
 import { PositiveInt } from '../shared/numbers';
 import { Slug } from '../shared/slug';
@@ -18,3 +19,6 @@ export const PrioritizeProject = message('PrioritizeProject', prioritization);
 export type PrioritizeProject = t.TypeOf<typeof PrioritizeProject>;
 export const ProjectPrioritized = message('ProjectPrioritized', prioritization);
 export type ProjectPrioritized = t.TypeOf<typeof ProjectPrioritized>;
+
+/** This area's commands, by name: their part of the recorded vocabulary (`command-types.ts`). */
+export const rankingCommandNames = commandNames(PrioritizeProject);

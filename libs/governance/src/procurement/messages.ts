@@ -1,6 +1,7 @@
 import * as t from 'io-ts';
 import { IsoDate, Period } from '../shared/dates';
 import { DecisionReference } from '../shared/decision-reference';
+import { commandNames } from '../shared/command-names';
 import { message } from '../shared/message';
 import { Nok } from '../shared/numbers';
 import { Slug } from '../shared/slug';
@@ -43,3 +44,10 @@ export type ContractFollowUpAssigned = t.TypeOf<typeof ContractFollowUpAssigned>
 
 export type ProcurementCommand = RegisterProcurement | AwardContract | AssignContractFollowUp;
 export type ProcurementEvent = ProcurementRegistered | ContractAwarded | ContractFollowUpAssigned;
+
+/** This area's commands, by name: their part of the recorded vocabulary (`command-types.ts`). */
+export const procurementCommandNames = commandNames(
+  RegisterProcurement,
+  AwardContract,
+  AssignContractFollowUp,
+);

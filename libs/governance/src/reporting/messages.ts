@@ -3,6 +3,7 @@ import { DecidingBody } from '../shared/bodies';
 import { IsoDate, Period } from '../shared/dates';
 import { Holder } from '../shared/holder';
 import { nonEmptyList } from '../shared/lists';
+import { commandNames } from '../shared/command-names';
 import { message } from '../shared/message';
 import { Slug } from '../shared/slug';
 import { struct } from '../shared/struct';
@@ -77,3 +78,11 @@ export type DeviationClosed = t.TypeOf<typeof DeviationClosed>;
 
 export type DeviationCommand = RecordDeviation | CloseDeviation;
 export type DeviationEvent = DeviationRecorded | DeviationClosed;
+
+/** This area's commands, by name: their part of the recorded vocabulary (`command-types.ts`). */
+export const reportingCommandNames = commandNames(
+  SubmitReport,
+  CompleteInternalControlChecklist,
+  RecordDeviation,
+  CloseDeviation,
+);

@@ -2,6 +2,7 @@ import * as t from 'io-ts';
 import { IsoDate } from '../shared/dates';
 import { DecisionReference } from '../shared/decision-reference';
 import { nonEmptyList } from '../shared/lists';
+import { commandNames } from '../shared/command-names';
 import { message } from '../shared/message';
 import { PositiveInt } from '../shared/numbers';
 import { Slug } from '../shared/slug';
@@ -78,3 +79,6 @@ export type RiskClosed = t.TypeOf<typeof RiskClosed>;
 
 export type RiskCommand = AssessRisk | DecideRiskTreatment | CloseRisk;
 export type RiskEvent = RiskAssessed | RiskTreatmentDecided | RiskClosed;
+
+/** This area's commands, by name: their part of the recorded vocabulary (`command-types.ts`). */
+export const riskCommandNames = commandNames(AdoptRiskScale, AssessRisk, DecideRiskTreatment, CloseRisk);

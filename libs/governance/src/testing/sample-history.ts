@@ -3,6 +3,7 @@
  * is accepted. Facts from the policy document where it has them (units, plans, companies, the 1.3 MNOK
  * threshold); case numbers, dates, names of projects and people are fictitious.
  */
+import type { CommandType } from '../command-types';
 import type { GovernanceCommand } from '../governance-command';
 import {
   councilDecision,
@@ -374,3 +375,39 @@ export const sampleHistory: readonly GovernanceCommand[] = [
     reason: 'Feil sluttår ble registrert; vedtaket sier 2027',
   },
 ];
+
+/**
+ * The stream the first command of each type above is decided on, as the history was written: fixed vectors
+ * (`command-specs.unit.spec.ts`), so a changed stream function cannot split a stream already recorded. Kept
+ * beside the commands they follow from; a new command type is not complete without its line.
+ */
+export const sampleStreamIds: { readonly [T in CommandType]: string } = {
+  DelegateAuthority: 'delegation-ks-kd',
+  EstablishUnit: 'organisation',
+  DissolveUnit: 'organisation',
+  AdoptPlan: 'plan-hr-strategi-2023',
+  RetirePlan: 'plan-planstrategi-2020-2023',
+  RevisePlan: 'plan-kommuneplan-samfunnsdel',
+  RegisterProject: 'project-ny-ungdomsklubb',
+  PrioritizeProject: 'ranking-investering-2025',
+  CancelProject: 'project-gammel-idrettshall',
+  ReportProjectStatus: 'project-ny-ungdomsklubb',
+  CompleteProject: 'project-digital-byggesak',
+  EvaluateProject: 'project-digital-byggesak',
+  RegisterProcurement: 'procurement-brannstasjon-utstyr',
+  AwardContract: 'procurement-brannstasjon-utstyr',
+  AssignContractFollowUp: 'procurement-brannstasjon-utstyr',
+  RegisterCompany: 'company-nrbr',
+  EndCompanyOwnership: 'company-gammelt-selskap',
+  AdoptOwnershipReport: 'ownershipreport-eierskapsmelding-2024',
+  AdoptRiskScale: 'riskscale-1',
+  AssessRisk: 'risk-svikt-internkontroll',
+  DecideRiskTreatment: 'risk-svikt-internkontroll',
+  CloseRisk: 'risk-svikt-internkontroll',
+  SubmitReport: 'report-arsberetning-2024',
+  CompleteInternalControlChecklist: 'checklist-teknisk-sektor-2024-01-01',
+  RecordDeviation: 'deviation-avvik-2024-17',
+  CloseDeviation: 'deviation-avvik-2024-17',
+  RevokeAuthority: 'delegation-kd-direktor-teknisk',
+  CorrectEvent: 'correction-plan-hr-strategi-2023.0',
+};

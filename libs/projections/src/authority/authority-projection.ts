@@ -120,7 +120,8 @@ const authorityEventTypes: readonly GovernanceEventType[] = [...decisionEventTyp
 export const authorityProjectionSpec: GovernanceProjectionSpec = {
   name: authorityName,
   version: 2,
-  handledHash: 'b61d02b7ce3f',
+  handledHash: '05bd092ee74e',
+  everyDecision: true,
   tables: [delegations, decisions, projects],
   events: {
     handled: authorityEventTypes,

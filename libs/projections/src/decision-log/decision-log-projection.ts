@@ -51,7 +51,8 @@ export const decisionEventTypes: readonly GovernanceEventType[] = decisionTypes;
 export const decisionLogProjectionSpec: GovernanceProjectionSpec = {
   name: decisionLogName,
   version: 2,
-  handledHash: '78f37a1ce6cf',
+  handledHash: '541326086cf5',
+  everyDecision: true,
   tables: [decisionLogTable],
   events: {
     handled: decisionEventTypes,

@@ -19,10 +19,18 @@ export interface GovernanceProjectionSpec {
   /** Bump it whenever the tables, `factsOf` or the handled events change: the runner then rebuilds the read model. */
   readonly version: number;
   /**
-   * A hash of the name, version and handled event types: a test recomputes it, so changing the handled
-   * events without bumping the version fails (the test says what to write here).
+   * A hash of the name, version and handled event types (every decision counted as one with
+   * `everyDecision`): a test recomputes it, so changing the handled events without bumping the version
+   * fails (the test says what to write here).
    */
   readonly handledHash: string;
+  /**
+   * Set when the read model takes every decision and makes its facts of one from its `decision` alone
+   * (the decision log, authority): a new decision type then changes no fact of a stored event (none stored
+   * before carries a `decision`, and the domain keeps every recorded decision type one), so the hash counts
+   * "every decision" rather than each type and asks for no rebuild.
+   */
+  readonly everyDecision?: true;
   readonly tables: readonly VersionedTable[];
   /**
    * What it does with each event type: the handled types' facts are kept (and corrections of them are
