@@ -6,7 +6,7 @@ import { procurementDecider } from '../procurement/procurement-decider';
 import { riskScaleDecider } from '../risk/risk-scale-decider';
 import { commandTypes } from '../command-types';
 import type { DecidingBody } from '../shared/bodies';
-import { councilDecision, standardContext } from '../testing/fixtures';
+import { adoptRiskScale, councilDecision, standardContext } from '../testing/fixtures';
 import { competence } from './competence';
 import { delegationDecider } from './delegation-decider';
 
@@ -120,20 +120,11 @@ describe('competence: what each body decides of its own authority', () => {
     deciderSpecification(riskScaleDecider)
       .given([])
       .when(
-        {
-          type: 'AdoptRiskScale',
+        adoptRiskScale(controlCommittee, {
           scaleVersion: 2,
-          likelihoodLevels: 5,
-          consequenceLevels: 5,
-          bands: [
-            { band: 'lav', maxScore: 4 },
-            { band: 'middels', maxScore: 12 },
-            { band: 'hoy', maxScore: 25 },
-          ],
           consequenceDimensions: ['okonomi'],
           validFrom: '2025-04-01',
-          decision: controlCommittee,
-        },
+        }),
         standardContext,
       )
       .thenRejectedWith('authority.outside_competence');

@@ -1,31 +1,13 @@
 // The given/when/then helper lives in the testkit; the domain's own code never imports it.
 import { deciderSpecification } from '@styring/eventstore-testkit';
-import { contextWith, delegatedDecision, standardContext } from '../testing/fixtures';
-import type {
-  AdoptRiskScale,
-  AssessRisk,
-  CloseRisk,
-  DecideRiskTreatment,
-  RiskAssessed,
-  RiskScaleAdopted,
-} from './messages';
+import { adoptRiskScale, contextWith, delegatedDecision, standardContext } from '../testing/fixtures';
+import type { AssessRisk, CloseRisk, DecideRiskTreatment, RiskAssessed, RiskScaleAdopted } from './messages';
 import { riskDecider } from './risk-decider';
 import { riskScaleDecider } from './risk-scale-decider';
 
-const adoptScale: AdoptRiskScale = {
-  type: 'AdoptRiskScale',
-  scaleVersion: 1,
-  likelihoodLevels: 5,
-  consequenceLevels: 5,
-  bands: [
-    { band: 'lav', maxScore: 4 },
-    { band: 'middels', maxScore: 12 },
-    { band: 'hoy', maxScore: 25 },
-  ],
-  consequenceDimensions: ['liv-og-helse', 'miljo', 'okonomi', 'stabilitet', 'styringsevne'],
-  validFrom: '2024-01-01',
-  decision: delegatedDecision('kommunedirektoren', 'ks-kd', { decidedOn: '2023-12-20' }),
-};
+const adoptScale = adoptRiskScale(
+  delegatedDecision('kommunedirektoren', 'ks-kd', { decidedOn: '2023-12-20' }),
+);
 const scaleAdopted: RiskScaleAdopted = { ...adoptScale, type: 'RiskScaleAdopted' };
 
 describe('riskScaleDecider', () => {
