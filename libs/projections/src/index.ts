@@ -34,3 +34,4 @@ export type { EventSource } from './governance/revisions';
 
 // A realistic synthetic history, for benchmarks, crash tests and demos of scale.
 export * from './synthetic/synthetic-history';
+export * from './answers/answer-codecs';
