@@ -85,7 +85,7 @@ describe('styring export and verify', () => {
 
     const verified = await verify('tampered-line');
     expect(verified.code).toBe(1);
-    expect(verified.stdout).toContain('events.jsonl line 7');
+    expect(verified.stdout).toContain('events.jsonl linje 7');
   });
 
   it('names the file when the decision log has been edited (exit 1)', async () => {
@@ -163,7 +163,7 @@ describe('styring export and verify', () => {
     );
     expect(older.code).toBe(1);
     expect(older.stdout).toMatch(
-      /UGYLDIG \(invalid\): events\.jsonl: has \d+ events, fewer than the \d+ the witness/,
+      /UGYLDIG \(invalid\): events\.jsonl: har \d+ hendelser, færre enn de \d+ vitnet/,
     );
   });
 
@@ -198,7 +198,7 @@ describe('styring export and verify', () => {
       at('other-keys', 'export-signing-public.pem'),
     ]);
     expect(verified.code).toBe(1);
-    expect(verified.stdout + verified.stderr).toContain('does not verify with the pinned public key');
+    expect(verified.stdout + verified.stderr).toContain('stemmer ikke med den oppgitte offentlige nøkkelen');
   });
 
   it.each([

@@ -76,6 +76,22 @@ describe('the verifier, given a changed export', () => {
     });
   });
 
+  it('says the same in bokmål when asked (lang nb), as the command line does by default', async () => {
+    const folder = changeLines((lines) => lines.filter((_, i) => i !== 16));
+    expect(await verifyExport(folder, { publicKey: fixture.publicKey, lang: 'nb' })).toMatchObject({
+      valid: false,
+      file: 'events.jsonl',
+      line: 17,
+      reason: 'seq er 18, forventet 17: linjer mangler foran den, eller står i feil rekkefølge',
+      message:
+        'events.jsonl linje 17: seq er 18, forventet 17: linjer mangler foran den, eller står i feil rekkefølge',
+    });
+    const changedPrevious = tampered((dir) => rmSync(join(dir, 'manifest.sig')));
+    expect(
+      await verifyExport(original, { publicKey: fixture.publicKey, previous: changedPrevious, lang: 'nb' }),
+    ).toMatchObject({ valid: false, message: 'forrige eksport: manifest.sig: mangler' });
+  });
+
   it('names the first line out of place when lines were reordered', async () => {
     const folder = changeLines((lines) => [
       ...lines.slice(0, 16),

@@ -159,7 +159,6 @@ export declare function parseManifest(bytes: Buffer): ExportManifest;
 export declare function readSignedManifest(
   directory: string,
   publicKey: KeyObject,
-  label?: string,
 ): Promise<{ readonly manifest: ExportManifest; readonly manifestSha256: string }>;
 
 export interface VerifyExportOptions {
@@ -174,6 +173,8 @@ export interface VerifyExportOptions {
     /** The witness's verifier key (vkey), `<name>+<key ID>+<base64 key>`. */
     readonly key: string;
   };
+  /** The language of an invalid export's `file`, `reason` and `message`: English (default) or bokmål. */
+  readonly lang?: 'en' | 'nb';
 }
 
 export interface WitnessLink {
