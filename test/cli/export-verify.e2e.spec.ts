@@ -167,6 +167,24 @@ describe('styring export and verify', () => {
     );
   });
 
+  it('carries the cosignatures witnesses sent back, so that the witness key alone checks the export', async () => {
+    const exported = await styring(scratch.dir, [
+      'export',
+      '--out',
+      'export-vitnet',
+      '--witness',
+      'export-1.cosignature',
+    ]);
+    expect(exported.code).toBe(0);
+    expect(exported.stdout).toMatch(/Medsignaturer fra vitner: witness-\d+-[0-9a-f]{8}\.cosignature\n/);
+    const verified = await verify('export-vitnet', '--witness-key', 'vitne.vkey');
+    expect(verified.code).toBe(0);
+    expect(verified.stdout).toMatch(
+      /Vitne revisjon\.example\/romerike \(medsignert [^)]*, medsignaturen eksporten har med\): utvidet/,
+    );
+    expect(verified.stdout).not.toContain('ADVARSEL');
+  });
+
   it('proves one event with a proof checked by only the proof, its line and the public key', async () => {
     const proved = await styring(scratch.dir, ['prove', 'export-1', '7', '--line-out', 'linje-7.jsonl']);
     expect(proved.code).toBe(0);

@@ -3,7 +3,7 @@
  * Offline verifier for styring audit exports.
  *
  *   node verify-export.js EXPORT_DIR --public-key KEY_FILE [--previous PREVIOUS_EXPORT_DIR]
- *     [--witness COSIGNATURE_FILE --witness-key WITNESS_VERIFIER_KEY_FILE] [--lang nb|en]
+ *     [[--witness COSIGNATURE_FILE] --witness-key WITNESS_VERIFIER_KEY_FILE] [--lang nb|en]
  *
  * It reports in Norwegian (bokmål) unless given `--lang en`. Exit status: 0 the export is valid, 1 it is not (the first bad file or line is named), 2 usage error.
  *
@@ -741,10 +741,11 @@ const cosignatureLine = (name, keyId, timestamp, signature) => {
 };
 
 /**
- * Reads a cosigned checkpoint (a signed note) with the cosigner's key: the tree head and the time of the
- * first valid cosignature by that key. Throws a Problem saying what is wrong.
+ * Reads a checkpoint note without any key: its body and tree head (origin, tree size, root hash) and its
+ * Ed25519 cosignature/v1 lines, `— <name> base64(key ID ‖ timestamp ‖ signature)` (other signature lines are
+ * left out). Throws a Problem saying what is wrong.
  */
-const parseCosignedCheckpoint = (text, cosigner) => {
+const parseCheckpointNote = (text) => {
   const note = String(text);
   const split = note.indexOf('\n\n');
   if (split < 0) {
@@ -784,23 +785,45 @@ const parseCosignedCheckpoint = (text, cosigner) => {
       both('not a checkpoint: tree size out of range', 'ikke et sjekkpunkt: trestørrelsen er for stor'),
     );
   }
+  const cosignatures = [];
   for (const line of note.slice(split + 2).split('\n')) {
     if (!line.startsWith(SIGNATURE_LINE_START)) continue;
     const [name, encoded] = line.slice(SIGNATURE_LINE_START.length).split(' ');
     const bytes = Buffer.from(encoded || '', 'base64');
-    if (name !== cosigner.name || bytes.length !== 76 || !bytes.subarray(0, 4).equals(cosigner.keyId))
-      continue;
-    const timestamp = bytes.readBigUInt64BE(4);
-    if (crypto.verify(null, cosignedMessage(timestamp, body), cosigner.publicKey, bytes.subarray(12))) {
-      return {
-        origin,
-        treeSize,
-        merkleRoot: root.toString('hex'),
-        timestamp: Number(timestamp),
-        cosigner: cosigner.name,
-      };
-    }
+    if (bytes.length !== 76) continue;
+    const [keyId, signature] = [bytes.subarray(0, 4), bytes.subarray(12)];
+    cosignatures.push({ name, keyId, timestamp: bytes.readBigUInt64BE(4), signature });
   }
+  return { body, origin, treeSize, merkleRoot: root.toString('hex'), cosignatures };
+};
+
+/** Whether a cosignature line is by `cosigner` (its name and key ID) and its signature verifies. */
+const isBy = (cosignature, cosigner) =>
+  cosignature.name === cosigner.name && cosignature.keyId.equals(cosigner.keyId);
+const verifiesWith = (note, cosignature, cosigner) =>
+  crypto.verify(
+    null,
+    cosignedMessage(cosignature.timestamp, note.body),
+    cosigner.publicKey,
+    cosignature.signature,
+  );
+
+const witnessedHead = (note, cosignature) => ({
+  origin: note.origin,
+  treeSize: note.treeSize,
+  merkleRoot: note.merkleRoot,
+  timestamp: Number(cosignature.timestamp),
+  cosigner: cosignature.name,
+});
+
+/**
+ * Reads a cosigned checkpoint (a signed note) with the cosigner's key: the tree head and the time of the
+ * first valid cosignature by that key. Throws a Problem saying what is wrong.
+ */
+const parseCosignedCheckpoint = (text, cosigner) => {
+  const note = parseCheckpointNote(text);
+  const valid = note.cosignatures.find((c) => isBy(c, cosigner) && verifiesWith(note, c, cosigner));
+  if (valid !== undefined) return witnessedHead(note, valid);
   throw new Problem(
     both(
       `holds no valid cosignature by ${cosigner.name}: it was changed, or cosigned with another key`,
@@ -811,24 +834,33 @@ const parseCosignedCheckpoint = (text, cosigner) => {
 
 const WITNESS_FILE = both('witness cosignature', 'vitnets medsignatur');
 
-/** The witnessed tree head, checked against the signed manifest before the events are read. */
+const WITNESS_KEY = both('witness key', 'vitnets nøkkel');
+
+const readCosigner = (key) => {
+  try {
+    return parseCosignerVerifierKey(key);
+  } catch (error) {
+    throw new Invalid(WITNESS_KEY, undefined, textsOf(error));
+  }
+};
+
+const otherLog = (origin, manifest) =>
+  both(
+    `is for the log "${origin}", not "${manifest.origin}"`,
+    `gjelder loggen "${origin}", ikke "${manifest.origin}"`,
+  );
+
+/** The witnessed tree head of the cosignature the auditor kept, checked against the signed manifest. */
 const readWitness = (witness, manifest) => {
+  const cosigner = readCosigner(witness.key);
   let witnessed;
   try {
-    witnessed = parseCosignedCheckpoint(witness.cosignature, parseCosignerVerifierKey(witness.key));
+    witnessed = parseCosignedCheckpoint(witness.cosignature, cosigner);
   } catch (error) {
     throw new Invalid(WITNESS_FILE, undefined, textsOf(error));
   }
-  if (witnessed.origin !== manifest.origin) {
-    throw new Invalid(
-      WITNESS_FILE,
-      undefined,
-      both(
-        `is for the log "${witnessed.origin}", not "${manifest.origin}"`,
-        `gjelder loggen "${witnessed.origin}", ikke "${manifest.origin}"`,
-      ),
-    );
-  }
+  if (witnessed.origin !== manifest.origin)
+    throw new Invalid(WITNESS_FILE, undefined, otherLog(witnessed.origin, manifest));
   if (witnessed.treeSize > manifest.treeSize) {
     throw new Invalid(
       EVENTS_FILE,
@@ -871,7 +903,112 @@ const witnessSummary = (witnessed) => ({
   treeSize: witnessed.treeSize,
   merkleRoot: witnessed.merkleRoot,
   cosigned: new Date(witnessed.timestamp * 1000).toISOString(),
+  carried: witnessed.carried === true,
 });
+
+/** A witness cosignature the export carries: `witness-<tree size>-<key ID of its first cosigner>.cosignature`. */
+const WITNESS_COSIGNATURE_FILE = /^witness-(0|[1-9][0-9]*)-([0-9a-f]{8})\.cosignature$/;
+const witnessCosignatureFileName = (treeSize, keyIdHex) => `witness-${treeSize}-${keyIdHex}.cosignature`;
+/** A cosignature is a few hundred bytes. */
+const MAX_COSIGNATURE_BYTES = 64 * 1024;
+
+/**
+ * The witness cosignatures the export carries (received from witnesses for this or an earlier export): each
+ * one's tree head, read from its signed bytes, for this origin and no larger than this export. Their
+ * signatures need the witness's key; their tree heads are checked against the events without it.
+ */
+const readCarriedCosignatures = async (directory, manifest) => {
+  const carried = [];
+  for (const entry of manifest.files) {
+    if (!WITNESS_COSIGNATURE_FILE.test(entry.name)) continue;
+    let bytes;
+    try {
+      bytes = await readSmallFile(
+        path.join(directory, entry.name),
+        Math.min(entry.bytes, MAX_COSIGNATURE_BYTES),
+      );
+    } catch (error) {
+      if (error instanceof NotRegularFile) throw new Invalid(entry.name, undefined, error.texts);
+      throw error;
+    }
+    compareDigest(entry.name, entry, crypto.createHash('sha256').update(bytes), bytes.length);
+    let note;
+    try {
+      note = parseCheckpointNote(bytes.toString('utf8'));
+    } catch (error) {
+      throw new Invalid(entry.name, undefined, textsOf(error));
+    }
+    if (note.origin !== manifest.origin)
+      throw new Invalid(entry.name, undefined, otherLog(note.origin, manifest));
+    if (note.treeSize > manifest.treeSize) {
+      throw new Invalid(
+        entry.name,
+        undefined,
+        both(
+          `cosigns tree size ${note.treeSize}, larger than this export's ${manifest.treeSize}: history was removed`,
+          `medsignerer trestørrelse ${note.treeSize}, større enn denne eksportens ${manifest.treeSize}: ` +
+            'historikk er fjernet',
+        ),
+      );
+    }
+    carried.push({ file: entry.name, note });
+  }
+  return carried;
+};
+
+/**
+ * With only the witness's key: the largest tree head it cosigned among those the export carries. Every
+ * cosignature there in its name and key ID must verify; none at all is invalid, since the export should
+ * carry what the witness sent back (the auditor's own kept copy, with --witness, is the stronger check).
+ */
+const carriedWitness = (carried, key) => {
+  const cosigner = readCosigner(key);
+  let witnessed;
+  for (const { file, note } of carried) {
+    for (const cosignature of note.cosignatures.filter((c) => isBy(c, cosigner))) {
+      if (!verifiesWith(note, cosignature, cosigner)) {
+        throw new Invalid(
+          file,
+          undefined,
+          both(
+            `holds a cosignature by ${cosigner.name} that does not verify with its key: it was forged or changed`,
+            `har en medsignatur fra ${cosigner.name} som ikke stemmer med nøkkelen: den er forfalsket eller endret`,
+          ),
+        );
+      }
+      if (witnessed === undefined || note.treeSize > witnessed.treeSize)
+        witnessed = { ...witnessedHead(note, cosignature), carried: true };
+    }
+  }
+  if (witnessed !== undefined) return witnessed;
+  throw new Invalid(
+    WITNESS_FILE,
+    undefined,
+    both(
+      `the export carries none by ${cosigner.name}: give the cosignature you kept with --witness`,
+      `eksporten har ingen fra ${cosigner.name}: oppgi medsignaturen du har beholdt, med --witness`,
+    ),
+  );
+};
+
+/** Every tree head the export carries must be one its events extend. */
+const checkCarried = (carried, prefixRoots) => {
+  for (const { file, note } of carried) {
+    if (binaryToHex(prefixRoots.get(note.treeSize)) === note.merkleRoot) continue;
+    throw new Invalid(
+      file,
+      undefined,
+      both(
+        `is a tree head (tree size ${note.treeSize}, root ${shortHash(note.merkleRoot)}) this export does not ` +
+          `extend: the first inconsistent size is ${note.treeSize}; history up to event ${note.treeSize} was ` +
+          'rewritten after it was cosigned',
+        `er et trehode (trestørrelse ${note.treeSize}, rot ${shortHash(note.merkleRoot)}) som denne eksporten ` +
+          `ikke utvider: første inkonsistente størrelse er ${note.treeSize}; historikken til og med hendelse ` +
+          `${note.treeSize} er omskrevet etter at den ble medsignert`,
+      ),
+    );
+  }
+};
 
 // ---------------------------------------------------------------------------------------------------------
 // Verification
@@ -1350,12 +1487,18 @@ const verifyExport = async (directory, options) => {
         ),
       );
     }
-    const witnessed = options.witness && readWitness(options.witness, manifest);
+    const kept = options.witness && options.witness.cosignature !== undefined;
+    let witnessed = kept ? readWitness(options.witness, manifest) : undefined;
     await checkFolderContents(directory, manifest);
-    const prefixSizes = [earlier && earlier.manifest.treeSize, witnessed && witnessed.treeSize].filter(
-      (size) => size !== undefined,
-    );
+    const carried = await readCarriedCosignatures(directory, manifest);
+    if (options.witness && !kept) witnessed = carriedWitness(carried, options.witness.key);
+    const prefixSizes = [
+      earlier && earlier.manifest.treeSize,
+      witnessed && witnessed.treeSize,
+      ...carried.map(({ note }) => note.treeSize),
+    ].filter((size) => size !== undefined);
     const { prefixRoots } = await checkEvents(directory, manifest, prefixSizes);
+    checkCarried(carried, prefixRoots);
     for (const entry of manifest.files)
       if (entry.name !== EVENTS_FILE) await checkFileDigest(directory, entry);
     await checkChecksumsFile(directory, manifest);
@@ -1376,6 +1519,11 @@ const verifyExport = async (directory, options) => {
       manifestSha256,
       ...(link ? { previous: link } : {}),
       ...(witnessed ? { witness: witnessSummary(witnessed) } : {}),
+      carriedCosignatures: carried.map(({ file, note }) => ({
+        file,
+        treeSize: note.treeSize,
+        cosigners: note.cosignatures.map((c) => c.name),
+      })),
     };
   } catch (error) {
     if (!(error instanceof Invalid)) throw error;
@@ -1447,7 +1595,7 @@ const checkLink = async (directory, previousDirectory, manifest, earlier, prefix
 
 const USAGE =
   'usage: node verify-export.js EXPORT_DIR --public-key KEY_FILE [--previous PREVIOUS_EXPORT_DIR]\n' +
-  '         [--witness COSIGNATURE_FILE --witness-key WITNESS_VERIFIER_KEY_FILE] [--lang nb|en]';
+  '         [[--witness COSIGNATURE_FILE] --witness-key WITNESS_VERIFIER_KEY_FILE] [--lang nb|en]';
 
 const VALUE_OPTIONS = {
   '--lang': 'lang',
@@ -1480,8 +1628,8 @@ const parseArguments = (args) => {
   if (!options.publicKey) throw new UsageError('--public-key is required: the key you received out of band');
   options.lang = options.lang || 'nb';
   if (options.lang !== 'nb' && options.lang !== 'en') throw new UsageError('--lang is nb (bokmål) or en');
-  if (!options.witness !== !options.witnessKey)
-    throw new UsageError('--witness and --witness-key go together: the cosignature and the witness key');
+  if (options.witness && !options.witnessKey)
+    throw new UsageError("--witness needs --witness-key: the witness's verifier key");
   return { directory: positional[0], ...options };
 };
 
@@ -1540,7 +1688,13 @@ const REPORT_TEXT = {
         : '; kontrollert på hendelsene (manifestet har ikke bevis for den)') +
       '\n',
     witness: (w) =>
-      `Vitne ${w.cosigner} (medsignert ${w.cosigned}, trestørrelse ${w.treeSize}): utvidet, ikke omskrevet\n`,
+      `Vitne ${w.cosigner} (medsignert ${w.cosigned}, trestørrelse ${w.treeSize}` +
+      `${w.carried ? ', medsignaturen eksporten har med' : ''}): utvidet, ikke omskrevet\n`,
+    carried: (list, keyGiven) =>
+      `Medsignaturer i eksporten: ${list.length} (trestørrelse ${list.map((c) => c.treeSize).join(', ')}): ` +
+      'hendelsene utvider trehodene' +
+      (keyGiven ? '' : '; signaturene er ikke kontrollert uten vitnets nøkkel (--witness-key)') +
+      '\n',
     unanchored:
       'ADVARSEL: verken forrige eksport (--previous) eller vitne (--witness) er oppgitt. En historikk som er ' +
       'omskrevet og signert på nytt med samme nøkkel, blir da ikke oppdaget; oppgi en eksport du har ' +
@@ -1569,7 +1723,13 @@ const REPORT_TEXT = {
         : '; checked on the events (no proof for it in the manifest)') +
       '\n',
     witness: (w) =>
-      `Witness ${w.cosigner} (cosigned ${w.cosigned}, tree size ${w.treeSize}): extended, not rewritten\n`,
+      `Witness ${w.cosigner} (cosigned ${w.cosigned}, tree size ${w.treeSize}` +
+      `${w.carried ? ', the cosignature the export carries' : ''}): extended, not rewritten\n`,
+    carried: (list, keyGiven) =>
+      `Cosignatures in the export: ${list.length} (tree size ${list.map((c) => c.treeSize).join(', ')}): ` +
+      'the events extend their tree heads' +
+      (keyGiven ? '' : "; their signatures are not checked without the witness's key (--witness-key)") +
+      '\n',
     unanchored:
       'WARNING: neither a previous export (--previous) nor a witness (--witness) was given. A history ' +
       'rewritten and signed again with the same key is then not detected; give an export you kept, or a ' +
@@ -1591,10 +1751,12 @@ const main = async (args, out = process.stdout, err = process.stderr) => {
     requireDirectory(parsed.directory, 'export');
     if (parsed.previous) requireDirectory(parsed.previous, 'previous export');
     const keyBytes = readInputOrUsage(parsed.publicKey, 'public key file');
-    if (parsed.witness) {
+    if (parsed.witnessKey) {
       witness = {
-        cosignature: readInputOrUsage(parsed.witness, 'witness cosignature file').toString('utf8'),
         key: readInputOrUsage(parsed.witnessKey, 'witness key file').toString('utf8'),
+        ...(parsed.witness && {
+          cosignature: readInputOrUsage(parsed.witness, 'witness cosignature file').toString('utf8'),
+        }),
       };
     }
     try {
@@ -1626,6 +1788,8 @@ const main = async (args, out = process.stdout, err = process.stderr) => {
   out.write(say.tree(m));
   out.write(say.files(m));
   if (result.previous) out.write(say.previous(result.previous));
+  if (result.carriedCosignatures.length > 0)
+    out.write(say.carried(result.carriedCosignatures, witness !== undefined));
   if (result.witness) out.write(say.witness(result.witness));
   if (!result.previous && !result.witness) out.write(say.unanchored);
   out.write(say.valid);
@@ -1668,7 +1832,10 @@ module.exports = {
   splitNoteKey,
   parseCosignerVerifierKey,
   cosignatureLine,
+  parseCheckpointNote,
   parseCosignedCheckpoint,
+  WITNESS_COSIGNATURE_FILE,
+  witnessCosignatureFileName,
   verifyExport,
   main,
 };
