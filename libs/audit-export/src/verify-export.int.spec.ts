@@ -221,6 +221,23 @@ describe('the verifier, given a changed export', () => {
     });
   });
 
+  it('holds events.jsonl to the digest the manifest signs, even when every line and the root check', async () => {
+    // Only a signer could make this: a manifest whose events.jsonl digest is not the file's.
+    const folder = tampered((dir) => {
+      const file = join(dir, 'manifest.json');
+      const manifest = readFileSync(file, 'utf8');
+      const digest = /"name": "events.jsonl",\n\s*"sha256": "([0-9a-f]{64})"/.exec(manifest)![1]!;
+      const bytes = Buffer.from(manifest.replace(digest, [...digest].reverse().join('')));
+      writeFileSync(file, bytes);
+      writeFileSync(join(dir, 'manifest.sig'), sign(null, bytes, fixture.signingKey));
+    });
+    expect(await verify(folder)).toMatchObject({
+      valid: false,
+      file: 'events.jsonl',
+      reason: expect.stringContaining('its content differs from the signed manifest'),
+    });
+  });
+
   it('refuses a line too long to be an event instead of buffering it', async () => {
     const folder = tampered((dir) =>
       writeFileSync(join(dir, 'events.jsonl'), Buffer.alloc(65 * 2 ** 20, 'x')),
