@@ -190,8 +190,16 @@ describe('styring export and verify', () => {
     expect(proved.code).toBe(0);
     fs.writeFileSync(at('bevis-7.json'), proved.stdout);
     expect(JSON.parse(proved.stdout)).toMatchObject({ format: 'styring-inclusion-proof', seq: 7 });
-    const check = (line: string) =>
-      styring(scratch.dir, ['verify-proof', 'bevis-7.json', '--line', line, '--public-key', publicKey]);
+    const check = (line: string, ...rest: string[]) =>
+      styring(scratch.dir, [
+        'verify-proof',
+        'bevis-7.json',
+        '--line',
+        line,
+        '--public-key',
+        publicKey,
+        ...rest,
+      ]);
     const valid = await check('linje-7.jsonl');
     expect(valid).toMatchObject({
       code: 0,
@@ -203,7 +211,11 @@ describe('styring export and verify', () => {
     );
     expect(await check('linje-7-endret.jsonl')).toMatchObject({
       code: 1,
-      stdout: expect.stringContaining('UGYLDIG'),
+      stdout: 'UGYLDIG (invalid): linjen er endret: den gir ikke sin eventHash\n',
+    });
+    expect(await check('linje-7-endret.jsonl', '--lang', 'en')).toMatchObject({
+      code: 1,
+      stdout: 'INVALID (ugyldig): the line was changed: it does not hash to its eventHash\n',
     });
   });
 

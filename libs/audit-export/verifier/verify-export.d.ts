@@ -78,8 +78,14 @@ export declare function formatEventLine(
   recordJson: string,
 ): FormattedEventLine;
 
+/** A text in English and in bokmål. */
+export interface Texts {
+  readonly en: string;
+  readonly nb: string;
+}
+
 export type ParsedEventLine =
-  | { readonly problem: string }
+  | { readonly problem: Texts }
   | {
       readonly problem?: undefined;
       readonly eventHash: string;
