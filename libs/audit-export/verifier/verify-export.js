@@ -1499,9 +1499,11 @@ const toPublicKey = (key) => {
 /**
  * Verifies the export in `directory` against the pinned `publicKey` (a KeyObject, or the bytes or text of a
  * key file). With `previous` (the folder of an earlier export signed with the same key) it also proves that
- * this export's history extends the earlier one. Resolves to `{ valid: true, … }` or
- * `{ valid: false, file, line, reason, message }` naming the first bad file or line; rejects only when the
- * key or the folders cannot be used at all.
+ * this export's history extends the earlier one; with `witness` (`{ cosignature?, key }`), that it extends
+ * the tree head the witness cosigned (the one given, else the largest the export carries by that key). The
+ * tree heads the export carries are checked against its events in any case. Resolves to `{ valid: true, … }`
+ * or `{ valid: false, file, line, reason, message }` naming the first bad file or line, in English or, with
+ * `lang: 'nb'`, in bokmål; rejects only when the key or the folders cannot be used at all.
  */
 const verifyExport = async (directory, options) => {
   const lang = options.lang === undefined ? 'en' : options.lang;
