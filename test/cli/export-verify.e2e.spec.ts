@@ -85,7 +85,7 @@ describe('styring export and verify', () => {
 
     const verified = await verify('tampered-line');
     expect(verified.code).toBe(1);
-    expect(verified.stdout).toContain('events.jsonl line 7');
+    expect(verified.stdout).toContain('events.jsonl linje 7');
   });
 
   it('names the file when the decision log has been edited (exit 1)', async () => {
@@ -163,8 +163,26 @@ describe('styring export and verify', () => {
     );
     expect(older.code).toBe(1);
     expect(older.stdout).toMatch(
-      /UGYLDIG \(invalid\): events\.jsonl: has \d+ events, fewer than the \d+ the witness/,
+      /UGYLDIG \(invalid\): events\.jsonl: har \d+ hendelser, færre enn de \d+ vitnet/,
     );
+  });
+
+  it('carries the cosignatures witnesses sent back, so that the witness key alone checks the export', async () => {
+    const exported = await styring(scratch.dir, [
+      'export',
+      '--out',
+      'export-vitnet',
+      '--witness',
+      'export-1.cosignature',
+    ]);
+    expect(exported.code).toBe(0);
+    expect(exported.stdout).toMatch(/Medsignaturer fra vitner: witness-\d+-[0-9a-f]{8}\.cosignature\n/);
+    const verified = await verify('export-vitnet', '--witness-key', 'vitne.vkey');
+    expect(verified.code).toBe(0);
+    expect(verified.stdout).toMatch(
+      /Vitne revisjon\.example\/romerike \(medsignert [^)]*, medsignaturen eksporten har med\): utvidet/,
+    );
+    expect(verified.stdout).not.toContain('ADVARSEL');
   });
 
   it('proves one event with a proof checked by only the proof, its line and the public key', async () => {
@@ -172,8 +190,16 @@ describe('styring export and verify', () => {
     expect(proved.code).toBe(0);
     fs.writeFileSync(at('bevis-7.json'), proved.stdout);
     expect(JSON.parse(proved.stdout)).toMatchObject({ format: 'styring-inclusion-proof', seq: 7 });
-    const check = (line: string) =>
-      styring(scratch.dir, ['verify-proof', 'bevis-7.json', '--line', line, '--public-key', publicKey]);
+    const check = (line: string, ...rest: string[]) =>
+      styring(scratch.dir, [
+        'verify-proof',
+        'bevis-7.json',
+        '--line',
+        line,
+        '--public-key',
+        publicKey,
+        ...rest,
+      ]);
     const valid = await check('linje-7.jsonl');
     expect(valid).toMatchObject({
       code: 0,
@@ -185,7 +211,11 @@ describe('styring export and verify', () => {
     );
     expect(await check('linje-7-endret.jsonl')).toMatchObject({
       code: 1,
-      stdout: expect.stringContaining('UGYLDIG'),
+      stdout: 'UGYLDIG (invalid): linjen er endret: den gir ikke sin eventHash\n',
+    });
+    expect(await check('linje-7-endret.jsonl', '--lang', 'en')).toMatchObject({
+      code: 1,
+      stdout: 'INVALID (ugyldig): the line was changed: it does not hash to its eventHash\n',
     });
   });
 
@@ -198,7 +228,7 @@ describe('styring export and verify', () => {
       at('other-keys', 'export-signing-public.pem'),
     ]);
     expect(verified.code).toBe(1);
-    expect(verified.stdout + verified.stderr).toContain('does not verify with the pinned public key');
+    expect(verified.stdout + verified.stderr).toContain('stemmer ikke med den oppgitte offentlige nøkkelen');
   });
 
   it.each([

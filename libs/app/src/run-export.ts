@@ -17,6 +17,8 @@ export interface ExportRequest {
   readonly origin?: string;
   /** Export events the domain cannot decode raw, counted and flagged, instead of stopping (see audit-export). */
   readonly allowUndecodable?: boolean;
+  /** Witness cosignatures (the texts of the files witnesses sent back) to carry; see audit-export. */
+  readonly witnessCosignatures?: readonly string[];
   /** Called as events are written (every 1,000 and at the end). */
   readonly onProgress?: (done: number) => void;
 }
@@ -48,5 +50,8 @@ export const runExport = async (
     origin: request.origin ?? defaultExportOrigin,
     ...(request.previousExport === undefined ? {} : { previousExport: request.previousExport }),
     ...(request.allowUndecodable === true ? { allowUndecodable: true } : {}),
+    ...(request.witnessCosignatures === undefined
+      ? {}
+      : { witnessCosignatures: request.witnessCosignatures }),
   });
 };

@@ -1,5 +1,6 @@
 import type { RecordedEvent } from '@styring/eventstore';
 import { AuditExportError } from './audit-export-error';
+import type { CarriedCosignature } from './carried-cosignatures';
 import { canonicalRecordBytes } from './canonical-record';
 import {
   binaryToHex,
@@ -26,7 +27,8 @@ export interface ChainResult {
 /**
  * Writes recorded events, in global order, as the lines of events.jsonl: numbered, hash-chained and
  * pushed into the Merkle tree as they pass, in constant memory. Given the previous export's manifest, it
- * checks that the first events still hash to that export's root, and collects the consistency proof.
+ * checks that the first events still hash to that export's root, and collects the consistency proof; given
+ * witnessed tree heads (the cosignatures the export carries), that the events extend each of them too.
  */
 export class EventChain {
   readonly #out: OutputFile;
@@ -37,12 +39,17 @@ export class EventChain {
   readonly #frontier: MerkleFrontier;
   readonly #previous: ExportManifest | undefined;
   readonly #consistency: ConsistencyProofCollector | undefined;
+  /** The witnessed tree heads by tree size. */
+  readonly #witnessed = new Map<number, CarriedCosignature[]>();
 
-  constructor(out: OutputFile, previous?: ExportManifest) {
+  constructor(out: OutputFile, previous?: ExportManifest, witnessed: readonly CarriedCosignature[] = []) {
     this.#out = out;
     this.#previous = previous;
     this.#consistency = previous && new ConsistencyProofCollector(previous.treeSize);
     this.#frontier = new MerkleFrontier(this.#consistency?.onNode);
+    for (const head of witnessed)
+      this.#witnessed.set(head.treeSize, [...(this.#witnessed.get(head.treeSize) ?? []), head]);
+    this.#checkWitnessed();
   }
 
   /** The seq (line number) of the last event appended. */
@@ -79,6 +86,21 @@ export class EventChain {
     this.#last = event;
     this.#frontier.push(eventLeaf(line.eventHashHex));
     if (this.#previous !== undefined && this.#seq === this.#previous.treeSize) this.#checkPrevious();
+    if (this.#witnessed.has(this.#seq)) this.#checkWitnessed();
+  }
+
+  /** The events so far must hash to the root of every tree head witnessed at this size. */
+  #checkWitnessed() {
+    const root = binaryToHex(this.#frontier.root());
+    for (const head of this.#witnessed.get(this.#seq) ?? []) {
+      if (root === head.merkleRoot) continue;
+      throw new AuditExportError(
+        'history_rewritten',
+        `the history differs from the tree head the witness ${head.cosigner} cosigned (${head.fileName}): ` +
+          `its first ${head.treeSize} events now hash to Merkle root ${root}, not ${head.merkleRoot}; the ` +
+          `first inconsistent size is ${head.treeSize}. Events were changed or removed after it was witnessed.`,
+      );
+    }
   }
 
   #checkPrevious() {
@@ -95,6 +117,14 @@ export class EventChain {
   }
 
   finish(): ChainResult {
+    const witnessedBeyond = [...this.#witnessed.keys()].filter((size) => size > this.#seq);
+    if (witnessedBeyond.length > 0) {
+      throw new AuditExportError(
+        'history_truncated',
+        `there are ${this.#seq} events, fewer than the ${Math.max(...witnessedBeyond)} of a tree head a ` +
+          'witness cosigned: events were removed after it was witnessed.',
+      );
+    }
     const previous = this.#previous;
     if (previous !== undefined && this.#seq < previous.treeSize) {
       throw new AuditExportError(

@@ -61,6 +61,18 @@ describe('the proof of one event, citable in a letter', () => {
     });
     const other = generateKeyPairSync('ed25519').publicKey.export({ format: 'pem', type: 'spki' });
     failsWith(/does not verify with the public key/, proof, line, Buffer.from(other));
+    failsWith(/^the line: not an event line: expected \{"eventHash"/, proof, 'Saksnummer 2024/1187');
+  });
+
+  it('says why in bokmål when asked', async () => {
+    const { proof, line } = await proveEvent(folder, '7');
+    expect(verifyEventProof(sent(proof), lines[7]!, key, 'nb')).toEqual({
+      valid: false,
+      reason: 'linjen er linje 8, beviset gjelder linje 7',
+    });
+    expect(verifyEventProof(sent(proof), line.slice(1), key, 'nb')).toMatchObject({
+      reason: expect.stringMatching(/^linjen: ikke en hendelseslinje: forventet/),
+    });
   });
 
   it('names what it cannot find', async () => {

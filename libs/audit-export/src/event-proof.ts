@@ -13,6 +13,7 @@ import {
   parsePublicKey,
   publicKeyFingerprint,
   SIGNATURE_FILE,
+  type Texts,
   verifyInclusion,
 } from './format';
 import { proveInclusion } from './prove-inclusion';
@@ -110,35 +111,53 @@ export type EventProofResult =
 /**
  * Checks a proof with only the line and the public key: the signature of the tree head, that the key is the
  * one the manifest names, that the line is intact and is line `seq`, and that the audit path leads from its
- * leaf to the signed root.
+ * leaf to the signed root. The reason a proof fails is in English, or in bokmål with `lang` `nb`.
  */
 export const verifyEventProof = (
   proof: EventProof,
   line: string,
   publicKeyBytes: Buffer,
+  lang: keyof Texts = 'en',
 ): EventProofResult => {
-  const fail = (reason: string): EventProofResult => ({ valid: false, reason });
+  const fail = (reason: Texts): EventProofResult => ({ valid: false, reason: reason[lang] });
   const publicKey = parsePublicKey(publicKeyBytes);
   const manifestBytes = Buffer.from(proof.signedTreeHead.manifest, 'base64');
   const signature = Buffer.from(proof.signedTreeHead.signature, 'base64');
   if (signature.length !== 64 || !verifySignature(null, manifestBytes, publicKey, signature)) {
-    return fail('the signed tree head does not verify with the public key');
+    return fail({
+      en: 'the signed tree head does not verify with the public key',
+      nb: 'det signerte trehodet stemmer ikke med den offentlige nøkkelen',
+    });
   }
   let manifest: ReturnType<typeof parseManifest>;
   try {
     manifest = parseManifest(manifestBytes);
   } catch (error) {
-    return fail(`the signed tree head: ${(error as Error).message}`);
+    const texts = (error as { texts?: Texts }).texts ?? { en: String(error), nb: String(error) };
+    return fail({ en: `the signed tree head: ${texts.en}`, nb: `det signerte trehodet: ${texts.nb}` });
   }
-  if (manifest.signingKeyFingerprint !== publicKeyFingerprint(publicKey))
-    return fail('the signed tree head names another signing key');
+  if (manifest.signingKeyFingerprint !== publicKeyFingerprint(publicKey)) {
+    return fail({
+      en: 'the signed tree head names another signing key',
+      nb: 'det signerte trehodet oppgir en annen signeringsnøkkel',
+    });
+  }
   const bytes = Buffer.from(line.replace(/\n$/, ''), 'utf8');
   const parsed = parseEventLine(bytes, 0, bytes.length);
-  if (parsed.problem !== undefined) return fail(`the line: ${parsed.problem}`);
-  if (parsed.computedHash !== parsed.eventHash)
-    return fail('the line was changed: it does not hash to its eventHash');
-  if (parsed.seq !== proof.seq)
-    return fail(`the line is line ${parsed.seq}, the proof is for line ${proof.seq}`);
+  if (parsed.problem !== undefined)
+    return fail({ en: `the line: ${parsed.problem.en}`, nb: `linjen: ${parsed.problem.nb}` });
+  if (parsed.computedHash !== parsed.eventHash) {
+    return fail({
+      en: 'the line was changed: it does not hash to its eventHash',
+      nb: 'linjen er endret: den gir ikke sin eventHash',
+    });
+  }
+  if (parsed.seq !== proof.seq) {
+    return fail({
+      en: `the line is line ${parsed.seq}, the proof is for line ${proof.seq}`,
+      nb: `linjen er linje ${parsed.seq}, beviset gjelder linje ${proof.seq}`,
+    });
+  }
   const included = verifyInclusion(
     proof.seq - 1,
     manifest.treeSize,
@@ -146,7 +165,12 @@ export const verifyEventProof = (
     proof.proof.map((node) => Buffer.from(node, 'hex')),
     Buffer.from(manifest.merkleRoot, 'hex'),
   );
-  if (!included) return fail(`the audit path does not lead from line ${proof.seq} to the signed root`);
+  if (!included) {
+    return fail({
+      en: `the audit path does not lead from line ${proof.seq} to the signed root`,
+      nb: `revisjonsstien fører ikke fra linje ${proof.seq} til den signerte roten`,
+    });
+  }
   return {
     valid: true,
     seq: proof.seq,

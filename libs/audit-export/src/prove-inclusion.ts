@@ -32,7 +32,7 @@ export const proveInclusion = async (directory: string, seq: number): Promise<In
       if (line.problem !== undefined) {
         throw new AuditExportError(
           'invalid_option',
-          `${EVENTS_FILE} line ${reader.lineNumber}: ${line.problem}`,
+          `${EVENTS_FILE} line ${reader.lineNumber}: ${line.problem.en}`,
         );
       }
       if (reader.lineNumber === seq) eventHash = line.computedHash;

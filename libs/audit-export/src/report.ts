@@ -332,11 +332,12 @@ forlenger den gamle:
 <pre>node verify-export.js . --public-key kommunens-nøkkel.pem --previous ../forrige-eksport</pre>
 Programmet skriver først sin egen SHA-256, deretter nøkkelens fingeravtrykk, og slutter med
 <code>GYLDIG (valid)</code> (utgangskode 0) eller <code>UGYLDIG (invalid)</code> (utgangskode 1) og navnet på
-den første filen eller linjen som ikke stemmer, for eksempel <code>events.jsonl line 17: …</code>. Bruk helst
+den første filen eller linjen som ikke stemmer, og hvorfor, for eksempel <code>events.jsonl linje 17: …</code>. Bruk helst
 deres egen kopi av kontrollprogrammet (<code>npx styring verify</code>, eller en kopi fra en eksport dere har
 kontrollert før), og sammenlign SHA-256 med den som er publisert: kopien i mappen står med hash i
 manifestet, men en endret kopi kan ikke kontrollere seg selv. Har dere kontrasignert en tidligere eksport
-som vitne, vis til kontrasignaturen med <code>--witness</code> og <code>--witness-key</code>.</li>
+som vitne, vis til kontrasignaturen med <code>--witness</code> og <code>--witness-key</code>; eksporten har
+også med de kontrasignaturene kommunen har fått tilbake, og <code>--witness-key</code> alene kontrollerer dem.</li>
 <li>Signaturen kan også kontrolleres med OpenSSL, og filene med <code>sha256sum</code> (i eksportmappen):
 <pre>openssl pkeyutl -verify -pubin -inkey kommunens-nøkkel.pem -rawin -in manifest.json -sigfile manifest.sig
 sha256sum -c SHA256SUMS</pre></li>

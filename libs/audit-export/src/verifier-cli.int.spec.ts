@@ -108,17 +108,23 @@ describe('verify-export.js run by node on an export folder', () => {
     }
   });
 
-  it('exits 1 on a changed export and names the first bad line', async () => {
+  it('exits 1 on a changed export and names the first bad line and why, in bokmål or with --lang en', async () => {
     const changed = join(auditor, 'uke-30-endret');
     cpSync(inExport('uke-30'), changed, { recursive: true });
     const file = join(changed, 'events.jsonl');
     const lines = readFileSync(file, 'utf8').split('\n');
     lines[16] = lines[16]!.replace('"health":"gronn"', '"health":"rod"');
     writeFileSync(file, lines.join('\n'));
-    const run = await runVerifier(inExport('uke-30'), [changed, '--public-key', '../kommunens-nokkel.pem']);
-    expect(run.code).toBe(1);
-    expect(run.stdout).toContain(
-      "UGYLDIG (invalid): events.jsonl line 17: the line's content does not match its eventHash",
+    const args = [changed, '--public-key', '../kommunens-nokkel.pem'];
+    const norwegian = await runVerifier(inExport('uke-30'), args);
+    expect(norwegian.code).toBe(1);
+    expect(norwegian.stdout).toContain(
+      'UGYLDIG (invalid): events.jsonl linje 17: linjens innhold stemmer ikke med dens eventHash: linjen er endret\n',
+    );
+    const english = await runVerifier(inExport('uke-30'), [...args, '--lang', 'en']);
+    expect(english.code).toBe(1);
+    expect(english.stdout).toContain(
+      "INVALID (ugyldig): events.jsonl line 17: the line's content does not match its eventHash: the line was changed\n",
     );
   });
 

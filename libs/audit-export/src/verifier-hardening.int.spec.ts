@@ -53,7 +53,7 @@ describe('the verifier, given a folder prepared to harm it', () => {
     const result = await runVerifier(folder, fixture.publicKeyFile);
     expect(result).toMatchObject({ killed: false, code: 1 });
     expect(result.stdout).toContain(
-      'UGYLDIG (invalid): manifest.json: is a symbolic link, not a regular file',
+      'UGYLDIG (invalid): manifest.json: er en symbolsk lenke, ikke en vanlig fil',
     );
   });
 
@@ -64,7 +64,7 @@ describe('the verifier, given a folder prepared to harm it', () => {
     });
     const result = await runVerifier(folder, fixture.publicKeyFile);
     expect(result).toMatchObject({ killed: false, code: 1 });
-    expect(result.stdout).toContain('manifest.sig: is a FIFO (named pipe), not a regular file');
+    expect(result.stdout).toContain('manifest.sig: er en FIFO (navngitt rør), ikke en vanlig fil');
   });
 
   it('refuses a manifest larger than any real one before reading it', async () => {

@@ -76,6 +76,22 @@ describe('the verifier, given a changed export', () => {
     });
   });
 
+  it('says the same in bokmål when asked (lang nb), as the command line does by default', async () => {
+    const folder = changeLines((lines) => lines.filter((_, i) => i !== 16));
+    expect(await verifyExport(folder, { publicKey: fixture.publicKey, lang: 'nb' })).toMatchObject({
+      valid: false,
+      file: 'events.jsonl',
+      line: 17,
+      reason: 'seq er 18, forventet 17: linjer mangler foran den, eller står i feil rekkefølge',
+      message:
+        'events.jsonl linje 17: seq er 18, forventet 17: linjer mangler foran den, eller står i feil rekkefølge',
+    });
+    const changedPrevious = tampered((dir) => rmSync(join(dir, 'manifest.sig')));
+    expect(
+      await verifyExport(original, { publicKey: fixture.publicKey, previous: changedPrevious, lang: 'nb' }),
+    ).toMatchObject({ valid: false, message: 'forrige eksport: manifest.sig: mangler' });
+  });
+
   it('names the first line out of place when lines were reordered', async () => {
     const folder = changeLines((lines) => [
       ...lines.slice(0, 16),
@@ -202,6 +218,23 @@ describe('the verifier, given a changed export', () => {
     expect(await verify(original, generateKeyPairSync('ed25519').publicKey)).toMatchObject({
       valid: false,
       file: 'manifest.json',
+    });
+  });
+
+  it('holds events.jsonl to the digest the manifest signs, even when every line and the root check', async () => {
+    // Only a signer could make this: a manifest whose events.jsonl digest is not the file's.
+    const folder = tampered((dir) => {
+      const file = join(dir, 'manifest.json');
+      const manifest = readFileSync(file, 'utf8');
+      const digest = /"name": "events.jsonl",\n\s*"sha256": "([0-9a-f]{64})"/.exec(manifest)![1]!;
+      const bytes = Buffer.from(manifest.replace(digest, [...digest].reverse().join('')));
+      writeFileSync(file, bytes);
+      writeFileSync(join(dir, 'manifest.sig'), sign(null, bytes, fixture.signingKey));
+    });
+    expect(await verify(folder)).toMatchObject({
+      valid: false,
+      file: 'events.jsonl',
+      reason: expect.stringContaining('its content differs from the signed manifest'),
     });
   });
 

@@ -6,6 +6,7 @@ import { basename, dirname, join, resolve } from 'node:path';
 import type { Clock, EventReader, RecordedEvent } from '@styring/eventstore';
 import { writeArchivalDescription } from './archival-description';
 import { AuditExportError } from './audit-export-error';
+import { cosignaturesToCarry, writeCosignatures } from './carried-cosignatures';
 import { writeChecksums } from './checksums';
 import { CSV_BOM, csvRow } from './csv';
 import { type ChainResult, EventChain } from './event-chain';
@@ -58,6 +59,11 @@ export interface WriteExportOptions {
    * on the report's first page. Without it such an event stops the export, named.
    */
   readonly allowUndecodable?: boolean;
+  /**
+   * Witness cosignatures (C2SP checkpoints, as text) sent back for this history: carried in the export,
+   * with those the previous export carries, after checking that the events extend each tree head.
+   */
+  readonly witnessCosignatures?: readonly string[];
 }
 
 export interface ExportSummary {
@@ -75,6 +81,8 @@ export interface ExportSummary {
   readonly signingKeyFingerprint: string;
   readonly previous: PreviousExportReference | null;
   readonly files: readonly ManifestFile[];
+  /** The files of the witness cosignatures the export carries. */
+  readonly witnessCosignatures: readonly string[];
 }
 
 const optionError = (field: string, why: string) =>
@@ -285,13 +293,14 @@ export const writeAuditExport = async (options: WriteExportOptions): Promise<Exp
     options.previousExport === undefined
       ? undefined
       : await readPreviousExport(options.previousExport, key.publicKey, origin);
+  const cosignatures = await cosignaturesToCarry(options.witnessCosignatures ?? [], origin, previous);
 
   const staging = await mkdtemp(join(dirname(target), `.${basename(target)}.partial-`));
   let files: OpenFiles | undefined;
   try {
     const previousTreeSize = previous?.manifest.treeSize ?? 0;
     files = await openFiles(staging, previousTreeSize);
-    const chain = new EventChain(files.events, previous?.manifest);
+    const chain = new EventChain(files.events, previous?.manifest, cosignatures);
     const counts = await writeEvents(
       options.events,
       chain,
@@ -319,6 +328,7 @@ export const writeAuditExport = async (options: WriteExportOptions): Promise<Exp
     written.push(await writeReport(staging, facts));
     await rm(join(staging, REPORT_ROWS_PART));
     written.push(await copyVerifier(staging));
+    written.push(...(await writeCosignatures(staging, cosignatures)));
     // Last, so they describe every file above, whichever files that is.
     written.push(await writeArchivalDescription(staging, written, { origin, created }));
     written.push(await writeChecksums(staging, written));
@@ -335,6 +345,7 @@ export const writeAuditExport = async (options: WriteExportOptions): Promise<Exp
       signingKeyFingerprint: key.fingerprint,
       previous: facts.previous,
       files: written,
+      witnessCosignatures: cosignatures.map((cosignature) => cosignature.fileName),
     };
     await signAndPublish(staging, target, manifestOf(origin, tree, summary), key);
     return summary;

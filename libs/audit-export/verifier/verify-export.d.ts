@@ -78,8 +78,14 @@ export declare function formatEventLine(
   recordJson: string,
 ): FormattedEventLine;
 
+/** A text in English and in bokmål. */
+export interface Texts {
+  readonly en: string;
+  readonly nb: string;
+}
+
 export type ParsedEventLine =
-  | { readonly problem: string }
+  | { readonly problem: Texts }
   | {
       readonly problem?: undefined;
       readonly eventHash: string;
@@ -159,7 +165,6 @@ export declare function parseManifest(bytes: Buffer): ExportManifest;
 export declare function readSignedManifest(
   directory: string,
   publicKey: KeyObject,
-  label?: string,
 ): Promise<{ readonly manifest: ExportManifest; readonly manifestSha256: string }>;
 
 export interface VerifyExportOptions {
@@ -167,13 +172,18 @@ export interface VerifyExportOptions {
   readonly publicKey: KeyObject | Buffer | string;
   /** The folder of an earlier export signed with the same key. */
   readonly previous?: string;
-  /** A tree head cosigned by a witness: the export must extend it. */
+  /**
+   * A tree head cosigned by a witness: the export must extend it. Without `cosignature`, the largest tree
+   * head among the cosignatures the export carries that verify with `key` (none is invalid).
+   */
   readonly witness?: {
-    /** The cosigned checkpoint (signed note) as text. */
-    readonly cosignature: string;
+    /** The cosigned checkpoint (signed note) as text, as the witness kept it. */
+    readonly cosignature?: string;
     /** The witness's verifier key (vkey), `<name>+<key ID>+<base64 key>`. */
     readonly key: string;
   };
+  /** The language of an invalid export's `file`, `reason` and `message`: English (default) or bokmål. */
+  readonly lang?: 'en' | 'nb';
 }
 
 export interface WitnessLink {
@@ -182,6 +192,30 @@ export interface WitnessLink {
   readonly merkleRoot: string;
   /** When the witness cosigned, ISO 8601. */
   readonly cosigned: string;
+  /** True when the cosignature is one the export carries, not one the auditor kept. */
+  readonly carried: boolean;
+}
+
+/** A witness cosignature an export carries, its tree head checked against the events. */
+export interface CarriedCosignature {
+  readonly file: string;
+  readonly treeSize: number;
+  /** The names on its cosignature lines (their signatures are checked only with a witness key). */
+  readonly cosigners: readonly string[];
+}
+
+/** A checkpoint note read without a key: its tree head and its Ed25519 cosignature lines. */
+export interface CheckpointNote {
+  readonly body: string;
+  readonly origin: string;
+  readonly treeSize: number;
+  readonly merkleRoot: string;
+  readonly cosignatures: readonly {
+    readonly name: string;
+    readonly keyId: Buffer;
+    readonly timestamp: bigint;
+    readonly signature: Buffer;
+  }[];
 }
 
 export interface CosignerKey {
@@ -222,6 +256,11 @@ export declare function cosignatureLine(
   signature: Buffer,
 ): string;
 export declare function parseCosignedCheckpoint(text: string, cosigner: CosignerKey): CosignedCheckpoint;
+/** Throws an Error saying what is wrong when the text is not a checkpoint note. */
+export declare function parseCheckpointNote(text: string): CheckpointNote;
+/** `witness-<tree size>-<key ID hex>.cosignature`: the files of the cosignatures an export carries. */
+export declare const WITNESS_COSIGNATURE_FILE: RegExp;
+export declare function witnessCosignatureFileName(treeSize: number, keyIdHex: string): string;
 
 export interface PreviousExportLink {
   readonly treeSize: number;
@@ -241,6 +280,7 @@ export type VerifyExportResult =
       readonly manifestSha256: string;
       readonly previous?: PreviousExportLink;
       readonly witness?: WitnessLink;
+      readonly carriedCosignatures: readonly CarriedCosignature[];
     }
   | {
       readonly valid: false;

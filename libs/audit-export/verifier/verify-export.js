@@ -3,8 +3,9 @@
  * Offline verifier for styring audit exports.
  *
  *   node verify-export.js EXPORT_DIR --public-key KEY_FILE [--previous PREVIOUS_EXPORT_DIR]
+ *     [[--witness COSIGNATURE_FILE] --witness-key WITNESS_VERIFIER_KEY_FILE] [--lang nb|en]
  *
- * Exit status: 0 the export is valid, 1 it is not (the first bad file or line is named), 2 usage error.
+ * It reports in Norwegian (bokmål) unless given `--lang en`. Exit status: 0 the export is valid, 1 it is not (the first bad file or line is named), 2 usage error.
  *
  * This one file needs nothing but Node.js (16 or newer) and the export folder: every export carries a copy,
  * and the export writer in @styring/audit-export takes its hashing, line format, manifest rules and Merkle
@@ -16,6 +17,7 @@
 const crypto = require('node:crypto');
 const fs = require('node:fs');
 const path = require('node:path');
+const { Worker } = require('node:worker_threads');
 
 const FORMAT = 'styring-audit-export';
 const FORMAT_VERSION = 1;
@@ -25,6 +27,21 @@ const SIGNATURE_FILE = 'manifest.sig';
 const VERIFIER_FILE = 'verify-export.js';
 /** The `prevHash` of the first line: there is nothing before it. */
 const GENESIS_HASH = '0'.repeat(64);
+
+// ---------------------------------------------------------------------------------------------------------
+// Messages, in the two languages the verifier reports in
+// ---------------------------------------------------------------------------------------------------------
+
+/** A text in English (`en`, the library's default and `--lang en`) and in Norwegian bokmål (`nb`). */
+const both = (en, nb) => ({ en, nb });
+
+/** An Error whose message is English and which says the same in bokmål too (`texts.nb`). */
+class Problem extends Error {
+  constructor(texts) {
+    super(texts.en);
+    this.texts = texts;
+  }
+}
 
 // ---------------------------------------------------------------------------------------------------------
 // Hashing and the Merkle tree of RFC 9162 §2.1
@@ -272,8 +289,9 @@ const startsWithAt = (buf, at, expected) => {
 const readSeq = (buf, start, end) => {
   if (buf[end - 1] !== 0x7d) return { seq: -1, at: -1 };
   let value = 0;
+  let scale = 1;
   let i = end - 2;
-  for (; i > start && buf[i] >= 0x30 && buf[i] <= 0x39; i--) value += (buf[i] - 0x30) * 10 ** (end - 2 - i);
+  for (; i > start && buf[i] >= 0x30 && buf[i] <= 0x39; i--, scale *= 10) value += (buf[i] - 0x30) * scale;
   const digits = end - 2 - i;
   const at = i - SEQ_HEAD.length + 1;
   const valid =
@@ -283,7 +301,7 @@ const readSeq = (buf, start, end) => {
 
 /**
  * Splits one line (bytes [start, end) of buf, without its `\n`) into its parts and recomputes its hash.
- * Returns `{ problem }` when the line does not have the layout above.
+ * Returns `{ problem }` (in both languages) when the line does not have the layout above.
  */
 const parseEventLine = (buf, start, end) => {
   if (
@@ -292,10 +310,22 @@ const parseEventLine = (buf, start, end) => {
     !startsWithAt(buf, start + PREV_HASH_HEAD_AT, PREV_HASH_HEAD) ||
     !startsWithAt(buf, start + RECORD_HEAD_AT, RECORD_HEAD)
   ) {
-    return { problem: 'not an event line: expected {"eventHash":"…","prevHash":"…","record":{…},"seq":…}' };
+    return {
+      problem: both(
+        'not an event line: expected {"eventHash":"…","prevHash":"…","record":{…},"seq":…}',
+        'ikke en hendelseslinje: forventet {"eventHash":"…","prevHash":"…","record":{…},"seq":…}',
+      ),
+    };
   }
   const { seq, at } = readSeq(buf, start, end);
-  if (seq < 1 || at <= start + RECORD_AT) return { problem: 'the line does not end with its seq: ,"seq":N}' };
+  if (seq < 1 || at <= start + RECORD_AT) {
+    return {
+      problem: both(
+        'the line does not end with its seq: ,"seq":N}',
+        'linjen slutter ikke med løpenummeret sitt: ,"seq":N}',
+      ),
+    };
+  }
   return {
     eventHash: buf.toString('latin1', start + EVENT_HASH_AT, start + PREV_HASH_HEAD_AT),
     computedHash: hashLineContent(buf, start, end),
@@ -316,18 +346,18 @@ const SAFE_OPEN_FLAGS =
   fs.constants.O_RDONLY | (fs.constants.O_NOFOLLOW || 0) | (fs.constants.O_NONBLOCK || 0);
 
 /** A file that is not a regular file of the folder: a symbolic link, FIFO, device, socket or folder. */
-class NotRegularFile extends Error {}
+class NotRegularFile extends Problem {}
 
 const kindOf = (stats) =>
   stats.isDirectory()
-    ? 'a folder'
+    ? both('a folder', 'en mappe')
     : stats.isFIFO()
-      ? 'a FIFO (named pipe)'
+      ? both('a FIFO (named pipe)', 'en FIFO (navngitt rør)')
       : stats.isCharacterDevice() || stats.isBlockDevice()
-        ? 'a device'
+        ? both('a device', 'en enhetsfil')
         : stats.isSocket()
-          ? 'a socket'
-          : 'a special file';
+          ? both('a socket', 'en sokkel')
+          : both('a special file', 'en spesialfil');
 
 /**
  * Opens a file for reading only when it is a regular file reached without a symbolic link; resolves to
@@ -339,13 +369,18 @@ const openRegularFile = async (file) => {
   try {
     handle = await fs.promises.open(file, SAFE_OPEN_FLAGS);
   } catch (error) {
-    if (error.code === 'ELOOP') throw new NotRegularFile('is a symbolic link, not a regular file');
+    if (error.code === 'ELOOP') {
+      throw new NotRegularFile(
+        both('is a symbolic link, not a regular file', 'er en symbolsk lenke, ikke en vanlig fil'),
+      );
+    }
     throw error;
   }
   const stats = await handle.stat();
   if (!stats.isFile()) {
     await handle.close();
-    throw new NotRegularFile(`is ${kindOf(stats)}, not a regular file`);
+    const kind = kindOf(stats);
+    throw new NotRegularFile(both(`is ${kind.en}, not a regular file`, `er ${kind.nb}, ikke en vanlig fil`));
   }
   return { handle, size: stats.size };
 };
@@ -354,7 +389,14 @@ const openRegularFile = async (file) => {
 const readSmallFile = async (file, maxBytes) => {
   const { handle, size } = await openRegularFile(file);
   try {
-    if (size > maxBytes) throw new NotRegularFile(`is ${size} bytes, more than the ${maxBytes} allowed`);
+    if (size > maxBytes) {
+      throw new NotRegularFile(
+        both(
+          `is ${size} bytes, more than the ${maxBytes} allowed`,
+          `er ${size} byte, mer enn de ${maxBytes} som er tillatt`,
+        ),
+      );
+    }
     const bytes = Buffer.alloc(size);
     let read = 0;
     while (read < size) {
@@ -375,15 +417,14 @@ const READ_CHUNK = 1 << 20;
 
 /**
  * Reads a file line by line (`\n`-terminated) through reusable buffers, so memory stays constant whatever
- * the file's size; optionally hashes every byte read. The next chunk is read while the lines of the current
+ * the file's size. The next chunk is read while the lines of the current
  * one are checked, so the disk (or a busy machine's I/O thread) is not waited for. Pull-based: `next()`
  * finds the next line in the buffer; when it returns false, `fill()` takes in the next chunk and returns
  * false at the end of the file. A line longer than MAX_LINE_BYTES throws an Error with code `line_too_long`.
  */
 class LineReader {
-  constructor(handle, hash) {
+  constructor(handle) {
     this.handle = handle;
-    this.hash = hash;
     this.buffer = Buffer.allocUnsafe(2 * READ_CHUNK);
     this.incoming = Buffer.allocUnsafe(READ_CHUNK);
     this.reading = this.readAhead();
@@ -395,8 +436,8 @@ class LineReader {
     this.end = 0;
   }
 
-  static async open(file, hash) {
-    return new LineReader((await openRegularFile(file)).handle, hash);
+  static async open(file) {
+    return new LineReader((await openRegularFile(file)).handle);
   }
 
   /** Starts reading the next chunk into `incoming`; resolves to the bytes read (0 at the end). */
@@ -444,7 +485,6 @@ class LineReader {
     }
     this.incoming.copy(this.buffer, kept, 0, bytesRead);
     this.reading = bytesRead > 0 ? this.readAhead() : Promise.resolve(0);
-    if (this.hash) this.hash.update(this.buffer.subarray(kept, kept + bytesRead));
     this.bytes += bytesRead;
     this.view = this.buffer.subarray(0, kept + bytesRead);
     this.position = 0;
@@ -506,11 +546,13 @@ const parsePublicKey = (bytes) => {
 };
 
 const HEX_HASH = /^[0-9a-f]{64}$/;
+const NOT_AN_OBJECT = both('is not an object', 'er ikke et objekt');
+const NOT_AN_ARRAY = both('is not an array', 'er ikke en liste');
 const DECIMAL = /^(0|[1-9][0-9]*)$/;
 const FILE_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
 
 /**
- * Parses manifest.json and checks its shape; throws an Error naming the first bad field. Only call it on
+ * Parses manifest.json and checks its shape; throws a Problem naming the first bad field. Only call it on
  * bytes whose signature has been verified.
  */
 const parseManifest = (bytes) => {
@@ -518,27 +560,33 @@ const parseManifest = (bytes) => {
   try {
     manifest = JSON.parse(bytes.toString('utf8'));
   } catch (error) {
-    throw new Error(`not JSON (${error.message})`);
+    throw new Problem(both(`not JSON (${error.message})`, `ikke JSON (${error.message})`));
   }
   const fail = (field, why) => {
-    throw new Error(`field ${field} ${why}`);
+    throw new Problem(both(`field ${field} ${why.en}`, `feltet ${field} ${why.nb}`));
   };
   const isObject = (value) => typeof value === 'object' && value !== null && !Array.isArray(value);
   const count = (value, field) => {
-    if (!Number.isSafeInteger(value) || value < 0) fail(field, 'is not a count (a whole number ≥ 0)');
+    if (!Number.isSafeInteger(value) || value < 0)
+      fail(field, both('is not a count (a whole number ≥ 0)', 'er ikke et antall (et helt tall ≥ 0)'));
   };
   const hash = (value, field) => {
-    if (typeof value !== 'string' || !HEX_HASH.test(value)) fail(field, 'is not 64 lowercase hex digits');
+    if (typeof value !== 'string' || !HEX_HASH.test(value))
+      fail(field, both('is not 64 lowercase hex digits', 'er ikke 64 heksadesimale sifre (små bokstaver)'));
   };
   const text = (value, field) => {
-    if (typeof value !== 'string' || value.length === 0) fail(field, 'is not a non-empty string');
+    if (typeof value !== 'string' || value.length === 0)
+      fail(field, both('is not a non-empty string', 'er ikke en tekst med innhold'));
   };
-  if (!isObject(manifest)) fail('(root)', 'is not an object');
-  if (manifest.format !== FORMAT) fail('format', `is not "${FORMAT}"`);
+  if (!isObject(manifest)) fail('(root)', NOT_AN_OBJECT);
+  if (manifest.format !== FORMAT) fail('format', both(`is not "${FORMAT}"`, `er ikke "${FORMAT}"`));
   if (manifest.formatVersion !== FORMAT_VERSION) {
     fail(
       'formatVersion',
-      `is ${JSON.stringify(manifest.formatVersion)}; this verifier reads version ${FORMAT_VERSION}`,
+      both(
+        `is ${JSON.stringify(manifest.formatVersion)}; this verifier reads version ${FORMAT_VERSION}`,
+        `er ${JSON.stringify(manifest.formatVersion)}; denne verifikatoren leser versjon ${FORMAT_VERSION}`,
+      ),
     );
   }
   text(manifest.origin, 'origin');
@@ -548,45 +596,61 @@ const parseManifest = (bytes) => {
   count(manifest.decisionCount, 'decisionCount');
   count(manifest.changeCount, 'changeCount');
   if (manifest.treeSize !== manifest.eventCount)
-    fail('treeSize', 'differs from eventCount (one leaf per event)');
+    fail(
+      'treeSize',
+      both('differs from eventCount (one leaf per event)', 'er ulik eventCount (ett løv per hendelse)'),
+    );
   hash(manifest.merkleRoot, 'merkleRoot');
   hash(manifest.chainHead, 'chainHead');
   if (manifest.eventCount === 0) {
-    if (manifest.range !== null) fail('range', 'must be null when there are no events');
+    if (manifest.range !== null)
+      fail(
+        'range',
+        both('must be null when there are no events', 'skal være null når det ikke er hendelser'),
+      );
   } else {
-    if (!isObject(manifest.range)) fail('range', 'is not an object');
+    if (!isObject(manifest.range)) fail('range', NOT_AN_OBJECT);
     for (const field of ['firstGlobalPosition', 'lastGlobalPosition']) {
       const value = manifest.range[field];
       if (typeof value !== 'string' || !DECIMAL.test(value))
-        fail(`range.${field}`, 'is not a decimal string');
+        fail(`range.${field}`, both('is not a decimal string', 'er ikke et heltall skrevet som tekst'));
     }
     text(manifest.range.firstRecordedAt, 'range.firstRecordedAt');
     text(manifest.range.lastRecordedAt, 'range.lastRecordedAt');
   }
-  if (!Array.isArray(manifest.files)) fail('files', 'is not an array');
+  if (!Array.isArray(manifest.files)) fail('files', NOT_AN_ARRAY);
   const names = new Set();
   manifest.files.forEach((file, i) => {
-    if (!isObject(file)) fail(`files[${i}]`, 'is not an object');
+    if (!isObject(file)) fail(`files[${i}]`, NOT_AN_OBJECT);
     if (typeof file.name !== 'string' || !FILE_NAME.test(file.name))
-      fail(`files[${i}].name`, 'is not a file name');
+      fail(`files[${i}].name`, both('is not a file name', 'er ikke et filnavn'));
     if (file.name === MANIFEST_FILE || file.name === SIGNATURE_FILE || names.has(file.name)) {
-      fail(`files[${i}].name`, `lists ${file.name} twice or lists the manifest itself`);
+      fail(
+        `files[${i}].name`,
+        both(
+          `lists ${file.name} twice or lists the manifest itself`,
+          `oppgir ${file.name} to ganger, eller oppgir selve manifestet`,
+        ),
+      );
     }
     names.add(file.name);
     hash(file.sha256, `files[${i}].sha256`);
     count(file.bytes, `files[${i}].bytes`);
   });
-  if (!names.has(EVENTS_FILE)) fail('files', `does not list ${EVENTS_FILE}`);
+  if (!names.has(EVENTS_FILE))
+    fail('files', both(`does not list ${EVENTS_FILE}`, `oppgir ikke ${EVENTS_FILE}`));
   const previous = manifest.previous;
   if (previous !== null) {
-    if (!isObject(previous)) fail('previous', 'is neither null nor an object');
+    if (!isObject(previous))
+      fail('previous', both('is neither null nor an object', 'er verken null eller et objekt'));
     text(previous.created, 'previous.created');
     count(previous.treeSize, 'previous.treeSize');
-    if (previous.treeSize > manifest.treeSize) fail('previous.treeSize', 'is larger than treeSize');
+    if (previous.treeSize > manifest.treeSize)
+      fail('previous.treeSize', both('is larger than treeSize', 'er større enn treSize'));
     hash(previous.merkleRoot, 'previous.merkleRoot');
     hash(previous.chainHead, 'previous.chainHead');
     hash(previous.manifestSha256, 'previous.manifestSha256');
-    if (!Array.isArray(previous.consistencyProof)) fail('previous.consistencyProof', 'is not an array');
+    if (!Array.isArray(previous.consistencyProof)) fail('previous.consistencyProof', NOT_AN_ARRAY);
     previous.consistencyProof.forEach((node, i) => hash(node, `previous.consistencyProof[${i}]`));
   }
   return manifest;
@@ -635,20 +699,32 @@ const splitNoteKey = (text) => {
   const name = trimmed.slice(0, plus);
   const keyIdHex = trimmed.slice(plus + 1, plus + 9);
   if (plus <= 0 || !KEY_NAME.test(name) || !/^[0-9a-f]{8}$/.test(keyIdHex) || trimmed[plus + 9] !== '+') {
-    throw new Error('not a signed-note key (<name>+<8 hex digits>+<base64 key>)');
+    throw new Problem(
+      both(
+        'not a signed-note key (<name>+<8 hex digits>+<base64 key>)',
+        'ikke en signed-note-nøkkel (<navn>+<8 heksadesimale sifre>+<base64-nøkkel>)',
+      ),
+    );
   }
   const material = Buffer.from(trimmed.slice(plus + 10), 'base64');
   if (material.length !== 33 || material[0] !== COSIGNATURE_V1) {
-    throw new Error('not an Ed25519 cosignature/v1 key (type 0x04 and 32 key bytes)');
+    throw new Problem(
+      both(
+        'not an Ed25519 cosignature/v1 key (type 0x04 and 32 key bytes)',
+        'ikke en Ed25519 cosignature/v1-nøkkel (type 0x04 og 32 nøkkelbyte)',
+      ),
+    );
   }
   return { name, keyIdHex, key: material.subarray(1) };
 };
 
-/** Parses a cosigner's vkey; throws an Error saying what is wrong. */
+/** Parses a cosigner's vkey; throws a Problem saying what is wrong. */
 const parseCosignerVerifierKey = (text) => {
   const { name, keyIdHex, key } = splitNoteKey(text);
   if (cosignerKeyId(name, key).toString('hex') !== keyIdHex)
-    throw new Error('its key ID does not match its name and key');
+    throw new Problem(
+      both('its key ID does not match its name and key', 'nøkkel-ID-en stemmer ikke med navnet og nøkkelen'),
+    );
   const publicKey = crypto.createPublicKey({
     key: Buffer.concat([ED25519_SPKI_PREFIX, key]),
     format: 'der',
@@ -665,69 +741,136 @@ const cosignatureLine = (name, keyId, timestamp, signature) => {
 };
 
 /**
- * Reads a cosigned checkpoint (a signed note) with the cosigner's key: the tree head and the time of the
- * first valid cosignature by that key. Throws an Error saying what is wrong.
+ * Reads a checkpoint note without any key: its body and tree head (origin, tree size, root hash) and its
+ * Ed25519 cosignature/v1 lines, `— <name> base64(key ID ‖ timestamp ‖ signature)` (other signature lines are
+ * left out). Throws a Problem saying what is wrong.
  */
-const parseCosignedCheckpoint = (text, cosigner) => {
+const parseCheckpointNote = (text) => {
   const note = String(text);
   const split = note.indexOf('\n\n');
-  if (split < 0) throw new Error('not a signed note (no blank line before the signatures)');
+  if (split < 0) {
+    throw new Problem(
+      both(
+        'not a signed note (no blank line before the signatures)',
+        'ikke en signert note (ingen tom linje foran signaturene)',
+      ),
+    );
+  }
   const body = note.slice(0, split + 1);
   const lines = body.split('\n');
-  if (lines.length < 4) throw new Error('not a checkpoint (origin, tree size and root hash lines)');
+  if (lines.length < 4) {
+    throw new Problem(
+      both(
+        'not a checkpoint (origin, tree size and root hash lines)',
+        'ikke et sjekkpunkt (linjer med opphav, trestørrelse og rothash)',
+      ),
+    );
+  }
   const [origin, sizeLine, rootLine] = lines;
   if (origin === '' || !DECIMAL.test(sizeLine))
-    throw new Error('not a checkpoint: bad origin or tree size line');
+    throw new Problem(
+      both(
+        'not a checkpoint: bad origin or tree size line',
+        'ikke et sjekkpunkt: feil i linjen med opphav eller trestørrelse',
+      ),
+    );
   const root = Buffer.from(rootLine, 'base64');
   if (root.length !== 32 || root.toString('base64') !== rootLine)
-    throw new Error('not a checkpoint: bad root hash line');
+    throw new Problem(
+      both('not a checkpoint: bad root hash line', 'ikke et sjekkpunkt: feil i linjen med rothash'),
+    );
   const treeSize = Number(sizeLine);
-  if (!Number.isSafeInteger(treeSize)) throw new Error('not a checkpoint: tree size out of range');
+  if (!Number.isSafeInteger(treeSize)) {
+    throw new Problem(
+      both('not a checkpoint: tree size out of range', 'ikke et sjekkpunkt: trestørrelsen er for stor'),
+    );
+  }
+  const cosignatures = [];
   for (const line of note.slice(split + 2).split('\n')) {
     if (!line.startsWith(SIGNATURE_LINE_START)) continue;
     const [name, encoded] = line.slice(SIGNATURE_LINE_START.length).split(' ');
     const bytes = Buffer.from(encoded || '', 'base64');
-    if (name !== cosigner.name || bytes.length !== 76 || !bytes.subarray(0, 4).equals(cosigner.keyId))
-      continue;
-    const timestamp = bytes.readBigUInt64BE(4);
-    if (crypto.verify(null, cosignedMessage(timestamp, body), cosigner.publicKey, bytes.subarray(12))) {
-      return {
-        origin,
-        treeSize,
-        merkleRoot: root.toString('hex'),
-        timestamp: Number(timestamp),
-        cosigner: cosigner.name,
-      };
-    }
+    if (bytes.length !== 76) continue;
+    const [keyId, signature] = [bytes.subarray(0, 4), bytes.subarray(12)];
+    cosignatures.push({ name, keyId, timestamp: bytes.readBigUInt64BE(4), signature });
   }
-  throw new Error(
-    `holds no valid cosignature by ${cosigner.name}: it was changed, or cosigned with another key`,
+  return { body, origin, treeSize, merkleRoot: root.toString('hex'), cosignatures };
+};
+
+/** Whether a cosignature line is by `cosigner` (its name and key ID) and its signature verifies. */
+const isBy = (cosignature, cosigner) =>
+  cosignature.name === cosigner.name && cosignature.keyId.equals(cosigner.keyId);
+const verifiesWith = (note, cosignature, cosigner) =>
+  crypto.verify(
+    null,
+    cosignedMessage(cosignature.timestamp, note.body),
+    cosigner.publicKey,
+    cosignature.signature,
+  );
+
+const witnessedHead = (note, cosignature) => ({
+  origin: note.origin,
+  treeSize: note.treeSize,
+  merkleRoot: note.merkleRoot,
+  timestamp: Number(cosignature.timestamp),
+  cosigner: cosignature.name,
+});
+
+/**
+ * Reads a cosigned checkpoint (a signed note) with the cosigner's key: the tree head and the time of the
+ * first valid cosignature by that key. Throws a Problem saying what is wrong.
+ */
+const parseCosignedCheckpoint = (text, cosigner) => {
+  const note = parseCheckpointNote(text);
+  const valid = note.cosignatures.find((c) => isBy(c, cosigner) && verifiesWith(note, c, cosigner));
+  if (valid !== undefined) return witnessedHead(note, valid);
+  throw new Problem(
+    both(
+      `holds no valid cosignature by ${cosigner.name}: it was changed, or cosigned with another key`,
+      `har ingen gyldig medsignatur fra ${cosigner.name}: den er endret, eller medsignert med en annen nøkkel`,
+    ),
   );
 };
 
-const WITNESS_FILE = 'witness cosignature';
+const WITNESS_FILE = both('witness cosignature', 'vitnets medsignatur');
 
-/** The witnessed tree head, checked against the signed manifest before the events are read. */
+const WITNESS_KEY = both('witness key', 'vitnets nøkkel');
+
+const readCosigner = (key) => {
+  try {
+    return parseCosignerVerifierKey(key);
+  } catch (error) {
+    throw new Invalid(WITNESS_KEY, undefined, textsOf(error));
+  }
+};
+
+const otherLog = (origin, manifest) =>
+  both(
+    `is for the log "${origin}", not "${manifest.origin}"`,
+    `gjelder loggen "${origin}", ikke "${manifest.origin}"`,
+  );
+
+/** The witnessed tree head of the cosignature the auditor kept, checked against the signed manifest. */
 const readWitness = (witness, manifest) => {
+  const cosigner = readCosigner(witness.key);
   let witnessed;
   try {
-    witnessed = parseCosignedCheckpoint(witness.cosignature, parseCosignerVerifierKey(witness.key));
+    witnessed = parseCosignedCheckpoint(witness.cosignature, cosigner);
   } catch (error) {
-    throw new Invalid(WITNESS_FILE, undefined, error.message);
+    throw new Invalid(WITNESS_FILE, undefined, textsOf(error));
   }
-  if (witnessed.origin !== manifest.origin) {
-    throw new Invalid(
-      WITNESS_FILE,
-      undefined,
-      `is for the log "${witnessed.origin}", not "${manifest.origin}"`,
-    );
-  }
+  if (witnessed.origin !== manifest.origin)
+    throw new Invalid(WITNESS_FILE, undefined, otherLog(witnessed.origin, manifest));
   if (witnessed.treeSize > manifest.treeSize) {
     throw new Invalid(
       EVENTS_FILE,
       undefined,
-      `has ${manifest.treeSize} events, fewer than the ${witnessed.treeSize} the witness ${witnessed.cosigner} ` +
-        'cosigned: history was removed',
+      both(
+        `has ${manifest.treeSize} events, fewer than the ${witnessed.treeSize} the witness ` +
+          `${witnessed.cosigner} cosigned: history was removed`,
+        `har ${manifest.treeSize} hendelser, færre enn de ${witnessed.treeSize} vitnet ` +
+          `${witnessed.cosigner} medsignerte: historikk er fjernet`,
+      ),
     );
   }
   return witnessed;
@@ -742,9 +885,15 @@ const checkWitnessed = (witnessed, prefixRoot) => {
     throw new Invalid(
       EVENTS_FILE,
       undefined,
-      `is not a consistent extension of the tree head the witness ${witnessed.cosigner} cosigned ` +
-        `(tree size ${witnessed.treeSize}, root ${shortHash(witnessed.merkleRoot)}): the first inconsistent size is ` +
-        `${witnessed.treeSize}; history up to event ${witnessed.treeSize} was rewritten after it was witnessed`,
+      both(
+        `is not a consistent extension of the tree head the witness ${witnessed.cosigner} cosigned ` +
+          `(tree size ${witnessed.treeSize}, root ${shortHash(witnessed.merkleRoot)}): the first inconsistent ` +
+          `size is ${witnessed.treeSize}; history up to event ${witnessed.treeSize} was rewritten after it was witnessed`,
+        `er ikke en konsistent utvidelse av trehodet vitnet ${witnessed.cosigner} medsignerte ` +
+          `(trestørrelse ${witnessed.treeSize}, rot ${shortHash(witnessed.merkleRoot)}): første inkonsistente ` +
+          `størrelse er ${witnessed.treeSize}; historikken til og med hendelse ${witnessed.treeSize} er omskrevet ` +
+          'etter at den ble bevitnet',
+      ),
     );
   }
 };
@@ -754,21 +903,151 @@ const witnessSummary = (witnessed) => ({
   treeSize: witnessed.treeSize,
   merkleRoot: witnessed.merkleRoot,
   cosigned: new Date(witnessed.timestamp * 1000).toISOString(),
+  carried: witnessed.carried === true,
 });
+
+/** A witness cosignature the export carries: `witness-<tree size>-<key ID of its first cosigner>.cosignature`. */
+const WITNESS_COSIGNATURE_FILE = /^witness-(0|[1-9][0-9]*)-([0-9a-f]{8})\.cosignature$/;
+const witnessCosignatureFileName = (treeSize, keyIdHex) => `witness-${treeSize}-${keyIdHex}.cosignature`;
+/** A cosignature is a few hundred bytes. */
+const MAX_COSIGNATURE_BYTES = 64 * 1024;
+
+/**
+ * The witness cosignatures the export carries (received from witnesses for this or an earlier export): each
+ * one's tree head, read from its signed bytes, for this origin and no larger than this export. Their
+ * signatures need the witness's key; their tree heads are checked against the events without it.
+ */
+const readCarriedCosignatures = async (directory, manifest) => {
+  const carried = [];
+  for (const entry of manifest.files) {
+    if (!WITNESS_COSIGNATURE_FILE.test(entry.name)) continue;
+    let bytes;
+    try {
+      bytes = await readSmallFile(
+        path.join(directory, entry.name),
+        Math.min(entry.bytes, MAX_COSIGNATURE_BYTES),
+      );
+    } catch (error) {
+      if (error instanceof NotRegularFile) throw new Invalid(entry.name, undefined, error.texts);
+      throw error;
+    }
+    compareDigest(entry.name, entry, sha256Hex(bytes), bytes.length);
+    let note;
+    try {
+      note = parseCheckpointNote(bytes.toString('utf8'));
+    } catch (error) {
+      throw new Invalid(entry.name, undefined, textsOf(error));
+    }
+    if (note.origin !== manifest.origin)
+      throw new Invalid(entry.name, undefined, otherLog(note.origin, manifest));
+    if (note.treeSize > manifest.treeSize) {
+      throw new Invalid(
+        entry.name,
+        undefined,
+        both(
+          `cosigns tree size ${note.treeSize}, larger than this export's ${manifest.treeSize}: history was removed`,
+          `medsignerer trestørrelse ${note.treeSize}, større enn denne eksportens ${manifest.treeSize}: ` +
+            'historikk er fjernet',
+        ),
+      );
+    }
+    carried.push({ file: entry.name, note });
+  }
+  return carried;
+};
+
+/**
+ * With only the witness's key: the largest tree head it cosigned among those the export carries. Every
+ * cosignature there in its name and key ID must verify; none at all is invalid, since the export should
+ * carry what the witness sent back (the auditor's own kept copy, with --witness, is the stronger check).
+ */
+const carriedWitness = (carried, key) => {
+  const cosigner = readCosigner(key);
+  let witnessed;
+  for (const { file, note } of carried) {
+    for (const cosignature of note.cosignatures.filter((c) => isBy(c, cosigner))) {
+      if (!verifiesWith(note, cosignature, cosigner)) {
+        throw new Invalid(
+          file,
+          undefined,
+          both(
+            `holds a cosignature by ${cosigner.name} that does not verify with its key: it was forged or changed`,
+            `har en medsignatur fra ${cosigner.name} som ikke stemmer med nøkkelen: den er forfalsket eller endret`,
+          ),
+        );
+      }
+      if (witnessed === undefined || note.treeSize > witnessed.treeSize)
+        witnessed = { ...witnessedHead(note, cosignature), carried: true };
+    }
+  }
+  if (witnessed !== undefined) return witnessed;
+  throw new Invalid(
+    WITNESS_FILE,
+    undefined,
+    both(
+      `the export carries none by ${cosigner.name}: give the cosignature you kept with --witness`,
+      `eksporten har ingen fra ${cosigner.name}: oppgi medsignaturen du har beholdt, med --witness`,
+    ),
+  );
+};
+
+/** Every tree head the export carries must be one its events extend. */
+const checkCarried = (carried, prefixRoots) => {
+  for (const { file, note } of carried) {
+    if (binaryToHex(prefixRoots.get(note.treeSize)) === note.merkleRoot) continue;
+    throw new Invalid(
+      file,
+      undefined,
+      both(
+        `is a tree head (tree size ${note.treeSize}, root ${shortHash(note.merkleRoot)}) this export does not ` +
+          `extend: the first inconsistent size is ${note.treeSize}; history up to event ${note.treeSize} was ` +
+          'rewritten after it was cosigned',
+        `er et trehode (trestørrelse ${note.treeSize}, rot ${shortHash(note.merkleRoot)}) som denne eksporten ` +
+          `ikke utvider: første inkonsistente størrelse er ${note.treeSize}; historikken til og med hendelse ` +
+          `${note.treeSize} er omskrevet etter at den ble medsignert`,
+      ),
+    );
+  }
+};
 
 // ---------------------------------------------------------------------------------------------------------
 // Verification
 // ---------------------------------------------------------------------------------------------------------
 
-/** The first thing found wrong: a file, and a line within it when one can be named. */
+const LINE_WORD = both('line', 'linje');
+
+/**
+ * The first thing found wrong: a file (its name, or a label in both languages), a line within it when one
+ * can be named, and why (in both languages). Its Error message is the English report.
+ */
 class Invalid extends Error {
-  constructor(file, line, message) {
-    super(`${file}${line === undefined ? '' : ` line ${line}`}: ${message}`);
-    this.file = file;
+  constructor(file, line, reasons) {
+    const files = typeof file === 'string' ? both(file, file) : file;
+    super(`${files.en}${line === undefined ? '' : ` line ${line}`}: ${reasons.en}`);
+    this.files = files;
     this.line = line;
-    this.reason = message;
+    this.reasons = reasons;
+  }
+
+  /** What verifyExport reports, in `lang`. */
+  report(lang) {
+    const at = this.line === undefined ? '' : ` ${LINE_WORD[lang]} ${this.line}`;
+    return {
+      file: this.files[lang],
+      ...(this.line === undefined ? {} : { line: this.line }),
+      reason: this.reasons[lang],
+      message: `${this.files[lang]}${at}: ${this.reasons[lang]}`,
+    };
   }
 }
+
+/** A Problem's texts, or an Error's message in both languages. */
+const textsOf = (error) => error.texts || both(error.message, error.message);
+
+/** A file's name with a label before it (`previous export: `), in both languages. */
+const labelled = (label, name) => both(label.en + name, label.nb + name);
+const NO_LABEL = both('', '');
+const PREVIOUS_EXPORT = both('previous export: ', 'forrige eksport: ');
 
 /** The manifest lists a few dozen files: a megabyte is far more than any needs. */
 const MAX_MANIFEST_BYTES = 1 << 20;
@@ -778,96 +1057,124 @@ const readIfPresent = async (file, label, maxBytes) => {
     return await readSmallFile(file, maxBytes);
   } catch (error) {
     if (error.code === 'ENOENT') return undefined;
-    if (error instanceof NotRegularFile) throw new Invalid(label, undefined, error.message);
+    if (error instanceof NotRegularFile) throw new Invalid(label, undefined, error.texts);
     throw error;
   }
 };
 
 const shortHash = (hex) => hex.slice(0, 16) + '…';
 
+const MISSING = both('missing', 'mangler');
+
 /**
  * Reads manifest.json and manifest.sig, checks the signature with the pinned key, then the manifest's shape.
- * Throws an Error naming the file (prefixed with `label`) when anything is wrong.
+ * Throws an Invalid naming the file (after `label`, in both languages) when anything is wrong.
  */
-const readSignedManifest = async (directory, publicKey, label = '') => {
+const readSignedManifest = async (directory, publicKey, label = NO_LABEL) => {
+  const manifestFile = labelled(label, MANIFEST_FILE);
+  const signatureFile = labelled(label, SIGNATURE_FILE);
   const manifestBytes = await readIfPresent(
     path.join(directory, MANIFEST_FILE),
-    label + MANIFEST_FILE,
+    manifestFile,
     MAX_MANIFEST_BYTES,
   );
-  if (manifestBytes === undefined) throw new Invalid(label + MANIFEST_FILE, undefined, 'missing');
+  if (manifestBytes === undefined) throw new Invalid(manifestFile, undefined, MISSING);
   // Read a byte more than a signature has, so a longer file is named by its size below.
-  const signature = await readIfPresent(path.join(directory, SIGNATURE_FILE), label + SIGNATURE_FILE, 65);
-  if (signature === undefined) throw new Invalid(label + SIGNATURE_FILE, undefined, 'missing');
+  const signature = await readIfPresent(path.join(directory, SIGNATURE_FILE), signatureFile, 65);
+  if (signature === undefined) throw new Invalid(signatureFile, undefined, MISSING);
   if (signature.length !== 64) {
     throw new Invalid(
-      label + SIGNATURE_FILE,
+      signatureFile,
       undefined,
-      `is ${signature.length} bytes, not a 64-byte Ed25519 signature`,
+      both(
+        `is ${signature.length} bytes, not a 64-byte Ed25519 signature`,
+        `er ${signature.length} byte, ikke en Ed25519-signatur på 64 byte`,
+      ),
     );
   }
+  const pinned = publicKeyFingerprint(publicKey);
   if (!crypto.verify(null, manifestBytes, publicKey, signature)) {
     throw new Invalid(
-      label + MANIFEST_FILE,
+      manifestFile,
       undefined,
-      `the signature in ${SIGNATURE_FILE} does not verify with the pinned public key ` +
-        `${publicKeyFingerprint(publicKey)}: the manifest was changed, or signed with another key`,
+      both(
+        `the signature in ${SIGNATURE_FILE} does not verify with the pinned public key ${pinned}: ` +
+          'the manifest was changed, or signed with another key',
+        `signaturen i ${SIGNATURE_FILE} stemmer ikke med den oppgitte offentlige nøkkelen ${pinned}: ` +
+          'manifestet er endret, eller signert med en annen nøkkel',
+      ),
     );
   }
   let manifest;
   try {
     manifest = parseManifest(manifestBytes);
   } catch (error) {
-    throw new Invalid(label + MANIFEST_FILE, undefined, error.message);
+    throw new Invalid(manifestFile, undefined, textsOf(error));
   }
-  const pinned = publicKeyFingerprint(publicKey);
   if (manifest.signingKeyFingerprint !== pinned) {
+    const stated = JSON.stringify(manifest.signingKeyFingerprint);
     throw new Invalid(
-      label + MANIFEST_FILE,
+      manifestFile,
       undefined,
-      `field signingKeyFingerprint ${JSON.stringify(manifest.signingKeyFingerprint)} is not the fingerprint ` +
-        `of the pinned key ${pinned}`,
+      both(
+        `field signingKeyFingerprint ${stated} is not the fingerprint of the pinned key ${pinned}`,
+        `feltet signingKeyFingerprint ${stated} er ikke fingeravtrykket til den oppgitte nøkkelen ${pinned}`,
+      ),
     );
   }
   return { manifest, manifestSha256: sha256(manifestBytes).toString('hex') };
 };
 
 /** Every entry of the folder must be a listed file, the manifest or its signature – nothing more. */
-const checkFolderContents = async (directory, manifest, label) => {
+const checkFolderContents = async (directory, manifest) => {
   const listed = new Set(manifest.files.map((file) => file.name));
   const entries = await fs.promises.readdir(directory, { withFileTypes: true });
   for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : 1))) {
     const known = listed.has(entry.name) || entry.name === MANIFEST_FILE || entry.name === SIGNATURE_FILE;
-    if (!known) throw new Invalid(label + entry.name, undefined, 'is not listed in the signed manifest');
-    if (!entry.isFile()) throw new Invalid(label + entry.name, undefined, 'is not a regular file');
+    if (!known) {
+      throw new Invalid(
+        entry.name,
+        undefined,
+        both('is not listed in the signed manifest', 'står ikke i det signerte manifestet'),
+      );
+    }
+    if (!entry.isFile())
+      throw new Invalid(entry.name, undefined, both('is not a regular file', 'er ikke en vanlig fil'));
   }
   const present = new Set(entries.map((entry) => entry.name));
   for (const file of manifest.files) {
     if (!present.has(file.name))
-      throw new Invalid(label + file.name, undefined, 'is listed in the manifest but missing');
+      throw new Invalid(
+        file.name,
+        undefined,
+        both('is listed in the manifest but missing', 'står i manifestet, men mangler'),
+      );
   }
 };
 
-const compareDigest = (fileLabel, entry, hash, bytes) => {
-  const digest = hash.digest('hex');
+const compareDigest = (fileLabel, entry, digest, bytes) => {
   if (bytes !== entry.bytes || digest !== entry.sha256) {
     throw new Invalid(
       fileLabel,
       undefined,
-      `its content differs from the signed manifest (SHA-256 ${shortHash(digest)}, ${bytes} bytes; ` +
-        `manifest: ${shortHash(entry.sha256)}, ${entry.bytes} bytes): the file was changed or swapped`,
+      both(
+        `its content differs from the signed manifest (SHA-256 ${shortHash(digest)}, ${bytes} bytes; ` +
+          `manifest: ${shortHash(entry.sha256)}, ${entry.bytes} bytes): the file was changed or swapped`,
+        `innholdet avviker fra det signerte manifestet (SHA-256 ${shortHash(digest)}, ${bytes} byte; ` +
+          `manifestet: ${shortHash(entry.sha256)}, ${entry.bytes} byte): filen er endret eller byttet ut`,
+      ),
     );
   }
 };
 
-const checkFileDigest = async (directory, entry, label) => {
+const checkFileDigest = async (directory, entry) => {
   const hash = crypto.createHash('sha256');
   let bytes = 0;
   let opened;
   try {
     opened = await openRegularFile(path.join(directory, entry.name));
   } catch (error) {
-    if (error instanceof NotRegularFile) throw new Invalid(label + entry.name, undefined, error.message);
+    if (error instanceof NotRegularFile) throw new Invalid(entry.name, undefined, error.texts);
     throw error;
   }
   const { handle, size } = opened;
@@ -884,7 +1191,7 @@ const checkFileDigest = async (directory, entry, label) => {
   } finally {
     await handle.close();
   }
-  compareDigest(label + entry.name, entry, hash, size === bytes ? bytes : size);
+  compareDigest(entry.name, entry, hash.digest('hex'), size === bytes ? bytes : size);
 };
 
 const CHECKSUMS_FILE = 'SHA256SUMS';
@@ -909,8 +1216,46 @@ const checkChecksumsFile = async (directory, manifest) => {
   throw new Invalid(
     CHECKSUMS_FILE,
     line + 1,
-    'does not match the signed manifest (each file before it, with its SHA-256 from the manifest)',
+    both(
+      'does not match the signed manifest (each file before it, with its SHA-256 from the manifest)',
+      'stemmer ikke med det signerte manifestet (hver fil foran den, med SHA-256 fra manifestet)',
+    ),
   );
+};
+
+// The digest of events.jsonl (a gigabyte for a million events) is the one check that needs no other: it runs
+// on a thread of its own, reading the file the line checks read, so that with a second core it costs them no
+// time. The worker is this source, evaluated; it reads by position and so never moves the shared offset.
+const DIGEST_WORKER = `'use strict';
+const { parentPort, workerData } = require('node:worker_threads');
+const { createHash } = require('node:crypto');
+const { readSync } = require('node:fs');
+const { fd, limit, chunkBytes } = workerData;
+const hash = createHash('sha256');
+const chunk = Buffer.allocUnsafe(chunkBytes);
+let bytes = 0;
+while (bytes < limit) {
+  const read = readSync(fd, chunk, 0, Math.min(chunk.length, limit - bytes), bytes);
+  if (read === 0) break;
+  hash.update(chunk.subarray(0, read));
+  bytes += read;
+}
+parentPort.postMessage({ digest: hash.digest('hex'), bytes });
+`;
+
+/**
+ * Starts hashing at most `limit` bytes of the open file `fd` on a worker thread: `result` resolves to
+ * `{ digest, bytes }`; `stop()` ends the worker (it must be stopped before the file is closed).
+ */
+const digestInParallel = (fd, limit) => {
+  const worker = new Worker(DIGEST_WORKER, { eval: true, workerData: { fd, limit, chunkBytes: READ_CHUNK } });
+  const result = new Promise((resolve, reject) => {
+    worker.once('message', resolve);
+    worker.once('error', reject);
+    worker.once('exit', (code) => reject(new Error(`the digest of ${EVENTS_FILE} stopped (exit ${code})`)));
+  });
+  result.catch(() => undefined); // awaited, and so reported, by the caller
+  return { result, stop: () => worker.terminate() };
 };
 
 /**
@@ -918,13 +1263,15 @@ const checkChecksumsFile = async (directory, manifest) => {
  * signed range, count and chain head, and the file's own digest. For each size in `prefixSizes` (of a
  * previous export's tree, of a witnessed tree head) it also records the root of that many first lines.
  */
-const checkEvents = async (directory, manifest, label, prefixSizes) => {
-  const fileLabel = label + EVENTS_FILE;
+const checkEvents = async (directory, manifest, prefixSizes) => {
+  const fileLabel = EVENTS_FILE;
   const entry = manifest.files.find((file) => file.name === EVENTS_FILE);
-  const hash = crypto.createHash('sha256');
-  const reader = await LineReader.open(path.join(directory, EVENTS_FILE), hash).catch((error) => {
-    throw error instanceof NotRegularFile ? new Invalid(fileLabel, undefined, error.message) : error;
+  const reader = await LineReader.open(path.join(directory, EVENTS_FILE)).catch((error) => {
+    throw error instanceof NotRegularFile ? new Invalid(fileLabel, undefined, error.texts) : error;
   });
+  // Never more than the manifest allows: a larger file is named without being read to its end.
+  const digest = digestInParallel(reader.handle.fd, entry.bytes + 1);
+  let digested;
   const frontier = new MerkleFrontier();
   let previousHash = GENESIS_HASH;
   let hashBeforePrevious;
@@ -944,14 +1291,17 @@ const checkEvents = async (directory, manifest, label, prefixSizes) => {
   try {
     while (await reader.advance()) {
       const n = reader.lineNumber;
-      if (reader.end === reader.start) throw new Invalid(fileLabel, n, 'empty line');
+      if (reader.end === reader.start) throw new Invalid(fileLabel, n, both('empty line', 'tom linje'));
       const line = parseEventLine(reader.view, reader.start, reader.end);
       if (line.problem) throw new Invalid(fileLabel, n, line.problem);
       if (line.computedHash !== line.eventHash) {
         throw new Invalid(
           fileLabel,
           n,
-          "the line's content does not match its eventHash: the line was changed",
+          both(
+            "the line's content does not match its eventHash: the line was changed",
+            'linjens innhold stemmer ikke med dens eventHash: linjen er endret',
+          ),
         );
       }
       if (line.prevHash !== previousHash || line.seq !== n) {
@@ -965,16 +1315,29 @@ const checkEvents = async (directory, manifest, label, prefixSizes) => {
       previousHash = line.eventHash;
     }
     if (reader.rest > 0)
-      throw new Invalid(fileLabel, reader.lineNumber + 1, 'incomplete last line (no line end)');
+      throw new Invalid(
+        fileLabel,
+        reader.lineNumber + 1,
+        both('incomplete last line (no line end)', 'ufullstendig siste linje (mangler linjeskift)'),
+      );
     if (reader.lineNumber > 1) {
       const bytes = Buffer.alloc(reader.end - reader.start);
       await reader.handle.read(bytes, 0, bytes.length, lastLineOffset);
       lastRecord = parseRecord(fileLabel, reader.lineNumber, bytes, parseEventLine(bytes, 0, bytes.length));
     }
+    digested = await digest.result;
   } catch (error) {
     if (error.code !== 'line_too_long') throw error;
-    throw new Invalid(fileLabel, error.lineNumber, `longer than ${MAX_LINE_BYTES} bytes: not an event line`);
+    throw new Invalid(
+      fileLabel,
+      error.lineNumber,
+      both(
+        `longer than ${MAX_LINE_BYTES} bytes: not an event line`,
+        `lengre enn ${MAX_LINE_BYTES} byte: ikke en hendelseslinje`,
+      ),
+    );
   } finally {
+    await digest.stop();
     await reader.close();
   }
   const count = reader.lineNumber;
@@ -982,15 +1345,22 @@ const checkEvents = async (directory, manifest, label, prefixSizes) => {
     throw new Invalid(
       fileLabel,
       undefined,
-      `has ${count} events, the signed manifest lists ${manifest.eventCount}: lines were ` +
-        `${count > manifest.eventCount ? 'added' : 'removed'} (and the hash chain recomputed)`,
+      both(
+        `has ${count} events, the signed manifest lists ${manifest.eventCount}: lines were ` +
+          `${count > manifest.eventCount ? 'added' : 'removed'} (and the hash chain recomputed)`,
+        `har ${count} hendelser, det signerte manifestet oppgir ${manifest.eventCount}: linjer er ` +
+          `${count > manifest.eventCount ? 'lagt til' : 'fjernet'} (og hashkjeden beregnet på nytt)`,
+      ),
     );
   }
   if (previousHash !== manifest.chainHead) {
     throw new Invalid(
       fileLabel,
       count,
-      `its eventHash is not the signed chain head: the last line was replaced`,
+      both(
+        'its eventHash is not the signed chain head: the last line was replaced',
+        'dens eventHash er ikke det signerte kjedehodet: den siste linjen er byttet ut',
+      ),
     );
   }
   const root = binaryToHex(frontier.root());
@@ -998,11 +1368,14 @@ const checkEvents = async (directory, manifest, label, prefixSizes) => {
     throw new Invalid(
       fileLabel,
       undefined,
-      `the Merkle root of its events (${shortHash(root)}) is not the signed root (${shortHash(manifest.merkleRoot)})`,
+      both(
+        `the Merkle root of its events (${shortHash(root)}) is not the signed root (${shortHash(manifest.merkleRoot)})`,
+        `Merkle-roten av hendelsene (${shortHash(root)}) er ikke den signerte roten (${shortHash(manifest.merkleRoot)})`,
+      ),
     );
   }
   if (count > 0) checkRange(fileLabel, manifest.range, firstRecord, lastRecord ?? firstRecord, count);
-  compareDigest(fileLabel, entry, hash, reader.bytes);
+  compareDigest(fileLabel, entry, digested.digest, digested.bytes);
   return { prefixRoots };
 };
 
@@ -1010,7 +1383,7 @@ const parseRecord = (fileLabel, n, buf, line) => {
   try {
     return JSON.parse(buf.toString('utf8', line.recordStart, line.recordEnd));
   } catch {
-    throw new Invalid(fileLabel, n, 'its record is not JSON');
+    throw new Invalid(fileLabel, n, both('its record is not JSON', 'hendelsen (record) er ikke JSON'));
   }
 };
 
@@ -1020,7 +1393,10 @@ const checkRange = (fileLabel, range, first, last, count) => {
       throw new Invalid(
         fileLabel,
         line,
-        `${what} is ${JSON.stringify(actual)}, the signed range says ${JSON.stringify(expected)}`,
+        both(
+          `${what} is ${JSON.stringify(actual)}, the signed range says ${JSON.stringify(expected)}`,
+          `${what} er ${JSON.stringify(actual)}, det signerte intervallet sier ${JSON.stringify(expected)}`,
+        ),
       );
     }
   };
@@ -1033,30 +1409,55 @@ const checkRange = (fileLabel, range, first, last, count) => {
 /** Names, as precisely as the chain allows, why line n does not follow line n − 1. */
 const describeBrokenLink = (fileLabel, n, line, previousHash, hashBeforePrevious) => {
   if (line.seq === n - 1 && line.prevHash === hashBeforePrevious) {
-    const from = n === 2 ? 'the start' : `line ${n - 2}`;
-    throw new Invalid(fileLabel, n - 1, `inserted: the chain skips it (line ${n} continues from ${from})`);
+    const from = n === 2 ? both('the start', 'starten') : both(`line ${n - 2}`, `linje ${n - 2}`);
+    throw new Invalid(
+      fileLabel,
+      n - 1,
+      both(
+        `inserted: the chain skips it (line ${n} continues from ${from.en})`,
+        `satt inn: kjeden hopper over den (linje ${n} fortsetter fra ${from.nb})`,
+      ),
+    );
   }
   if (line.seq > n) {
     throw new Invalid(
       fileLabel,
       n,
-      `seq is ${line.seq}, expected ${n}: lines are missing before it, or out of order`,
+      both(
+        `seq is ${line.seq}, expected ${n}: lines are missing before it, or out of order`,
+        `seq er ${line.seq}, forventet ${n}: linjer mangler foran den, eller står i feil rekkefølge`,
+      ),
     );
   }
   if (line.seq !== n) {
     throw new Invalid(
       fileLabel,
       n,
-      `seq is ${line.seq}, expected ${n}: lines are duplicated or out of order`,
+      both(
+        `seq is ${line.seq}, expected ${n}: lines are duplicated or out of order`,
+        `seq er ${line.seq}, forventet ${n}: linjer er doblet eller står i feil rekkefølge`,
+      ),
     );
   }
-  if (n === 1)
-    throw new Invalid(fileLabel, 1, 'prevHash of the first line is not the genesis hash (64 zeros)');
+  if (n === 1) {
+    throw new Invalid(
+      fileLabel,
+      1,
+      both(
+        'prevHash of the first line is not the genesis hash (64 zeros)',
+        'prevHash på første linje er ikke starthashen (64 nuller)',
+      ),
+    );
+  }
   throw new Invalid(
     fileLabel,
     n - 1,
-    `changed: its eventHash is not the prevHash of line ${n} (this line, or line ${n}, was replaced ` +
-      'and its hash recomputed)',
+    both(
+      `changed: its eventHash is not the prevHash of line ${n} (this line, or line ${n}, was replaced ` +
+        'and its hash recomputed)',
+      `endret: dens eventHash er ikke prevHash på linje ${n} (denne linjen, eller linje ${n}, er byttet ut ` +
+        'og hashen beregnet på nytt)',
+    ),
   );
 };
 
@@ -1098,33 +1499,48 @@ const toPublicKey = (key) => {
 /**
  * Verifies the export in `directory` against the pinned `publicKey` (a KeyObject, or the bytes or text of a
  * key file). With `previous` (the folder of an earlier export signed with the same key) it also proves that
- * this export's history extends the earlier one. Resolves to `{ valid: true, … }` or
- * `{ valid: false, file, line, reason, message }` naming the first bad file or line; rejects only when the
- * key or the folders cannot be used at all.
+ * this export's history extends the earlier one; with `witness` (`{ cosignature?, key }`), that it extends
+ * the tree head the witness cosigned (the one given, else the largest the export carries by that key). The
+ * tree heads the export carries are checked against its events in any case. Resolves to `{ valid: true, … }`
+ * or `{ valid: false, file, line, reason, message }` naming the first bad file or line, in English or, with
+ * `lang: 'nb'`, in bokmål; rejects only when the key or the folders cannot be used at all.
  */
 const verifyExport = async (directory, options) => {
+  const lang = options.lang === undefined ? 'en' : options.lang;
+  if (lang !== 'en' && lang !== 'nb') throw new Error(`lang is 'en' or 'nb', not ${JSON.stringify(lang)}`);
   const publicKey = toPublicKey(options.publicKey);
   const fingerprint = publicKeyFingerprint(publicKey);
   try {
     const earlier = options.previous
-      ? await readSignedManifest(options.previous, publicKey, 'previous export: ')
+      ? await readSignedManifest(options.previous, publicKey, PREVIOUS_EXPORT)
       : undefined;
-    const { manifest, manifestSha256 } = await readSignedManifest(directory, publicKey, '');
+    const { manifest, manifestSha256 } = await readSignedManifest(directory, publicKey);
     if (earlier && earlier.manifest.treeSize > manifest.treeSize) {
       throw new Invalid(
         EVENTS_FILE,
         undefined,
-        `has ${manifest.treeSize} events, fewer than the ${earlier.manifest.treeSize} of the previous export: history was removed`,
+        both(
+          `has ${manifest.treeSize} events, fewer than the ${earlier.manifest.treeSize} of the previous export: ` +
+            'history was removed',
+          `har ${manifest.treeSize} hendelser, færre enn de ${earlier.manifest.treeSize} i forrige eksport: ` +
+            'historikk er fjernet',
+        ),
       );
     }
-    const witnessed = options.witness && readWitness(options.witness, manifest);
-    await checkFolderContents(directory, manifest, '');
-    const prefixSizes = [earlier && earlier.manifest.treeSize, witnessed && witnessed.treeSize].filter(
-      (size) => size !== undefined,
-    );
-    const { prefixRoots } = await checkEvents(directory, manifest, '', prefixSizes);
+    const kept = options.witness && options.witness.cosignature !== undefined;
+    let witnessed = kept ? readWitness(options.witness, manifest) : undefined;
+    await checkFolderContents(directory, manifest);
+    const carried = await readCarriedCosignatures(directory, manifest);
+    if (options.witness && !kept) witnessed = carriedWitness(carried, options.witness.key);
+    const prefixSizes = [
+      earlier && earlier.manifest.treeSize,
+      witnessed && witnessed.treeSize,
+      ...carried.map(({ note }) => note.treeSize),
+    ].filter((size) => size !== undefined);
+    const { prefixRoots } = await checkEvents(directory, manifest, prefixSizes);
+    checkCarried(carried, prefixRoots);
     for (const entry of manifest.files)
-      if (entry.name !== EVENTS_FILE) await checkFileDigest(directory, entry, '');
+      if (entry.name !== EVENTS_FILE) await checkFileDigest(directory, entry);
     await checkChecksumsFile(directory, manifest);
     const link =
       earlier &&
@@ -1143,17 +1559,15 @@ const verifyExport = async (directory, options) => {
       manifestSha256,
       ...(link ? { previous: link } : {}),
       ...(witnessed ? { witness: witnessSummary(witnessed) } : {}),
+      carriedCosignatures: carried.map(({ file, note }) => ({
+        file,
+        treeSize: note.treeSize,
+        cosigners: note.cosignatures.map((c) => c.name),
+      })),
     };
   } catch (error) {
     if (!(error instanceof Invalid)) throw error;
-    return {
-      valid: false,
-      publicKeyFingerprint: fingerprint,
-      file: error.file,
-      ...(error.line === undefined ? {} : { line: error.line }),
-      reason: error.reason,
-      message: error.message,
-    };
+    return { valid: false, publicKeyFingerprint: fingerprint, ...error.report(lang) };
   }
 };
 
@@ -1166,8 +1580,16 @@ const checkLink = async (directory, previousDirectory, manifest, earlier, prefix
       EVENTS_FILE,
       line,
       line === undefined
-        ? `its first ${before.treeSize} events do not hash to the previous export's Merkle root: history was rewritten`
-        : `differs from line ${line} of the previous export: history was rewritten between the two exports`,
+        ? both(
+            `its first ${before.treeSize} events do not hash to the previous export's Merkle root: ` +
+              'history was rewritten',
+            `de første ${before.treeSize} hendelsene gir ikke Merkle-roten til forrige eksport: ` +
+              'historikken er omskrevet',
+          )
+        : both(
+            `differs from line ${line} of the previous export: history was rewritten between the two exports`,
+            `avviker fra linje ${line} i forrige eksport: historikken er omskrevet mellom de to eksportene`,
+          ),
     );
   }
   const claimed = manifest.previous;
@@ -1177,7 +1599,10 @@ const checkLink = async (directory, previousDirectory, manifest, earlier, prefix
       throw new Invalid(
         MANIFEST_FILE,
         undefined,
-        "previous: the tree it names is not the previous export's tree",
+        both(
+          "previous: the tree it names is not the previous export's tree",
+          'previous: treet det viser til, er ikke treet i forrige eksport',
+        ),
       );
     }
     const proof = claimed.consistencyProof.map((node) => Buffer.from(node, 'hex'));
@@ -1187,7 +1612,11 @@ const checkLink = async (directory, previousDirectory, manifest, earlier, prefix
       throw new Invalid(
         MANIFEST_FILE,
         undefined,
-        `previous.consistencyProof does not prove that tree ${manifest.treeSize} extends tree ${before.treeSize}`,
+        both(
+          `previous.consistencyProof does not prove that tree ${manifest.treeSize} extends tree ${before.treeSize}`,
+          `previous.consistencyProof beviser ikke at treet med ${manifest.treeSize} løv utvider treet med ` +
+            `${before.treeSize}`,
+        ),
       );
     }
   }
@@ -1206,7 +1635,7 @@ const checkLink = async (directory, previousDirectory, manifest, earlier, prefix
 
 const USAGE =
   'usage: node verify-export.js EXPORT_DIR --public-key KEY_FILE [--previous PREVIOUS_EXPORT_DIR]\n' +
-  '         [--witness COSIGNATURE_FILE --witness-key WITNESS_VERIFIER_KEY_FILE] [--lang nb|en]';
+  '         [[--witness COSIGNATURE_FILE] --witness-key WITNESS_VERIFIER_KEY_FILE] [--lang nb|en]';
 
 const VALUE_OPTIONS = {
   '--lang': 'lang',
@@ -1239,8 +1668,8 @@ const parseArguments = (args) => {
   if (!options.publicKey) throw new UsageError('--public-key is required: the key you received out of band');
   options.lang = options.lang || 'nb';
   if (options.lang !== 'nb' && options.lang !== 'en') throw new UsageError('--lang is nb (bokmål) or en');
-  if (!options.witness !== !options.witnessKey)
-    throw new UsageError('--witness and --witness-key go together: the cosignature and the witness key');
+  if (options.witness && !options.witnessKey)
+    throw new UsageError("--witness needs --witness-key: the witness's verifier key");
   return { directory: positional[0], ...options };
 };
 
@@ -1249,7 +1678,7 @@ const MAX_INPUT_FILE_BYTES = 64 * 1024;
 
 const readInputFile = (file) => {
   const stats = fs.statSync(file);
-  if (!stats.isFile()) throw new Error(`it is ${kindOf(stats)}, not a regular file`);
+  if (!stats.isFile()) throw new Error(`it is ${kindOf(stats).en}, not a regular file`);
   if (stats.size > MAX_INPUT_FILE_BYTES) throw new Error(`it is ${stats.size} bytes, too large`);
   return fs.readFileSync(file);
 };
@@ -1272,8 +1701,8 @@ const requireDirectory = (directory, what) => {
 };
 
 /**
- * What the command line prints, in Norwegian (bokmål, the default) and English (`--lang en`). The reasons an
- * export is invalid come from verifyExport and are in English in both.
+ * What the command line prints, in Norwegian (bokmål, the default) and English (`--lang en`); the reason an
+ * export is invalid comes from verifyExport in the same language. Usage errors are in English.
  */
 const REPORT_TEXT = {
   nb: {
@@ -1299,7 +1728,13 @@ const REPORT_TEXT = {
         : '; kontrollert på hendelsene (manifestet har ikke bevis for den)') +
       '\n',
     witness: (w) =>
-      `Vitne ${w.cosigner} (medsignert ${w.cosigned}, trestørrelse ${w.treeSize}): utvidet, ikke omskrevet\n`,
+      `Vitne ${w.cosigner} (medsignert ${w.cosigned}, trestørrelse ${w.treeSize}` +
+      `${w.carried ? ', medsignaturen eksporten har med' : ''}): utvidet, ikke omskrevet\n`,
+    carried: (list, keyGiven) =>
+      `Medsignaturer i eksporten: ${list.length} (trestørrelse ${list.map((c) => c.treeSize).join(', ')}): ` +
+      'hendelsene utvider trehodene' +
+      (keyGiven ? '' : '; signaturene er ikke kontrollert uten vitnets nøkkel (--witness-key)') +
+      '\n',
     unanchored:
       'ADVARSEL: verken forrige eksport (--previous) eller vitne (--witness) er oppgitt. En historikk som er ' +
       'omskrevet og signert på nytt med samme nøkkel, blir da ikke oppdaget; oppgi en eksport du har ' +
@@ -1328,7 +1763,13 @@ const REPORT_TEXT = {
         : '; checked on the events (no proof for it in the manifest)') +
       '\n',
     witness: (w) =>
-      `Witness ${w.cosigner} (cosigned ${w.cosigned}, tree size ${w.treeSize}): extended, not rewritten\n`,
+      `Witness ${w.cosigner} (cosigned ${w.cosigned}, tree size ${w.treeSize}` +
+      `${w.carried ? ', the cosignature the export carries' : ''}): extended, not rewritten\n`,
+    carried: (list, keyGiven) =>
+      `Cosignatures in the export: ${list.length} (tree size ${list.map((c) => c.treeSize).join(', ')}): ` +
+      'the events extend their tree heads' +
+      (keyGiven ? '' : "; their signatures are not checked without the witness's key (--witness-key)") +
+      '\n',
     unanchored:
       'WARNING: neither a previous export (--previous) nor a witness (--witness) was given. A history ' +
       'rewritten and signed again with the same key is then not detected; give an export you kept, or a ' +
@@ -1350,10 +1791,12 @@ const main = async (args, out = process.stdout, err = process.stderr) => {
     requireDirectory(parsed.directory, 'export');
     if (parsed.previous) requireDirectory(parsed.previous, 'previous export');
     const keyBytes = readInputOrUsage(parsed.publicKey, 'public key file');
-    if (parsed.witness) {
+    if (parsed.witnessKey) {
       witness = {
-        cosignature: readInputOrUsage(parsed.witness, 'witness cosignature file').toString('utf8'),
         key: readInputOrUsage(parsed.witnessKey, 'witness key file').toString('utf8'),
+        ...(parsed.witness && {
+          cosignature: readInputOrUsage(parsed.witness, 'witness cosignature file').toString('utf8'),
+        }),
       };
     }
     try {
@@ -1369,7 +1812,12 @@ const main = async (args, out = process.stdout, err = process.stderr) => {
   const say = REPORT_TEXT[parsed.lang];
   out.write(say.verifier(path.basename(__filename), ownSha256()));
   out.write(say.publicKey(publicKeyFingerprint(publicKey)));
-  const result = await verifyExport(parsed.directory, { publicKey, previous: parsed.previous, witness });
+  const result = await verifyExport(parsed.directory, {
+    publicKey,
+    previous: parsed.previous,
+    witness,
+    lang: parsed.lang,
+  });
   if (!result.valid) {
     out.write(say.invalid(result.message));
     return 1;
@@ -1380,6 +1828,8 @@ const main = async (args, out = process.stdout, err = process.stderr) => {
   out.write(say.tree(m));
   out.write(say.files(m));
   if (result.previous) out.write(say.previous(result.previous));
+  if (result.carriedCosignatures.length > 0)
+    out.write(say.carried(result.carriedCosignatures, witness !== undefined));
   if (result.witness) out.write(say.witness(result.witness));
   if (!result.previous && !result.witness) out.write(say.unanchored);
   out.write(say.valid);
@@ -1422,7 +1872,10 @@ module.exports = {
   splitNoteKey,
   parseCosignerVerifierKey,
   cosignatureLine,
+  parseCheckpointNote,
   parseCosignedCheckpoint,
+  WITNESS_COSIGNATURE_FILE,
+  witnessCosignatureFileName,
   verifyExport,
   main,
 };

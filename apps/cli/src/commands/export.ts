@@ -30,7 +30,21 @@ interface ExportFlags {
   readonly key?: string;
   readonly allowUndecodable?: boolean;
   readonly pdf?: string | boolean;
+  readonly witness?: readonly string[];
 }
+
+/** The cosignature files witnesses sent back, read as text. */
+const cosignaturesOf = (context: CommandContext, files: readonly string[] = []): string[] =>
+  files.map((file) => {
+    const resolved = path.resolve(context.io.cwd, file);
+    try {
+      return fs.readFileSync(resolved, 'utf8');
+    } catch (error) {
+      throw new UsageError(
+        `--witness: cannot read ${resolved} (${(error as NodeJS.ErrnoException).code ?? String(error)})`,
+      );
+    }
+  });
 
 /** `--pdf FILE`, or `--pdf` alone for `<out>-rapport.pdf`; never inside the export folder, never over a file. */
 const pdfFileOf = (context: CommandContext, directory: string, pdf: string | boolean | undefined) => {
@@ -69,6 +83,10 @@ export const exportCommand = (context: CommandContext): Command =>
       'export events that cannot be decoded raw (counted in the manifest, flagged in the report) instead of stopping',
     )
     .option(
+      '--witness <files...>',
+      'cosignature files witnesses sent back (from styring witness sign): carried in the export, with those of --previous',
+    )
+    .option(
       '--pdf [file]',
       `also print rapport.html to PDF with Chromium (default file: <out>-rapport.pdf; Chromium: $${CHROMIUM_ENV}, else /usr/bin/chromium)`,
     )
@@ -82,6 +100,7 @@ export const exportCommand = (context: CommandContext): Command =>
       if (previous !== undefined && !fs.existsSync(previous))
         throw new UsageError(`--previous: ${previous} does not exist`);
       const keyFile = keyFileOf(context, flags.key);
+      const witnessCosignatures = cosignaturesOf(context, flags.witness);
       const store = await openStore(storeUrlOf(command), { cwd: context.io.cwd });
       const progress = progressBar(context.io, 'Eksport');
       try {
@@ -90,6 +109,7 @@ export const exportCommand = (context: CommandContext): Command =>
           ...(previous === undefined ? {} : { previousExport: previous }),
           ...(keyFile === undefined ? {} : { keyFile }),
           ...(flags.allowUndecodable === true ? { allowUndecodable: true } : {}),
+          witnessCosignatures,
           env: context.io.env,
           onProgress: (done) => progress.update(done),
         });
@@ -102,6 +122,9 @@ export const exportCommand = (context: CommandContext): Command =>
             (summary.previous === null
               ? ''
               : `Bygger videre på forrige eksport (${summary.previous.treeSize} hendelser)\n`) +
+            (summary.witnessCosignatures.length === 0
+              ? ''
+              : `Medsignaturer fra vitner: ${summary.witnessCosignatures.join(', ')}\n`) +
             (summary.undecodableCount === 0
               ? ''
               : `ADVARSEL: ${summary.undecodableCount} hendelser kunne ikke leses og er bare med rått i events.jsonl\n`),

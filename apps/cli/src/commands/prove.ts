@@ -37,8 +37,11 @@ export const verifyProofCommand = (context: CommandContext): Command =>
     .argument('<proof>', 'the proof file (from styring prove)')
     .requiredOption('--line <file>', "the event's line from events.jsonl")
     .requiredOption('--public-key <file>', 'the public key you were given out of band')
-    .action((proofFile: string, flags: { line: string; publicKey: string }) => {
+    .option('--lang <lang>', 'the verdict in nb (bokmål) or en', 'nb')
+    .action((proofFile: string, flags: { line: string; publicKey: string; lang: string }) => {
       const resolve = (file: string) => path.resolve(context.io.cwd, file);
+      const lang = flags.lang;
+      if (lang !== 'nb' && lang !== 'en') throw new UsageError('--lang: nb (bokmål) or en');
       let proof: EventProof;
       try {
         proof = JSON.parse(readInput(resolve(proofFile), '<proof>').toString('utf8')) as EventProof;
@@ -59,15 +62,17 @@ export const verifyProofCommand = (context: CommandContext): Command =>
       } catch (error) {
         throw new UsageError(`--public-key: ${(error as Error).message}`);
       }
-      const result = verifyEventProof(proof, line, key);
+      const result = verifyEventProof(proof, line, key, lang);
       if (!result.valid) {
-        context.io.out(`UGYLDIG (invalid): ${result.reason}\n`);
+        context.io.out(`${lang === 'nb' ? 'UGYLDIG (invalid)' : 'INVALID (ugyldig)'}: ${result.reason}\n`);
         context.exit(ExitCode.failed);
         return;
       }
+      const { seq, treeSize, origin, created } = result;
       context.io.out(
-        `GYLDIG (valid): linje ${result.seq} av ${result.treeSize} i eksporten fra ${result.origin}, ` +
-          `signert ${result.created}\n`,
+        lang === 'nb'
+          ? `GYLDIG (valid): linje ${seq} av ${treeSize} i eksporten fra ${origin}, signert ${created}\n`
+          : `VALID (gyldig): line ${seq} of ${treeSize} in the export from ${origin}, signed ${created}\n`,
       );
       context.exit(ExitCode.ok);
     });

@@ -21,7 +21,10 @@ export const verifyCommand = (context: CommandContext): Command =>
       '--witness <file>',
       "a witness's cosignature of an earlier tree head: prove this export extends it",
     )
-    .option('--witness-key <file>', "the witness's verifier key (with --witness)")
+    .option(
+      '--witness-key <file>',
+      "the witness's verifier key: checks --witness, or alone the cosignatures the export carries",
+    )
     .option('--lang <lang>', 'the report in nb (bokmål) or en', 'nb')
     .action(
       async (
