@@ -33,7 +33,7 @@ import {
 import type { Figure } from './figure';
 import { withScratchDirectory } from './scratch-directory';
 
-const EXPORT_TARGET = 100_000;
+const EXPORT_TARGET = 120_000;
 const VERIFY_TARGET = 300_000;
 const MEMORY_LIMIT_MB = 200;
 const BATCH = 100;
