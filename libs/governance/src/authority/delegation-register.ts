@@ -2,6 +2,8 @@ import { isWithin } from '../shared/dates';
 import type { AuthorityDelegated, AuthorityRevoked } from './messages';
 import type { Holder } from '../shared/holder';
 import type { DelegationScope } from './scope';
+import type { RegisterChange } from '../context/context-draft';
+import { withChange } from '../context/registers';
 
 /** A delegation as the authority check needs it, folded from `AuthorityDelegated` / `AuthorityRevoked`. */
 export interface DelegationRecord {
@@ -52,26 +54,34 @@ export const isInForce = (register: DelegationRegister, record: DelegationRecord
 export const delegationsInForce = (register: DelegationRegister, date: string): readonly DelegationRecord[] =>
   [...register.values()].filter((record) => isInForce(register, record, date));
 
-/** Folds the delegation events into the register (the authority context's fold). */
+/** What a delegation event changes in the register. */
+export const delegationChange = (
+  register: DelegationRegister,
+  event: AuthorityDelegated | AuthorityRevoked,
+): RegisterChange<string, DelegationRecord> => {
+  if (event.type === 'AuthorityDelegated') {
+    const { authority } = event.decision;
+    return [
+      event.delegationId,
+      {
+        delegationId: event.delegationId,
+        from: event.from,
+        to: event.to,
+        scope: event.scope,
+        validFrom: event.validFrom,
+        ...(event.validTo === undefined ? {} : { validTo: event.validTo }),
+        ...(authority.kind === 'delegation' ? { basis: authority.delegationId } : {}),
+      },
+    ];
+  }
+  const record = register.get(event.delegationId);
+  return record === undefined
+    ? undefined
+    : [event.delegationId, { ...record, revokedFrom: event.revokedFrom }];
+};
+
+/** Folds the delegation events into the register (the authority read model's fold). */
 export const evolveDelegationRegister = (
   register: DelegationRegister,
   event: AuthorityDelegated | AuthorityRevoked,
-): DelegationRegister => {
-  const next = new Map(register);
-  if (event.type === 'AuthorityDelegated') {
-    const { authority } = event.decision;
-    next.set(event.delegationId, {
-      delegationId: event.delegationId,
-      from: event.from,
-      to: event.to,
-      scope: event.scope,
-      validFrom: event.validFrom,
-      ...(event.validTo === undefined ? {} : { validTo: event.validTo }),
-      ...(authority.kind === 'delegation' ? { basis: authority.delegationId } : {}),
-    });
-  } else {
-    const record = register.get(event.delegationId);
-    if (record !== undefined) next.set(event.delegationId, { ...record, revokedFrom: event.revokedFrom });
-  }
-  return next;
-};
+): DelegationRegister => withChange(register, delegationChange(register, event));

@@ -1,10 +1,10 @@
-import { evolveDelegationRegister } from '../authority/delegation-register';
+import { delegationChange } from '../authority/delegation-register';
 import type { AuthorityDelegated } from '../authority/messages';
 import { correctedEvent } from '../corrections/apply-changes';
 import type { EventCorrected } from '../corrections/messages';
 import type { PlanAdopted } from '../plans/messages';
-import type { GovernanceContext } from './governance-context';
-import { evolvePlanRegister } from './registers';
+import type { ContextDraft } from './context-draft';
+import { planChange } from './registers';
 
 /**
  * The events whose corrections change what deciders see: a delegation (its scope and limit, its validity, its
@@ -14,50 +14,45 @@ import { evolvePlanRegister } from './registers';
 export type CorrectableEvent = AuthorityDelegated | PlanAdopted;
 
 export const rememberCorrectable = (
-  context: GovernanceContext,
+  draft: ContextDraft,
   event: CorrectableEvent,
   eventId: string | undefined,
-): GovernanceContext =>
-  eventId === undefined
-    ? context
-    : { ...context, correctableEvents: new Map(context.correctableEvents).set(eventId, event) };
+): void => {
+  if (eventId !== undefined) draft.change('correctableEvents', [eventId, event]);
+};
 
 /**
  * Applies a correction of a delegation or a plan adoption to the registers deciders read, so a decision
  * taken after it is held to the corrected record; what happened to the record since (a revocation, a
  * retirement, a revised period) stays. Corrections of other events fix the record for readers only.
  */
-export const applyCorrection = (
-  context: GovernanceContext,
-  correction: EventCorrected,
-): GovernanceContext => {
-  const original = context.correctableEvents.get(correction.correctedEventId);
+export const applyCorrection = (draft: ContextDraft, correction: EventCorrected): void => {
+  const { correctedEventId } = correction;
+  const original = draft.get('correctableEvents').get(correctedEventId);
   const corrected = original === undefined ? undefined : correctedEvent(original, correction.changes);
-  if (original === undefined || corrected === undefined) return context;
-  const correctableEvents = new Map(context.correctableEvents).set(correction.correctedEventId, corrected);
-  if (corrected.type === 'AuthorityDelegated' && original.type === 'AuthorityDelegated') {
-    const previous = context.delegations.get(original.delegationId);
-    const without = new Map(context.delegations);
-    without.delete(original.delegationId);
-    const delegations = new Map(evolveDelegationRegister(without, corrected));
-    const record = delegations.get(corrected.delegationId);
-    if (record !== undefined && previous?.revokedFrom !== undefined) {
-      delegations.set(corrected.delegationId, { ...record, revokedFrom: previous.revokedFrom });
-    }
-    return { ...context, correctableEvents, delegations };
-  }
-  if (corrected.type === 'PlanAdopted') {
-    const previous = context.plans.get(corrected.planId);
-    const adopted = evolvePlanRegister(context.plans, corrected).get(corrected.planId);
-    if (adopted === undefined) return context;
+  if (corrected?.type === 'AuthorityDelegated' && original?.type === 'AuthorityDelegated') {
+    const previous = draft.get('delegations').get(original.delegationId);
+    // Removed first: a correction may move the delegation to another id.
+    draft.delete('delegations', original.delegationId);
+    const [delegationId, record] = delegationChange(draft.get('delegations'), corrected)!;
+    draft.change('correctableEvents', [correctedEventId, corrected]);
+    draft.change('delegations', [
+      delegationId,
+      previous?.revokedFrom === undefined ? record : { ...record, revokedFrom: previous.revokedFrom },
+    ]);
+  } else if (corrected?.type === 'PlanAdopted') {
+    const previous = draft.get('plans').get(corrected.planId);
+    const [planId, adopted] = planChange(draft.get('plans'), corrected)!;
     const periodCorrected = correction.changes.some((change) => change.field.startsWith('period'));
-    const plans = new Map(context.plans).set(corrected.planId, {
-      ...previous,
-      ...adopted,
-      ...(previous === undefined || periodCorrected ? {} : { period: previous.period }),
-      ...(previous?.retiredOn === undefined ? {} : { retiredOn: previous.retiredOn }),
-    });
-    return { ...context, correctableEvents, plans };
+    draft.change('correctableEvents', [correctedEventId, corrected]);
+    draft.change('plans', [
+      planId,
+      {
+        ...previous,
+        ...adopted,
+        ...(previous === undefined || periodCorrected ? {} : { period: previous.period }),
+        ...(previous?.retiredOn === undefined ? {} : { retiredOn: previous.retiredOn }),
+      },
+    ]);
   }
-  return context;
 };

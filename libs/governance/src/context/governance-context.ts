@@ -1,17 +1,18 @@
 import * as E from 'fp-ts/Either';
 import type { RecordedEvent, UndecodableEvent } from '@styring/eventstore';
-import { type DelegationRegister, evolveDelegationRegister } from '../authority/delegation-register';
+import { type DelegationRegister, delegationChange } from '../authority/delegation-register';
 import { governanceEventSerde } from '../event-serde';
 import { type GovernanceEvent, type GovernanceEventType, isGovernanceEventType } from '../governance-event';
 import { applyCorrection, type CorrectableEvent, rememberCorrectable } from './corrections-in-force';
 import { defaultProcurementThresholds, type ProcurementThreshold } from '../procurement/thresholds';
 import { defaultReportingObligations, type ReportingObligation } from '../reporting/obligations';
 import type { RiskScaleRegister } from '../risk/risk-scale';
+import { ContextDraft } from './context-draft';
 import {
-  evolveProjectRegister,
-  evolveRiskScaleRegister,
-  evolvePlanRegister,
-  evolveUnitRegister,
+  planChange,
+  projectChange,
+  riskScaleChange,
+  unitChange,
   type PlanRegister,
   type ProjectRegister,
   type UnitRegister,
@@ -81,45 +82,66 @@ export const governanceFactEventTypes: Readonly<Record<GovernanceFactKind, reado
     correctableEvents: ['AuthorityDelegated', 'PlanAdopted', 'EventCorrected'],
   };
 
+/** Adds one event's facts to the draft; events that carry none leave it as it is. */
+const addEvent = (draft: ContextDraft, event: GovernanceEvent, eventId: string | undefined): void => {
+  switch (event.type) {
+    case 'AuthorityDelegated':
+      rememberCorrectable(draft, event, eventId);
+      return draft.change('delegations', delegationChange(draft.get('delegations'), event));
+    case 'PlanAdopted':
+      rememberCorrectable(draft, event, eventId);
+      return draft.change('plans', planChange(draft.get('plans'), event));
+    case 'EventCorrected':
+      return applyCorrection(draft, event);
+    case 'AuthorityRevoked':
+      return draft.change('delegations', delegationChange(draft.get('delegations'), event));
+    case 'UnitEstablished':
+    case 'UnitDissolved':
+      return draft.change('units', unitChange(draft.get('units'), event));
+    case 'ProjectRegistered':
+    case 'ProjectCompleted':
+    case 'ProjectCancelled':
+      return draft.change('projects', projectChange(draft.get('projects'), event));
+    case 'PlanRevised':
+    case 'PlanRetired':
+      return draft.change('plans', planChange(draft.get('plans'), event));
+    case 'RiskScaleAdopted':
+      return draft.change('riskScales', riskScaleChange(event));
+    default:
+      return undefined;
+  }
+};
+
 /**
- * Adds one event's facts to the context; events that carry none leave it as it is. `eventId` lets a later
- * correction of a delegation or a plan adoption reach the registers deciders read.
+ * Folds a run of events into a context, in time linear in their number: a register is copied once per run,
+ * not once per event. `eventId` lets a later correction of a delegation or a plan adoption reach the
+ * registers deciders read. The contexts it hands out never change afterwards.
  */
+export class GovernanceContextFold {
+  readonly #draft: ContextDraft;
+
+  constructor(context: GovernanceContext) {
+    this.#draft = new ContextDraft(context);
+  }
+
+  add(event: GovernanceEvent, eventId?: string): void {
+    addEvent(this.#draft, event, eventId);
+  }
+
+  result(): GovernanceContext {
+    return this.#draft.result();
+  }
+}
+
+/** Adds one event's facts to the context; events that carry none leave it as it is. */
 export const evolveGovernanceContext = (
   context: GovernanceContext,
   event: GovernanceEvent,
   eventId?: string,
 ): GovernanceContext => {
-  switch (event.type) {
-    case 'AuthorityDelegated':
-      return {
-        ...rememberCorrectable(context, event, eventId),
-        delegations: evolveDelegationRegister(context.delegations, event),
-      };
-    case 'PlanAdopted':
-      return {
-        ...rememberCorrectable(context, event, eventId),
-        plans: evolvePlanRegister(context.plans, event),
-      };
-    case 'EventCorrected':
-      return applyCorrection(context, event);
-    case 'AuthorityRevoked':
-      return { ...context, delegations: evolveDelegationRegister(context.delegations, event) };
-    case 'UnitEstablished':
-    case 'UnitDissolved':
-      return { ...context, units: evolveUnitRegister(context.units, event) };
-    case 'ProjectRegistered':
-    case 'ProjectCompleted':
-    case 'ProjectCancelled':
-      return { ...context, projects: evolveProjectRegister(context.projects, event) };
-    case 'PlanRevised':
-    case 'PlanRetired':
-      return { ...context, plans: evolvePlanRegister(context.plans, event) };
-    case 'RiskScaleAdopted':
-      return { ...context, riskScales: evolveRiskScaleRegister(context.riskScales, event) };
-    default:
-      return context;
-  }
+  const fold = new GovernanceContextFold(context);
+  fold.add(event, eventId);
+  return fold.result();
 };
 
 /**
@@ -131,12 +153,12 @@ export const governanceContextFrom = (
   events: Iterable<RecordedEvent>,
   configuration: GovernanceConfiguration = defaultGovernanceConfiguration,
 ): E.Either<UndecodableEvent, GovernanceContext> => {
-  let context = emptyGovernanceContext(configuration);
+  const fold = new GovernanceContextFold(emptyGovernanceContext(configuration));
   for (const recorded of events) {
     if (!isGovernanceEventType(recorded.type)) continue;
     const event = governanceEventSerde.fromRecorded(recorded);
     if (E.isLeft(event)) return event;
-    context = evolveGovernanceContext(context, event.right, recorded.eventId);
+    fold.add(event.right, recorded.eventId);
   }
-  return E.right(context);
+  return E.right(fold.result());
 };

@@ -5,7 +5,8 @@ import type { Period } from '../shared/dates';
 import type { Portfolio } from '../portfolio/portfolios';
 import type { ProjectEvent } from '../portfolio/project-messages';
 import type { RiskScaleAdopted } from '../risk/messages';
-import type { RiskScaleRegister } from '../risk/risk-scale';
+import type { RiskScale } from '../risk/risk-scale';
+import type { RegisterChange } from './context-draft';
 import type { UnitKind } from '../shared/units';
 
 /** A unit of the organization, as other streams need to know it. */
@@ -18,20 +19,29 @@ export interface UnitRecord {
 }
 export type UnitRegister = ReadonlyMap<string, UnitRecord>;
 
+/** What a unit event changes in the register. */
+export const unitChange = (
+  units: UnitRegister,
+  event: UnitEstablished | UnitDissolved,
+): RegisterChange<string, UnitRecord> => {
+  if (event.type === 'UnitEstablished') {
+    const { unit, name, kind, parent } = event;
+    return [unit, { unit, name, kind, ...(parent === undefined ? {} : { parent }), dissolved: false }];
+  }
+  const record = units.get(event.unit);
+  return record === undefined ? undefined : [event.unit, { ...record, dissolved: true }];
+};
+
+/** The register with one change made, as a new map: the register given is left as it is. */
+export const withChange = <K, V>(
+  register: ReadonlyMap<K, V>,
+  change: RegisterChange<K, V>,
+): ReadonlyMap<K, V> => (change === undefined ? register : new Map(register).set(change[0], change[1]));
+
 export const evolveUnitRegister = (
   units: UnitRegister,
   event: UnitEstablished | UnitDissolved,
-): UnitRegister => {
-  const next = new Map(units);
-  if (event.type === 'UnitEstablished') {
-    const { unit, name, kind, parent } = event;
-    next.set(unit, { unit, name, kind, ...(parent === undefined ? {} : { parent }), dissolved: false });
-  } else {
-    const record = units.get(event.unit);
-    if (record !== undefined) next.set(event.unit, { ...record, dissolved: true });
-  }
-  return next;
-};
+): UnitRegister => withChange(units, unitChange(units, event));
 
 /** A registered project, as a prioritization round needs to know it. */
 export interface ProjectRecord {
@@ -44,30 +54,29 @@ export interface ProjectRecord {
 }
 export type ProjectRegister = ReadonlyMap<string, ProjectRecord>;
 
-export const evolveProjectRegister = (projects: ProjectRegister, event: ProjectEvent): ProjectRegister => {
+/** What a project event changes in the register (only registering and closing do). */
+export const projectChange = (
+  projects: ProjectRegister,
+  event: ProjectEvent,
+): RegisterChange<string, ProjectRecord> => {
   switch (event.type) {
     case 'ProjectRegistered': {
       const { projectId, name, portfolio, owningUnit } = event;
-      return new Map(projects).set(projectId, { projectId, name, portfolio, owningUnit, closed: false });
+      return [projectId, { projectId, name, portfolio, owningUnit, closed: false }];
     }
     case 'ProjectCompleted':
     case 'ProjectCancelled': {
       const record = projects.get(event.projectId);
-      return record === undefined
-        ? projects
-        : new Map(projects).set(event.projectId, { ...record, closed: true });
+      return record === undefined ? undefined : [event.projectId, { ...record, closed: true }];
     }
     default:
-      return projects;
+      return undefined;
   }
 };
 
-export const evolveRiskScaleRegister = (
-  scales: RiskScaleRegister,
-  event: RiskScaleAdopted,
-): RiskScaleRegister => {
+export const riskScaleChange = (event: RiskScaleAdopted): RegisterChange<number, RiskScale> => {
   const { type: _type, decision: _decision, ...scale } = event;
-  return new Map(scales).set(scale.scaleVersion, scale);
+  return [scale.scaleVersion, scale];
 };
 
 /** An adopted plan, as a plan that names it as a parent needs to know it. */
@@ -81,27 +90,25 @@ export interface PlanRecord {
 }
 export type PlanRegister = ReadonlyMap<string, PlanRecord>;
 
-export const evolvePlanRegister = (plans: PlanRegister, event: PlanEvent): PlanRegister => {
+/** What a plan event changes in the register. */
+export const planChange = (plans: PlanRegister, event: PlanEvent): RegisterChange<string, PlanRecord> => {
   const record = plans.get(event.planId);
   switch (event.type) {
     case 'PlanAdopted': {
       const { planId, kind, unit, period, decision } = event;
-      return new Map(plans).set(planId, {
+      return [
         planId,
-        kind,
-        ...(unit === undefined ? {} : { unit }),
-        period,
-        adoptedOn: decision.decidedOn,
-      });
+        { planId, kind, ...(unit === undefined ? {} : { unit }), period, adoptedOn: decision.decidedOn },
+      ];
     }
     case 'PlanRevised':
       return record === undefined || event.period === undefined
-        ? plans
-        : new Map(plans).set(event.planId, { ...record, period: event.period });
+        ? undefined
+        : [event.planId, { ...record, period: event.period }];
     case 'PlanRetired':
       return record === undefined
-        ? plans
-        : new Map(plans).set(event.planId, { ...record, retiredOn: event.decision.decidedOn });
+        ? undefined
+        : [event.planId, { ...record, retiredOn: event.decision.decidedOn }];
   }
 };
 
