@@ -3,11 +3,11 @@ import type { EventReader, RecordedEvent } from '@styring/eventstore';
 import {
   defaultGovernanceConfiguration,
   emptyGovernanceContext,
-  evolveGovernanceContext,
   type GovernanceConfiguration,
   type GovernanceContext,
+  GovernanceContextFold,
   governanceEventSerde,
-  isGovernanceEventType,
+  governanceFactEventTypes,
 } from '@styring/governance';
 
 /** A stored event this code cannot read: deciding around it could wrongly grant or refuse authority. */
@@ -26,7 +26,17 @@ const decode = (recorded: RecordedEvent) => {
   return event.right;
 };
 
-/** The context, and the global position up to which it was read (absent: the log was empty). */
+/**
+ * The event types the fold reads: every other type leaves the context as it is, so the store need not send
+ * (nor this code parse and decode) status reports, assessments and the rest, most of a long history.
+ */
+const factEventTypes = [...new Set(Object.values(governanceFactEventTypes).flat())];
+
+/**
+ * The context, and the global position of the last fact it was read up to (absent: the log held none). The
+ * events after it and before the end of the log change no fact, so a decision's append condition ("no fact
+ * of a kind it read after this position") means the same as it would from the end of the log.
+ */
 export interface LoadedContext {
   readonly context: GovernanceContext;
   readonly position?: bigint;
@@ -45,11 +55,15 @@ export const governanceContextLoader = (
   let position: bigint | undefined;
   let queue: Promise<unknown> = Promise.resolve();
   const catchUp = async () => {
-    for await (const recorded of store.readAll(position === undefined ? {} : { after: position })) {
-      if (isGovernanceEventType(recorded.type))
-        context = evolveGovernanceContext(context, decode(recorded), recorded.eventId);
+    const filter = { eventTypes: factEventTypes };
+    const fold = new GovernanceContextFold(context);
+    for await (const recorded of store.readAll(
+      position === undefined ? { filter } : { after: position, filter },
+    )) {
+      fold.add(decode(recorded), recorded.eventId);
       position = recorded.globalPosition;
     }
+    context = fold.result();
     return position === undefined ? { context } : { context, position };
   };
   return () => {
