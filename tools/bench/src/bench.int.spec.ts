@@ -9,6 +9,7 @@ const sectionTitles = [
   'Event store on PostgreSQL',
   'Projections: rebuild all 7 read models',
   'Signed audit export of a SQLite store',
+  'Commands through the library as the history grows',
 ];
 
 /** Runs the built bench (`npm run bench`'s program) to the end, its output collected. */
@@ -43,6 +44,7 @@ describe('npm run bench, at tiny sizes', () => {
       BENCH_ALL_EVENTS: '200',
       BENCH_PROJECTION_EVENTS: '300,600',
       BENCH_EXPORT_EVENTS: '300',
+      BENCH_COMMAND_EVENTS: '300,600',
     });
     expect({ code, stderr }).toEqual({ code: 0, stderr: '' });
     const starts = sectionTitles.map((title) => stdout.indexOf(title));

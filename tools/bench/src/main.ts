@@ -1,4 +1,5 @@
 import { cpus, loadavg, tmpdir } from 'node:os';
+import { commandLatencyBenchmark } from './command-latency-bench';
 import { exportBenchFigures } from './export-bench';
 import type { Figure } from './figure';
 import { postgresStoreBenchmark } from './postgres-store-bench';
@@ -40,6 +41,12 @@ const sections: readonly Section[] = [
       'Signed audit export of a SQLite store, and its offline verification (BENCH_EXPORT_EVENTS, a million ' +
       'by default)',
     run: exportBenchFigures,
+  },
+  {
+    title:
+      'Commands through the library as the history grows: a running service and a fresh process (what ' +
+      '`styring exec` does) on SQLite (BENCH_COMMAND_EVENTS)',
+    run: () => commandLatencyBenchmark(),
   },
 ];
 

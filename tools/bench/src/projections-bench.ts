@@ -11,12 +11,12 @@
  * (or BENCH_PROJECTION_EVENTS=250000,1000000).
  */
 import { fork } from 'node:child_process';
-import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { openSqliteEventStore } from '@styring/eventstore-sqlite';
-import { appendSyntheticHistory, sqliteProjectionRunner } from '@styring/projections';
+import { sqliteProjectionRunner } from '@styring/projections';
 import type { Figure } from './figure';
 import { withScratchDirectory } from './scratch-directory';
+import { syntheticStoreFile } from './synthetic-store';
 
 const TARGET_EVENTS_PER_SECOND = 100_000;
 const DEFAULT_SIZES = [250_000, 1_000_000];
@@ -63,19 +63,6 @@ const rebuildInChild = (file: string): Promise<RebuildResult> =>
     });
   });
 
-/** Appends `size` synthetic events to a new store in `directory`; returns the file. */
-const generate = async (directory: string, size: number): Promise<string> => {
-  const file = join(directory, `events-${size}.db`);
-  let now = new Date(0);
-  const store = openSqliteEventStore({ file, clock: () => now });
-  try {
-    await appendSyntheticHistory(store, { events: size, seed: 2024, setClock: (at) => (now = at) });
-  } finally {
-    await store.close();
-  }
-  return file;
-};
-
 export interface ProjectionsBenchmarkResult extends RebuildResult {
   readonly eventsPerSecond: number;
 }
@@ -87,7 +74,7 @@ export const measureProjectionRebuilds = async (
   withScratchDirectory(async (directory) => {
     const results: ProjectionsBenchmarkResult[] = [];
     for (const size of sizes) {
-      const result = await rebuildInChild(await generate(directory, size));
+      const result = await rebuildInChild(await syntheticStoreFile(directory, size));
       results.push({ ...result, eventsPerSecond: result.events / result.seconds });
     }
     return results;
