@@ -1,7 +1,14 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Command } from 'commander';
-import { generateKeyPairIn, openProjections, openStore, runExport, seedDemo } from '@styring/app';
+import {
+  demoRecordingClock,
+  generateKeyPairIn,
+  openProjections,
+  openStore,
+  runExport,
+  seedDemo,
+} from '@styring/app';
 import { main as verifyExportMain } from '@styring/audit-export';
 import { type CommandContext } from '../command-context';
 import { decisionTable } from '../decision-table';
@@ -42,7 +49,8 @@ export const demoCommand = (context: CommandContext): Command =>
       const directory = path.resolve(io.cwd, flags.dir);
       freshDirectory(directory);
       const storeUrl = `sqlite:${path.relative(io.cwd, path.join(directory, 'styring.db'))}`;
-      const store = await openStore(storeUrl, { cwd: io.cwd, create: true });
+      const recording = demoRecordingClock();
+      const store = await openStore(storeUrl, { cwd: io.cwd, create: true, clock: recording.clock });
       try {
         const keys = await generateKeyPairIn(path.join(directory, 'keys'));
         io.out(
@@ -50,6 +58,7 @@ export const demoCommand = (context: CommandContext): Command =>
         );
         const seeding = progressBar(io, 'Demo');
         const seeded = await seedDemo(store.events, {
+          recording,
           onProgress: (done, total) => seeding.update(done, total),
         });
         seeding.stop();
