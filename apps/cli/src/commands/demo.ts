@@ -96,6 +96,8 @@ export const demoCommand = (context: CommandContext): Command =>
           `\nPrøv selv:\n` +
             `  npx styring history --store ${storeUrl} --as-of 2024-06-30\n` +
             `  npx styring history --store ${storeUrl} --body kommunestyret --json\n` +
+            `  npx styring history --store ${storeUrl} --clock recorded --as-of 2024-06-30\n` +
+            `  npx styring changes --store ${storeUrl} --from 2025-06-30 --to 2025-12-31\n` +
             `  node ${relative(path.join(exportDirectory, 'verify-export.js'))} ${relative(exportDirectory)} --public-key ${relative(keys.publicKeyFile)}\n`,
         );
         context.exit(verified);

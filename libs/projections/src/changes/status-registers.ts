@@ -53,11 +53,12 @@ const authorityStatuses = (db: Database.Database, pointInTime: PointInTime) =>
     ]),
   );
 
+/** A risk's band, or `lukket` once it is closed. */
 const riskStatuses = (db: Database.Database, pointInTime: PointInTime) =>
   new Map(
-    riskRegister(db, pointInTime).map((risk): [string, EntryStatus] => [
+    riskRegister(db, { ...pointInTime, includeClosed: true }).map((risk): [string, EntryStatus] => [
       risk.riskId,
-      { label: risk.current.title, status: risk.current.band },
+      { label: risk.current.title, status: risk.closed === undefined ? risk.current.band : 'lukket' },
     ]),
   );
 
@@ -68,5 +69,5 @@ export const statusRegisters: readonly StatusRegister[] = [
     statuses: calendarStatuses,
   },
   { register: 'vedtak-uten-hjemmel', title: 'Vedtak der hjemmelen ikke holdt', statuses: authorityStatuses },
-  { register: 'risikoregister', title: 'Risikoregisteret: risikonivå', statuses: riskStatuses },
+  { register: 'risikoregister', title: 'Risikoregisteret: risikonivå, eller lukket', statuses: riskStatuses },
 ];
