@@ -1,10 +1,9 @@
 import { Command } from 'commander';
-import { openProjections, openStore } from '@styring/app';
 import { type ChangesBetween, changesBetween, InvalidQuery } from '@styring/projections';
-import { type CommandContext, storeUrlOf } from '../command-context';
+import type { CommandContext } from '../command-context';
 import { ExitCode, UsageError } from '../exit-codes';
 import { jsonLine } from '../json-output';
-import { progressBar } from '../progress';
+import { readingModels } from '../read-models';
 
 interface ChangesFlags {
   readonly from: string;
@@ -49,13 +48,8 @@ export const changesCommand = (context: CommandContext): Command =>
     )
     .requiredOption('--to <time>', 'the later recorded time, included')
     .option('--json', 'the whole answer as one JSON object')
-    .action(async (flags: ChangesFlags, command: Command) => {
-      const store = await openStore(storeUrlOf(command), { cwd: context.io.cwd });
-      const progress = progressBar(context.io, 'Leser historikken');
-      const projections = openProjections(store, { onProgress: (p) => progress.update(p.done, p.total) });
-      try {
-        await projections.catchUp();
-        progress.stop();
+    .action((flags: ChangesFlags, command: Command) =>
+      readingModels(context, command, (projections) => {
         let changes: ChangesBetween;
         try {
           changes = changesBetween(projections.readModels, { from: flags.from, to: flags.to });
@@ -65,9 +59,5 @@ export const changesCommand = (context: CommandContext): Command =>
         }
         context.io.out(flags.json === true ? jsonLine(changes) : changesText(changes));
         context.exit(ExitCode.ok);
-      } finally {
-        progress.stop();
-        projections.close();
-        await store.close();
-      }
-    });
+      }),
+    );
