@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import type { Logger } from 'pino';
-import { maskStoreUrl, type OpenedStore, openStore, seedDemo } from '@styring/app';
+import { demoRecordingClock, maskStoreUrl, type OpenedStore, openStore, seedDemo } from '@styring/app';
 import { type ApiConfig, ConfigError, readApiConfig } from './config';
 import { openApiPath, docsPath } from './openapi/docs';
 import { serviceLogger } from './logging/service-logger';
@@ -17,11 +17,13 @@ const isEmpty = async (store: OpenedStore) => {
  * the service opens it: nothing else writes meanwhile, and no request sees half a demo.
  */
 const seedOnFirstStart = async (config: ApiConfig, logger: Logger) => {
-  const store = await openStore(config.store, { create: true, cwd: config.cwd });
+  // Recorded on the days the story says each step was entered, so the recorded clock has a history too.
+  const recording = demoRecordingClock();
+  const store = await openStore(config.store, { create: true, cwd: config.cwd, clock: recording.clock });
   try {
     if (!(await isEmpty(store))) return;
     logger.info('the store is empty: writing the demo history (fictitious data)');
-    logger.info(await seedDemo(store.events), 'demo history written');
+    logger.info(await seedDemo(store.events, { recording }), 'demo history written');
   } finally {
     await store.close();
   }

@@ -17,3 +17,4 @@ export * from './run-export';
 export * from './runtime';
 export * from './signing-keys';
 export * from './store-url';
+export { type DemoRecordingClock, demoRecordingClock } from './demo/demo-clock';

@@ -35,3 +35,5 @@ export type { EventSource } from './governance/revisions';
 // A realistic synthetic history, for benchmarks, crash tests and demos of scale.
 export * from './synthetic/synthetic-history';
 export * from './answers/answer-codecs';
+export * from './changes/changes-answers';
+export * from './changes/changes-queries';

@@ -194,4 +194,12 @@ export const readRoutes: readonly ReadRoute[] = [
     tag: 'delegering',
     filters: decisionDates,
   },
+  {
+    path: 'changes',
+    query: 'Changes',
+    summary:
+      'Hva som endret seg mellom to registreringstidspunkter: nye vedtak, korrigeringer og statusendringer i registrene',
+    tag: 'korrigeringer',
+    filters: { from: 'string', to: 'string' },
+  },
 ];

@@ -1,7 +1,14 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Command } from 'commander';
-import { generateKeyPairIn, openProjections, openStore, runExport, seedDemo } from '@styring/app';
+import {
+  demoRecordingClock,
+  generateKeyPairIn,
+  openProjections,
+  openStore,
+  runExport,
+  seedDemo,
+} from '@styring/app';
 import { main as verifyExportMain } from '@styring/audit-export';
 import { type CommandContext } from '../command-context';
 import { decisionTable } from '../decision-table';
@@ -42,7 +49,8 @@ export const demoCommand = (context: CommandContext): Command =>
       const directory = path.resolve(io.cwd, flags.dir);
       freshDirectory(directory);
       const storeUrl = `sqlite:${path.relative(io.cwd, path.join(directory, 'styring.db'))}`;
-      const store = await openStore(storeUrl, { cwd: io.cwd, create: true });
+      const recording = demoRecordingClock();
+      const store = await openStore(storeUrl, { cwd: io.cwd, create: true, clock: recording.clock });
       try {
         const keys = await generateKeyPairIn(path.join(directory, 'keys'));
         io.out(
@@ -50,6 +58,7 @@ export const demoCommand = (context: CommandContext): Command =>
         );
         const seeding = progressBar(io, 'Demo');
         const seeded = await seedDemo(store.events, {
+          recording,
           onProgress: (done, total) => seeding.update(done, total),
         });
         seeding.stop();
@@ -87,6 +96,8 @@ export const demoCommand = (context: CommandContext): Command =>
           `\nPrøv selv:\n` +
             `  npx styring history --store ${storeUrl} --as-of 2024-06-30\n` +
             `  npx styring history --store ${storeUrl} --body kommunestyret --json\n` +
+            `  npx styring history --store ${storeUrl} --clock recorded --as-of 2024-06-30\n` +
+            `  npx styring changes --store ${storeUrl} --from 2025-06-30 --to 2025-12-31\n` +
             `  node ${relative(path.join(exportDirectory, 'verify-export.js'))} ${relative(exportDirectory)} --public-key ${relative(keys.publicKeyFile)}\n`,
         );
         context.exit(verified);

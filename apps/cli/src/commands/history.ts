@@ -1,12 +1,11 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
-import { openProjections, openStore } from '@styring/app';
 import { DecidingBody } from '@styring/governance';
 import { type HistoryClock, resolvePointInTime } from '@styring/projections';
-import { type CommandContext, storeUrlOf } from '../command-context';
+import type { CommandContext } from '../command-context';
 import { decisionTable } from '../decision-table';
 import { ExitCode } from '../exit-codes';
 import { jsonLine } from '../json-output';
-import { progressBar } from '../progress';
+import { readingModels } from '../read-models';
 
 interface HistoryFlags {
   readonly asOf?: string;
@@ -51,13 +50,8 @@ export const historyCommand = (context: CommandContext): Command =>
       "only this kind of decision: its label ('Plan vedtatt') or event type (PlanAdopted)",
     )
     .option('--json', 'one JSON object per decision and line (see the README)')
-    .action(async (flags: HistoryFlags, command: Command) => {
-      const store = await openStore(storeUrlOf(command), { cwd: context.io.cwd });
-      const progress = progressBar(context.io, 'Leser historikken');
-      const projections = openProjections(store, { onProgress: (p) => progress.update(p.done, p.total) });
-      try {
-        await projections.catchUp();
-        progress.stop();
+    .action((flags: HistoryFlags, command: Command) =>
+      readingModels(context, command, (projections) => {
         const entries = projections.decisionLog({
           clock: flags.clock,
           ...(flags.asOf === undefined ? {} : { asOf: flags.asOf }),
@@ -74,9 +68,5 @@ export const historyCommand = (context: CommandContext): Command =>
           );
         }
         context.exit(ExitCode.ok);
-      } finally {
-        progress.stop();
-        projections.close();
-        await store.close();
-      }
-    });
+      }),
+    );

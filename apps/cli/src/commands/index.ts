@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import type { CommandContext } from '../command-context';
 import { attemptsCommand } from './attempts';
+import { changesCommand } from './changes';
 import { demoCommand } from './demo';
 import { execCommand } from './exec';
 import { exportCommand } from './export';
@@ -21,6 +22,7 @@ export const commands: ReadonlyArray<(context: CommandContext) => Command> = [
   seedCommand,
   execCommand,
   historyCommand,
+  changesCommand,
   attemptsCommand,
   projectionsCommand,
   exportCommand,

@@ -1,5 +1,5 @@
 import { Command } from 'commander';
-import { openStore, seedDemo } from '@styring/app';
+import { demoRecordingClock, openStore, seedDemo } from '@styring/app';
 import { ExitCode } from '../exit-codes';
 import { progressBar } from '../progress';
 import { type CommandContext, storeUrlOf } from '../command-context';
@@ -11,10 +11,16 @@ export const seedCommand = (context: CommandContext): Command =>
     )
     .requiredOption('--demo', 'the demo history (the only seed there is)')
     .action(async (_flags, command: Command) => {
-      const store = await openStore(storeUrlOf(command), { cwd: context.io.cwd, create: true });
+      const recording = demoRecordingClock();
+      const store = await openStore(storeUrlOf(command), {
+        cwd: context.io.cwd,
+        create: true,
+        clock: recording.clock,
+      });
       const progress = progressBar(context.io, 'Demo');
       try {
         const seeded = await seedDemo(store.events, {
+          recording,
           onProgress: (done, total) => progress.update(done, total),
         });
         progress.stop();

@@ -1,5 +1,5 @@
 import { corrections } from './corrections';
-import type { DemoStep } from './demo-step';
+import { type DemoStep, recordedDayOf } from './demo-step';
 import { organisation } from './organisation';
 import { ownership } from './ownership';
 import { plans } from './plans';
@@ -10,8 +10,11 @@ import { risk } from './risk';
 
 /**
  * Lørenskog kommune's governance, 2023–2025, as the commands its people would send, in the order they
- * happened (steps of one day keep the order of their area). Built from the policy document «Helhetlig
- * styring i Lørenskog kommune»; everything the document does not say is FICTITIOUS and marked so.
+ * were entered into the system (by the day each was recorded, then the day it happened; steps of one day
+ * keep the order of their area). Most are entered the day they happen; a few are marked as entered later
+ * (`recordedOn`): plans older than the system, registrations made weeks late, and corrections made months
+ * after the fact. Built from the policy document «Helhetlig styring i Lørenskog kommune»; everything the
+ * document does not say is FICTITIOUS and marked so.
  */
 export const demoHistory: readonly DemoStep[] = [
   ...organisation,
@@ -23,6 +26,6 @@ export const demoHistory: readonly DemoStep[] = [
   ...reporting,
   ...corrections,
 ]
-  .map((step, index) => ({ step, index }))
-  .sort((a, b) => (a.step.on < b.step.on ? -1 : a.step.on > b.step.on ? 1 : a.index - b.index))
+  .map((step, index) => ({ step, index, key: `${recordedDayOf(step)} ${step.on}` }))
+  .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : a.index - b.index))
   .map(({ step }) => step);

@@ -11,7 +11,8 @@ export type WrittenEvents = ReadonlyMap<string, string>;
 
 /**
  * One thing that happens in the demo history: a command, as a user would send it, by a caller, on a day.
- * `on` orders the history; a command that refers to an earlier event is a function of what was written.
+ * The day it was entered orders the history; a command that refers to an earlier event is a function of
+ * what was written.
  */
 export interface DemoStep {
   readonly on: string;
@@ -19,7 +20,15 @@ export interface DemoStep {
   readonly command: GovernanceCommand | ((written: WrittenEvents) => GovernanceCommand);
   /** Remembers the id of the first event this step writes, under this label. */
   readonly label?: string;
+  /**
+   * The day the step was entered into the system (its recorded clock), when not the day it happened: a
+   * registration made weeks late, an older plan entered when the system was taken into use.
+   */
+  readonly recordedOn?: string;
 }
+
+/** The day a step was entered: its `recordedOn`, else the day it happened. */
+export const recordedDayOf = (step: DemoStep): string => step.recordedOn ?? step.on;
 
 /**
  * The people who enter the history. All of them are FICTITIOUS: actors are role accounts of the demo, not

@@ -171,9 +171,16 @@ const styvPlan = (year: number, decidedOn: string, caseNumber: string, oppdrag: 
   },
 });
 
+/**
+ * The day the system was taken into use (FICTITIOUS): the plans adopted before it that were still in force
+ * were registered that day, so on the recorded clock they appear only then.
+ */
+const takenIntoUse = '2023-11-13';
+
 export const plans: readonly DemoStep[] = [
   {
     on: '2020-05-13',
+    recordedOn: takenIntoUse,
     caller: callers.sekretariat,
     command: {
       type: 'AdoptPlan',
@@ -186,6 +193,7 @@ export const plans: readonly DemoStep[] = [
   },
   {
     on: '2023-03-22',
+    recordedOn: takenIntoUse,
     caller: callers.sekretariat,
     command: {
       type: 'AdoptPlan',
@@ -198,6 +206,7 @@ export const plans: readonly DemoStep[] = [
   },
   {
     on: '2023-06-14',
+    recordedOn: takenIntoUse,
     caller: callers.sekretariat,
     command: {
       type: 'AdoptPlan',

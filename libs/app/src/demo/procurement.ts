@@ -74,6 +74,8 @@ export const procurement: readonly DemoStep[] = [
   },
   {
     on: '2024-08-26',
+    // Registered five weeks late, when the signed contract reached the archive.
+    recordedOn: '2024-10-02',
     caller: callers.direktor('teknisk-sektor'),
     command: {
       type: 'AwardContract',

@@ -129,7 +129,17 @@ export const reporting: readonly DemoStep[] = [
       correctiveAction: 'Sikker digital post tatt i bruk; alle ansatte har gjennomført opplæring.',
     },
   },
-  report('investeringsstatus', 'investeringsstatus', quarter(2024, 2), '2024-08-07', prosjektvirksomheten),
+  // Delivered on time, but registered four weeks later, after the summer: until then the calendar showed it missing.
+  {
+    ...report(
+      'investeringsstatus',
+      'investeringsstatus',
+      quarter(2024, 2),
+      '2024-08-07',
+      prosjektvirksomheten,
+    ),
+    recordedOn: '2024-09-04',
+  },
   // Missing: no investment status for the third quarter of 2024 (due 14 November).
   report('okonomirapport', 'okonomirapport', tertial(2024, 2), '2024-10-09'),
   report('oppfolging-politiske-vedtak', 'oppfolging-politiske-vedtak', firstHalf(2024), '2024-10-09'),
@@ -149,7 +159,12 @@ export const reporting: readonly DemoStep[] = [
   report('arsberetning', 'arsberetning', yearly(2024), '2025-03-27'),
   report('investeringsstatus', 'investeringsstatus', quarter(2025, 1), '2025-04-09', prosjektvirksomheten),
   ...checklists('2025-05-14', firstHalf(2025)),
-  report('okonomirapport', 'okonomirapport', tertial(2025, 1), '2025-06-04'),
+  // Delivered 4 June, registered that day as delivered 4 July (late); corrected in October (corrections.ts).
+  {
+    ...report('okonomirapport', 'okonomirapport', tertial(2025, 1), '2025-07-04'),
+    on: '2025-06-04',
+    label: 'okonomirapport-2025-1',
+  },
   report('investeringsstatus', 'investeringsstatus', quarter(2025, 2), '2025-08-06', prosjektvirksomheten),
   report('okonomirapport', 'okonomirapport', tertial(2025, 2), '2025-10-08'),
   report('oppfolging-politiske-vedtak', 'oppfolging-politiske-vedtak', firstHalf(2025), '2025-10-08'),

@@ -2,15 +2,18 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import type { RecordedEvent } from '@styring/eventstore';
-import { reportingCalendar } from '@styring/projections';
+import { changesBetween, reportingCalendar } from '@styring/projections';
 import { openStore, type OpenedStore } from '../open-store';
 import { openProjections } from '../projections';
+import { demoRecordingClock } from './demo-clock';
 import { demoHistory } from './demo-history';
+import { recordedDayOf } from './demo-step';
 import { seedDemo } from './seed-demo';
 
 describe('seedDemo', () => {
   let dir: string;
   let store: OpenedStore;
+  const recording = demoRecordingClock();
   const allEvents = async (): Promise<RecordedEvent[]> => {
     const events: RecordedEvent[] = [];
     for await (const event of store.events.readAll()) events.push(event);
@@ -19,22 +22,22 @@ describe('seedDemo', () => {
 
   beforeAll(async () => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'styring-demo-'));
-    store = await openStore('sqlite:./styring.db', { cwd: dir, create: true });
+    store = await openStore('sqlite:./styring.db', { cwd: dir, create: true, clock: recording.clock });
   });
   afterAll(async () => {
     await store.close();
     fs.rmSync(dir, { recursive: true, force: true });
   });
 
-  it('writes every step through the command path, in the order of the steps’ dates', async () => {
+  it('writes every step through the command path, in the order they were entered, each on its day', async () => {
     const progress: number[] = [];
-    const seeded = await seedDemo(store.events, { onProgress: (done) => progress.push(done) });
+    const seeded = await seedDemo(store.events, { recording, onProgress: (done) => progress.push(done) });
 
     expect(seeded.commands).toBe(demoHistory.length);
     expect(progress).toHaveLength(demoHistory.length);
     const events = await allEvents();
     expect(events).toHaveLength(seeded.events);
-    const dates = demoHistory.map((step) => step.on);
+    const dates = demoHistory.map(recordedDayOf);
     expect(dates).toEqual([...dates].sort());
     // What was written: one command per step (the executor gives each its own id, the events' causationId),
     // in the steps' order, each by the step's caller, recorded one after the other.
@@ -46,6 +49,9 @@ describe('seedDemo', () => {
     );
     const recordedAt = events.map((event) => event.recordedAt);
     expect(recordedAt).toEqual([...recordedAt].sort());
+    expect(firstEvents.map((event) => event.recordedAt.slice(0, 10))).toEqual(dates);
+    // The store's clock is the system's again once the demo is written.
+    expect(recording.clock().getFullYear()).toBe(new Date().getFullYear());
   });
 
   it('holds what the issue asks of the demo: the delegation chain, both portfolios, the calendar, a correction', async () => {
@@ -105,6 +111,43 @@ describe('seedDemo', () => {
       expect(early).toMatchObject([
         { status: 'levert-i-tide', earlyReason: expect.stringContaining('tidlig') },
       ]);
+    } finally {
+      projections.close();
+    }
+  });
+
+  it('shows on the recorded clock what was registered late or corrected months later', async () => {
+    const projections = openProjections(store);
+    try {
+      await projections.catchUp();
+      const db = projections.readModels;
+      const status = (obligationId: string, asOf: string, clock: 'recorded' | 'effective') =>
+        reportingCalendar(db, { year: 2024, asOf, clock, obligationId })
+          .filter((entry) => entry.period.from === '2024-04-01')
+          .map((entry) => entry.status);
+      // Delivered 7 August, registered 4 September.
+      expect(status('investeringsstatus', '2024-08-31', 'recorded')).toEqual(['mangler']);
+      expect(status('investeringsstatus', '2024-08-31', 'effective')).toEqual(['levert-i-tide']);
+      // Plans older than the system were registered when it was taken into use.
+      expect(projections.decisionLog({ clock: 'recorded', asOf: '2023-06-30' })).toEqual([]);
+      expect(projections.decisionLog({ clock: 'effective', asOf: '2023-06-30' }).length).toBeGreaterThan(0);
+
+      const registers = (from: string, to: string) =>
+        Object.fromEntries(changesBetween(db, { from, to }).registers.map((r) => [r.register, r.changes]));
+      expect(registers('2025-01-01', '2025-01-31')['risikoregister']).toEqual([
+        expect.objectContaining({ key: 'kostnad-ungdomsskole', before: 'middels', after: 'hoy' }),
+      ]);
+      const october = changesBetween(db, { from: '2025-09-30', to: '2025-10-31' });
+      expect(october.corrections).toEqual([
+        expect.objectContaining({ field: 'submittedOn', before: '2025-07-04', after: '2025-06-04' }),
+      ]);
+      expect(october.registers.find((r) => r.register === 'arshjul')?.changes).toContainEqual(
+        expect.objectContaining({
+          key: 'okonomirapport 2025-01-01–2025-04-30',
+          before: 'levert-for-sent',
+          after: 'levert-i-tide',
+        }),
+      );
     } finally {
       projections.close();
     }

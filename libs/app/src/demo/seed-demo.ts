@@ -2,8 +2,9 @@ import type { EventReader, EventWriter } from '@styring/eventstore';
 import { type CommandExecutor, createCommandExecutor } from '../command-executor';
 import type { ExecutionResult } from '../execution-result';
 import { type Runtime, systemRuntime } from '../runtime';
+import { type DemoRecordingClock, recordingMoment } from './demo-clock';
 import { demoHistory } from './demo-history';
-import type { DemoStep } from './demo-step';
+import { type DemoStep, recordedDayOf } from './demo-step';
 
 /** The demo cannot be written: the store holds events already, or a step did not go through. */
 export class DemoSeedError extends Error {
@@ -16,7 +17,7 @@ export interface DemoSeeded {
 }
 
 const describe = (step: DemoStep, index: number, result: ExecutionResult): string => {
-  const what = `demo step ${index + 1} (${step.on})`;
+  const what = `demo step ${index + 1} (${step.on}, recorded ${recordedDayOf(step)})`;
   switch (result.status) {
     case 'rejected':
       return `${what} was rejected: ${result.code}: ${result.messageEn}`;
@@ -32,6 +33,16 @@ const hasEvents = async (store: EventReader): Promise<boolean> => {
   return false;
 };
 
+export interface SeedDemoOptions {
+  readonly runtime?: Runtime;
+  /**
+   * The clock the store was opened with (`openStore(url, { clock: recording.clock })`): each step is then
+   * recorded on the day the story says it was entered. Without it the whole demo is recorded now.
+   */
+  readonly recording?: DemoRecordingClock;
+  readonly onProgress?: (done: number, total: number) => void;
+}
+
 /**
  * Writes the Lørenskog demo history through the same executor every user's command goes through, so every
  * rule is honoured. Refuses a store that already holds events: the demo is FICTITIOUS and must never be
@@ -39,22 +50,35 @@ const hasEvents = async (store: EventReader): Promise<boolean> => {
  */
 export const seedDemo = async (
   store: EventReader & EventWriter,
-  options: { readonly runtime?: Runtime; readonly onProgress?: (done: number, total: number) => void } = {},
+  options: SeedDemoOptions = {},
 ): Promise<DemoSeeded> => {
   if (await hasEvents(store)) {
     throw new DemoSeedError('the store already holds events; the demo is only written into an empty store');
   }
-  const executor: CommandExecutor = createCommandExecutor(store, options.runtime ?? systemRuntime);
+  const runtime = options.runtime ?? systemRuntime;
+  const executor: CommandExecutor = createCommandExecutor(
+    store,
+    options.recording === undefined ? runtime : { ...runtime, clock: options.recording.clock },
+  );
   const written = new Map<string, string>();
   let events = 0;
-  for (const [index, step] of demoHistory.entries()) {
-    const command = typeof step.command === 'function' ? step.command(written) : step.command;
-    const result = await executor.execute(command, step.caller);
-    if (result.status !== 'accepted') throw new DemoSeedError(describe(step, index, result));
-    const first = result.events[0];
-    if (step.label !== undefined && first !== undefined) written.set(step.label, first.eventId);
-    events += result.events.length;
-    options.onProgress?.(index + 1, demoHistory.length);
+  let day: string | undefined;
+  let nthOfDay = 0;
+  try {
+    for (const [index, step] of demoHistory.entries()) {
+      nthOfDay = recordedDayOf(step) === day ? nthOfDay + 1 : 0;
+      day = recordedDayOf(step);
+      options.recording?.recordAt(recordingMoment(day, nthOfDay));
+      const command = typeof step.command === 'function' ? step.command(written) : step.command;
+      const result = await executor.execute(command, step.caller);
+      if (result.status !== 'accepted') throw new DemoSeedError(describe(step, index, result));
+      const first = result.events[0];
+      if (step.label !== undefined && first !== undefined) written.set(step.label, first.eventId);
+      events += result.events.length;
+      options.onProgress?.(index + 1, demoHistory.length);
+    }
+  } finally {
+    options.recording?.recordAt(undefined);
   }
   return { commands: demoHistory.length, events };
 };

@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import {
+  changesBetween,
   changeLog,
   decisionLog,
   decisionsUnderDelegations,
@@ -45,6 +46,7 @@ export const readModelQueries = {
   DelegationsInForce: { readModel: 'authority', run: delegationsInForce },
   DecisionsUnderDelegations: { readModel: 'authority', run: decisionsUnderDelegations },
   DecisionsWithoutAuthority: { readModel: 'authority', run: decisionsWithoutAuthority },
+  Changes: { readModel: 'change-log', run: changesBetween },
 } as const satisfies Record<
   string,
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each query has its own options type
