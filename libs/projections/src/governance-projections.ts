@@ -12,6 +12,7 @@ import { reportingCalendarProjectionSpec } from './reporting-calendar/reporting-
 import { riskRegisterProjectionSpec } from './risk-register/risk-register-projection';
 import { type CatchUpProgress, ProjectionRunner } from './runner/projection-runner';
 import { countEventsAfter } from './sqlite/count-events';
+import { internalControlProjectionSpec } from './internal-control/internal-control-projection';
 import { sqliteProjectionStore, type SqliteTx } from './sqlite/sqlite-projection-store';
 
 /** The seven read models of the governance history, each with what it does with every event type. */
@@ -23,6 +24,7 @@ export const governanceProjectionSpecs: readonly GovernanceProjectionSpec[] = [
   reportingCalendarProjectionSpec,
   authorityProjectionSpec,
   changeLogProjectionSpec,
+  internalControlProjectionSpec,
 ];
 
 /** The seven read models of the governance history, fed by one runner. */

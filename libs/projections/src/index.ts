@@ -35,3 +35,11 @@ export type { EventSource } from './governance/revisions';
 // A realistic synthetic history, for benchmarks, crash tests and demos of scale.
 export * from './synthetic/synthetic-history';
 export * from './answers/answer-codecs';
+export {
+  internalControlName,
+  internalControlProjection,
+} from './internal-control/internal-control-projection';
+export * from './internal-control/checklist-register-queries';
+export * from './internal-control/checklist-register-answers';
+export * from './internal-control/avvik-register-queries';
+export * from './internal-control/avvik-register-answers';

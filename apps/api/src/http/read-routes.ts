@@ -194,4 +194,25 @@ export const readRoutes: readonly ReadRoute[] = [
     tag: 'delegering',
     filters: decisionDates,
   },
+  {
+    path: 'internal-control-checklists',
+    query: 'InternalControlChecklists',
+    summary: 'Sjekklister for internkontroll: hva ble kontrollert, av hvem, når og med hvilket utfall',
+    tag: 'internkontroll',
+    filters: { unit: 'string', from: 'string', to: 'string', withAvvik: 'boolean' },
+  },
+  {
+    path: 'deviations',
+    query: 'AvvikRegister',
+    summary: 'Avviksregisteret: åpne og lukkede avvik, og dager til lukking',
+    tag: 'internkontroll',
+    filters: { status: 'string', unit: 'string', category: 'string' },
+  },
+  {
+    path: 'deviations/by-unit',
+    query: 'AvvikByUnit',
+    summary: 'Avvik per enhet: åpne, lukkede og gjennomsnittlig antall dager til lukking',
+    tag: 'internkontroll',
+    filters: { unit: 'string', category: 'string' },
+  },
 ];

@@ -20,6 +20,7 @@ import {
   riskMatrix,
   riskRegister,
 } from '@styring/projections';
+import { avvikByUnit, avvikRegister, internalControlChecklists } from '@styring/projections';
 
 /**
  * Every query of every read model in `@styring/projections`, by the name its query class has on the
@@ -45,6 +46,9 @@ export const readModelQueries = {
   DelegationsInForce: { readModel: 'authority', run: delegationsInForce },
   DecisionsUnderDelegations: { readModel: 'authority', run: decisionsUnderDelegations },
   DecisionsWithoutAuthority: { readModel: 'authority', run: decisionsWithoutAuthority },
+  InternalControlChecklists: { readModel: 'internal-control', run: internalControlChecklists },
+  AvvikRegister: { readModel: 'internal-control', run: avvikRegister },
+  AvvikByUnit: { readModel: 'internal-control', run: avvikByUnit },
 } as const satisfies Record<
   string,
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each query has its own options type
