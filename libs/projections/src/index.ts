@@ -43,3 +43,5 @@ export * from './internal-control/checklist-register-queries';
 export * from './internal-control/checklist-register-answers';
 export * from './internal-control/avvik-register-queries';
 export * from './internal-control/avvik-register-answers';
+export * from './risk-register/risk-register-answers';
+export * from './answers/decision-summary';

@@ -34,7 +34,7 @@ const s = streamCategories;
 // The filters of the projections' shared query types (PlanQuery, RiskQuery), used by each view over them.
 const decisionDates = { from: 'string', to: 'string' } as const;
 const planFilters = { kind: 'string', unit: 'string' } as const;
-const riskFilters = { context: 'string', ownerUnit: 'string' } as const;
+const riskFilters = { context: 'string', ownerUnit: 'string', band: 'string' } as const;
 
 // Fixed paths come before the ones with a `:param` in the same place, so `plans/in-force` is not a plan id.
 export const readRoutes: readonly ReadRoute[] = [
@@ -214,5 +214,13 @@ export const readRoutes: readonly ReadRoute[] = [
     summary: 'Avvik per enhet: åpne, lukkede og gjennomsnittlig antall dager til lukking',
     tag: 'internkontroll',
     filters: { unit: 'string', category: 'string' },
+  },
+  {
+    path: 'risks/:riskId/treatments',
+    query: 'RiskTreatments',
+    summary: 'Én risiko: alle tiltaksvedtak og lukkinger',
+    tag: 'risiko',
+    filters: {},
+    stream: ({ riskId }) => `${s.risk}-${riskId}`,
   },
 ];

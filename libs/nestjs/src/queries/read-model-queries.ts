@@ -20,7 +20,7 @@ import {
   riskMatrix,
   riskRegister,
 } from '@styring/projections';
-import { avvikByUnit, avvikRegister, internalControlChecklists } from '@styring/projections';
+import { avvikByUnit, avvikRegister, internalControlChecklists, riskTreatments } from '@styring/projections';
 
 /**
  * Every query of every read model in `@styring/projections`, by the name its query class has on the
@@ -49,6 +49,7 @@ export const readModelQueries = {
   InternalControlChecklists: { readModel: 'internal-control', run: internalControlChecklists },
   AvvikRegister: { readModel: 'internal-control', run: avvikRegister },
   AvvikByUnit: { readModel: 'internal-control', run: avvikByUnit },
+  RiskTreatments: { readModel: 'risk-register', run: riskTreatments },
 } as const satisfies Record<
   string,
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each query has its own options type
