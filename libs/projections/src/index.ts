@@ -45,3 +45,5 @@ export * from './internal-control/avvik-register-queries';
 export * from './internal-control/avvik-register-answers';
 export * from './risk-register/risk-register-answers';
 export * from './answers/decision-summary';
+export * from './plan-register/plan-assignments-queries';
+export * from './plan-register/plan-assignments-answers';

@@ -223,4 +223,11 @@ export const readRoutes: readonly ReadRoute[] = [
     filters: {},
     stream: ({ riskId }) => `${s.risk}-${riskId}`,
   },
+  {
+    path: 'assignments',
+    query: 'PlanAssignments',
+    summary: 'Oppdrag i planene: ansvarlig enhet, frist og målene de skal nå',
+    tag: 'planer',
+    filters: { ...planFilters, planId: 'string', responsibleUnit: 'string' },
+  },
 ];

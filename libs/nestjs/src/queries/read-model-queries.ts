@@ -20,7 +20,13 @@ import {
   riskMatrix,
   riskRegister,
 } from '@styring/projections';
-import { avvikByUnit, avvikRegister, internalControlChecklists, riskTreatments } from '@styring/projections';
+import {
+  avvikByUnit,
+  avvikRegister,
+  internalControlChecklists,
+  planAssignments,
+  riskTreatments,
+} from '@styring/projections';
 
 /**
  * Every query of every read model in `@styring/projections`, by the name its query class has on the
@@ -50,6 +56,7 @@ export const readModelQueries = {
   AvvikRegister: { readModel: 'internal-control', run: avvikRegister },
   AvvikByUnit: { readModel: 'internal-control', run: avvikByUnit },
   RiskTreatments: { readModel: 'risk-register', run: riskTreatments },
+  PlanAssignments: { readModel: 'plan-register', run: planAssignments },
 } as const satisfies Record<
   string,
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each query has its own options type
