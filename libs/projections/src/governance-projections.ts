@@ -13,6 +13,7 @@ import { riskRegisterProjectionSpec } from './risk-register/risk-register-projec
 import { type CatchUpProgress, ProjectionRunner } from './runner/projection-runner';
 import { countEventsAfter } from './sqlite/count-events';
 import { internalControlProjectionSpec } from './internal-control/internal-control-projection';
+import { projectFolderProjectionSpec } from './project-folder/project-folder-projection';
 import { sqliteProjectionStore, type SqliteTx } from './sqlite/sqlite-projection-store';
 
 /** The seven read models of the governance history, each with what it does with every event type. */
@@ -25,6 +26,7 @@ export const governanceProjectionSpecs: readonly GovernanceProjectionSpec[] = [
   authorityProjectionSpec,
   changeLogProjectionSpec,
   internalControlProjectionSpec,
+  projectFolderProjectionSpec,
 ];
 
 /** The seven read models of the governance history, fed by one runner. */

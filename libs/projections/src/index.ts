@@ -47,3 +47,6 @@ export * from './risk-register/risk-register-answers';
 export * from './answers/decision-summary';
 export * from './plan-register/plan-assignments-queries';
 export * from './plan-register/plan-assignments-answers';
+export { projectFolderName, projectFolderProjection } from './project-folder/project-folder-projection';
+export * from './project-folder/project-folder-queries';
+export * from './project-folder/project-folder-answers';

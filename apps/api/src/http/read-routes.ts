@@ -230,4 +230,13 @@ export const readRoutes: readonly ReadRoute[] = [
     tag: 'planer',
     filters: { ...planFilters, planId: 'string', responsibleUnit: 'string' },
   },
+  {
+    path: 'projects/:projectId/folder',
+    query: 'ProjectFolder',
+    summary: 'Prosjektmappen: vedtak, statusrapporter med helse, risikoer, kontrakter og evaluering',
+    tag: 'prosjekter',
+    filters: {},
+    stream: ({ projectId }) => `${s.project}-${projectId}`,
+    pick: (answer) => answer ?? undefined,
+  },
 ];

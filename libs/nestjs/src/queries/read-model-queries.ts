@@ -25,6 +25,7 @@ import {
   avvikRegister,
   internalControlChecklists,
   planAssignments,
+  projectFolder,
   riskTreatments,
 } from '@styring/projections';
 
@@ -57,6 +58,7 @@ export const readModelQueries = {
   AvvikByUnit: { readModel: 'internal-control', run: avvikByUnit },
   RiskTreatments: { readModel: 'risk-register', run: riskTreatments },
   PlanAssignments: { readModel: 'plan-register', run: planAssignments },
+  ProjectFolder: { readModel: 'project-folder', run: projectFolder },
 } as const satisfies Record<
   string,
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each query has its own options type
