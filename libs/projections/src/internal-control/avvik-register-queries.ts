@@ -2,7 +2,8 @@ import type Database from 'better-sqlite3';
 import type * as t from 'io-ts';
 import { DeviationCategory } from '@styring/governance';
 import { groupBy } from '../group-by';
-import { InvalidQuery, type PointInTime, resolvePointInTime } from '../point-in-time';
+import { checkOneOf } from '../one-of';
+import { type PointInTime, resolvePointInTime } from '../point-in-time';
 import { selectRows, Where } from '../sqlite/where';
 import type { avvikByUnitAnswer, avvikEntry, avvikRegisterAnswer } from './avvik-register-answers';
 
@@ -37,12 +38,6 @@ interface ClosingRow {
 const dayMs = 86_400_000;
 const daysBetween = (from: string, to: string): number =>
   Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / dayMs);
-
-const checkOneOf = (field: string, value: string | undefined, allowed: readonly string[]): void => {
-  if (value !== undefined && !allowed.includes(value)) {
-    throw new InvalidQuery(field, `'${value}' is not one of ${allowed.map((a) => `'${a}'`).join(', ')}`);
-  }
-};
 
 /**
  * The avvik register as it stood at `asOf`: every avvik observed by then, open or closed by then, with the

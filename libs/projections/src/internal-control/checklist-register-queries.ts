@@ -62,7 +62,11 @@ export const internalControlChecklists = (
     .and(`${table}.unit = ?`, query.unit)
     .and(`${table}.period_to >= ?`, query.from === undefined ? undefined : checkDate(query.from, 'from'))
     .and(`${table}.period_from <= ?`, query.to === undefined ? undefined : checkDate(query.to, 'to'));
-  return selectRows<Row>(db, `SELECT * FROM ${table} ${where} ORDER BY effective_from, position`, where.params)
+  return selectRows<Row>(
+    db,
+    `SELECT * FROM ${table} ${where} ORDER BY effective_from, position`,
+    where.params,
+  )
     .map(toEntry)
     .filter((entry) => query.withAvvik !== true || entry.outcome.avvik > 0);
 };

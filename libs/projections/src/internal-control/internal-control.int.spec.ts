@@ -96,7 +96,9 @@ describe('the internkontroll registers', () => {
     expect(summary('2024-09-03', 'recorded', 'closed')).toEqual(['epost 2024-05-02 closed 57/-']);
     expect(summary('2024-05-31', 'effective', 'open')).toEqual(['epost 2024-05-02 open -/29']);
     expect(avvikRegisterAnswer.is(avvikRegister(history.db, { asOf: '2024-06-30' }))).toBe(true);
-    expect(avvikRegister(history.db, { unit: 'oppvekst' }).map((entry) => entry.deviationId)).toEqual(['hms']);
+    expect(avvikRegister(history.db, { unit: 'oppvekst' }).map((entry) => entry.deviationId)).toEqual([
+      'hms',
+    ]);
   });
 
   it('sums avvik per unit', () => {
