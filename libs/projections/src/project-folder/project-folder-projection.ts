@@ -15,7 +15,7 @@ export const projectFolderName = 'project-folder';
  * project, the contracts awarded in them and their follow-up, and the project's evaluations in full.
  */
 const procurements = {
-  name: 'project_procurements',
+  name: 'folder_procurements',
   columns: {
     procurement_id: 'TEXT NOT NULL',
     project_id: 'TEXT NOT NULL',
@@ -29,7 +29,7 @@ const procurements = {
 
 /** Awards and follow-up assignments of every procurement: a project's are picked by its procurements. */
 const contractEvents = {
-  name: 'project_contract_events',
+  name: 'folder_contracts',
   columns: {
     procurement_id: 'TEXT NOT NULL',
     event_type: 'TEXT NOT NULL',
@@ -44,7 +44,7 @@ const contractEvents = {
 };
 
 const evaluations = {
-  name: 'project_evaluations',
+  name: 'folder_evaluations',
   columns: {
     project_id: 'TEXT NOT NULL',
     evaluated_on: 'TEXT NOT NULL',

@@ -110,20 +110,20 @@ export const projectFolder = (
     globalPosition: row.position,
     knownFrom: row.known_from,
   }));
-  const procurements = rowsAt<ProcurementRow>(db, 'project_procurements', of('project_procurements'));
+  const procurements = rowsAt<ProcurementRow>(db, 'folder_procurements', of('folder_procurements'));
   const contracts = procurements.map((procurement) =>
     contractOf(
       procurement,
       rowsAt<ContractRow>(
         db,
-        'project_contract_events',
+        'folder_contracts',
         new Where()
-          .stateAt(resolved, 'project_contract_events')
-          .and('project_contract_events.procurement_id = ?', procurement.procurement_id),
+          .stateAt(resolved, 'folder_contracts')
+          .and('folder_contracts.procurement_id = ?', procurement.procurement_id),
       ),
     ),
   );
-  const evaluations = rowsAt<EvaluationRow>(db, 'project_evaluations', of('project_evaluations')).map(
+  const evaluations = rowsAt<EvaluationRow>(db, 'folder_evaluations', of('folder_evaluations')).map(
     (row) => ({
       evaluatedOn: row.evaluated_on,
       lessons: JSON.parse(row.lessons) as string[],
