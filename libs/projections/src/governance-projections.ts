@@ -16,7 +16,7 @@ import { internalControlProjectionSpec } from './internal-control/internal-contr
 import { projectFolderProjectionSpec } from './project-folder/project-folder-projection';
 import { sqliteProjectionStore, type SqliteTx } from './sqlite/sqlite-projection-store';
 
-/** The seven read models of the governance history, each with what it does with every event type. */
+/** The read models of the governance history, each with what it does with every event type. */
 export const governanceProjectionSpecs: readonly GovernanceProjectionSpec[] = [
   decisionLogProjectionSpec,
   planRegisterProjectionSpec,
@@ -29,7 +29,7 @@ export const governanceProjectionSpecs: readonly GovernanceProjectionSpec[] = [
   projectFolderProjectionSpec,
 ];
 
-/** The seven read models of the governance history, fed by one runner. */
+/** The read models of the governance history, fed by one runner. */
 export const governanceProjections = (source: EventSource): RunnerProjection<SqliteTx>[] =>
   governanceProjectionSpecs.map((spec) => governanceProjection(spec, source));
 
