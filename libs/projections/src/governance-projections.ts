@@ -12,9 +12,11 @@ import { reportingCalendarProjectionSpec } from './reporting-calendar/reporting-
 import { riskRegisterProjectionSpec } from './risk-register/risk-register-projection';
 import { type CatchUpProgress, ProjectionRunner } from './runner/projection-runner';
 import { countEventsAfter } from './sqlite/count-events';
+import { internalControlProjectionSpec } from './internal-control/internal-control-projection';
+import { projectFolderProjectionSpec } from './project-folder/project-folder-projection';
 import { sqliteProjectionStore, type SqliteTx } from './sqlite/sqlite-projection-store';
 
-/** The seven read models of the governance history, each with what it does with every event type. */
+/** The read models of the governance history, each with what it does with every event type. */
 export const governanceProjectionSpecs: readonly GovernanceProjectionSpec[] = [
   decisionLogProjectionSpec,
   planRegisterProjectionSpec,
@@ -23,9 +25,11 @@ export const governanceProjectionSpecs: readonly GovernanceProjectionSpec[] = [
   reportingCalendarProjectionSpec,
   authorityProjectionSpec,
   changeLogProjectionSpec,
+  internalControlProjectionSpec,
+  projectFolderProjectionSpec,
 ];
 
-/** The seven read models of the governance history, fed by one runner. */
+/** The read models of the governance history, fed by one runner. */
 export const governanceProjections = (source: EventSource): RunnerProjection<SqliteTx>[] =>
   governanceProjectionSpecs.map((spec) => governanceProjection(spec, source));
 

@@ -37,3 +37,18 @@ export * from './synthetic/synthetic-history';
 export * from './answers/answer-codecs';
 export * from './changes/changes-answers';
 export * from './changes/changes-queries';
+export {
+  internalControlName,
+  internalControlProjection,
+} from './internal-control/internal-control-projection';
+export * from './internal-control/checklist-register-queries';
+export * from './internal-control/checklist-register-answers';
+export * from './internal-control/avvik-register-queries';
+export * from './internal-control/avvik-register-answers';
+export * from './risk-register/risk-register-answers';
+export * from './answers/decision-summary';
+export * from './plan-register/plan-assignments-queries';
+export * from './plan-register/plan-assignments-answers';
+export { projectFolderName, projectFolderProjection } from './project-folder/project-folder-projection';
+export * from './project-folder/project-folder-queries';
+export * from './project-folder/project-folder-answers';

@@ -1,7 +1,7 @@
 /**
- * Rebuilding all seven governance read models (Vedtakslogg, plan register, portfolios, risk register,
- * reporting calendar, authority, Endringslogg) from a realistic generated history, at two log lengths, to
- * show the rate and that memory stays flat however long the log is.
+ * Rebuilding all governance read models (Vedtakslogg, plan register, portfolios, risk register, reporting
+ * calendar, authority, Endringslogg, internkontroll, project folder …) from a realistic generated history,
+ * at two log lengths, to show the rate and that memory stays flat however long the log is.
  *
  * The history is appended through the SQLite event store's own API first (one append per stream chunk,
  * not timed). Each rebuild then runs in a child process of its own, with its V8 heap capped, so that its
@@ -13,7 +13,7 @@
 import { fork } from 'node:child_process';
 import { parseArgs } from 'node:util';
 import { openSqliteEventStore } from '@styring/eventstore-sqlite';
-import { sqliteProjectionRunner } from '@styring/projections';
+import { governanceProjectionSpecs, sqliteProjectionRunner } from '@styring/projections';
 import type { Figure } from './figure';
 import { withScratchDirectory } from './scratch-directory';
 import { syntheticStoreFile } from './synthetic-store';
@@ -112,7 +112,7 @@ const main = async () => {
   }
   const sizes = values.events === undefined ? configuredSizes() : parseSizes(values.events);
   console.log(
-    'Rebuilding all 7 projections from a synthetic governance history ' +
+    `Rebuilding all ${governanceProjectionSpecs.length} projections from a synthetic governance history ` +
       `(SQLite, one process per size, V8 heap capped at ${HEAP_LIMIT_MB} MB)`,
   );
   for (const result of await measureProjectionRebuilds(sizes)) {

@@ -34,7 +34,7 @@ const s = streamCategories;
 // The filters of the projections' shared query types (PlanQuery, RiskQuery), used by each view over them.
 const decisionDates = { from: 'string', to: 'string' } as const;
 const planFilters = { kind: 'string', unit: 'string' } as const;
-const riskFilters = { context: 'string', ownerUnit: 'string' } as const;
+const riskFilters = { context: 'string', ownerUnit: 'string', band: 'string' } as const;
 
 // Fixed paths come before the ones with a `:param` in the same place, so `plans/in-force` is not a plan id.
 export const readRoutes: readonly ReadRoute[] = [
@@ -201,5 +201,50 @@ export const readRoutes: readonly ReadRoute[] = [
       'Hva som endret seg mellom to registreringstidspunkter: nye vedtak, korrigeringer og statusendringer i registrene',
     tag: 'korrigeringer',
     filters: { from: 'string', to: 'string' },
+  },
+  {
+    path: 'internal-control-checklists',
+    query: 'InternalControlChecklists',
+    summary: 'Sjekklister for internkontroll: hva ble kontrollert, av hvem, når og med hvilket utfall',
+    tag: 'internkontroll',
+    filters: { unit: 'string', from: 'string', to: 'string', withAvvik: 'boolean' },
+  },
+  {
+    path: 'deviations',
+    query: 'AvvikRegister',
+    summary: 'Avviksregisteret: åpne og lukkede avvik, og dager til lukking',
+    tag: 'internkontroll',
+    filters: { status: 'string', unit: 'string', category: 'string' },
+  },
+  {
+    path: 'deviations/by-unit',
+    query: 'AvvikByUnit',
+    summary: 'Avvik per enhet: åpne, lukkede og gjennomsnittlig antall dager til lukking',
+    tag: 'internkontroll',
+    filters: { unit: 'string', category: 'string' },
+  },
+  {
+    path: 'risks/:riskId/treatments',
+    query: 'RiskTreatments',
+    summary: 'Én risiko: alle tiltaksvedtak og lukkinger',
+    tag: 'risiko',
+    filters: {},
+    stream: ({ riskId }) => `${s.risk}-${riskId}`,
+  },
+  {
+    path: 'assignments',
+    query: 'PlanAssignments',
+    summary: 'Oppdrag i planene: ansvarlig enhet, frist og målene de skal nå',
+    tag: 'planer',
+    filters: { ...planFilters, planId: 'string', responsibleUnit: 'string' },
+  },
+  {
+    path: 'projects/:projectId/folder',
+    query: 'ProjectFolder',
+    summary: 'Prosjektmappen: vedtak, statusrapporter med helse, risikoer, kontrakter og evaluering',
+    tag: 'prosjekter',
+    filters: {},
+    stream: ({ projectId }) => `${s.project}-${projectId}`,
+    pick: (answer) => answer ?? undefined,
   },
 ];

@@ -21,6 +21,14 @@ import {
   riskMatrix,
   riskRegister,
 } from '@styring/projections';
+import {
+  avvikByUnit,
+  avvikRegister,
+  internalControlChecklists,
+  planAssignments,
+  projectFolder,
+  riskTreatments,
+} from '@styring/projections';
 
 /**
  * Every query of every read model in `@styring/projections`, by the name its query class has on the
@@ -47,6 +55,12 @@ export const readModelQueries = {
   DecisionsUnderDelegations: { readModel: 'authority', run: decisionsUnderDelegations },
   DecisionsWithoutAuthority: { readModel: 'authority', run: decisionsWithoutAuthority },
   Changes: { readModel: 'change-log', run: changesBetween },
+  InternalControlChecklists: { readModel: 'internal-control', run: internalControlChecklists },
+  AvvikRegister: { readModel: 'internal-control', run: avvikRegister },
+  AvvikByUnit: { readModel: 'internal-control', run: avvikByUnit },
+  RiskTreatments: { readModel: 'risk-register', run: riskTreatments },
+  PlanAssignments: { readModel: 'plan-register', run: planAssignments },
+  ProjectFolder: { readModel: 'project-folder', run: projectFolder },
 } as const satisfies Record<
   string,
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each query has its own options type

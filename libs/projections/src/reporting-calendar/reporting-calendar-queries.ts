@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import {
   defaultReportingObligations,
+  ReportKind,
   type DeliveryStatus,
   deliveryStatus,
   type ReportingObligation,
@@ -9,6 +10,7 @@ import {
 } from '@styring/governance';
 import { InvalidQuery, type PointInTime, resolvePointInTime } from '../point-in-time';
 import { selectRows, Where } from '../sqlite/where';
+import { checkOneOf } from '../one-of';
 
 export interface Submission {
   readonly eventType: string;
@@ -99,14 +101,16 @@ const selectSubmissions = (db: Database.Database, where: Where): Submission[] =>
   ).map(toSubmission);
 
 /** Every delivered report in order: recorded by `asOf` (recorded clock) or delivered by `asOf` (effective). */
-export const reportSubmissions = (db: Database.Database, query: SubmissionQuery = {}): Submission[] =>
-  selectSubmissions(
+export const reportSubmissions = (db: Database.Database, query: SubmissionQuery = {}): Submission[] => {
+  checkOneOf('kind', query.kind, Object.keys(ReportKind.keys));
+  return selectSubmissions(
     db,
     new Where()
       .historyAt(resolvePointInTime(query), 'report_submissions')
       .and('report_submissions.obligation_id = ?', query.obligationId)
       .and('report_submissions.kind = ?', query.kind),
   );
+};
 
 export interface CalendarQuery extends PointInTime {
   readonly year: number;

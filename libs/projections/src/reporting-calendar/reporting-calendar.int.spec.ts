@@ -147,4 +147,10 @@ describe('the reporting calendar (årshjul)', () => {
     expect(reportSubmissions(history.db, { obligationId: 'arsregnskap' })[0]?.submittedOn).toBe('2025-02-25');
     expect(reportSubmissions(history.db, { kind: 'internkontroll-sjekkliste' })).toHaveLength(1);
   });
+
+  it('refuses an unknown kind of report, naming the known ones', () => {
+    expect(() => reportSubmissions(history.db, { kind: 'arsrapport' })).toThrow(
+      /kind: 'arsrapport' is not one of 'okonomirapport', .*'annet'/,
+    );
+  });
 });

@@ -50,8 +50,30 @@ const riskEvents = {
   indexes: [['risk_id']],
 };
 
+/** The adopted versions of the risk scale, in force from their `validFrom`: what bands a filter may name. */
+const scales = {
+  name: 'risk_scales',
+  columns: {
+    scale_version: 'INTEGER NOT NULL',
+    bands: 'TEXT NOT NULL',
+    valid_from: 'TEXT NOT NULL',
+  },
+};
+
 const factsOf = (event: GovernanceEvent): FactRow[] => {
   switch (event.type) {
+    case 'RiskScaleAdopted':
+      return [
+        {
+          table: scales.name,
+          effectiveFrom: startOfDay(event.validFrom),
+          values: {
+            scale_version: event.scaleVersion,
+            bands: JSON.stringify(event.bands.map((limit) => limit.band)),
+            valid_from: event.validFrom,
+          },
+        },
+      ];
     case 'RiskAssessed':
       return [
         {
@@ -113,15 +135,14 @@ const factsOf = (event: GovernanceEvent): FactRow[] => {
   }
 };
 
-/** The risk register: every assessment, treatment decision and closing of every risk. */
+/** The risk register: every assessment, treatment decision and closing of every risk, and the scales. */
 export const riskRegisterProjectionSpec: GovernanceProjectionSpec = {
   name: riskRegisterName,
-  version: 1,
-  handledHash: 'f8767b32893a',
-  tables: [assessments, riskEvents],
+  version: 2,
+  handledHash: '6d6f808bee23',
+  tables: [assessments, riskEvents, scales],
   events: declareEvents({
-    handled: ['RiskAssessed', 'RiskTreatmentDecided', 'RiskClosed'],
-    ignored: ['RiskScaleAdopted'],
+    handled: ['RiskAssessed', 'RiskTreatmentDecided', 'RiskClosed', 'RiskScaleAdopted'],
     ignoredKinds: [
       'organisation',
       'delegation',

@@ -1,4 +1,6 @@
 import type Database from 'better-sqlite3';
+import type * as t from 'io-ts';
+import { RiskBand } from '@styring/governance';
 import { decisionOf, type DecisionRow, type DecisionSummary } from '../governance/decision-columns';
 import { groupBy } from '../group-by';
 import {
@@ -8,6 +10,7 @@ import {
   resolvePointInTime,
 } from '../point-in-time';
 import { selectRows, Where } from '../sqlite/where';
+import type { riskTreatmentEntry, riskTreatmentsAnswer } from './risk-register-answers';
 
 export interface RiskAssessment {
   readonly riskId: string;
@@ -50,6 +53,8 @@ export interface RiskEntry {
 export interface RiskQuery extends PointInTime {
   readonly context?: string;
   readonly ownerUnit?: string;
+  /** Only risks whose current assessment is in this band of the adopted risk scale. */
+  readonly band?: string;
 }
 
 interface AssessmentRow {
@@ -74,6 +79,9 @@ interface AssessmentRow {
 }
 
 interface RiskEventRow extends DecisionRow {
+  readonly event_id: string;
+  readonly position: bigint;
+  readonly known_from: string;
   readonly effective_from: string;
   readonly risk_id: string;
   readonly event_type: string;
@@ -118,8 +126,34 @@ const selectAssessments = (db: Database.Database, where: Where): AssessmentRow[]
     where.params,
   );
 
+/**
+ * The bands a filter may name: those of the risk scales adopted and valid by the point in time, or the
+ * domain's bands while no scale is.
+ */
+const bandsAt = (db: Database.Database, pointInTime: ResolvedPointInTime): string[] => {
+  const where = new Where().stateAt(pointInTime, 'risk_scales');
+  const adopted = selectRows<{ readonly bands: string }>(
+    db,
+    `SELECT bands FROM risk_scales ${where} ORDER BY effective_from, position`,
+    where.params,
+  ).flatMap((row) => JSON.parse(row.bands) as string[]);
+  return adopted.length === 0 ? Object.keys(RiskBand.keys) : [...new Set(adopted)];
+};
+
+const checkBand = (db: Database.Database, pointInTime: ResolvedPointInTime, band: string | undefined) => {
+  if (band === undefined) return;
+  const allowed = bandsAt(db, pointInTime);
+  if (!allowed.includes(band)) {
+    throw new InvalidQuery(
+      'band',
+      `'${band}' is not a band of the adopted risk scale: one of ${allowed.map((b) => `'${b}'`).join(', ')}`,
+    );
+  }
+};
+
 /** Every risk's state at the point in time, in the order the risks were first assessed. */
 const risksAt = (db: Database.Database, pointInTime: ResolvedPointInTime, query: RiskQuery): RiskEntry[] => {
+  checkBand(db, pointInTime, query.band);
   const assessmentRows = selectAssessments(db, new Where().stateAt(pointInTime, 'risk_assessments'));
   const eventsWhere = new Where().stateAt(pointInTime, 'risk_events');
   const eventRows = selectRows<RiskEventRow>(
@@ -163,7 +197,8 @@ const risksAt = (db: Database.Database, pointInTime: ResolvedPointInTime, query:
   return risks.filter(
     (risk) =>
       (query.context === undefined || risk.current.context === query.context) &&
-      (query.ownerUnit === undefined || risk.current.ownerUnit === query.ownerUnit),
+      (query.ownerUnit === undefined || risk.current.ownerUnit === query.ownerUnit) &&
+      (query.band === undefined || risk.current.band === query.band),
   );
 };
 
@@ -223,4 +258,42 @@ export const overdueRiskReviews = (db: Database.Database, query: RiskQuery & { r
   return risksAt(db, pointInTime, query).filter(
     (risk) => risk.closed === undefined && risk.current.nextReview < day,
   );
+};
+
+type RiskTreatmentEntry = t.TypeOf<typeof riskTreatmentEntry>;
+
+const toTreatmentEntry = (row: RiskEventRow): RiskTreatmentEntry => {
+  const decision = decisionOf(row);
+  return {
+    riskId: row.risk_id,
+    event: row.event_type === 'RiskClosed' ? 'RiskClosed' : 'RiskTreatmentDecided',
+    onDate: row.on_date,
+    ...(row.strategy === null ? {} : { strategy: row.strategy }),
+    ...(row.measures === null ? {} : { measures: JSON.parse(row.measures) as string[] }),
+    ...(row.responsible_unit === null ? {} : { responsibleUnit: row.responsible_unit }),
+    ...(row.due === null ? {} : { due: row.due }),
+    ...(decision === undefined ? {} : { decision }),
+    ...(row.reason === null ? {} : { reason: row.reason }),
+    eventId: row.event_id,
+    globalPosition: row.position,
+    knownFrom: row.known_from,
+  };
+};
+
+/**
+ * Every treatment decision and closing in order, of one risk or all: recorded by `asOf` (recorded clock)
+ * or decided by `asOf` (effective clock). With `riskHistory` (the assessments) it is the risk's history.
+ */
+export const riskTreatments = (
+  db: Database.Database,
+  query: PointInTime & { readonly riskId?: string } = {},
+): t.TypeOf<typeof riskTreatmentsAnswer> => {
+  const where = new Where()
+    .historyAt(resolvePointInTime(query), 'risk_events')
+    .and('risk_events.risk_id = ?', query.riskId);
+  return selectRows<RiskEventRow>(
+    db,
+    `SELECT * FROM risk_events ${where} ORDER BY effective_from, position`,
+    where.params,
+  ).map(toTreatmentEntry);
 };

@@ -2,7 +2,15 @@ import type { RiskAssessed } from '@styring/governance';
 import { delegatedDecision } from '../testing/decisions';
 import { openTestHistory, type Recorded, type TestHistory } from '../testing/test-history';
 import { riskRegisterProjection } from './risk-register-projection';
-import { overdueRiskReviews, riskHistory, riskMatrix, riskRegister } from './risk-register-queries';
+import { InvalidQuery } from '../point-in-time';
+import { riskTreatmentsAnswer } from './risk-register-answers';
+import {
+  overdueRiskReviews,
+  riskHistory,
+  riskMatrix,
+  riskRegister,
+  riskTreatments,
+} from './risk-register-queries';
 
 const assessed = (
   riskId: string,
@@ -167,5 +175,81 @@ describe('the risk register', () => {
     expect(scores({ asOf: '2024-08-19', clock: 'effective' })).toEqual(['2024-01-31:10', '2024-08-19:15']);
     expect(scores({ asOf: '2024-08-19', clock: 'recorded' })).toEqual(['2024-01-31:20']);
     expect(riskHistory(history.db, { asOf: '2024-12-31', clock: 'recorded' })).toHaveLength(4);
+  });
+
+  it('filters by band, as assessed then on the recorded clock and as corrected on the effective one', () => {
+    const inBand = (band: string, asOf: string, clock: 'recorded' | 'effective') =>
+      riskRegister(history.db, { band, asOf, clock }).map((risk) => risk.riskId);
+    expect(inBand('hoy', '2024-06-30', 'recorded')).toEqual(['cyberangrep']);
+    expect(inBand('hoy', '2024-06-30', 'effective')).toEqual([]);
+    expect(inBand('middels', '2024-06-30', 'effective')).toEqual(['cyberangrep', 'rekruttering']);
+    expect(overdueRiskReviews(history.db, { band: 'hoy', asOf: '2024-08-10' })).toEqual([]);
+    expect(riskMatrix(history.db, { band: 'middels', asOf: '2024-12-31' }).total).toBe(1);
+  });
+
+  it("checks the band against the adopted scale's bands, naming the allowed ones", async () => {
+    // No scale adopted yet: the domain's bands.
+    expect(() => riskRegister(history.db, { band: 'rod' })).toThrow(
+      new InvalidQuery(
+        'band',
+        "'rod' is not a band of the adopted risk scale: one of 'lav', 'middels', 'hoy'",
+      ),
+    );
+    await history.record('2025-01-20T09:00:00.000Z', 'riskscale-2', {
+      type: 'RiskScaleAdopted',
+      scaleVersion: 2,
+      likelihoodLevels: 5,
+      consequenceLevels: 5,
+      bands: [
+        { band: 'lav', maxScore: 9 },
+        { band: 'hoy', maxScore: 25 },
+      ],
+      consequenceDimensions: [],
+      validFrom: '2025-02-01',
+      decision: delegatedDecision('kommunedirektoren', 'ks-kd', '2025-01-15', '2025/20'),
+    });
+    await history.project();
+    expect(() => riskRegister(history.db, { band: 'middels', asOf: '2025-02-01' })).toThrow(
+      new InvalidQuery('band', "'middels' is not a band of the adopted risk scale: one of 'lav', 'hoy'"),
+    );
+    // Before the scale was valid, or as known before it was recorded, the domain's bands still apply.
+    expect(riskRegister(history.db, { band: 'middels', asOf: '2025-01-31' })).toHaveLength(1);
+    expect(
+      riskRegister(history.db, { band: 'middels', asOf: '2025-01-19T12:00:00Z', clock: 'recorded' }),
+    ).toHaveLength(1);
+  });
+
+  it('keeps the history of treatments and closings per risk, on both clocks', async () => {
+    const steps = (query: Parameters<typeof riskTreatments>[1]) =>
+      riskTreatments(history.db, query).map((step) => `${step.riskId} ${step.event} ${step.onDate}`);
+    expect(steps({})).toEqual([
+      'cyberangrep RiskTreatmentDecided 2024-03-14',
+      'rekruttering RiskClosed 2024-11-30',
+    ]);
+    expect(steps({ riskId: 'cyberangrep', asOf: '2024-03-14', clock: 'recorded' })).toEqual([]);
+    expect(steps({ riskId: 'cyberangrep', asOf: '2024-03-14', clock: 'effective' })).toEqual([
+      'cyberangrep RiskTreatmentDecided 2024-03-14',
+    ]);
+    const answer = riskTreatments(history.db, { riskId: 'rekruttering' });
+    expect(riskTreatmentsAnswer.is(answer)).toBe(true);
+    expect(answer[0]).toMatchObject({
+      reason: 'Stillingene er besatt',
+      knownFrom: '2024-12-01T09:00:00.000Z',
+    });
+    // A correction of the closing date, recorded later, moves it on the effective clock only.
+    await history.record('2025-03-01T09:00:00.000Z', `correction-${answer[0]?.eventId}`, {
+      type: 'EventCorrected',
+      correctedEventId: answer[0]?.eventId ?? '',
+      correctedEventType: 'RiskClosed',
+      correctedStreamId: 'risk-rekruttering',
+      changes: [{ field: 'closedOn', before: '2024-11-30', after: '2024-12-20' }],
+      reason: 'Feil dato',
+    });
+    await history.project();
+    expect(steps({ riskId: 'rekruttering', asOf: '2024-12-31', clock: 'recorded' })).toEqual([
+      'rekruttering RiskClosed 2024-11-30',
+    ]);
+    expect(steps({ riskId: 'rekruttering', asOf: '2024-12-10', clock: 'effective' })).toEqual([]);
+    expect(steps({ riskId: 'rekruttering' })).toEqual(['rekruttering RiskClosed 2024-12-20']);
   });
 });

@@ -68,6 +68,12 @@ describe('the synthetic governance history', () => {
         'authority_projects',
         'change_log',
         'decision_log',
+        'deviation_closings',
+        'deviations',
+        'folder_contracts',
+        'folder_evaluations',
+        'folder_procurements',
+        'internal_control_checklists',
         'plan_events',
         'plan_goals',
         'portfolio_project_events',
@@ -77,6 +83,7 @@ describe('the synthetic governance history', () => {
         'report_submissions',
         'risk_assessments',
         'risk_events',
+        'risk_scales',
       ]);
       expect(snapshot['projection_checkpoints']).toHaveLength(governanceProjections(store).length);
       expect(Object.values(snapshot).every((rows) => rows.length > 0)).toBe(true);

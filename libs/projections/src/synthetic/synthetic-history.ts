@@ -157,6 +157,24 @@ export function* syntheticGovernanceHistory(options: SyntheticHistoryOptions): G
     },
   ]);
   yield* flush();
+  // The risk scale the assessments below are banded by (score ≥ 15 high, ≥ 5 medium).
+  chunk('riskscale-1', [
+    {
+      type: 'RiskScaleAdopted',
+      scaleVersion: 1,
+      likelihoodLevels: 5,
+      consequenceLevels: 5,
+      bands: [
+        { band: 'lav', maxScore: 4 },
+        { band: 'middels', maxScore: 14 },
+        { band: 'hoy', maxScore: 25 },
+      ],
+      consequenceDimensions: [],
+      validFrom: today(),
+      decision: council(),
+    },
+  ]);
+  yield* flush();
 
   const generators: readonly { weight: number; make: () => void }[] = [
     {
@@ -445,6 +463,8 @@ export function* syntheticGovernanceHistory(options: SyntheticHistoryOptions): G
         const procurementId = `anskaffelse-${sequence + 1}`;
         const value = between(100, 5000) * 1000;
         const responsibleUnit = value > 1_300_000 ? 'utvikling-og-digitalisering' : pick(units);
+        // Every other procurement is for an investment project, so project folders hold contracts.
+        const projectId = random() < 0.5 ? projects.investering.at(-1) : undefined;
         chunk(`procurement-${procurementId}`, [
           {
             type: 'ProcurementRegistered',
@@ -456,6 +476,7 @@ export function* syntheticGovernanceHistory(options: SyntheticHistoryOptions): G
             registeredOn: today(),
             responsibleUnit,
             thresholdNok: 1_300_000,
+            ...(projectId === undefined ? {} : { projectId }),
           },
           {
             type: 'ContractAwarded',
