@@ -4,6 +4,7 @@ import { decodeCommand } from '../governance-command';
 import { governanceDecider } from '../governance-decider';
 import type { GovernanceCommand } from '../governance-command';
 import type { EstablishUnit } from '../organisation/messages';
+import type { PlanAdopted } from '../plans/messages';
 import type { DecisionReference } from '../shared/decision-reference';
 import {
   councilDecision,
@@ -68,6 +69,32 @@ describe('recording a decision taken without authority', () => {
     expect(codeOf(decide(existing))).toBe('organisation.unit_exists');
     const { meeting: _meeting, ...noMeeting } = councilDecision({ recordedWithoutAuthority: reason });
     expect(codeOf(decide(establish(noMeeting)))).toBe('decision.meeting_required');
+  });
+
+  it('keeps every rule checked after authority: a plan revision with its period reversed stays refused (date.period_unordered)', () => {
+    const adopted: PlanAdopted = {
+      type: 'PlanAdopted',
+      planId: 'vp-teknisk-2025',
+      kind: 'virksomhetsplan',
+      title: 'Virksomhetsplan Teknisk sektor 2025',
+      period: { from: '2025-01-01', to: '2025-12-31' },
+      unit: 'teknisk-sektor',
+      parentPlans: [],
+      goals: [],
+      assignments: [],
+      decision: delegatedDecision('direktor', 'kd-direktor-teknisk', { unit: 'teknisk-sektor' }),
+    };
+    const plan = governanceDecider.evolve(governanceDecider.initialState, adopted);
+    const revise = (period: { from: string; to: string }): GovernanceCommand => ({
+      type: 'RevisePlan',
+      planId: 'vp-teknisk-2025',
+      period,
+      decision: { ...notHeld, body: 'direktor', unit: 'oppvekst', recordedWithoutAuthority: reason },
+    });
+    const decidePlan = (command: GovernanceCommand) =>
+      codeOf(governanceDecider.decide(command, plan, standardContext));
+    expect(decidePlan(revise({ from: '2025-01-01', to: '2025-06-30' }))).toBe('accepted');
+    expect(decidePlan(revise({ from: '2025-12-31', to: '2025-01-01' }))).toBe('date.period_unordered');
   });
 
   it('takes the reason from input, refusing a missing or blank reason and a finding sent in, naming the field', () => {
