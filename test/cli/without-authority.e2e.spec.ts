@@ -1,22 +1,7 @@
 import * as path from 'node:path';
+import { adoptPlanWithoutAuthority, withoutAuthorityReason as reason } from '@styring/app/testing';
 import { eventsIn } from './store-contents';
 import { jsonLines, scratchDirectory, styring, tokenFlag } from './styring';
-
-/** The kommunedirektør establishing a unit on a section of law alone: no delegation, so no authority. */
-const establishUnit = (recordedWithoutAuthority?: unknown) => ({
-  type: 'EstablishUnit',
-  unit: 'innbyggerservice',
-  name: 'Innbyggerservice',
-  kind: 'seksjon',
-  decision: {
-    body: 'kommunedirektoren',
-    decidedOn: '2025-02-03',
-    caseNumber: '2025/0301',
-    authority: { kind: 'law', reference: 'Kommuneloven § 13-1' },
-    ...(recordedWithoutAuthority === undefined ? {} : { recordedWithoutAuthority }),
-  },
-});
-const reason = 'Seksjonen er opprettet og i drift; internkontrollen fører vedtaket slik det ble truffet.';
 
 /** `styring exec`: a decision without authority is refused (exit 3) unless STYV records it with a reason. */
 describe('styring exec: recording a decision taken without authority', () => {
@@ -34,12 +19,12 @@ describe('styring exec: recording a decision taken without authority', () => {
   afterAll(scratch.remove);
 
   it('refuses it by default and for a caller without the privilege (exit 3), writes nothing, and logs the attempt', async () => {
-    const plain = await exec(kommunedirektor, establishUnit());
+    const plain = await exec(kommunedirektor, adoptPlanWithoutAuthority());
     expect(plain.code).toBe(3);
     expect(jsonLines(plain.stdout)).toEqual([
       expect.objectContaining({ status: 'rejected', code: 'authority.delegation_required' }),
     ]);
-    const asked = await exec(kommunedirektor, establishUnit({ reason }));
+    const asked = await exec(kommunedirektor, adoptPlanWithoutAuthority({ reason }));
     expect(asked.code).toBe(3);
     expect(jsonLines(asked.stdout)).toEqual([
       expect.objectContaining({ status: 'rejected', code: 'caller.without_authority_not_allowed' }),
@@ -52,13 +37,13 @@ describe('styring exec: recording a decision taken without authority', () => {
   });
 
   it('refuses an empty reason as invalid input (exit 2), naming the field', async () => {
-    const result = await exec(styv, establishUnit({ reason: '' }));
+    const result = await exec(styv, adoptPlanWithoutAuthority({ reason: '' }));
     expect(result.code).toBe(2);
     expect(result.stdout).toContain('decision.recordedWithoutAuthority.reason');
   });
 
   it('records it for STYV with the reason (exit 0); the event carries the finding', async () => {
-    const result = await exec(styv, establishUnit({ reason }));
+    const result = await exec(styv, adoptPlanWithoutAuthority({ reason }));
     expect(result.code).toBe(0);
     const [event] = await eventsIn(storeFile);
     expect(event?.data).toMatchObject({

@@ -3,27 +3,20 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { pino } from 'pino';
-import { issueLocalToken, openStore, seedDemo } from '@styring/app';
+import { issueLocalToken, openStore } from '@styring/app';
+import { adoptPlanWithoutAuthority, withoutAuthorityReason as reason } from '@styring/app/testing';
 import { readApiConfig } from '../config';
 import { type RunningApi, startApi } from '../server';
 
 /**
- * Recording a decision taken without authority through the HTTP service, in process on a real port, on
- * the demo history: the privileged STYV records it with a reason and the views show it; a virksomhetsleder
- * asking the same is refused (422) and logged, and nothing is written.
+ * Recording a decision taken without authority through the HTTP service, in process on a real port: the
+ * privileged STYV records it with a reason and the views show it; the kommunedirektør asking the same is
+ * refused (422) and logged, and nothing is written.
  */
-const reason = 'Kontrakten er signert og løper; internkontrollen fører vedtaket slik det ble truffet.';
-const award = (recordedWithoutAuthority?: unknown) => ({
-  supplier: 'Murmester Romerike AS (fiktiv)',
-  contractValueNok: 5_900_000,
-  decision: {
-    body: 'virksomhetsleder',
-    unit: 'prosjektvirksomheten',
-    decidedOn: '2025-10-20',
-    caseNumber: '2025/9101',
-    authority: { kind: 'delegation', delegationId: 'direktor-teknisk-prosjektvirksomheten' },
-    ...(recordedWithoutAuthority === undefined ? {} : { recordedWithoutAuthority }),
-  },
+const { type: _type, ...styringsbrev } = adoptPlanWithoutAuthority();
+const styringsbrevWith = (recordedWithoutAuthority: unknown) => ({
+  ...styringsbrev,
+  decision: { ...styringsbrev.decision, recordedWithoutAuthority },
 });
 
 describe('the HTTP service: a decision recorded without authority', () => {
@@ -56,24 +49,13 @@ describe('the HTTP service: a decision recorded without authority', () => {
   beforeAll(async () => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'styring-api-without-authority-'));
     const config = readApiConfig({ STYRING_PORT: '0' }, dir);
-    const store = await openStore(config.store, { create: true, cwd: dir });
-    await seedDemo(store.events);
-    await store.close();
+    await (await openStore(config.store, { create: true, cwd: dir })).close();
     const issue = (subject: string, role: string, unit: string) =>
       issueLocalToken({ dataDir: config.dataDir, subject, role, unit });
     tokens['styv'] = await issue('internkontroll-1', 'styv', 'styv');
-    tokens['leader'] = await issue('leder-prosjekt', 'virksomhetsleder', 'prosjektvirksomheten');
+    tokens['kd'] = await issue('kd', 'kommunedirektor', 'kommunedirektoren');
     tokens['revisor'] = await issue('rev', 'revisor', 'romerike-revisjon');
     api = await startApi(config, { logger: pino({ level: 'silent' }) });
-    const registered = await call('POST', '/api/procurements', tokens['styv'], {
-      procurementId: 'stottemur-skolevei',
-      title: 'Støttemur langs skoleveien',
-      estimatedValueNok: 6_000_000,
-      callOff: false,
-      requestingUnit: 'prosjektvirksomheten',
-      registeredOn: '2025-10-01',
-    });
-    expect(registered.status).toBe(201);
   }, 60_000);
 
   afterAll(async () => {
@@ -81,39 +63,39 @@ describe('the HTTP service: a decision recorded without authority', () => {
     fs.rmSync(dir, { recursive: true, force: true });
   });
 
-  const awardUrl = '/api/procurements/stottemur-skolevei/award';
+  const plansUrl = '/api/plans';
 
-  it('refuses the virksomhetsleder who asks to record it anyway (422), writes nothing, and logs the attempt', async () => {
+  it('refuses the kommunedirektør who asks to record it anyway (422), writes nothing, and logs the attempt', async () => {
     const before = await eventCount();
-    const reply = await call('POST', awardUrl, tokens['leader']!, award({ reason }));
+    const reply = await call('POST', plansUrl, tokens['kd']!, styringsbrevWith({ reason }));
     expect(reply).toMatchObject({ status: 422, body: { code: 'caller.without_authority_not_allowed' } });
     expect(await eventCount()).toBe(before);
     const attempts = await call('GET', '/api/refused-attempts', tokens['revisor']!);
     expect(attempts.body).toContainEqual(
-      expect.objectContaining({ actor: 'leder-prosjekt', code: 'caller.without_authority_not_allowed' }),
+      expect.objectContaining({ actor: 'kd', code: 'caller.without_authority_not_allowed' }),
     );
   });
 
   it('refuses an empty reason (400), naming the field', async () => {
-    const reply = await call('POST', awardUrl, tokens['styv']!, award({ reason: '' }));
+    const reply = await call('POST', plansUrl, tokens['styv']!, styringsbrevWith({ reason: '' }));
     expect(reply.status).toBe(400);
     expect(JSON.stringify(reply.body)).toContain('decision.recordedWithoutAuthority.reason');
   });
 
   it('records it for STYV, and the decisions-without-authority view and the decision log show it', async () => {
-    const reply = await call('POST', awardUrl, tokens['styv']!, award({ reason }));
+    const reply = await call('POST', plansUrl, tokens['styv']!, styringsbrevWith({ reason }));
     expect(reply.status).toBe(201);
     const views = await call('GET', '/api/decisions-without-authority', tokens['revisor']!);
     expect(views.body).toContainEqual(
       expect.objectContaining({
-        code: 'authority.outside_delegation',
+        code: 'authority.delegation_required',
         recordedWithoutAuthority: expect.objectContaining({
           reason,
           recordedBy: { actor: 'internkontroll-1', role: 'styv' },
         }),
       }),
     );
-    const log = await call('GET', '/api/decision-log?caseNumber=2025/9101', tokens['revisor']!);
+    const log = await call('GET', '/api/decision-log?caseNumber=2025/0031', tokens['revisor']!);
     expect(log.body).toEqual([
       expect.objectContaining({
         recordedWithoutAuthority: expect.objectContaining({ reason }),

@@ -10,6 +10,7 @@ import {
   councilDecision,
   delegatedDecision,
   documentedUnits,
+  planstrategiAdopted,
   recorded,
   standardContext,
 } from '../testing/fixtures';
@@ -73,15 +74,10 @@ describe('recording a decision taken without authority', () => {
 
   it('keeps every rule checked after authority: a plan revision with its period reversed stays refused (date.period_unordered)', () => {
     const adopted: PlanAdopted = {
-      type: 'PlanAdopted',
+      ...planstrategiAdopted,
       planId: 'vp-teknisk-2025',
       kind: 'virksomhetsplan',
-      title: 'Virksomhetsplan Teknisk sektor 2025',
-      period: { from: '2025-01-01', to: '2025-12-31' },
       unit: 'teknisk-sektor',
-      parentPlans: [],
-      goals: [],
-      assignments: [],
       decision: delegatedDecision('direktor', 'kd-direktor-teknisk', { unit: 'teknisk-sektor' }),
     };
     const plan = governanceDecider.evolve(governanceDecider.initialState, adopted);

@@ -6,32 +6,15 @@ import { Module, type INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { CommandBus } from '@nestjs/cqrs';
 import { type Caller, type OpenedStore, readRefusedAttempts } from '@styring/app';
+import { adoptPlanWithoutAuthority, withoutAuthorityReason as reason } from '@styring/app/testing';
 import type { RecordedEvent } from '@styring/eventstore';
 import { STYRING_STORE } from '../options';
 import { StyringModule } from '../styring.module';
-import { StyringCommands } from './styring-command';
+import { StyringCommand } from './styring-command';
 
 const styv: Caller = { actor: 'internkontroll-1', role: 'styv', unit: 'styv' };
 const kommunedirektor: Caller = { actor: 'kd', role: 'kommunedirektor', unit: 'kommunedirektoren' };
-const reason = 'Seksjonen er opprettet og i drift; internkontrollen fører vedtaket slik det ble truffet.';
-
-/** The kommunedirektør establishing a unit on a section of law alone: no delegation, so no authority. */
-const establishWithoutAuthority = (caller: Caller) =>
-  new StyringCommands.EstablishUnit(
-    {
-      unit: 'innbyggerservice',
-      name: 'Innbyggerservice',
-      kind: 'seksjon',
-      decision: {
-        body: 'kommunedirektoren',
-        decidedOn: '2025-02-03',
-        caseNumber: '2025/0301',
-        authority: { kind: 'law', reference: 'Kommuneloven § 13-1' },
-        recordedWithoutAuthority: { reason },
-      },
-    },
-    { caller },
-  );
+const command = (caller: Caller) => new StyringCommand(adoptPlanWithoutAuthority({ reason }), { caller });
 
 describe('the CommandBus: a decision recorded without authority', () => {
   let dir: string;
@@ -64,7 +47,7 @@ describe('the CommandBus: a decision recorded without authority', () => {
   };
 
   it('refuses a caller without the privilege, writing nothing and logging the attempt', async () => {
-    const result = await app.get(CommandBus).execute(establishWithoutAuthority(kommunedirektor));
+    const result = await app.get(CommandBus).execute(command(kommunedirektor));
     expect(result).toMatchObject({ status: 'rejected', code: 'caller.without_authority_not_allowed' });
     expect(await allEvents()).toEqual([]);
     expect(readRefusedAttempts(app.get<OpenedStore>(STYRING_STORE).openReadModelDatabase)).toEqual([
@@ -73,7 +56,7 @@ describe('the CommandBus: a decision recorded without authority', () => {
   });
 
   it('records it for STYV, the event carrying the finding and the reason', async () => {
-    const result = await app.get(CommandBus).execute(establishWithoutAuthority(styv));
+    const result = await app.get(CommandBus).execute(command(styv));
     expect(result).toMatchObject({ status: 'accepted' });
     const [event] = await allEvents();
     expect(event?.data).toMatchObject({
