@@ -2,7 +2,6 @@ import * as E from 'fp-ts/Either';
 import { pipe } from 'fp-ts/function';
 import type { DomainRejection } from '@styring/eventstore';
 import type { DecisionReference } from '../shared/decision-reference';
-import type { FieldError } from '../shared/decode-failure';
 import { authorityRejections as reject } from './rejections';
 
 /**
@@ -58,18 +57,3 @@ export const decideRecordingWithoutAuthority = <C extends object, Ev>(
     ),
   );
 };
-
-/**
- * The finding is the domain's to write: a command that brings one of its own is refused at the edge,
- * naming the field, as an unknown field would be.
- */
-export const findingGivenAsInput = (command: object): readonly FieldError[] =>
-  decisionOf(command)?.recordedWithoutAuthority?.finding === undefined
-    ? []
-    : [
-        {
-          path: 'decision.recordedWithoutAuthority.finding',
-          message: 'settes av systemet når vedtaket føres, og kan ikke sendes inn',
-          messageEn: 'is set by the system when the decision is recorded, and cannot be sent',
-        },
-      ];

@@ -42,6 +42,15 @@ export const DecisionReference = struct(
 );
 export type DecisionReference = t.TypeOf<typeof DecisionReference>;
 
+/**
+ * The decision reference as a command takes it from input: `recordedWithoutAuthority` holds the reason
+ * alone, since the finding is the domain's to write (an input that brings one is refused, naming the field).
+ */
+export const DecisionReferenceInput = struct('DecisionReference', DecisionReference.required, {
+  ...DecisionReference.optional,
+  recordedWithoutAuthority: struct('RecordedWithoutAuthority', { reason: Text }),
+});
+
 /** A decision of kommunestyret in a meeting, resting on a section of law (kommuneloven § 5-3 by default). */
 export const councilDecision = (
   decidedOn: string,
