@@ -56,5 +56,7 @@ describe('styring exec: recording a decision taken without authority', () => {
       role: 'styv',
       onBehalfOf: 'kommunedirektoren',
     });
+    const history = await styring(scratch.dir, ['history']);
+    expect(history.stdout).toMatch(/2025\/0031\s+UTEN MYNDIGHET – Kommuneloven/);
   });
 });
