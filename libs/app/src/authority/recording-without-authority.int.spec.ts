@@ -125,6 +125,36 @@ describe('recording a decision taken without authority, on the demo history', ()
     });
   });
 
+  it('lets the secretariat record one of a body it enters (formannskapet), on its behalf', async () => {
+    const secretariat: Caller = { actor: 'sekretar-1', role: 'kommunestyre-sekretariat', unit: 'styv' };
+    const procurementId = 'stottemur-skolevei-2';
+    expect(await executor.execute({ ...register, procurementId }, styv)).toMatchObject({
+      status: 'accepted',
+    });
+    const decision = {
+      body: 'formannskapet',
+      decidedOn: '2025-10-22',
+      caseNumber: '2025/9102',
+      meeting: 'Formannskapets møte 22.10.2025',
+      authority: { kind: 'law', reference: 'Kommuneloven § 5-3' },
+    };
+    const byCommittee = (recordedWithoutAuthority?: unknown) => ({
+      ...award(),
+      procurementId,
+      decision: {
+        ...decision,
+        ...(recordedWithoutAuthority === undefined ? {} : { recordedWithoutAuthority }),
+      },
+    });
+    expect(await executor.execute(byCommittee(), secretariat)).toMatchObject({
+      code: 'authority.delegation_required',
+    });
+    const result = await executor.execute(byCommittee({ reason }), secretariat);
+    expect(result).toMatchObject({ status: 'accepted' });
+    const stored = (await scratch.allEvents()).at(-1)!;
+    expect(stored.metadata).toMatchObject({ actor: 'sekretar-1', onBehalfOf: 'formannskapet' });
+  });
+
   it('shows it in the decisions-without-authority view and the decision log, marked', async () => {
     const projections = openProjections(scratch.store);
     try {
@@ -143,6 +173,7 @@ describe('recording a decision taken without authority, on the demo history', ()
           actor: 'internkontroll-1',
           recordedWithoutAuthority: expect.objectContaining({ reason }),
         }),
+        expect.objectContaining({ caseNumber: '2025/9102', actor: 'sekretar-1' }),
       ]);
     } finally {
       projections.close();
