@@ -1,5 +1,5 @@
 import { decisionsWithoutAuthority } from '@styring/projections';
-import { decisionUnderDelegation } from '@styring/governance';
+import { councilDecision, decisionUnderDelegation } from '@styring/governance';
 import { keepingRefusedAttempts, readRefusedAttempts } from '../attempts/refused-attempts';
 import { createCommandExecutor } from '../command-executor';
 import { seedDemo } from '../demo/seed-demo';
@@ -132,11 +132,8 @@ describe('recording a decision taken without authority, on the demo history', ()
       status: 'accepted',
     });
     const decision = {
+      ...councilDecision('2025-10-22', '2025/9102', 'Formannskapets møte 22.10.2025'),
       body: 'formannskapet',
-      decidedOn: '2025-10-22',
-      caseNumber: '2025/9102',
-      meeting: 'Formannskapets møte 22.10.2025',
-      authority: { kind: 'law', reference: 'Kommuneloven § 5-3' },
     };
     const byCommittee = (recordedWithoutAuthority?: unknown) => ({
       ...award(),
