@@ -26,7 +26,8 @@ const deciderOf = (kind: DeciderKind) => deciders[kind] as unknown as AnyDecider
 
 /**
  * Every command and event through one decider, for one command handler: it hands each to the decider of its
- * kind of stream (a decision recorded without authority is decided as `record-without-authority.ts` says). Use with `streamFor(command)` as the stream and `governanceEventSerde` as the serde.
+ * kind of stream (a decision asked to be recorded without authority as `record-without-authority.ts` says).
+ * Use with `streamFor(command)` as the stream and `governanceEventSerde` as the serde.
  */
 export const governanceDecider: Decider<
   GovernanceCommand,
