@@ -5,6 +5,13 @@ const bodyOf = (entry: DecisionLogEntry): string => {
   return entry.bodyUnit === undefined ? label : `${label}, ${entry.bodyUnit}`;
 };
 
+const authorityOf = (entry: DecisionLogEntry): string =>
+  entry.authority.kind === 'law' ? entry.authority.reference : `fullmakt ${entry.authority.delegationId}`;
+
+/** A decision recorded though the body had no authority says so first, where the authority stands. */
+const withoutAuthorityMark = (entry: DecisionLogEntry): string =>
+  entry.recordedWithoutAuthority === undefined ? '' : 'UTEN MYNDIGHET – ';
+
 const columns: ReadonlyArray<{
   readonly header: string;
   readonly width: number;
@@ -13,12 +20,7 @@ const columns: ReadonlyArray<{
   { header: 'Dato', width: 10, cell: (e) => e.decidedOn },
   { header: 'Vedtatt av', width: 30, cell: bodyOf },
   { header: 'Saksnr', width: 9, cell: (e) => e.caseNumber },
-  {
-    header: 'Hjemmel',
-    width: 30,
-    cell: (e) =>
-      e.authority.kind === 'law' ? e.authority.reference : `fullmakt ${e.authority.delegationId}`,
-  },
+  { header: 'Hjemmel', width: 30, cell: (e) => `${withoutAuthorityMark(e)}${authorityOf(e)}` },
   { header: 'Vedtak', width: 90, cell: (e) => e.summary },
 ];
 

@@ -144,6 +144,58 @@ describe('an export of a history with corrections', () => {
   });
 });
 
+describe('an export of a decision recorded without authority', () => {
+  let fixture: ExportFixture;
+  let folder: string;
+  const finding = {
+    code: 'authority.outside_delegation',
+    message:
+      'Vedtaket ligger utenfor delegeringen «kd-direktor-teknisk» (sakstype, plantype, portefølje eller beløp).',
+    messageEn:
+      "The decision lies outside the delegation 'kd-direktor-teknisk' (command type, plan kind, portfolio or amount).",
+  };
+  const reason = 'Kontrakten er inngått og løper; internkontrollen registrerer den slik den ble gjort.';
+
+  beforeAll(async () => {
+    fixture = exportFixture();
+    const contract = correctedHistory[1]!;
+    const event = contract.event as Extract<DemoAppend['event'], { type: 'ContractAwarded' }>;
+    await appendDemoHistory(fixture.store, [
+      correctedHistory[0]!,
+      {
+        ...contract,
+        ...controller,
+        onBehalfOf: 'direktor',
+        event: { ...event, decision: { ...event.decision, recordedWithoutAuthority: { reason, finding } } },
+      },
+    ]);
+    folder = (await fixture.exportAs('eksport', created)).directory;
+  });
+  afterAll(() => fixture.close());
+
+  it('marks it in vedtakslogg.csv with the finding and the reason, beside who recorded it; other rows are unmarked', () => {
+    const [plan, contract] = csvRecords(join(folder, 'vedtakslogg.csv'));
+    expect(plan).toMatchObject({ 'Uten myndighet': '', Myndighetsavvik: '' });
+    expect(contract).toMatchObject({
+      'Uten myndighet': 'ja',
+      Myndighetsavvik: `authority.outside_delegation: ${finding.message}`,
+      'Begrunnelse for registrering uten myndighet': reason,
+      'Registrert av': 'styv.kontroller',
+      Rolle: 'styv',
+    });
+  });
+
+  it('marks it in the report under its authority, and the export still verifies', async () => {
+    const report = readFileSync(join(folder, 'rapport.html'), 'utf8');
+    expect(report.match(/<div class="note without-authority">/g)).toHaveLength(1);
+    expect(report).toContain(
+      'Uten myndighet (authority.outside_delegation: Vedtaket ligger utenfor delegeringen «kd-direktor-teknisk»',
+    );
+    expect(report).toContain(`Registrert av styv.kontroller (styv). Begrunnelse: ${reason}`);
+    expect((await verifyExport(folder, { publicKey: fixture.publicKey })).valid).toBe(true);
+  });
+});
+
 describe('an export of a history with an event the domain cannot decode', () => {
   let fixture: ExportFixture;
 

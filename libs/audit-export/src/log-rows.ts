@@ -28,6 +28,17 @@ const optional = (value: string | undefined) => value ?? '';
 const authorityCells = (authority: AuthorityBasis): [string, string] =>
   authority.kind === 'law' ? ['lov', authority.reference] : ['delegering', authority.delegationId];
 
+/** `ja`, the finding (code: message) and the stated reason, for a decision recorded without authority. */
+const withoutAuthorityCells = (
+  marked: DecisionLogEntry['recordedWithoutAuthority'],
+): [string, string, string] =>
+  marked === undefined ? ['', '', ''] : ['ja', withoutAuthorityFinding(marked), marked.reason];
+
+/** `authority.delegation_not_held: Delegeringen … er ikke gitt til …`: what the authority check found. */
+export const withoutAuthorityFinding = (
+  marked: NonNullable<DecisionLogEntry['recordedWithoutAuthority']>,
+): string => (marked.finding === undefined ? '' : `${marked.finding.code}: ${marked.finding.message}`);
+
 /** The Norwegian name of a body slug; the slug itself when the domain does not know it. */
 export const bodyName = (body: string): string => bodyLabels[body as keyof typeof bodyLabels] ?? body;
 
@@ -131,6 +142,9 @@ export const DECISION_LOG_HEADER = [
   'Global posisjon',
   'Korrelasjons-ID',
   'Årsaks-ID',
+  'Uten myndighet',
+  'Myndighetsavvik',
+  'Begrunnelse for registrering uten myndighet',
 ] as const;
 
 /**
@@ -168,6 +182,7 @@ export const decisionLogCells = (
   String(entry.globalPosition),
   entry.correlationId,
   entry.causationId,
+  ...withoutAuthorityCells(entry.recordedWithoutAuthority),
 ];
 
 export const CHANGE_LOG_HEADER = [

@@ -1,6 +1,6 @@
 import { bodyLabels, type DecisionLogEntry } from '@styring/governance';
 import type { ManifestRange, PreviousExportReference } from './format';
-import { type AppliedCorrection, bodyName, correctionText } from './log-rows';
+import { type AppliedCorrection, bodyName, correctionText, withoutAuthorityFinding } from './log-rows';
 import { osloTime } from './oslo-time';
 
 /** An event the export could not decode, exported raw because the operator allowed it. */
@@ -242,7 +242,9 @@ ${countsTable(facts)}
 ${heading('vedtakslogg')}
 <p>Løpenummeret er linjen i <code>events.jsonl</code> der vedtaket er registrert. Hele loggen, med alle
 kolonner, står i <code>vedtakslogg.csv</code>; rettelser står i <code>endringslogg.csv</code>. Korrigerte
-vedtak er uthevet og viser den opprinnelige verdien, hvem som korrigerte, når og hvorfor.</p>
+vedtak er uthevet og viser den opprinnelige verdien, hvem som korrigerte, når og hvorfor. Vedtak som er
+ført selv om organet manglet myndighet, er merket «Uten myndighet» under hjemmelen, med avviket, hvem som
+førte dem og begrunnelsen.</p>
 <table class="log">${LOG_COLUMNS}<thead><tr>${cells('th', DECISION_TABLE_HEADER)}</tr></thead>
 <tbody>
 `;
@@ -258,6 +260,17 @@ const correctionNote = (corrections: readonly AppliedCorrection[]) =>
         `${correctionText([c])}. Begrunnelse: ${c.reason}`,
     )
     .join(' ');
+
+/** The mark of a decision recorded without authority: what the check found, the reason and who recorded it. */
+const withoutAuthorityNote = (entry: DecisionLogEntry) => {
+  const marked = entry.recordedWithoutAuthority;
+  if (marked === undefined) return '';
+  const finding = withoutAuthorityFinding(marked);
+  return `<div class="note without-authority">${escapeHtml(
+    `Uten myndighet${finding === '' ? '' : ` (${finding})`}. Registrert av ${entry.actor} (${entry.role}). ` +
+      `Begrunnelse: ${marked.reason}`,
+  )}</div>`;
+};
 
 /** One decision as it reads now, `seq` being its line in events.jsonl; corrected ones say how. */
 export const reportDecisionRow = (
@@ -277,10 +290,9 @@ export const reportDecisionRow = (
       entry.kind,
     ]) +
     `<td>${summary}${corrected ? `<div class="note">${escapeHtml(correctionNote(corrections))}</div>` : ''}</td>` +
+    cells('td', [entry.caseNumber, entry.meeting ?? '']) +
+    `<td>${escapeHtml(authorityText(entry))}${withoutAuthorityNote(entry)}</td>` +
     cells('td', [
-      entry.caseNumber,
-      entry.meeting ?? '',
-      authorityText(entry),
       entry.onBehalfOf === undefined ? entry.actor : `${entry.actor} på vegne av ${entry.onBehalfOf}`,
     ]) +
     '</tr>\n'

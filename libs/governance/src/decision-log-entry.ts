@@ -4,6 +4,8 @@
  * a leader sees and the one in a signed export can never disagree.
  */
 
+import type { RecordedWithoutAuthority } from './shared/decision-reference';
+
 /** The authority a decision rests on: a section of law, or a delegation recorded in the history. */
 export type AuthorityBasis =
   | { readonly kind: 'law'; readonly reference: string }
@@ -29,6 +31,11 @@ export interface DecisionLogEntry {
   readonly unit?: string;
   /** The unit of the deciding role, when the role is tied to one (the direktør *of* Teknisk sektor). */
   readonly bodyUnit?: string;
+  /**
+   * Set when the decision was taken without authority and recorded anyway: the stated reason and the
+   * authority finding (code and messages). `actor` and `role` are who recorded it.
+   */
+  readonly recordedWithoutAuthority?: RecordedWithoutAuthority;
   readonly actor: string;
   readonly role: string;
   readonly onBehalfOf?: string;

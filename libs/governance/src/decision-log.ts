@@ -51,6 +51,9 @@ export const decisionLogEntryOf = (
     authority: decision.authority,
     ...(unit === undefined ? {} : { unit }),
     ...(decision.unit === undefined ? {} : { bodyUnit: decision.unit }),
+    ...(decision.recordedWithoutAuthority === undefined
+      ? {}
+      : { recordedWithoutAuthority: decision.recordedWithoutAuthority }),
     actor: metadata.actor,
     role: metadata.role,
     ...(metadata.onBehalfOf === undefined ? {} : { onBehalfOf: metadata.onBehalfOf }),

@@ -1,4 +1,5 @@
 import type { Decider } from '@styring/eventstore';
+import { decideRecordingWithoutAuthority } from './authority/record-without-authority';
 import type { CommandType } from './command-types';
 import { commandOfEvent, commandSpecs } from './command-specs';
 import type { GovernanceContext } from './context/governance-context';
@@ -25,7 +26,8 @@ const deciderOf = (kind: DeciderKind) => deciders[kind] as unknown as AnyDecider
 
 /**
  * Every command and event through one decider, for one command handler: it hands each to the decider of its
- * kind of stream. Use with `streamFor(command)` as the stream and `governanceEventSerde` as the serde.
+ * kind of stream (a decision asked to be recorded without authority as `record-without-authority.ts` says).
+ * Use with `streamFor(command)` as the stream and `governanceEventSerde` as the serde.
  */
 export const governanceDecider: Decider<
   GovernanceCommand,
@@ -42,6 +44,8 @@ export const governanceDecider: Decider<
   },
   decide: (command, state, context) => {
     const kind = kindOfCommand[command.type];
-    return deciderOf(kind).decide(command, state[kind], context);
+    return decideRecordingWithoutAuthority(command, (asDecided) =>
+      deciderOf(kind).decide(asDecided, state[kind], context),
+    );
   },
 };

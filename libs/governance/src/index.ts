@@ -47,6 +47,7 @@ export * from './event-serde';
 // Deciding: the context of cross-stream facts, the deciders, and the stream of each command
 export * from './authority/authorize';
 export * from './authority/competence';
+export * from './authority/record-without-authority';
 export * from './context/registers';
 export * from './context/governance-context';
 export * from './deciders';

@@ -3,19 +3,24 @@ import { roleNames, roles } from '../identity/roles';
 import { callerAuthorities } from './caller-authority';
 
 const unitScopeText = { none: 'ingen (vedtaket nevner ingen enhet)', own: 'bare sin egen' } as const;
+const withoutAuthorityText = {
+  none: 'nei',
+  entered: 'ja, for organene den fører vedtak for',
+  any: 'ja, for alle organer og enheter (på vegne av organet)',
+} as const;
 
 /** The caller → body/unit table as Markdown, as libs/app/README.md shows it. */
 export const callerAuthorityMarkdown = (): string =>
   [
-    '| rolle (token) | fører vedtak for | på vegne av | enhet i vedtaket |',
-    '| --- | --- | --- | --- |',
+    '| rolle (token) | fører vedtak for | på vegne av | enhet i vedtaket | vedtak uten myndighet (med begrunnelse) |',
+    '| --- | --- | --- | --- | --- |',
     ...roles.map((role) => {
-      const { writes, bodies, ownBody, unitScope } = callerAuthorities[role];
-      if (!writes) return `| \`${role}\` (${roleNames[role]}) | ingen: leser bare | – | – |`;
+      const { writes, bodies, ownBody, unitScope, withoutAuthority } = callerAuthorities[role];
+      if (!writes) return `| \`${role}\` (${roleNames[role]}) | ingen: leser bare | – | – | nei |`;
       const entered = bodies.map((body) => `${bodyLabels[body]} (\`${body}\`)`).join(', ') || 'ingen vedtak';
       const onBehalf = bodies.filter((body) => body !== ownBody).map((body) => `\`${body}\``);
       return `| \`${role}\` (${roleNames[role]}) | ${entered} | ${onBehalf.join(', ') || '–'} | ${
         bodies.length === 0 ? '–' : unitScopeText[unitScope]
-      } |`;
+      } | ${withoutAuthorityText[withoutAuthority]} |`;
     }),
   ].join('\n');

@@ -19,6 +19,12 @@ export interface CallerAuthority {
    * `own` – exactly the caller's own unit (a direktør's sector, a virksomhetsleder's virksomhet).
    */
   readonly unitScope: 'none' | 'own';
+  /**
+   * Whether the role may record a decision the body had no authority for (`recordedWithoutAuthority` with
+   * a reason): `none` – never; `entered` – of the bodies and units it enters anyway; `any` – of any body
+   * and unit, recorded on behalf of that body (internkontroll records what it finds).
+   */
+  readonly withoutAuthority: 'none' | 'entered' | 'any';
 }
 
 /** The one table, by role; rendered in libs/app/README.md (a test keeps the two the same). */
@@ -27,28 +33,41 @@ export const callerAuthorities: Readonly<Record<Role, CallerAuthority>> = {
     writes: true,
     bodies: ['kommunestyret', 'formannskapet', 'kontrollutvalget'],
     unitScope: 'none',
+    withoutAuthority: 'entered',
   },
   kommunedirektor: {
     writes: true,
     bodies: ['kommunedirektoren', 'ledergruppen'],
     ownBody: 'kommunedirektoren',
     unitScope: 'none',
+    withoutAuthority: 'none',
   },
-  direktor: { writes: true, bodies: ['direktor'], ownBody: 'direktor', unitScope: 'own' },
+  direktor: {
+    writes: true,
+    bodies: ['direktor'],
+    ownBody: 'direktor',
+    unitScope: 'own',
+    withoutAuthority: 'none',
+  },
   virksomhetsleder: {
     writes: true,
     bodies: ['virksomhetsleder'],
     ownBody: 'virksomhetsleder',
     unitScope: 'own',
+    withoutAuthority: 'none',
   },
-  styv: { writes: true, bodies: [], unitScope: 'none' },
-  revisor: { writes: false, bodies: [], unitScope: 'none' },
+  styv: { writes: true, bodies: [], unitScope: 'none', withoutAuthority: 'any' },
+  revisor: { writes: false, bodies: [], unitScope: 'none', withoutAuthority: 'none' },
 };
 
 /** A caller refused before any decider runs; nothing is written. The code is stable, the messages name why. */
 export interface CallerRefusal {
   readonly code:
-    'caller.unknown_role' | 'caller.read_only' | 'caller.body_not_allowed' | 'caller.unit_not_allowed';
+    | 'caller.unknown_role'
+    | 'caller.read_only'
+    | 'caller.body_not_allowed'
+    | 'caller.unit_not_allowed'
+    | 'caller.without_authority_not_allowed';
   readonly message: string;
   readonly messageEn: string;
 }
@@ -65,7 +84,8 @@ const refuse = (code: CallerRefusal['code'], message: string, messageEn: string)
 /**
  * Whether this caller may send this command, by the table: its role writes, the decision's body is one it
  * enters, and the decision's unit is in its scope. When it enters a body other than its own, that body is
- * whom the event records it acting for.
+ * whom the event records it acting for. A decision recorded without authority needs a role privileged to
+ * record one (`withoutAuthority`).
  */
 export const checkCaller = (caller: Caller, command: GovernanceCommand): CallerCheck => {
   const role = caller.role;
@@ -83,7 +103,17 @@ export const checkCaller = (caller: Caller, command: GovernanceCommand): CallerC
   if (!('decision' in command)) {
     return caller.onBehalfOf === undefined ? { ok: true } : { ok: true, onBehalfOf: caller.onBehalfOf };
   }
-  const { body, unit } = command.decision;
+  const { body, unit, recordedWithoutAuthority } = command.decision;
+  if (recordedWithoutAuthority !== undefined && authority.withoutAuthority === 'none') {
+    return refuse(
+      'caller.without_authority_not_allowed',
+      `${roleNames[role]} kan ikke føre et vedtak truffet uten myndighet; det kan bare sekretariatet og internkontrollen (STYV).`,
+      `the role '${role}' may not record a decision without authority; only the secretariat and internal control (styv) may`,
+    );
+  }
+  if (recordedWithoutAuthority !== undefined && authority.withoutAuthority === 'any') {
+    return { ok: true, onBehalfOf: body };
+  }
   if (!authority.bodies.includes(body)) {
     return refuse(
       'caller.body_not_allowed',

@@ -65,6 +65,27 @@ describe('checkCaller: every role × body × unit in the decision', () => {
   });
 });
 
+describe('checkCaller: every role × body × unit, recording a decision without authority', () => {
+  const withoutAuthority = (body: DecidingBody, unit: string | undefined): GovernanceCommand => {
+    const command = adoptPlan(body, unit) as Extract<GovernanceCommand, { type: 'AdoptPlan' }>;
+    return { ...command, decision: { ...command.decision, recordedWithoutAuthority: { reason: 'Funnet' } } };
+  };
+
+  it.each(cases)('%s recording a decision of %s naming %s unit', (role, body, scope) => {
+    const caller: Caller = { actor: 'a', role, unit: callerUnit };
+    const checked = checkCaller(caller, withoutAuthority(body, unitScopes[scope]));
+    // STYV (internkontroll) records what it finds of any body; the secretariat only what it enters anyway.
+    if (role === 'styv') return expect(checked).toEqual({ ok: true, onBehalfOf: body });
+    if (role === 'kommunestyre-sekretariat') {
+      const expected = allowed[`${role} ${body} ${scope}`];
+      return expect(checked.ok ? checked.onBehalfOf : undefined).toBe(expected);
+    }
+    expect(checked.ok ? 'ok' : checked.refusal.code).toBe(
+      role === 'revisor' ? 'caller.read_only' : 'caller.without_authority_not_allowed',
+    );
+  });
+});
+
 describe('checkCaller: commands without a decision', () => {
   const deviation: GovernanceCommand = {
     type: 'RecordDeviation',

@@ -15,7 +15,8 @@ import type { DelegationScope } from './scope';
  * matter of its own competence (`competence`: the council anything, the control committee its kap. 23 tasks
  * and nothing else); every other decision needs a delegation that was given to the body, was in force on the
  * decision date, and covers the matter – as does every delegation it rests on (`covers` says what the
- * decision needs of a scope).
+ * decision needs of a scope). A decision recorded without authority passes with the finding it carries;
+ * the meeting is required all the same.
  */
 export const authorize = (
   decision: DecisionReference,
@@ -26,13 +27,32 @@ export const authorize = (
     ensure(!electedBodies.includes(decision.body) || decision.meeting !== undefined, () =>
       reject.meetingRequired(decision.body),
     ),
-    E.chain(() => {
-      const { own, ownOnly, source } = competence[decision.body];
-      if (own !== undefined && covers(own)) return E.right(undefined);
-      if (ownOnly === true) return E.left(reject.outsideCompetence(decision.body, source));
-      return byDelegation(decision, covers, delegations);
-    }),
+    E.chain(() =>
+      pipe(ofItsOwnOrDelegated(decision, covers, delegations), E.orElse(recordedAnyway(decision))),
+    ),
   );
+
+const ofItsOwnOrDelegated = (
+  decision: DecisionReference,
+  covers: (scope: DelegationScope) => boolean,
+  delegations: DelegationRegister,
+): E.Either<DomainRejection, void> => {
+  const { own, ownOnly, source } = competence[decision.body];
+  if (own !== undefined && covers(own)) return E.right(undefined);
+  if (ownOnly === true) return E.left(reject.outsideCompetence(decision.body, source));
+  return byDelegation(decision, covers, delegations);
+};
+
+/**
+ * A decision recorded without authority carries the very finding it broke (set by the domain, never taken
+ * from input: `record-without-authority.ts`); that finding, and only that one, no longer refuses it.
+ */
+const recordedAnyway =
+  (decision: DecisionReference) =>
+  (rejection: DomainRejection): E.Either<DomainRejection, void> =>
+    rejection.code === decision.recordedWithoutAuthority?.finding?.code
+      ? E.right(undefined)
+      : E.left(rejection);
 
 const byDelegation = (
   decision: DecisionReference,

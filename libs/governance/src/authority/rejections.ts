@@ -93,4 +93,10 @@ export const authorityRejections = {
       `Bare den som ga delegeringen «${delegationId}», eller kommunestyret, kan tilbakekalle den.`,
       `Only whoever gave the delegation '${delegationId}', or the council, can revoke it.`,
     ),
+  hasAuthority: () =>
+    rejection(
+      'authority.not_without_authority',
+      'Vedtaket har hjemmel; det føres som et vanlig vedtak, uten recordedWithoutAuthority.',
+      'The decision has authority; record it as an ordinary decision, without recordedWithoutAuthority.',
+    ),
 };

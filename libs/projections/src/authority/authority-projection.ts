@@ -1,3 +1,4 @@
+import type { RecordedEvent } from '@styring/eventstore';
 import type { RunnerProjection } from '../runner/runner-projection';
 import {
   commandOfDecision,
@@ -48,6 +49,8 @@ const decisions = {
     amount_nok: 'INTEGER',
     scope: 'TEXT',
     delegation_id: 'TEXT',
+    /** JSON of the reason, the authority finding and who recorded it, for a decision recorded without authority. */
+    recorded_without_authority: 'TEXT',
     ...decisionColumns,
   },
   indexes: [['authority_reference']],
@@ -73,7 +76,15 @@ const matterColumns = (event: Decision) => {
   };
 };
 
-const factsOf = (event: GovernanceEvent): FactRow[] => {
+/** A decision recorded without authority: its reason and finding, and who recorded it (the event's metadata). */
+const recordedWithoutAuthority = (event: Decision, recorded: RecordedEvent) => {
+  const marked = event.decision.recordedWithoutAuthority;
+  if (marked === undefined) return {};
+  const { actor, role } = recorded.metadata;
+  return { recorded_without_authority: JSON.stringify({ ...marked, recordedBy: { actor, role } }) };
+};
+
+const factsOf = (event: GovernanceEvent, recorded: RecordedEvent): FactRow[] => {
   if (event.type === 'ProjectRegistered') {
     return [
       {
@@ -94,6 +105,7 @@ const factsOf = (event: GovernanceEvent): FactRow[] => {
         event_type: event.type,
         command_type: commandOfDecision(event),
         ...matterColumns(event),
+        ...recordedWithoutAuthority(event, recorded),
         ...decision,
       },
     },
@@ -119,8 +131,8 @@ const authorityEventTypes: readonly GovernanceEventType[] = [...decisionEventTyp
 /** Authority: the delegation register and every decision with the matter its authority has to cover. */
 export const authorityProjectionSpec: GovernanceProjectionSpec = {
   name: authorityName,
-  version: 2,
-  handledHash: '05bd092ee74e',
+  version: 3,
+  handledHash: '4971e8237e0f',
   everyDecision: true,
   tables: [delegations, decisions, projects],
   events: {

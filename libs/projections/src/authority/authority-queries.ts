@@ -46,12 +46,22 @@ export interface AuthorityDecision extends DecisionSummary {
   readonly knownFrom: string;
 }
 
+/** A decision recorded though its authority did not hold: why, and who recorded it. */
+export interface RecordedWithoutAuthorityEntry {
+  readonly reason: string;
+  /** The authority finding as it was when the decision was recorded. */
+  readonly finding?: { readonly code: string; readonly message: string; readonly messageEn: string };
+  readonly recordedBy: { readonly actor: string; readonly role: string };
+}
+
 /** Why a decision's authority did not hold: the domain's rejection, in Norwegian and English. */
 export interface AuthorityFailure {
   readonly decision: AuthorityDecision;
   readonly code: string;
   readonly message: string;
   readonly messageEn: string;
+  /** Set when the decision was knowingly recorded without authority, with a stated reason. */
+  readonly recordedWithoutAuthority?: RecordedWithoutAuthorityEntry;
 }
 
 interface DelegationRow extends DecisionRow {
@@ -73,6 +83,7 @@ interface DecisionEventRow extends DecisionRow {
   readonly amount_nok: bigint | null;
   readonly scope: string | null;
   readonly delegation_id: string | null;
+  readonly recorded_without_authority: string | null;
 }
 
 const select = <Row>(db: Database.Database, table: string, where: Where): Row[] =>
@@ -191,7 +202,8 @@ const coverage = (
 /**
  * Decisions whose authority did not hold, checked by the domain's own `authorize` against the delegation
  * register: the deciders refuse such decisions, but history imported from elsewhere or corrected later can
- * show them. On the recorded clock, everything as recorded by `asOf`; on the effective clock, the decisions
+ * show them, and a privileged caller may record one knowingly (`recordedWithoutAuthority`: the reason, the
+ * finding and who recorded it). On the recorded clock, everything as recorded by `asOf`; on the effective clock, the decisions
  * and delegations made by `asOf` as known now (corrections included).
  */
 export const decisionsWithoutAuthority = (
@@ -230,9 +242,22 @@ export const decisionsWithoutAuthority = (
       ...(decision.unit === undefined ? {} : { unit: decision.unit }),
     };
     const checked = authorize(reference, coverage(row, register, planKinds, portfolios), register);
-    if (E.isLeft(checked)) {
-      const { code, message, messageEn } = checked.left;
-      failures.push({ decision, code, message, messageEn });
+    const marked =
+      row.recorded_without_authority === null
+        ? undefined
+        : (JSON.parse(row.recorded_without_authority) as RecordedWithoutAuthorityEntry);
+    // A decision recorded without authority stays listed with the finding it was recorded with, even
+    // should a later correction of the delegations let it pass the check today.
+    const failure = E.isLeft(checked) ? checked.left : marked?.finding;
+    if (failure !== undefined) {
+      const { code, message, messageEn } = failure;
+      failures.push({
+        decision,
+        code,
+        message,
+        messageEn,
+        ...(marked === undefined ? {} : { recordedWithoutAuthority: marked }),
+      });
     }
   }
   return failures;

@@ -171,4 +171,31 @@ describe('authority', () => {
     expect(first?.messageEn).toContain('was not given to the direktor');
     expect(first?.decision).toMatchObject({ eventType: 'PlanAdopted', kind: 'Plan vedtatt', unit: 'helse' });
   });
+
+  it('lists a decision recorded without authority with its finding, the stated reason and who recorded it', async () => {
+    const plan = businessPlan('vp-helse-2025', 'helse', '2024-11-04', '2024/910');
+    const finding = {
+      code: 'authority.delegation_not_held',
+      message: 'Delegeringen «kd-teknisk» er ikke gitt til direktør som traff vedtaket.',
+      messageEn: "The delegation 'kd-teknisk' was not given to the direktor who decided.",
+    };
+    const reason = 'Internkontrollen fant vedtaket; planen er tatt i bruk.';
+    await history.record(
+      '2024-11-05T09:00:00.000Z',
+      'plan-vp-helse-2025',
+      { ...plan, decision: { ...plan.decision, recordedWithoutAuthority: { reason, finding } } },
+      { actor: 'radgiver-styv', role: 'styv', onBehalfOf: 'direktor' },
+    );
+    await history.project();
+    const listed = decisionsWithoutAuthority(history.db).find(
+      (failure) => failure.decision.caseNumber === '2024/910',
+    );
+    expect(listed).toMatchObject({
+      code: 'authority.delegation_not_held',
+      recordedWithoutAuthority: { reason, finding, recordedBy: { actor: 'radgiver-styv', role: 'styv' } },
+    });
+    // A decision listed only because the check fails today carries no such mark.
+    const [imported] = decisionsWithoutAuthority(history.db);
+    expect(imported?.recordedWithoutAuthority).toBeUndefined();
+  });
 });

@@ -26,6 +26,8 @@ export const decisionLogTable = {
     meeting: 'TEXT',
     authority_kind: 'TEXT NOT NULL',
     authority_reference: 'TEXT NOT NULL',
+    /** JSON of the reason and authority finding, for a decision recorded without authority. */
+    recorded_without_authority: 'TEXT',
     unit: 'TEXT',
     actor: 'TEXT NOT NULL',
     role: 'TEXT NOT NULL',
@@ -50,8 +52,8 @@ export const decisionEventTypes: readonly GovernanceEventType[] = decisionTypes;
  */
 export const decisionLogProjectionSpec: GovernanceProjectionSpec = {
   name: decisionLogName,
-  version: 2,
-  handledHash: '541326086cf5',
+  version: 3,
+  handledHash: '9276162c95b9',
   everyDecision: true,
   tables: [decisionLogTable],
   events: {
@@ -77,6 +79,10 @@ export const decisionLogProjectionSpec: GovernanceProjectionSpec = {
           authority_kind: entry.authority.kind,
           authority_reference:
             entry.authority.kind === 'law' ? entry.authority.reference : entry.authority.delegationId,
+          recorded_without_authority:
+            entry.recordedWithoutAuthority === undefined
+              ? undefined
+              : JSON.stringify(entry.recordedWithoutAuthority),
           unit: entry.unit,
           actor: entry.actor,
           role: entry.role,

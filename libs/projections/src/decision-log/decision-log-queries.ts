@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import type { DecisionLogEntry } from '@styring/governance';
+import type { DecisionLogEntry, RecordedWithoutAuthority } from '@styring/governance';
 import {
   checkDate,
   InvalidQuery,
@@ -47,6 +47,7 @@ interface Row {
   readonly meeting: string | null;
   readonly authority_kind: string;
   readonly authority_reference: string;
+  readonly recorded_without_authority: string | null;
   readonly unit: string | null;
   readonly actor: string;
   readonly role: string;
@@ -72,6 +73,11 @@ const toEntry = (row: Row): DecisionLogRow => ({
     row.authority_kind === 'delegation'
       ? { kind: 'delegation', delegationId: row.authority_reference }
       : { kind: 'law', reference: row.authority_reference },
+  ...(row.recorded_without_authority === null
+    ? {}
+    : {
+        recordedWithoutAuthority: JSON.parse(row.recorded_without_authority) as RecordedWithoutAuthority,
+      }),
   ...(row.unit === null ? {} : { unit: row.unit }),
   ...(row.body_unit === null ? {} : { bodyUnit: row.body_unit }),
   actor: row.actor,

@@ -114,6 +114,41 @@ describe('the Vedtakslogg (decision log)', () => {
     expect(correction.position).toBeGreaterThan(prioritization.position);
   });
 
+  it('marks a decision recorded without authority with its reason and finding, and who recorded it', async () => {
+    const recordedWithoutAuthority = {
+      reason: 'Ledergruppen prioriterte før delegeringen gjaldt; prioriteringen står.',
+      finding: {
+        code: 'authority.delegation_not_in_force',
+        message: 'Delegeringen «ks-kd» gjaldt ikke 2023-11-01.',
+        messageEn: "The delegation 'ks-kd' was not in force on 2023-11-01.",
+      },
+    };
+    const marked = await history.record(
+      '2024-12-02T10:00:00.000Z',
+      'ranking-utvikling-digitalisering-2024',
+      {
+        type: 'ProjectPrioritized',
+        portfolio: 'utvikling-digitalisering',
+        round: '2024',
+        projectId: 'nytt-sak-arkiv',
+        rank: 1,
+        decision: {
+          ...delegatedDecision('ledergruppen', 'ks-kd', '2023-11-01', '2023/850'),
+          recordedWithoutAuthority,
+        },
+      },
+      { actor: 'radgiver-styv', role: 'styv', onBehalfOf: 'ledergruppen' },
+    );
+    await history.project();
+    const rows = decisionLog(history.db);
+    expect(rows.find((row) => row.eventId === marked.eventId)).toMatchObject({
+      recordedWithoutAuthority,
+      actor: 'radgiver-styv',
+      role: 'styv',
+    });
+    expect(rows.filter((row) => row.recordedWithoutAuthority !== undefined)).toHaveLength(1);
+  });
+
   it('a correction recorded later changes the effective view of the past but not the recorded view', () => {
     const effective = decisionLog(history.db, { asOf: '2024-09-30', clock: 'effective' });
     const recorded = decisionLog(history.db, { asOf: '2024-09-30', clock: 'recorded' });

@@ -1,0 +1,106 @@
+import 'reflect-metadata';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { pino } from 'pino';
+import { issueLocalToken, openStore } from '@styring/app';
+import { adoptPlanWithoutAuthority, withoutAuthorityReason as reason } from '@styring/app/testing';
+import { readApiConfig } from '../config';
+import { type RunningApi, startApi } from '../server';
+
+/**
+ * Recording a decision taken without authority through the HTTP service, in process on a real port: the
+ * privileged STYV records it with a reason and the views show it; the kommunedirektør asking the same is
+ * refused (422) and logged, and nothing is written.
+ */
+const { type: _type, ...styringsbrev } = adoptPlanWithoutAuthority();
+const styringsbrevWith = (recordedWithoutAuthority: unknown) => ({
+  ...styringsbrev,
+  decision: { ...styringsbrev.decision, recordedWithoutAuthority },
+});
+
+describe('the HTTP service: a decision recorded without authority', () => {
+  let dir: string;
+  let api: RunningApi;
+  const tokens: Record<string, string> = {};
+
+  const call = async (method: string, url: string, token: string, body?: unknown) => {
+    const response = await fetch(`${api.url}${url}`, {
+      method,
+      headers: {
+        authorization: `Bearer ${token}`,
+        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+      },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
+    return { status: response.status, body: (await response.json()) as Record<string, unknown> };
+  };
+  const eventCount = async () => {
+    const store = await openStore(`sqlite:${path.join(dir, 'data', 'styring.db')}`, { cwd: dir });
+    try {
+      let count = 0;
+      for await (const _event of store.events.readAll()) count += 1;
+      return count;
+    } finally {
+      await store.close();
+    }
+  };
+
+  beforeAll(async () => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'styring-api-without-authority-'));
+    const config = readApiConfig({ STYRING_PORT: '0' }, dir);
+    await (await openStore(config.store, { create: true, cwd: dir })).close();
+    const issue = (subject: string, role: string, unit: string) =>
+      issueLocalToken({ dataDir: config.dataDir, subject, role, unit });
+    tokens['styv'] = await issue('internkontroll-1', 'styv', 'styv');
+    tokens['kd'] = await issue('kd', 'kommunedirektor', 'kommunedirektoren');
+    tokens['revisor'] = await issue('rev', 'revisor', 'romerike-revisjon');
+    api = await startApi(config, { logger: pino({ level: 'silent' }) });
+  }, 60_000);
+
+  afterAll(async () => {
+    await api.app.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  const plansUrl = '/api/plans';
+
+  it('refuses the kommunedirektør who asks to record it anyway (422), writes nothing, and logs the attempt', async () => {
+    const before = await eventCount();
+    const reply = await call('POST', plansUrl, tokens['kd']!, styringsbrevWith({ reason }));
+    expect(reply).toMatchObject({ status: 422, body: { code: 'caller.without_authority_not_allowed' } });
+    expect(await eventCount()).toBe(before);
+    const attempts = await call('GET', '/api/refused-attempts', tokens['revisor']!);
+    expect(attempts.body).toContainEqual(
+      expect.objectContaining({ actor: 'kd', code: 'caller.without_authority_not_allowed' }),
+    );
+  });
+
+  it('refuses an empty reason (400), naming the field', async () => {
+    const reply = await call('POST', plansUrl, tokens['styv']!, styringsbrevWith({ reason: '' }));
+    expect(reply.status).toBe(400);
+    expect(JSON.stringify(reply.body)).toContain('decision.recordedWithoutAuthority.reason');
+  });
+
+  it('records it for STYV, and the decisions-without-authority view and the decision log show it', async () => {
+    const reply = await call('POST', plansUrl, tokens['styv']!, styringsbrevWith({ reason }));
+    expect(reply.status).toBe(201);
+    const views = await call('GET', '/api/decisions-without-authority', tokens['revisor']!);
+    expect(views.body).toContainEqual(
+      expect.objectContaining({
+        code: 'authority.delegation_required',
+        recordedWithoutAuthority: expect.objectContaining({
+          reason,
+          recordedBy: { actor: 'internkontroll-1', role: 'styv' },
+        }),
+      }),
+    );
+    const log = await call('GET', '/api/decision-log?caseNumber=2025/0031', tokens['revisor']!);
+    expect(log.body).toEqual([
+      expect.objectContaining({
+        recordedWithoutAuthority: expect.objectContaining({ reason }),
+        actor: 'internkontroll-1',
+      }),
+    ]);
+  });
+});

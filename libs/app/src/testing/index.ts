@@ -1,0 +1,1 @@
+export { adoptPlanWithoutAuthority, withoutAuthorityReason } from './without-authority';
