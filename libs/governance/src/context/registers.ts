@@ -102,6 +102,8 @@ export const evolvePlanRegister = (plans: PlanRegister, event: PlanEvent): PlanR
       return record === undefined
         ? plans
         : new Map(plans).set(event.planId, { ...record, retiredOn: event.decision.decidedOn });
+    case 'BudgetRecommended':
+      return plans; // an innstilling is not a plan in force
   }
 };
 

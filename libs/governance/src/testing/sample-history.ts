@@ -6,6 +6,7 @@
 import type { CommandType } from '../command-types';
 import type { GovernanceCommand } from '../governance-command';
 import {
+  budgetRecommendationDecision,
   councilDecision,
   type DecisionReference,
   decisionUnderDelegation,
@@ -177,6 +178,22 @@ export const sampleHistory: readonly GovernanceCommand[] = [
       '2024/2300',
       'teknisk-sektor',
     ),
+  },
+  {
+    type: 'RecommendBudget',
+    planId: 'arsbudsjett-2025',
+    kind: 'arsbudsjett',
+    period: { from: '2025-01-01', to: '2025-12-31' },
+    laidOutForInspectionOn: '2024-11-22',
+    decision: budgetRecommendationDecision('2024-11-21', '2024/2100', 'Formannskapet 2024-11-21'),
+  },
+  {
+    type: 'AdoptPlan',
+    planId: 'arsbudsjett-2025',
+    kind: 'arsbudsjett',
+    title: 'Årsbudsjett 2025',
+    period: { from: '2025-01-01', to: '2025-12-31' },
+    decision: council('2024-12-11', '2024/2101', 'kommuneloven § 14-3'),
   },
   {
     type: 'RegisterProject',
@@ -388,6 +405,7 @@ export const sampleStreamIds: { readonly [T in CommandType]: string } = {
   AdoptPlan: 'plan-hr-strategi-2023',
   RetirePlan: 'plan-planstrategi-2020-2023',
   RevisePlan: 'plan-kommuneplan-samfunnsdel',
+  RecommendBudget: 'plan-arsbudsjett-2025',
   RegisterProject: 'project-ny-ungdomsklubb',
   PrioritizeProject: 'ranking-investering-2025',
   CancelProject: 'project-gammel-idrettshall',
