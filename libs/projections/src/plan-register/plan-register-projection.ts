@@ -115,6 +115,7 @@ export const planRegisterProjectionSpec: GovernanceProjectionSpec = {
       'checklist',
       'deviation',
       'correction',
+      'supervision',
     ],
   }),
   factsOf,

@@ -135,6 +135,7 @@ export const riskRegisterProjectionSpec: GovernanceProjectionSpec = {
       'checklist',
       'deviation',
       'correction',
+      'supervision',
     ],
   }),
   factsOf,
