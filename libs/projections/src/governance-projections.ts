@@ -11,10 +11,11 @@ import { portfolioProjectionSpec } from './portfolios/portfolio-projection';
 import { reportingCalendarProjectionSpec } from './reporting-calendar/reporting-calendar-projection';
 import { riskRegisterProjectionSpec } from './risk-register/risk-register-projection';
 import { type CatchUpProgress, ProjectionRunner } from './runner/projection-runner';
+import { supervisionRegisterProjectionSpec } from './supervision-register/supervision-register-projection';
 import { countEventsAfter } from './sqlite/count-events';
 import { sqliteProjectionStore, type SqliteTx } from './sqlite/sqlite-projection-store';
 
-/** The seven read models of the governance history, each with what it does with every event type. */
+/** The read models of the governance history, each with what it does with every event type. */
 export const governanceProjectionSpecs: readonly GovernanceProjectionSpec[] = [
   decisionLogProjectionSpec,
   planRegisterProjectionSpec,
@@ -23,9 +24,10 @@ export const governanceProjectionSpecs: readonly GovernanceProjectionSpec[] = [
   reportingCalendarProjectionSpec,
   authorityProjectionSpec,
   changeLogProjectionSpec,
+  supervisionRegisterProjectionSpec,
 ];
 
-/** The seven read models of the governance history, fed by one runner. */
+/** The read models of the governance history, fed by one runner. */
 export const governanceProjections = (source: EventSource): RunnerProjection<SqliteTx>[] =>
   governanceProjectionSpecs.map((spec) => governanceProjection(spec, source));
 
