@@ -77,6 +77,7 @@ describe('the synthetic governance history', () => {
         'report_submissions',
         'risk_assessments',
         'risk_events',
+        'supervision_events',
       ]);
       expect(snapshot['projection_checkpoints']).toHaveLength(governanceProjections(store).length);
       expect(Object.values(snapshot).every((rows) => rows.length > 0)).toBe(true);
