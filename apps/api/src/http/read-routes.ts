@@ -194,4 +194,11 @@ export const readRoutes: readonly ReadRoute[] = [
     tag: 'delegering',
     filters: decisionDates,
   },
+  {
+    path: 'supervisions',
+    query: 'Supervisions',
+    summary: 'Statlige tilsyn: tilsynsmyndighet, tema, enhet, funn og avslutning',
+    tag: 'tilsyn',
+    filters: { unit: 'string', status: 'string' },
+  },
 ];

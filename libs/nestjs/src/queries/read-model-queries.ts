@@ -19,6 +19,7 @@ import {
   riskHistory,
   riskMatrix,
   riskRegister,
+  supervisions,
 } from '@styring/projections';
 
 /**
@@ -45,6 +46,7 @@ export const readModelQueries = {
   DelegationsInForce: { readModel: 'authority', run: delegationsInForce },
   DecisionsUnderDelegations: { readModel: 'authority', run: decisionsUnderDelegations },
   DecisionsWithoutAuthority: { readModel: 'authority', run: decisionsWithoutAuthority },
+  Supervisions: { readModel: 'supervision-register', run: supervisions },
 } as const satisfies Record<
   string,
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each query has its own options type
