@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import { groupBy } from '../group-by';
+import { optional } from '../optional-field';
 import { InvalidQuery, type PointInTime, resolvePointInTime } from '../point-in-time';
 import { selectRows, Where } from '../sqlite/where';
 
@@ -50,9 +51,6 @@ interface Row {
   readonly conclusion: string | null;
   readonly document_reference: string | null;
 }
-
-const optional = <K extends string>(key: K, value: string | null) =>
-  (value === null ? {} : { [key]: value }) as Partial<Record<K, string>>;
 
 const toFinding = (row: Row): SupervisionFinding => ({
   findingId: row.finding_id ?? '',
