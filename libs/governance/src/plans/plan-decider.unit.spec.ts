@@ -313,19 +313,27 @@ describe('planDecider: AdoptPlan', () => {
   });
 
   it('adopts no earlier than 14 days after the innstilling was laid out, whatever the dates (plan.budget_inspection_too_short)', () => {
-    const decidedOn = '2024-12-11';
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: 40 }), (daysLaidOut) => {
-        const arsbudsjett = budget({ from: '2025-01-01', to: '2025-12-31' });
-        const laidOutOn = addDays(decidedOn, -daysLaidOut);
-        const result = planDecider.decide(
-          arsbudsjett,
-          planDecider.evolve(planDecider.initialState, recommended(arsbudsjett, laidOutOn)),
-          standardContext,
-        );
-        if (daysLaidOut >= 14) expect(E.isRight(result)).toBe(true);
-        else expect(E.isLeft(result) && result.left.code).toBe('plan.budget_inspection_too_short');
-      }),
+      // Any decision day of the year before the budget year, and any laying out up to 60 days before it.
+      fc.property(
+        fc.integer({ min: 0, max: 365 }),
+        fc.integer({ min: 0, max: 60 }),
+        (dayOfYear, daysLaidOut) => {
+          const decidedOn = addDays('2024-01-01', dayOfYear);
+          const arsbudsjett = {
+            ...budget({ from: '2025-01-01', to: '2025-12-31' }),
+            decision: councilDecision({ decidedOn }),
+          };
+          const laidOutOn = addDays(decidedOn, -daysLaidOut);
+          const result = planDecider.decide(
+            arsbudsjett,
+            planDecider.evolve(planDecider.initialState, recommended(arsbudsjett, laidOutOn)),
+            standardContext,
+          );
+          if (daysLaidOut >= 14) expect(E.isRight(result)).toBe(true);
+          else expect(E.isLeft(result) && result.left.code).toBe('plan.budget_inspection_too_short');
+        },
+      ),
     );
   });
 
