@@ -85,7 +85,8 @@ export const planCommands = {
     stream: planStream,
     route: {
       path: 'plans/:planId/recommendation',
-      summary: 'Formannskapets innstilling til økonomiplan eller årsbudsjett, lagt ut til alminnelig ettersyn',
+      summary:
+        'Formannskapets innstilling til økonomiplan eller årsbudsjett, lagt ut til alminnelig ettersyn',
       tag: 'planer',
     },
     roles: [secretariatRole],

@@ -85,7 +85,8 @@ const recommend = (command: RecommendBudget, state: PlanState, context: Governan
 
 /** A revision or retirement: of an adopted plan, by a body that may decide a plan of its kind. */
 const change = (command: RevisePlan | RetirePlan, state: PlanState, context: GovernanceContext) => {
-  if (state.status === 'none' || state.status === 'recommended') return E.left(reject.notAdopted(command.planId));
+  if (state.status === 'none' || state.status === 'recommended')
+    return E.left(reject.notAdopted(command.planId));
   if (state.status === 'retired') return E.left(reject.retired(command.planId));
   // The kind as corrected, when a correction changed it (the context applies corrections of adoptions).
   const kind = context.plans.get(command.planId)?.kind ?? state.kind;
