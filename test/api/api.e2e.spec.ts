@@ -417,6 +417,23 @@ describe('the reporting calendar of the demo', () => {
       'mangler investeringsstatus',
     ]);
   });
+
+  it('lists the statlig tilsyn of 2024 that the § 25-2 report covers, open in summer and closed by year end', async () => {
+    const ids = async (query: string) => {
+      const reply = await request('GET', `/api/supervisions?${query}`, { token: revisor });
+      expect(reply.status).toBe(200);
+      return (reply.body as { supervisionId: string; findings: unknown[] }[]).map(
+        (entry) => `${entry.supervisionId} (${entry.findings.length} funn)`,
+      );
+    };
+    expect(await ids('status=open&asOf=2024-06-30')).toEqual([
+      'statsforvalteren-2024-hjemmetjenesten (2 funn)',
+    ]);
+    expect(await ids('status=closed&asOf=2024-12-31')).toEqual([
+      'statsforvalteren-2024-hjemmetjenesten (2 funn)',
+    ]);
+    expect(await ids('status=open&asOf=2024-12-31')).toEqual([]);
+  });
 });
 
 describe('audit exports', () => {

@@ -26,6 +26,7 @@ export const effectiveAtOf = (
       return command.assessedOn;
     case 'CloseRisk':
     case 'CloseDeviation':
+    case 'CloseSupervision':
       return command.closedOn;
     case 'SubmitReport':
       return command.submittedOn;
@@ -33,6 +34,10 @@ export const effectiveAtOf = (
       return command.completedOn;
     case 'RecordDeviation':
       return command.observedOn;
+    case 'OpenSupervision':
+      return command.openedOn;
+    case 'RecordSupervisionFinding':
+      return command.recordedOn;
     case 'CorrectEvent':
       // Without a target the decider refuses the correction; nothing is written with this date.
       return correctionTarget?.metadata.effectiveAt ?? '';

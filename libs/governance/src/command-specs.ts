@@ -10,6 +10,7 @@ import { rankingCommands } from './portfolio/ranking-commands';
 import { procurementCommands } from './procurement/procurement-commands';
 import { reportingCommands } from './reporting/reporting-commands';
 import { riskCommands } from './risk/risk-commands';
+import { supervisionCommands } from './supervision/supervision-commands';
 
 /**
  * Every command's spec, gathered from the areas (see `command-spec.ts`). The type checks that each command
@@ -26,6 +27,7 @@ export const commandSpecs = {
   ...ownershipCommands,
   ...riskCommands,
   ...reportingCommands,
+  ...supervisionCommands,
   ...correctionCommands,
 } satisfies { readonly [T in CommandType]: { readonly codec: { readonly _A: { readonly type: T } } } };
 

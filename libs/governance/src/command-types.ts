@@ -8,6 +8,7 @@ import { rankingCommandNames } from './portfolio/ranking-messages';
 import { procurementCommandNames } from './procurement/messages';
 import { reportingCommandNames } from './reporting/messages';
 import { riskCommandNames } from './risk/messages';
+import { supervisionCommandNames } from './supervision/messages';
 
 /**
  * The name of every command: delegations name the command types they cover, so this is part of the
@@ -27,6 +28,7 @@ export const CommandType = t.keyof(
     ...ownershipCommandNames,
     ...riskCommandNames,
     ...reportingCommandNames,
+    ...supervisionCommandNames,
     ...correctionCommandNames,
   },
   'CommandType',

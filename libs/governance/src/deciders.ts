@@ -12,6 +12,7 @@ import { deviationDecider } from './reporting/deviation-decider';
 import { reportDecider } from './reporting/report-decider';
 import { riskDecider } from './risk/risk-decider';
 import { riskScaleDecider } from './risk/risk-scale-decider';
+import { supervisionDecider } from './supervision/supervision-decider';
 
 /** One decider per kind of stream; a command spec names the kind that decides it. */
 export const deciders = {
@@ -28,6 +29,7 @@ export const deciders = {
   report: reportDecider,
   checklist: checklistDecider,
   deviation: deviationDecider,
+  supervision: supervisionDecider,
   correction: correctionDecider,
 };
 

@@ -24,4 +24,5 @@ export const recordedDecisionTypes = [
   'OwnershipReportAdopted',
   'RiskScaleAdopted',
   'RiskTreatmentDecided',
+  'BudgetRecommended',
 ] as const satisfies readonly DecisionType[];

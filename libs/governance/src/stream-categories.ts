@@ -17,6 +17,7 @@ export const streamCategories = {
   report: 'report',
   checklist: 'checklist',
   deviation: 'deviation',
+  supervision: 'supervision',
   correction: 'correction',
 } as const;
 

@@ -162,9 +162,7 @@ describe('crash safety of the projections (kill -9, restart, compare with a clea
     expect(checkpointPositions().every((position) => position !== null && position < head)).toBe(true);
 
     await finished(start('catch-up', 50));
-    expect(checkpointPositions()).toEqual(
-      Array.from({ length: governanceProjectionSpecs.length }, () => head),
-    );
+    expect(checkpointPositions()).toEqual(governanceProjectionSpecs.map(() => head));
     expect(readModelSnapshot(db)).toEqual(await cleanRebuild());
   }, 120_000);
 

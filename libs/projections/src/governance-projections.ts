@@ -11,6 +11,7 @@ import { portfolioProjectionSpec } from './portfolios/portfolio-projection';
 import { reportingCalendarProjectionSpec } from './reporting-calendar/reporting-calendar-projection';
 import { riskRegisterProjectionSpec } from './risk-register/risk-register-projection';
 import { type CatchUpProgress, ProjectionRunner } from './runner/projection-runner';
+import { supervisionRegisterProjectionSpec } from './supervision-register/supervision-register-projection';
 import { countEventsAfter } from './sqlite/count-events';
 import { internalControlProjectionSpec } from './internal-control/internal-control-projection';
 import { projectFolderProjectionSpec } from './project-folder/project-folder-projection';
@@ -27,6 +28,7 @@ export const governanceProjectionSpecs: readonly GovernanceProjectionSpec[] = [
   changeLogProjectionSpec,
   internalControlProjectionSpec,
   projectFolderProjectionSpec,
+  supervisionRegisterProjectionSpec,
 ];
 
 /** The read models of the governance history, fed by one runner. */

@@ -28,6 +28,11 @@ export { authorityName, authorityProjection } from './authority/authority-projec
 export * from './authority/authority-queries';
 export { changeLogName, changeLogProjection } from './change-log/change-log-projection';
 export * from './change-log/change-log-queries';
+export {
+  supervisionRegisterName,
+  supervisionRegisterProjection,
+} from './supervision-register/supervision-register-projection';
+export * from './supervision-register/supervision-register-queries';
 export type { DecisionSummary } from './governance/decision-columns';
 export { UndecodableEventError } from './governance/decode';
 export type { EventSource } from './governance/revisions';

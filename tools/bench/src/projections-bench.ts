@@ -1,7 +1,7 @@
 /**
  * Rebuilding all governance read models (Vedtakslogg, plan register, portfolios, risk register, reporting
- * calendar, authority, Endringslogg, internkontroll, project folder …) from a realistic generated history,
- * at two log lengths, to show the rate and that memory stays flat however long the log is.
+ * calendar, authority, Endringslogg, internkontroll, project folder, tilsyn register …) from a realistic
+ * generated history, at two log lengths, to show the rate and that memory stays flat however long the log is.
  *
  * The history is appended through the SQLite event store's own API first (one append per stream chunk,
  * not timed). Each rebuild then runs in a child process of its own, with its V8 heap capped, so that its
@@ -22,6 +22,7 @@ const TARGET_EVENTS_PER_SECOND = 100_000;
 const DEFAULT_SIZES = [250_000, 1_000_000];
 /** The rebuild's V8 heap is capped: that a million events rebuild within it shows memory does not grow. */
 const HEAP_LIMIT_MB = 64;
+const projectionCount = governanceProjectionSpecs.length;
 
 interface RebuildResult {
   readonly events: number;
@@ -83,7 +84,7 @@ export const measureProjectionRebuilds = async (
 /** The benchmark as a section of the bench runner: one figure per history size, peak memory in the name. */
 export const projectionsBenchmark = async (sizes: readonly number[] = configuredSizes()): Promise<Figure[]> =>
   (await measureProjectionRebuilds(sizes)).map((result) => ({
-    measure: `rebuild all 7 projections (heap ≤ ${HEAP_LIMIT_MB} MB, peak RSS ${result.maxRssMb.toFixed(0)} MB)`,
+    measure: `rebuild all ${projectionCount} projections (heap ≤ ${HEAP_LIMIT_MB} MB, peak RSS ${result.maxRssMb.toFixed(0)} MB)`,
     count: result.events,
     unit: 'events',
     perSecond: result.eventsPerSecond,
@@ -112,7 +113,7 @@ const main = async () => {
   }
   const sizes = values.events === undefined ? configuredSizes() : parseSizes(values.events);
   console.log(
-    `Rebuilding all ${governanceProjectionSpecs.length} projections from a synthetic governance history ` +
+    `Rebuilding all ${projectionCount} projections from a synthetic governance history ` +
       `(SQLite, one process per size, V8 heap capped at ${HEAP_LIMIT_MB} MB)`,
   );
   for (const result of await measureProjectionRebuilds(sizes)) {

@@ -247,4 +247,11 @@ export const readRoutes: readonly ReadRoute[] = [
     stream: ({ projectId }) => `${s.project}-${projectId}`,
     pick: (answer) => answer ?? undefined,
   },
+  {
+    path: 'supervisions',
+    query: 'Supervisions',
+    summary: 'Statlige tilsyn: tilsynsmyndighet, tema, enhet, funn og avslutning',
+    tag: 'tilsyn',
+    filters: { unit: 'string', status: 'string' },
+  },
 ];

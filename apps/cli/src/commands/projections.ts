@@ -10,7 +10,7 @@ export const projectionsCommand = (context: CommandContext): Command =>
       .description('empty a read model (or all) and replay the whole history into it')
       .argument(
         '[name]',
-        'decision-log, change-log, plan-register, portfolios, risk-register, reporting-calendar or authority',
+        'decision-log, change-log, plan-register, portfolios, risk-register, reporting-calendar, authority or supervision-register',
       )
       .action(async (name: string | undefined, _flags, command: Command) => {
         const store = await openStore(storeUrlOf(command), { cwd: context.io.cwd });

@@ -7,6 +7,7 @@ import { portfolios } from './portfolios';
 import { procurement } from './procurement';
 import { reporting } from './reporting';
 import { risk } from './risk';
+import { supervision } from './supervision';
 
 /**
  * Lørenskog kommune's governance, 2023–2025, as the commands its people would send, in the order they
@@ -24,6 +25,7 @@ export const demoHistory: readonly DemoStep[] = [
   ...procurement,
   ...risk,
   ...reporting,
+  ...supervision,
   ...corrections,
 ]
   .map((step, index) => ({ step, index, key: `${recordedDayOf(step)} ${step.on}` }))

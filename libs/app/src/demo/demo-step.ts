@@ -1,4 +1,5 @@
 import {
+  budgetRecommendationDecision,
   councilDecision,
   type DecisionReference,
   decisionUnderDelegation,
@@ -58,6 +59,10 @@ const norwegianDate = (isoDate: string) => isoDate.split('-').reverse().join('.'
 /** A decision of the council in its meeting that day, under the law (kommuneloven § 5-3 unless named). */
 export const kommunestyret = (decidedOn: string, caseNumber: string, law = 'Kommuneloven § 5-3') =>
   councilDecision(decidedOn, caseNumber, `Kommunestyrets møte ${norwegianDate(decidedOn)}`, law);
+
+/** Formannskapet's innstilling to the budget in its meeting that day (kommuneloven § 14-3 third paragraph). */
+export const formannskapetsInnstilling = (decidedOn: string, caseNumber: string) =>
+  budgetRecommendationDecision(decidedOn, caseNumber, `Formannskapets møte ${norwegianDate(decidedOn)}`);
 
 /** A decision of an administrative body or role under a recorded delegation. */
 export const delegated = (

@@ -1,5 +1,5 @@
-import type { Goal } from '@styring/governance';
-import { callers, type DemoStep, delegated, kommunestyret } from './demo-step';
+import { addDays, type Goal } from '@styring/governance';
+import { callers, type DemoStep, delegated, formannskapetsInnstilling, kommunestyret } from './demo-step';
 import {
   direktorensFullmakt,
   kommunedirektorensFullmakt,
@@ -105,7 +105,33 @@ const virksomhetsplan = (sector: Sector, year: number, decidedOn: string, caseNu
   },
 });
 
+/**
+ * Formannskapet's innstilling to the økonomiplan and the årsbudsjett three weeks before the council (§ 14-3
+ * third paragraph), laid out for public inspection the next day: 20 days before the council decides.
+ */
+const budgetRecommendations = (year: number, decidedOn: string, caseNumber: string): DemoStep[] => {
+  const recommendedOn = addDays(decidedOn, -21);
+  const laidOutOn = addDays(recommendedOn, 1);
+  const recommendation = (planId: string, kind: 'okonomiplan' | 'arsbudsjett', to: string): DemoStep => ({
+    on: laidOutOn,
+    caller: callers.sekretariat,
+    command: {
+      type: 'RecommendBudget',
+      planId,
+      kind,
+      period: { from: `${year}-01-01`, to },
+      laidOutForInspectionOn: laidOutOn,
+      decision: formannskapetsInnstilling(recommendedOn, caseNumber),
+    },
+  });
+  return [
+    recommendation(`okonomiplan-${year}-${year + 3}`, 'okonomiplan', `${year + 3}-12-31`),
+    recommendation(`arsbudsjett-${year}`, 'arsbudsjett', `${year}-12-31`),
+  ];
+};
+
 const budget = (year: number, decidedOn: string, caseNumber: string): DemoStep[] => [
+  ...budgetRecommendations(year, decidedOn, caseNumber),
   {
     on: decidedOn,
     caller: callers.sekretariat,

@@ -81,6 +81,13 @@ describe('seedDemo', () => {
       events.map((event) => (event.data as { decision?: { body: string } }).decision?.body).filter(Boolean),
     );
     expect(bodies.has('kontrollutvalget')).toBe(true);
+    // The økonomiplan and årsbudsjett of 2024, 2025 and 2026 on formannskapet's innstilling; one statlig tilsyn.
+    expect(count('BudgetRecommended')).toBe(6);
+    expect([
+      count('SupervisionOpened'),
+      count('SupervisionFindingRecorded'),
+      count('SupervisionClosed'),
+    ]).toEqual([1, 2, 1]);
 
     const [correction] = events.filter((event) => event.type === 'EventCorrected');
     const corrected = events.find(

@@ -30,7 +30,12 @@ export const competence: Readonly<Record<DecidingBody, Competence>> = {
       'kommuneloven §§ 23-2–23-4: kontrollutvalget utarbeider planene for forvaltningsrevisjon og eierskapskontroll, ' +
       'gjør endringer i planperioden og rapporterer til kommunestyret; det har ingen annen vedtaksmyndighet',
   },
-  formannskapet: { source: 'kommuneloven §§ 5-3, 5-7: myndighet etter delegering fra kommunestyret' },
+  formannskapet: {
+    own: { commandTypes: ['RecommendBudget'] },
+    source:
+      'kommuneloven § 14-3 tredje ledd: formannskapet innstiller til økonomiplan og årsbudsjett; ' +
+      'ellers §§ 5-3, 5-7: myndighet etter delegering fra kommunestyret',
+  },
   kommunedirektoren: { source: 'kommuneloven § 13-1: myndighet etter delegering fra kommunestyret' },
   ledergruppen: { source: '«Lederansvaret i Lørenskog»: handler på kommunedirektørens myndighet' },
   direktor: { source: '«Lederansvaret i Lørenskog»: fullmaktsnivå 1, etter delegering' },

@@ -20,9 +20,10 @@ const controlCommittee = councilDecision({
 });
 
 describe('competence: what each body decides of its own authority', () => {
-  it('names a source for every body, and gives own authority to the council (all) and kontrollutvalget only', () => {
+  it('names a source for every body, and gives own authority to the council (all), kontrollutvalget and formannskapet (its budget innstilling) only', () => {
     const withOwn = (Object.keys(competence) as DecidingBody[]).filter((body) => competence[body].own);
-    expect(withOwn).toEqual(['kommunestyret', 'kontrollutvalget']);
+    expect(withOwn).toEqual(['kommunestyret', 'kontrollutvalget', 'formannskapet']);
+    expect(competence.formannskapet.own?.commandTypes).toEqual(['RecommendBudget']);
     expect(competence.kommunestyret.own?.commandTypes).toEqual(commandTypes);
     for (const entry of Object.values(competence)) expect(entry.source).toMatch(/kommuneloven|Lederansvaret/);
   });

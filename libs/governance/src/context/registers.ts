@@ -109,6 +109,8 @@ export const planChange = (plans: PlanRegister, event: PlanEvent): RegisterChang
       return record === undefined
         ? undefined
         : [event.planId, { ...record, retiredOn: event.decision.decidedOn }];
+    case 'BudgetRecommended':
+      return undefined; // an innstilling is not a plan in force
   }
 };
 

@@ -1,12 +1,12 @@
 import * as t from 'io-ts';
-import { Period } from '../shared/dates';
+import { IsoDate, Period } from '../shared/dates';
 import { DecisionReference } from '../shared/decision-reference';
 import { commandNames } from '../shared/command-names';
 import { message } from '../shared/message';
 import { Slug } from '../shared/slug';
 import { DocumentReference, Text } from '../shared/text';
 import { Assignment, Goal } from './goals';
-import { PlanKind } from './plan-kinds';
+import { BudgetPlanKind, PlanKind } from './plan-kinds';
 
 const plan = { planId: Slug, kind: PlanKind, title: Text, period: Period, decision: DecisionReference };
 const planContent = {
@@ -38,8 +38,25 @@ export type RetirePlan = t.TypeOf<typeof RetirePlan>;
 export const PlanRetired = message('PlanRetired', retirement);
 export type PlanRetired = t.TypeOf<typeof PlanRetired>;
 
-export type PlanCommand = AdoptPlan | RevisePlan | RetirePlan;
-export type PlanEvent = PlanAdopted | PlanRevised | PlanRetired;
+/**
+ * Formannskapet's innstilling to the økonomiplan or the årsbudsjett (§ 14-3 third paragraph), on the stream
+ * of the plan it recommends, and the day it was laid out for public inspection (alminnelig ettersyn).
+ */
+const recommendation = {
+  planId: Slug,
+  kind: BudgetPlanKind,
+  period: Period,
+  laidOutForInspectionOn: IsoDate,
+  decision: DecisionReference,
+};
+const recommendationExtras = { documentReference: DocumentReference };
+export const RecommendBudget = message('RecommendBudget', recommendation, recommendationExtras);
+export type RecommendBudget = t.TypeOf<typeof RecommendBudget>;
+export const BudgetRecommended = message('BudgetRecommended', recommendation, recommendationExtras);
+export type BudgetRecommended = t.TypeOf<typeof BudgetRecommended>;
+
+export type PlanCommand = AdoptPlan | RevisePlan | RetirePlan | RecommendBudget;
+export type PlanEvent = PlanAdopted | PlanRevised | PlanRetired | BudgetRecommended;
 
 /** This area's commands, by name: their part of the recorded vocabulary (`command-types.ts`). */
-export const planCommandNames = commandNames(AdoptPlan, RevisePlan, RetirePlan);
+export const planCommandNames = commandNames(AdoptPlan, RevisePlan, RetirePlan, RecommendBudget);

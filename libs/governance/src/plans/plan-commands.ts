@@ -1,7 +1,16 @@
 import type { CommandSpec } from '../command-spec';
 import { lineRoles, secretariatRole } from '../shared/roles';
 import { streamById } from '../stream-categories';
-import { AdoptPlan, PlanAdopted, PlanRetired, PlanRevised, RetirePlan, RevisePlan } from './messages';
+import {
+  AdoptPlan,
+  BudgetRecommended,
+  PlanAdopted,
+  PlanRetired,
+  PlanRevised,
+  RecommendBudget,
+  RetirePlan,
+  RevisePlan,
+} from './messages';
 import { planKindLabels } from './plan-kinds';
 
 const planStream = streamById('plan', 'planId');
@@ -70,4 +79,28 @@ export const planCommands = {
       },
     },
   } satisfies CommandSpec<RetirePlan, PlanRetired>,
+  RecommendBudget: {
+    codec: RecommendBudget,
+    decider: 'plan',
+    stream: planStream,
+    route: {
+      path: 'plans/:planId/recommendation',
+      summary:
+        'Formannskapets innstilling til økonomiplan eller årsbudsjett, lagt ut til alminnelig ettersyn',
+      tag: 'planer',
+    },
+    roles: [secretariatRole],
+    events: {
+      BudgetRecommended: {
+        codec: BudgetRecommended,
+        label: 'Innstilling til budsjett lagt ut',
+        decision: {
+          summary: (e) =>
+            `Innstilling til ${planKindLabels[e.kind].toLowerCase()} (${e.period.from} – ${e.period.to}), ` +
+            `lagt ut til alminnelig ettersyn ${e.laidOutForInspectionOn}`,
+          matter: (e) => ({ planId: e.planId, planKind: e.kind }),
+        },
+      },
+    },
+  } satisfies CommandSpec<RecommendBudget, BudgetRecommended>,
 };

@@ -4,7 +4,13 @@ import type { Decider, DomainRejection } from '@styring/eventstore';
 import { authorize } from '../authority/authorize';
 import { coversMatter } from '../authority/scope';
 import type { GovernanceContext } from '../context/governance-context';
-import type { AdoptPlan, PlanCommand, PlanEvent, RetirePlan, RevisePlan } from './messages';
+import { ensureOrdered } from '../shared/ensure';
+import {
+  type BudgetRecommendation,
+  bodyMayRecommendBudget,
+  recommendationPrecedesBudget,
+} from './budget-procedure';
+import type { AdoptPlan, PlanCommand, PlanEvent, RecommendBudget, RetirePlan, RevisePlan } from './messages';
 import type { PlanKind } from './plan-kinds';
 import {
   assignmentsFitKind,
@@ -17,21 +23,33 @@ import {
 } from './plan-rules';
 import { planRejections as reject } from './rejections';
 
+/** `recommended`: not adopted yet, with formannskapet's latest innstilling to it (a budget or økonomiplan). */
 export type PlanState =
-  { readonly status: 'none' } | { readonly status: 'adopted' | 'retired'; readonly kind: PlanKind };
+  | { readonly status: 'none' }
+  | { readonly status: 'recommended'; readonly recommendation: BudgetRecommendation }
+  | { readonly status: 'adopted' | 'retired'; readonly kind: PlanKind };
+
+const isAdopted = (state: PlanState): boolean => state.status === 'adopted' || state.status === 'retired';
 
 type Decided = E.Either<DomainRejection, readonly PlanEvent[]>;
 
 const adopt = (command: AdoptPlan, state: PlanState, context: GovernanceContext): Decided => {
   const { parentPlans = [], goals = [], assignments = [] } = command;
   return pipe(
-    state.status === 'none' ? E.right(undefined) : E.left(reject.alreadyAdopted(command.planId)),
+    isAdopted(state) ? E.left(reject.alreadyAdopted(command.planId)) : E.right(undefined),
     E.chain(() => bodyMayDecidePlan(command.kind, command.decision.body)),
     E.chain(() => unitFitsDecider(command.kind, command.unit, command.decision, context.units)),
     E.chain(() => parentsInForce(parentPlans, context.plans, command.decision.decidedOn)),
     E.chain(() => periodFitsKind(command.kind, command.period, command.decision.decidedOn)),
     E.chain(() => goalsAreConsistent(goals)),
     E.chain(() => assignmentsFitKind(command.kind, assignments)),
+    E.chain(() =>
+      recommendationPrecedesBudget(
+        command.planId,
+        { kind: command.kind, period: command.period, decidedOn: command.decision.decidedOn },
+        state.status === 'recommended' ? state.recommendation : undefined,
+      ),
+    ),
     E.chain(() =>
       authorize(
         command.decision,
@@ -43,9 +61,32 @@ const adopt = (command: AdoptPlan, state: PlanState, context: GovernanceContext)
   );
 };
 
+/**
+ * Formannskapet's innstilling to a budget or økonomiplan not yet adopted, laid out for inspection no earlier
+ * than it was given. A new innstilling (formannskapet reconsidering) replaces the earlier one.
+ */
+const recommend = (command: RecommendBudget, state: PlanState, context: GovernanceContext): Decided =>
+  pipe(
+    isAdopted(state) ? E.left(reject.alreadyAdopted(command.planId)) : E.right(undefined),
+    E.chain(() => bodyMayRecommendBudget(command.decision.body)),
+    E.chain(() => periodFitsKind(command.kind, command.period, command.decision.decidedOn)),
+    E.chain(() =>
+      ensureOrdered(command.decision.decidedOn, command.laidOutForInspectionOn, 'laidOutForInspectionOn'),
+    ),
+    E.chain(() =>
+      authorize(
+        command.decision,
+        coversMatter({ commandType: command.type, planKind: command.kind }),
+        context.delegations,
+      ),
+    ),
+    E.map(() => [{ ...command, type: 'BudgetRecommended' }]),
+  );
+
 /** A revision or retirement: of an adopted plan, by a body that may decide a plan of its kind. */
 const change = (command: RevisePlan | RetirePlan, state: PlanState, context: GovernanceContext) => {
-  if (state.status === 'none') return E.left(reject.notAdopted(command.planId));
+  if (state.status === 'none' || state.status === 'recommended')
+    return E.left(reject.notAdopted(command.planId));
   if (state.status === 'retired') return E.left(reject.retired(command.planId));
   // The kind as corrected, when a correction changed it (the context applies corrections of adoptions).
   const kind = context.plans.get(command.planId)?.kind ?? state.kind;
@@ -82,7 +123,7 @@ const retire = (command: RetirePlan, state: PlanState, context: GovernanceContex
   );
 
 /**
- * A `plan-{planId}` stream per plan: adopted once, then revised or retired by a body allowed to decide a
+ * A `plan-{planId}` stream per plan: a budget or økonomiplan first gets formannskapet's innstilling; adopted once, then revised or retired by a body allowed to decide a
  * plan of its kind. The kind is set at adoption (or by a correction of it), so every later decision is held
  * to the rule of the kind on record.
  */
@@ -95,7 +136,16 @@ export const planDecider: Decider<PlanCommand, PlanEvent, PlanState, GovernanceC
       case 'PlanRevised':
         return state;
       case 'PlanRetired':
-        return state.status === 'none' ? state : { ...state, status: 'retired' };
+        return state.status === 'adopted' ? { ...state, status: 'retired' } : state;
+      case 'BudgetRecommended':
+        return {
+          status: 'recommended',
+          recommendation: {
+            kind: event.kind,
+            period: event.period,
+            laidOutForInspectionOn: event.laidOutForInspectionOn,
+          },
+        };
     }
   },
   decide: (command, state, context) => {
@@ -106,6 +156,8 @@ export const planDecider: Decider<PlanCommand, PlanEvent, PlanState, GovernanceC
         return revise(command, state, context);
       case 'RetirePlan':
         return retire(command, state, context);
+      case 'RecommendBudget':
+        return recommend(command, state, context);
     }
   },
 };

@@ -1,8 +1,20 @@
 // The given/when/then helper lives in the testkit; the domain's own code never imports it.
+import * as E from 'fp-ts/Either';
+import * as fc from 'fast-check';
 import { deciderSpecification } from '@styring/eventstore-testkit';
+import { addDays } from '../reporting/deadlines';
+import { budgetRecommendationDecision } from '../shared/decision-reference';
 import { contextWith, councilDecision, delegatedDecision, standardContext } from '../testing/fixtures';
-import type { AdoptPlan, PlanAdopted, RetirePlan, RevisePlan } from './messages';
+import type {
+  AdoptPlan,
+  BudgetRecommended,
+  PlanAdopted,
+  RecommendBudget,
+  RetirePlan,
+  RevisePlan,
+} from './messages';
 import { planDecider } from './plan-decider';
+import type { BudgetPlanKind } from './plan-kinds';
 import { isBudgetAdoptedLate } from './plan-rules';
 
 const spec = deciderSpecification(planDecider);
@@ -66,6 +78,20 @@ const budget = (period: { from: string; to: string }): AdoptPlan => ({
   decision: councilDecision({ decidedOn: '2024-12-11' }),
 });
 
+/** Formannskapet's innstilling to the budget `command` adopts, laid out for inspection on `laidOutOn`. */
+const recommendation = (command: AdoptPlan, laidOutOn = '2024-11-22'): RecommendBudget => ({
+  type: 'RecommendBudget',
+  planId: command.planId,
+  kind: command.kind as BudgetPlanKind,
+  period: command.period,
+  laidOutForInspectionOn: laidOutOn,
+  decision: budgetRecommendationDecision('2024-11-21', '2024/2100', 'Formannskapet 21.11.2024'),
+});
+const recommended = (command: AdoptPlan, laidOutOn?: string): BudgetRecommended => ({
+  ...recommendation(command, laidOutOn),
+  type: 'BudgetRecommended',
+});
+
 describe('planDecider: AdoptPlan', () => {
   it('adopts a political plan by the council, with goals tied to focus areas and SDGs', () => {
     spec.given([]).when(samfunnsdel, standardContext).then([samfunnsdelAdopted]);
@@ -95,7 +121,7 @@ describe('planDecider: AdoptPlan', () => {
   it('leaves the budget and the økonomiplan to the council itself (plan.budget_requires_council)', () => {
     const yearly = budget({ from: '2025-01-01', to: '2025-12-31' });
     spec
-      .given([])
+      .given([recommended(yearly)])
       .when(yearly, standardContext)
       .then([adopted(yearly)]);
     spec
@@ -221,7 +247,7 @@ describe('planDecider: AdoptPlan', () => {
       kind: 'okonomiplan',
     });
     spec
-      .given([])
+      .given([recommended(okonomiplan('2028-12-31'))])
       .when(okonomiplan('2028-12-31'), standardContext)
       .then([adopted(okonomiplan('2028-12-31'))]);
     spec
@@ -249,7 +275,7 @@ describe('planDecider: AdoptPlan', () => {
       .thenRejectedWith('plan.okonomiplan_too_short');
     const longer = okonomiplan({ from: '2025-01-01', to: '2029-12-31' }, '2024-12-11');
     spec
-      .given([])
+      .given([recommended(longer)])
       .when(longer, standardContext)
       .then([adopted(longer)]);
   });
@@ -260,12 +286,80 @@ describe('planDecider: AdoptPlan', () => {
       decision: councilDecision({ decidedOn: '2025-01-15' }),
     };
     spec
-      .given([])
+      .given([recommended(late)])
       .when(late, standardContext)
       .then([adopted(late)]);
     expect(isBudgetAdoptedLate('arsbudsjett', late.period, '2025-01-15')).toBe(true);
     expect(isBudgetAdoptedLate('arsbudsjett', late.period, '2024-12-11')).toBe(false);
     expect(isBudgetAdoptedLate('okonomiplan', late.period, '2025-01-15')).toBe(false);
+  });
+
+  it('adopts the budget on formannskapet’s innstilling laid out 14 days before (plan.budget_recommendation_missing)', () => {
+    const arsbudsjett = budget({ from: '2025-01-01', to: '2025-12-31' });
+    spec.given([]).when(arsbudsjett, standardContext).thenRejectedWith('plan.budget_recommendation_missing');
+    spec
+      .given([recommended(arsbudsjett)])
+      .when(arsbudsjett, standardContext)
+      .then([adopted(arsbudsjett)]);
+  });
+
+  it('holds the council to the innstilling’s plan kind and period (plan.budget_recommendation_mismatch)', () => {
+    const arsbudsjett = budget({ from: '2025-01-01', to: '2025-12-31' });
+    const forOtherYear = budget({ from: '2026-01-01', to: '2026-12-31' });
+    spec
+      .given([recommended(forOtherYear)])
+      .when(arsbudsjett, standardContext)
+      .thenRejectedWith('plan.budget_recommendation_mismatch');
+  });
+
+  it('adopts no earlier than 14 days after the innstilling was laid out, whatever the dates (plan.budget_inspection_too_short)', () => {
+    fc.assert(
+      // Any decision day of the year before the budget year, and any laying out up to 60 days before it.
+      fc.property(
+        fc.integer({ min: 0, max: 365 }),
+        fc.integer({ min: 0, max: 60 }),
+        (dayOfYear, daysLaidOut) => {
+          const decidedOn = addDays('2024-01-01', dayOfYear);
+          const arsbudsjett = {
+            ...budget({ from: '2025-01-01', to: '2025-12-31' }),
+            decision: councilDecision({ decidedOn }),
+          };
+          const laidOutOn = addDays(decidedOn, -daysLaidOut);
+          const result = planDecider.decide(
+            arsbudsjett,
+            planDecider.evolve(planDecider.initialState, recommended(arsbudsjett, laidOutOn)),
+            standardContext,
+          );
+          if (daysLaidOut >= 14) expect(E.isRight(result)).toBe(true);
+          else expect(E.isLeft(result) && result.left.code).toBe('plan.budget_inspection_too_short');
+        },
+      ),
+    );
+  });
+
+  it('records formannskapet’s innstilling, laid out no earlier than given, and no innstilling after adoption (plan.recommendation_requires_formannskapet)', () => {
+    const arsbudsjett = budget({ from: '2025-01-01', to: '2025-12-31' });
+    spec
+      .given([])
+      .when(recommendation(arsbudsjett), standardContext)
+      .then([recommended(arsbudsjett)]);
+    spec
+      .given([])
+      .when({ ...recommendation(arsbudsjett), decision: councilDecision() }, standardContext)
+      .thenRejectedWith('plan.recommendation_requires_formannskapet');
+    spec
+      .given([])
+      .when(recommendation(arsbudsjett, '2024-11-20'), standardContext)
+      .thenRejectedWith('date.period_unordered');
+    spec
+      .given([recommended(arsbudsjett), adopted(arsbudsjett)])
+      .when(recommendation(arsbudsjett), standardContext)
+      .thenRejectedWith('plan.already_adopted');
+    const { meeting: _meeting, ...outsideMeeting } = recommendation(arsbudsjett).decision;
+    spec
+      .given([])
+      .when({ ...recommendation(arsbudsjett), decision: outsideMeeting }, standardContext)
+      .thenRejectedWith('decision.meeting_required');
   });
 
   it('refuses a goal id given twice (plan.duplicate_goal)', () => {

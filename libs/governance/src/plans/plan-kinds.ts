@@ -42,6 +42,10 @@ export const planKindLabels: Readonly<Record<PlanKind, string>> = {
 /** Økonomiplan and årsbudsjett: the council adopts them itself and may not delegate them (kommuneloven § 14-2). */
 export const budgetPlanKinds: readonly PlanKind[] = ['okonomiplan', 'arsbudsjett'];
 
+/** The kinds formannskapet gives its innstilling to (§ 14-3 third paragraph). */
+export const BudgetPlanKind = t.keyof({ okonomiplan: null, arsbudsjett: null }, 'BudgetPlanKind');
+export type BudgetPlanKind = t.TypeOf<typeof BudgetPlanKind>;
+
 /**
  * Where the line in the plan hierarchy falls: every plan above it is adopted politically, by kommunestyret
  * («Alle planene over streken vedtas politisk, mens planene under streken er administrative verktøy»).

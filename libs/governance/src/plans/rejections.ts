@@ -75,6 +75,30 @@ export const planRejections = {
       'Årsbudsjettet gjelder ett kalenderår: fra 1. januar til 31. desember samme år.',
       'The årsbudsjett covers one calendar year: from 1 January to 31 December of the same year.',
     ),
+  recommendationRequiresFormannskapet: (body: DecidingBody) =>
+    rejection(
+      'plan.recommendation_requires_formannskapet',
+      `Innstillingen til økonomiplan og årsbudsjett gis av formannskapet, ikke av ${bodyLabels[body].toLowerCase()}.`,
+      `The recommendation (innstilling) to the økonomiplan and årsbudsjett is given by formannskapet, not by the ${body}.`,
+    ),
+  budgetRecommendationMissing: (kind: PlanKind, planId: string) =>
+    rejection(
+      'plan.budget_recommendation_missing',
+      `${planKindLabels[kind]} «${planId}» har ingen innstilling fra formannskapet; kommunestyret vedtar på grunnlag av innstillingen (kommuneloven § 14-3 tredje ledd).`,
+      `The ${kind} '${planId}' has no recommendation (innstilling) from formannskapet; the council decides on it (kommuneloven § 14-3 third paragraph).`,
+    ),
+  budgetRecommendationMismatch: (planId: string) =>
+    rejection(
+      'plan.budget_recommendation_mismatch',
+      `Formannskapets innstilling til «${planId}» gjelder en annen plantype eller periode enn vedtaket.`,
+      `Formannskapet's recommendation to '${planId}' is for another plan kind or period than the decision.`,
+    ),
+  budgetInspectionTooShort: (laidOutOn: string, earliest: string) =>
+    rejection(
+      'plan.budget_inspection_too_short',
+      `Innstillingen ble lagt ut til alminnelig ettersyn ${laidOutOn}; kommunestyret kan tidligst vedta den ${earliest} (minst 14 dager).`,
+      `The recommendation was laid out for public inspection on ${laidOutOn}; the council may decide on it on ${earliest} at the earliest (at least 14 days).`,
+    ),
   duplicateGoal: (goalId: string) =>
     rejection(
       'plan.duplicate_goal',

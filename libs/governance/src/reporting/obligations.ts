@@ -169,13 +169,13 @@ export const defaultReportingObligations: readonly ReportingObligation[] = [
   {
     obligationId: 'internkontroll-rapport',
     kind: 'internkontroll-rapport',
-    title: 'Rapport om internkontroll til kommunestyret',
+    title: 'Rapport om internkontroll og resultater fra statlig tilsyn til kommunestyret',
     from: kommunedirektoren,
     to: 'kommunestyret',
     cadence: 'arlig',
     deadline: { rule: 'days-after-period', days: 90 },
     validFrom: from2024,
-    source: 'Kommuneloven § 25-2',
+    source: 'Kommuneloven § 25-2 (minst én gang i året)',
   },
   {
     obligationId: 'internkontroll-sjekkliste',

@@ -27,7 +27,7 @@ export const reportKindLabels: Readonly<Record<ReportKind, string>> = {
   investeringsstatus: 'Status i investeringsprosjektene',
   arsregnskap: 'Årsregnskap',
   arsberetning: 'Årsberetning',
-  'internkontroll-rapport': 'Rapport om internkontroll',
+  'internkontroll-rapport': 'Rapport om internkontroll og statlig tilsyn',
   'internkontroll-sjekkliste': 'Sjekkliste for internkontroll',
   eierskapsmelding: 'Eierskapsmelding',
   'overordnet-risikovurdering': 'Overordnet risikovurdering',

@@ -112,6 +112,28 @@ describe('reportDecider', () => {
       .then([{ ...fromProsjektvirksomheten, type: 'ReportSubmitted' }]);
   });
 
+  it('takes the kommunedirektør’s yearly § 25-2 report on internkontroll and statlig tilsyn to kommunestyret, from nobody else and to no other body (report.sender_mismatch, report.recipient_mismatch)', () => {
+    const internkontroll = {
+      ...arsberetning,
+      reportId: 'internkontroll-og-tilsyn-2024',
+      kind: 'internkontroll-rapport' as const,
+      obligationId: 'internkontroll-rapport',
+      submittedOn: '2025-03-12',
+    };
+    spec
+      .given([])
+      .when(internkontroll, standardContext)
+      .then([{ ...internkontroll, type: 'ReportSubmitted' }]);
+    spec
+      .given([])
+      .when({ ...internkontroll, from: { body: 'direktor', unit: 'teknisk-sektor' } }, standardContext)
+      .thenRejectedWith('report.sender_mismatch');
+    spec
+      .given([])
+      .when({ ...internkontroll, to: 'kontrollutvalget' }, standardContext)
+      .thenRejectedWith('report.recipient_mismatch');
+  });
+
   it('refuses a report on a period that has not ended (report.period_not_ended), unless it says why it is early', () => {
     const q4InOctober = {
       ...arsberetning,

@@ -65,6 +65,19 @@ export const councilDecision = (
   authority: { kind: 'law', reference: law },
 });
 
+/** Formannskapet's innstilling to the økonomiplan or årsbudsjett, in a meeting (kommuneloven § 14-3 third paragraph). */
+export const budgetRecommendationDecision = (
+  decidedOn: string,
+  caseNumber: string,
+  meeting: string,
+): DecisionReference => ({
+  body: 'formannskapet',
+  decidedOn,
+  caseNumber,
+  meeting,
+  authority: { kind: 'law', reference: 'kommuneloven § 14-3 tredje ledd' },
+});
+
 /** A decision of an administrative body or role under a recorded delegation. */
 export const decisionUnderDelegation = (
   body: DecisionReference['body'],

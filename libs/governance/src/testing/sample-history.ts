@@ -6,6 +6,7 @@
 import type { CommandType } from '../command-types';
 import type { GovernanceCommand } from '../governance-command';
 import {
+  budgetRecommendationDecision,
   councilDecision,
   type DecisionReference,
   decisionUnderDelegation,
@@ -177,6 +178,22 @@ export const sampleHistory: readonly GovernanceCommand[] = [
       '2024/2300',
       'teknisk-sektor',
     ),
+  },
+  {
+    type: 'RecommendBudget',
+    planId: 'arsbudsjett-2025',
+    kind: 'arsbudsjett',
+    period: { from: '2025-01-01', to: '2025-12-31' },
+    laidOutForInspectionOn: '2024-11-22',
+    decision: budgetRecommendationDecision('2024-11-21', '2024/2100', 'Formannskapet 2024-11-21'),
+  },
+  {
+    type: 'AdoptPlan',
+    planId: 'arsbudsjett-2025',
+    kind: 'arsbudsjett',
+    title: 'Årsbudsjett 2025',
+    period: { from: '2025-01-01', to: '2025-12-31' },
+    decision: council('2024-12-11', '2024/2101', 'kommuneloven § 14-3'),
   },
   {
     type: 'RegisterProject',
@@ -362,6 +379,30 @@ export const sampleHistory: readonly GovernanceCommand[] = [
     correctiveAction: 'Innkjøperne har fått opplæring',
   },
   {
+    type: 'OpenSupervision',
+    supervisionId: 'tilsyn-2024-byggesak',
+    supervisoryAuthority: 'statsforvalteren',
+    subject: 'Saksbehandlingstid i byggesaker',
+    unit: 'regulering-byggesak-geodata',
+    openedOn: '2024-09-02',
+    legalBasis: 'Kommuneloven § 30-3',
+  },
+  {
+    type: 'RecordSupervisionFinding',
+    supervisionId: 'tilsyn-2024-byggesak',
+    findingId: 'avvik-1',
+    kind: 'avvik',
+    description: 'Lovpålagte frister for byggesaker ble ikke holdt',
+    recordedOn: '2024-10-15',
+    legalReference: 'Plan- og bygningsloven § 21-7',
+  },
+  {
+    type: 'CloseSupervision',
+    supervisionId: 'tilsyn-2024-byggesak',
+    closedOn: '2024-12-20',
+    conclusion: 'Avviket er lukket etter kommunens tiltaksplan',
+  },
+  {
     type: 'RevokeAuthority',
     delegationId: 'kd-direktor-teknisk',
     revokedFrom: '2026-01-01',
@@ -388,6 +429,7 @@ export const sampleStreamIds: { readonly [T in CommandType]: string } = {
   AdoptPlan: 'plan-hr-strategi-2023',
   RetirePlan: 'plan-planstrategi-2020-2023',
   RevisePlan: 'plan-kommuneplan-samfunnsdel',
+  RecommendBudget: 'plan-arsbudsjett-2025',
   RegisterProject: 'project-ny-ungdomsklubb',
   PrioritizeProject: 'ranking-investering-2025',
   CancelProject: 'project-gammel-idrettshall',
@@ -408,6 +450,9 @@ export const sampleStreamIds: { readonly [T in CommandType]: string } = {
   CompleteInternalControlChecklist: 'checklist-teknisk-sektor-2024-01-01',
   RecordDeviation: 'deviation-avvik-2024-17',
   CloseDeviation: 'deviation-avvik-2024-17',
+  OpenSupervision: 'supervision-tilsyn-2024-byggesak',
+  RecordSupervisionFinding: 'supervision-tilsyn-2024-byggesak',
+  CloseSupervision: 'supervision-tilsyn-2024-byggesak',
   RevokeAuthority: 'delegation-kd-direktor-teknisk',
   CorrectEvent: 'correction-plan-hr-strategi-2023.0',
 };

@@ -20,6 +20,7 @@ import {
   riskHistory,
   riskMatrix,
   riskRegister,
+  supervisions,
 } from '@styring/projections';
 import {
   avvikByUnit,
@@ -61,6 +62,7 @@ export const readModelQueries = {
   RiskTreatments: { readModel: 'risk-register', run: riskTreatments },
   PlanAssignments: { readModel: 'plan-register', run: planAssignments },
   ProjectFolder: { readModel: 'project-folder', run: projectFolder },
+  Supervisions: { readModel: 'supervision-register', run: supervisions },
 } as const satisfies Record<
   string,
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each query has its own options type

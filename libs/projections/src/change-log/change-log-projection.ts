@@ -52,6 +52,7 @@ export const changeLogProjectionSpec: GovernanceProjectionSpec = {
       'report',
       'checklist',
       'deviation',
+      'supervision',
     ],
   }),
   factsOf: (event, recorded) =>

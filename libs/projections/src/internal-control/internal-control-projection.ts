@@ -120,6 +120,7 @@ export const internalControlProjectionSpec: GovernanceProjectionSpec = {
       'riskScale',
       'risk',
       'report',
+      'supervision',
       'correction',
     ],
   }),

@@ -99,6 +99,8 @@ export const planRegisterProjectionSpec: GovernanceProjectionSpec = {
   tables: [planEvents, planGoals],
   events: declareEvents({
     handled: ['PlanAdopted', 'PlanRevised', 'PlanRetired'],
+    // Formannskapet's innstilling is not a plan; the decision log shows it, with the day it was laid out.
+    ignored: ['BudgetRecommended'],
     ignoredKinds: [
       'organisation',
       'delegation',
@@ -113,6 +115,7 @@ export const planRegisterProjectionSpec: GovernanceProjectionSpec = {
       'checklist',
       'deviation',
       'correction',
+      'supervision',
     ],
   }),
   factsOf,

@@ -131,6 +131,7 @@ export const portfolioProjectionSpec: GovernanceProjectionSpec = {
       'checklist',
       'deviation',
       'correction',
+      'supervision',
     ],
   }),
   factsOf,

@@ -134,6 +134,7 @@ export const projectFolderProjectionSpec: GovernanceProjectionSpec = {
       'report',
       'checklist',
       'deviation',
+      'supervision',
       'correction',
     ],
   }),

@@ -97,6 +97,7 @@ export const reportingCalendarProjectionSpec: GovernanceProjectionSpec = {
       'riskScale',
       'risk',
       'correction',
+      'supervision',
     ],
   }),
   factsOf,

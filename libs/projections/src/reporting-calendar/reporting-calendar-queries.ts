@@ -9,6 +9,7 @@ import {
   termsDueIn,
 } from '@styring/governance';
 import { InvalidQuery, type PointInTime, resolvePointInTime } from '../point-in-time';
+import { optional } from '../optional-field';
 import { selectRows, Where } from '../sqlite/where';
 import { checkOneOf } from '../one-of';
 
@@ -66,9 +67,6 @@ interface Row {
   readonly without_obligation_reason: string | null;
   readonly early_reason: string | null;
 }
-
-const optional = <K extends string>(key: K, value: string | null) =>
-  (value === null ? {} : { [key]: value }) as Partial<Record<K, string>>;
 
 const toSubmission = (row: Row): Submission => ({
   eventType: row.event_type,

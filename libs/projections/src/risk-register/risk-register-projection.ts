@@ -156,6 +156,7 @@ export const riskRegisterProjectionSpec: GovernanceProjectionSpec = {
       'checklist',
       'deviation',
       'correction',
+      'supervision',
     ],
   }),
   factsOf,

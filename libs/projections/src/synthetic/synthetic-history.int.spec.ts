@@ -84,6 +84,7 @@ describe('the synthetic governance history', () => {
         'risk_assessments',
         'risk_events',
         'risk_scales',
+        'supervision_events',
       ]);
       expect(snapshot['projection_checkpoints']).toHaveLength(governanceProjections(store).length);
       expect(Object.values(snapshot).every((rows) => rows.length > 0)).toBe(true);

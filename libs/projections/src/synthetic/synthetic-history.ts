@@ -12,7 +12,7 @@ import {
 /**
  * A fictitious but realistic governance history of any length, for benchmarks and crash tests: units,
  * delegations, plans with goals, project lifecycles, prioritization rounds, risk assessments, reports,
- * internkontroll checklists, deviations, procurements and the occasional correction – every event in the
+ * internkontroll checklists, deviations, statlig tilsyn, procurements and the occasional correction – every event in the
  * shape the domain's codecs accept. Deterministic for a seed.
  *
  * Streams follow the domain's naming, except that reports, checklists and deviations are grouped per
@@ -455,6 +455,42 @@ export function* syntheticGovernanceHistory(options: SyntheticHistoryOptions): G
           });
         }
         chunk(`deviations-${unit}-${year()}`, events);
+      },
+    },
+    {
+      weight: 2,
+      make: () => {
+        const supervisionId = `tilsyn-${sequence + 1}`;
+        const findings = between(0, 3);
+        chunk(`supervision-${supervisionId}`, [
+          {
+            type: 'SupervisionOpened',
+            supervisionId,
+            supervisoryAuthority: pick([
+              'statsforvalteren',
+              'arbeidstilsynet',
+              'mattilsynet',
+              'dsb',
+            ] as const),
+            subject: 'Kommunens internkontroll på området',
+            unit: pick(units),
+            openedOn: today(),
+          },
+          ...Array.from({ length: findings }, (_, n): GovernanceEvent => ({
+            type: 'SupervisionFindingRecorded',
+            supervisionId,
+            findingId: `funn-${n + 1}`,
+            kind: pick(['avvik', 'merknad'] as const),
+            description: 'Rutinen er ikke dokumentert',
+            recordedOn: later(30),
+          })),
+          {
+            type: 'SupervisionClosed',
+            supervisionId,
+            closedOn: later(90),
+            conclusion: 'Tilsynet er avsluttet',
+          },
+        ]);
       },
     },
     {
