@@ -119,8 +119,8 @@ const authorityEventTypes: readonly GovernanceEventType[] = [...decisionEventTyp
 /** Authority: the delegation register and every decision with the matter its authority has to cover. */
 export const authorityProjectionSpec: GovernanceProjectionSpec = {
   name: authorityName,
-  version: 2,
-  handledHash: '05bd092ee74e',
+  version: 3,
+  handledHash: '4971e8237e0f',
   everyDecision: true,
   tables: [delegations, decisions, projects],
   events: {

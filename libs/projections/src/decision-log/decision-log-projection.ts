@@ -50,8 +50,8 @@ export const decisionEventTypes: readonly GovernanceEventType[] = decisionTypes;
  */
 export const decisionLogProjectionSpec: GovernanceProjectionSpec = {
   name: decisionLogName,
-  version: 2,
-  handledHash: '541326086cf5',
+  version: 3,
+  handledHash: '9276162c95b9',
   everyDecision: true,
   tables: [decisionLogTable],
   events: {

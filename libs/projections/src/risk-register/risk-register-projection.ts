@@ -116,8 +116,8 @@ const factsOf = (event: GovernanceEvent): FactRow[] => {
 /** The risk register: every assessment, treatment decision and closing of every risk. */
 export const riskRegisterProjectionSpec: GovernanceProjectionSpec = {
   name: riskRegisterName,
-  version: 1,
-  handledHash: 'f8767b32893a',
+  version: 2,
+  handledHash: 'eded813bb74f',
   tables: [assessments, riskEvents],
   events: declareEvents({
     handled: ['RiskAssessed', 'RiskTreatmentDecided', 'RiskClosed'],
