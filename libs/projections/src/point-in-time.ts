@@ -46,6 +46,8 @@ export class InvalidQuery extends Error {
   constructor(
     readonly field: string,
     reason: string,
+    /** The same reason in bokmål, for the people who read it; absent where none was written. */
+    readonly reasonNo?: string,
   ) {
     super(`${field}: ${reason}`);
   }

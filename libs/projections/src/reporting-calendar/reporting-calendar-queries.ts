@@ -4,9 +4,11 @@ import {
   type DeliveryStatus,
   deliveryStatus,
   type ReportingObligation,
+  ReportKind,
   type ReportingTerm,
   termsDueIn,
 } from '@styring/governance';
+import { oneOf } from '../closed-filter';
 import { InvalidQuery, type PointInTime, resolvePointInTime } from '../point-in-time';
 import { selectRows, Where } from '../sqlite/where';
 
@@ -105,7 +107,7 @@ export const reportSubmissions = (db: Database.Database, query: SubmissionQuery 
     new Where()
       .historyAt(resolvePointInTime(query), 'report_submissions')
       .and('report_submissions.obligation_id = ?', query.obligationId)
-      .and('report_submissions.kind = ?', query.kind),
+      .and('report_submissions.kind = ?', oneOf('kind', query.kind, Object.keys(ReportKind.keys))),
   );
 
 export interface CalendarQuery extends PointInTime {
@@ -144,7 +146,9 @@ export const reportingCalendar = (db: Database.Database, query: CalendarQuery): 
   const day = pointInTime.day;
   if (day === undefined) throw new InvalidQuery('asOf', 'is required: delivered by which day?');
   const delivered = selectSubmissions(db, new Where().stateAt(pointInTime, 'report_submissions'));
-  const obligations = (query.obligations ?? defaultReportingObligations).filter(
+  const known = query.obligations ?? defaultReportingObligations;
+  oneOf('obligationId', query.obligationId, [...new Set(known.map((obligation) => obligation.obligationId))]);
+  const obligations = known.filter(
     (obligation) => query.obligationId === undefined || obligation.obligationId === query.obligationId,
   );
   return obligations
