@@ -43,23 +43,26 @@ export const osloDay = (instant: Date): string => {
   return `${wall.year}-${wall.month}-${wall.day}`;
 };
 
-const dayStarts = new Map<string, Date>();
+const dayStarts = new Map<string, string>();
 
 /**
- * The instant an Oslo day (`YYYY-MM-DD`) begins (`2024-06-30` → `2024-06-29T22:00:00.000Z`). Oslo never
- * switches clocks at midnight, so the offset at the first guess settles it. Remembered per day: projections
- * ask once per fact, and there are only some thousand days in a history.
+ * The instant an Oslo day (`YYYY-MM-DD`) begins, as a stored timestamp (`2024-06-30` →
+ * `2024-06-29T22:00:00.000Z`). Oslo never switches clocks at midnight, so the offset at the first guess
+ * settles it. Remembered per day: projections ask once per fact, and a history has only some thousand days.
  */
-export const startOfOsloDay = (day: string): Date => {
+export const osloDayStart = (day: string): string => {
   let start = dayStarts.get(day);
   if (start === undefined) {
     const midnightAsUtc = Date.parse(`${day}T00:00:00.000Z`);
     const guess = midnightAsUtc - osloOffsetMs(midnightAsUtc);
-    start = new Date(midnightAsUtc - osloOffsetMs(guess));
+    start = new Date(midnightAsUtc - osloOffsetMs(guess)).toISOString();
     dayStarts.set(day, start);
   }
-  return new Date(start.getTime());
+  return start;
 };
+
+/** The instant an Oslo day (`YYYY-MM-DD`) begins. */
+export const startOfOsloDay = (day: string): Date => new Date(osloDayStart(day));
 
 /** The day after a `YYYY-MM-DD` day. */
 export const nextDay = (day: string): string =>

@@ -1,5 +1,5 @@
 import { isValidIsoDate } from '@styring/governance';
-import { nextDay, osloDay, startOfOsloDay } from './oslo-time';
+import { nextDay, osloDay, osloDayStart, startOfOsloDay } from './oslo-time';
 
 /**
  * The older, one-clock way to ask (still accepted): `asOf` with
@@ -75,7 +75,7 @@ export const normalizeTimestamp = (value: string, field = 'timestamp'): string =
  * A domain date (`YYYY-MM-DD`, already checked by its codec) as the timestamp of the start of that day:
  * the domain's dates are Oslo days, so a fact dated 2024-06-30 takes effect at 2024-06-29T22:00:00.000Z.
  */
-export const startOfDay = (date: string): string => startOfOsloDay(date).toISOString();
+export const startOfDay = (date: string): string => osloDayStart(date);
 
 /** Checks a `YYYY-MM-DD` date argument. */
 export const checkDate = (value: string, field: string): string => {
