@@ -59,7 +59,11 @@ const parse = (value: string, field: string): Date => {
   const wellFormed = isDate || timestampPattern.test(value);
   // Date.parse rolls 2024-02-30 over into March; the calendar check does not.
   if (!wellFormed || !isValidIsoDate(value.slice(0, 10)) || Number.isNaN(Date.parse(value))) {
-    throw new InvalidQuery(field, `'${value}' is neither a date (YYYY-MM-DD) nor an ISO 8601 timestamp`);
+    throw new InvalidQuery(
+      field,
+      `'${value}' is neither a date (YYYY-MM-DD) nor an ISO 8601 timestamp`,
+      `«${value}» er verken en dato (ÅÅÅÅ-MM-DD) eller et tidspunkt (ISO 8601)`,
+    );
   }
   return isDate ? startOfOsloDay(value) : new Date(value);
 };
@@ -79,7 +83,13 @@ export const startOfDay = (date: string): string => osloDayStart(date);
 
 /** Checks a `YYYY-MM-DD` date argument. */
 export const checkDate = (value: string, field: string): string => {
-  if (!datePattern.test(value)) throw new InvalidQuery(field, `'${value}' is not a date (YYYY-MM-DD)`);
+  if (!datePattern.test(value)) {
+    throw new InvalidQuery(
+      field,
+      `'${value}' is not a date (YYYY-MM-DD)`,
+      `«${value}» er ikke en dato (ÅÅÅÅ-MM-DD)`,
+    );
+  }
   parse(value, field);
   return value;
 };
@@ -97,12 +107,17 @@ const boundOf = (value: string, field: string): { before: string; day: string } 
 export const resolvePointInTime = (pointInTime: PointInTime): ResolvedPointInTime => {
   const clock = pointInTime.clock ?? 'effective';
   if (clock !== 'recorded' && clock !== 'effective') {
-    throw new InvalidQuery('clock', `'${String(clock)}' is not one of 'recorded', 'effective'`);
+    throw new InvalidQuery(
+      'clock',
+      `'${String(clock)}' is not one of 'recorded', 'effective'`,
+      `«${String(clock)}» er ikke en av 'recorded', 'effective'`,
+    );
   }
   if (clock === 'recorded' && pointInTime.asOf !== undefined && pointInTime.knownAt !== undefined) {
     throw new InvalidQuery(
       'clock',
       "'recorded' makes asOf the recorded time, so it cannot go with knownAt: give asOf and knownAt without clock",
+      "'recorded' gjør asOf til registreringstid og kan ikke gis sammen med knownAt: gi asOf og knownAt uten clock",
     );
   }
   // The older form: on the recorded clock, asOf is what knownAt is now.

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { nextDay, osloDateTime, osloDay, startOfOsloDay } from './oslo-time';
-import { checkDate, normalizeTimestamp, resolvePointInTime, startOfDay } from './point-in-time';
+import { checkDate, InvalidQuery, normalizeTimestamp, resolvePointInTime, startOfDay } from './point-in-time';
 
 const moment = fc.date({
   min: new Date('1990-01-01T00:00:00Z'),
@@ -117,6 +117,15 @@ describe('a point in time', () => {
       "clock: 'registrert' is not one of 'recorded', 'effective'",
     );
     expect(() => checkDate('2024-6-1', 'from')).toThrow("from: '2024-6-1' is not a date (YYYY-MM-DD)");
+    const bad = (() => {
+      try {
+        resolvePointInTime({ knownAt: 'i går' });
+      } catch (error) {
+        return error as InvalidQuery;
+      }
+      return undefined;
+    })();
+    expect(bad?.reasonNo).toBe('«i går» er verken en dato (ÅÅÅÅ-MM-DD) eller et tidspunkt (ISO 8601)');
     expect(normalizeTimestamp('2024-06-01T12:00:00+02:00')).toBe('2024-06-01T10:00:00.000Z');
   });
 });
