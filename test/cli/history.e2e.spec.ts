@@ -81,6 +81,26 @@ describe('styring history', () => {
     expect(recordedThen?.correctedAt).toBeUndefined();
     expect(inForceThen).toMatchObject({ caseNumber: '2023/0545', correctedAt: expect.any(String) });
     expect(beforeTheDecision).toBeUndefined();
+
+    // Both clocks at once: in force at the end of 2023, as known before the correction – and the heading says so.
+    const bothClocks = ['--as-of', '2023-12-31', '--known-at', beforeCorrection];
+    expect(hrStrategy(entriesOf((await history(...bothClocks, '--json')).stdout))).toEqual(recordedThen);
+    const table = await history(...bothClocks);
+    expect(table.stdout).toMatch(
+      /^Vedtakslogg – i kraft per 31\.12\.2023, slik det var kjent per \d\d\.\d\d\.\d{4} \d\d:\d\d:\d\d: \d+ vedtak/,
+    );
+  });
+
+  it('refuses a kind no decision has, with exit 2 naming the kinds there are', async () => {
+    const result = await history('--kind', 'foo');
+    expect(result.code).toBe(2);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toContain("feil: kind: «foo» er ikke en av 'UnitEstablished'");
+    expect(result.stderr).toContain("'Plan vedtatt'");
+    expect(result.stderr).toContain("see 'styring history --help'");
+    const both = await history('--clock', 'recorded', '--as-of', '2024-12-31', '--known-at', '2025-02-20');
+    expect(both.code).toBe(2);
+    expect(both.stderr).toContain('clock:');
   });
 
   it('rebuilds the read models to the same decision log', async () => {

@@ -1,5 +1,6 @@
 import { Command, CommanderError, Option } from 'commander';
 import { defaultStoreUrl } from '@styring/app';
+import { InvalidQuery } from '@styring/projections';
 import type { CliIo } from './cli-io';
 import { ExitCode, UsageError } from './exit-codes';
 import type { CommandContext } from './command-context';
@@ -49,6 +50,12 @@ export const runCli = async (argv: readonly string[], io: CliIo): Promise<ExitCo
     }
     if (error instanceof UsageError) {
       io.err(`error: ${error.message}\n(see '${fullName(active ?? program)} --help')\n`);
+      return ExitCode.usage;
+    }
+    // A value a query refuses (an unknown kind …) is a bad flag: the allowed values, in bokmål and English.
+    if (error instanceof InvalidQuery) {
+      const norwegian = error.reasonNo === undefined ? '' : `feil: ${error.field}: ${error.reasonNo}\n`;
+      io.err(`${norwegian}error: ${error.message}\n(see '${fullName(active ?? program)} --help')\n`);
       return ExitCode.usage;
     }
     io.err(`styring: ${error instanceof Error ? error.message : String(error)}\n`);

@@ -345,7 +345,7 @@ describe('StyringModule', () => {
     expect(await queries.execute(new StyringQueries.DecisionLog())).toHaveLength(4);
   });
 
-  it('answers as of a date on both clocks: in force then as known now, or as the system knew it then', async () => {
+  it('answers as of a date on both clocks: in force then as known now, or as the system knew it then, and refuses an unknown kind', async () => {
     const app = await boot();
     // Decided on 2024-01-10, recorded today: in effect on 2024-06-01, but not yet known to the system then.
     await app
@@ -360,6 +360,17 @@ describe('StyringModule', () => {
     );
     const before = await queries.execute(new StyringQueries.DecisionLog({ asOf: '2024-01-09' }));
     expect([effective.length, recorded.length, before.length]).toEqual([1, 0, 0]);
+    // Both clocks at once: in force on 2024-06-01, as known then and as known now.
+    const knownThen = await queries.execute(
+      new StyringQueries.DecisionLog({ asOf: '2024-06-01', knownAt: '2024-06-01' }),
+    );
+    const knownNow = await queries.execute(
+      new StyringQueries.DecisionLog({ asOf: '2024-06-01', knownAt: new Date().toISOString() }),
+    );
+    expect([knownThen.length, knownNow]).toEqual([0, effective]);
+    await expect(queries.execute(new StyringQueries.DecisionLog({ kind: 'Enhet oppretta' }))).rejects.toThrow(
+      "kind: 'Enhet oppretta' is not one of 'UnitEstablished'",
+    );
     await expect(queries.execute(new StyringQueries.DecisionLog({ asOf: 'i går' }))).rejects.toBeInstanceOf(
       InvalidQuery,
     );

@@ -9,6 +9,7 @@ export * from './governance-projections';
 
 // Point in time on both clocks, and the error every query throws for a bad argument.
 export * from './point-in-time';
+export * from './oslo-time';
 
 // The read models and their queries.
 export { decisionLogName, decisionLogProjection } from './decision-log/decision-log-projection';

@@ -57,7 +57,12 @@ const parse = (name: string, type: FilterType, value: string): unknown => {
 
 /** The query's options from the query string: only the route's filters and the point in time. */
 const optionsOf = (route: ReadRoute, queryString: Record<string, unknown>): Record<string, unknown> => {
-  const known: Record<string, FilterType> = { asOf: 'string', clock: 'string', ...route.filters };
+  const known: Record<string, FilterType> = {
+    asOf: 'string',
+    knownAt: 'string',
+    clock: 'string',
+    ...route.filters,
+  };
   const options: Record<string, unknown> = {};
   for (const [name, value] of Object.entries(queryString)) {
     const type = known[name];
@@ -112,7 +117,7 @@ export class ReadModelsController {
     response: ResponseHead,
   ): Promise<unknown> {
     const options = { ...optionsOf(route, queryString), ...params };
-    const current = options['asOf'] === undefined;
+    const current = options['asOf'] === undefined && options['knownAt'] === undefined;
     // The revision is read before the read models catch up, so the body is at least as new as the ETag.
     const revision =
       route.stream !== undefined && current ? await this.revisionOf(route.stream(params)) : undefined;
@@ -123,7 +128,13 @@ export class ReadModelsController {
       answer = await this.queryBus.execute(new StyringQuery(route.query, options as never));
     } catch (error) {
       if (error instanceof InvalidQuery) {
-        throw invalid([{ path: error.field, message: 'er ugyldig', messageEn: error.message }]);
+        throw invalid([
+          {
+            path: error.field,
+            message: error.reasonNo === undefined ? 'er ugyldig' : `${error.field}: ${error.reasonNo}`,
+            messageEn: error.message,
+          },
+        ]);
       }
       throw error;
     }
@@ -152,13 +163,21 @@ const pointInTimeDocs = [
   ApiQuery({
     name: 'asOf',
     required: false,
-    description: 'Dato (ÅÅÅÅ-MM-DD) eller tidspunkt (ISO 8601); nå uten',
+    description:
+      'Virkningstid: det som gjaldt da. Dato (ÅÅÅÅ-MM-DD, til og med dagens slutt i norsk tid) eller tidspunkt (ISO 8601); uten: alt',
+  }),
+  ApiQuery({
+    name: 'knownAt',
+    required: false,
+    description:
+      'Registreringstid: det systemet visste da, før senere registreringer og korrigeringer. Dato (ÅÅÅÅ-MM-DD, til og med dagens slutt i norsk tid) eller tidspunkt (ISO 8601); uten: alt vi vet nå',
   }),
   ApiQuery({
     name: 'clock',
     required: false,
     enum: ['effective', 'recorded'],
-    description: 'effective: det som gjaldt på asOf slik vi vet det nå; recorded: det systemet visste da',
+    description:
+      'Eldre form: recorded gjør asOf til registreringstid (som knownAt alene); effective (standard) er asOf som virkningstid',
   }),
 ];
 

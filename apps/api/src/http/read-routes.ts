@@ -6,7 +6,7 @@ export type FilterType = 'string' | 'number' | 'bigint' | 'boolean';
 
 /**
  * Every read-model query as `GET /api/<resource>`: the path's `:params` and the listed query-string
- * filters become the query's options; `asOf` and `clock` are accepted everywhere. A resource that is one
+ * filters become the query's options; `asOf`, `knownAt` and `clock` are accepted everywhere. A resource that is one
  * stream (a plan, a project, a risk, a ranking round) names it, and its reads carry the stream's revision
  * as `ETag`.
  */

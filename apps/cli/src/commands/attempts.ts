@@ -1,5 +1,6 @@
 import { Command } from 'commander';
 import { openStore, readRefusedAttempts } from '@styring/app';
+import { osloDateTime } from '@styring/projections';
 import { type CommandContext, storeUrlOf } from '../command-context';
 import { ExitCode } from '../exit-codes';
 import { jsonLine } from '../json-output';
@@ -19,7 +20,7 @@ export const attemptsCommand = (context: CommandContext): Command =>
           context.io.out(`Avviste forsøk: ${attempts.length}\n`);
           for (const a of attempts) {
             context.io.out(
-              `${a.at}  ${a.actor} (${a.role}${a.unit === null ? '' : `, ${a.unit}`})  ${a.commandType}  ${a.code}\n`,
+              `${osloDateTime(a.at)}  ${a.actor} (${a.role}${a.unit === null ? '' : `, ${a.unit}`})  ${a.commandType}  ${a.code}\n`,
             );
           }
         }

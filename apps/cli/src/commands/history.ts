@@ -1,6 +1,6 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { DecidingBody } from '@styring/governance';
-import { type HistoryClock, resolvePointInTime } from '@styring/projections';
+import { type HistoryClock, osloDateTime, resolvePointInTime } from '@styring/projections';
 import type { CommandContext } from '../command-context';
 import { decisionTable } from '../decision-table';
 import { ExitCode } from '../exit-codes';
@@ -9,6 +9,7 @@ import { readingModels } from '../read-models';
 
 interface HistoryFlags {
   readonly asOf?: string;
+  readonly knownAt?: string;
   readonly clock: HistoryClock;
   readonly body?: string;
   readonly kind?: string;
@@ -24,20 +25,40 @@ const pointInTime = (value: string): string => {
   }
 };
 
+/** A day or a time as people read it: `31.12.2024`, or a time in Oslo (`01.01.2025 00:30:00`). */
+const shown = (value: string): string =>
+  /^\d{4}-\d{2}-\d{2}$/.test(value) ? value.split('-').reverse().join('.') : osloDateTime(value);
+
+/** What the table shows: in force when, as known when. */
+const heading = (flags: HistoryFlags): string => {
+  const knownAt = flags.clock === 'recorded' ? (flags.knownAt ?? flags.asOf) : flags.knownAt;
+  const asOf = flags.clock === 'recorded' ? undefined : flags.asOf;
+  if (asOf === undefined && knownAt !== undefined) return `registrert per ${shown(knownAt)}`;
+  const inForce = asOf === undefined ? 'i kraft nå' : `i kraft per ${shown(asOf)}`;
+  return knownAt === undefined ? inForce : `${inForce}, slik det var kjent per ${shown(knownAt)}`;
+};
+
 export const historyCommand = (context: CommandContext): Command =>
   new Command('history')
     .description(
       'the decision log (vedtakslogg): who decided what, when, in which case, under which authority',
     )
     .addOption(
-      new Option('--as-of <date>', 'a day (YYYY-MM-DD, through its end, UTC) or an ISO 8601 time').argParser(
-        pointInTime,
-      ),
+      new Option(
+        '--as-of <date>',
+        'in force then: a day (YYYY-MM-DD, through its end in Oslo) or an ISO 8601 time',
+      ).argParser(pointInTime),
+    )
+    .addOption(
+      new Option(
+        '--known-at <date>',
+        'as the system knew it then, before later registrations and corrections: a day or a time, as --as-of',
+      ).argParser(pointInTime),
     )
     .addOption(
       new Option(
         '--clock <clock>',
-        'recorded: what the system knew then; effective: what was in force then, as known now',
+        'the older form: recorded makes --as-of the recorded time (as --known-at alone); effective: in force then',
       )
         .choices(['recorded', 'effective'])
         .default('effective'),
@@ -55,16 +76,15 @@ export const historyCommand = (context: CommandContext): Command =>
         const entries = projections.decisionLog({
           clock: flags.clock,
           ...(flags.asOf === undefined ? {} : { asOf: flags.asOf }),
+          ...(flags.knownAt === undefined ? {} : { knownAt: flags.knownAt }),
           ...(flags.body === undefined ? {} : { body: flags.body }),
           ...(flags.kind === undefined ? {} : { kind: flags.kind }),
         });
         if (flags.json === true) {
           for (const entry of entries) context.io.out(jsonLine(entry));
         } else {
-          const when = flags.asOf === undefined ? 'nå' : `per ${flags.asOf}`;
-          const clock = flags.clock === 'effective' ? 'i kraft' : 'registrert';
           context.io.out(
-            `Vedtakslogg – ${clock} ${when}: ${entries.length} vedtak\n\n${decisionTable(entries)}`,
+            `Vedtakslogg – ${heading(flags)}: ${entries.length} vedtak\n\n${decisionTable(entries)}`,
           );
         }
         context.exit(ExitCode.ok);

@@ -33,7 +33,7 @@ import {
 
 /**
  * Every query of every read model in `@styring/projections`, by the name its query class has on the
- * QueryBus, with the read model it reads. Each takes a point in time (`asOf`, `clock`) among its options.
+ * QueryBus, with the read model it reads. Each takes a point in time (`asOf`, `knownAt`; `clock` in the older form) among its options.
  */
 export const readModelQueries = {
   DecisionLog: { readModel: 'decision-log', run: decisionLog },
@@ -71,6 +71,6 @@ export const readModelQueries = {
 
 export type ReadModelQueryName = keyof typeof readModelQueries;
 type Run<N extends ReadModelQueryName> = (typeof readModelQueries)[N]['run'];
-/** The options of a query: its filters and its point in time (`asOf`, `clock`). */
+/** The options of a query: its filters and its point in time (`asOf`, `knownAt`, `clock`). */
 export type QueryOptions<N extends ReadModelQueryName> = NonNullable<Parameters<Run<N>>[1]>;
 export type QueryAnswer<N extends ReadModelQueryName> = ReturnType<Run<N>>;

@@ -33,8 +33,8 @@ const json = (value: unknown): string | null => (value === undefined ? null : JS
 /** The Endringslogg: every correction, field by field, from the domain's `changeLogEntriesOf`. */
 export const changeLogProjectionSpec: GovernanceProjectionSpec = {
   name: changeLogName,
-  version: 1,
-  handledHash: '0ce2853f5963',
+  version: 2,
+  handledHash: 'f1a5ce2c3af3',
   tables: [changeLogTable],
   events: declareEvents({
     handled: ['EventCorrected'],

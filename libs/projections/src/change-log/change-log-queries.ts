@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
-import type { ChangeLogEntry } from '@styring/governance';
+import { type ChangeLogEntry, governanceEventTypes } from '@styring/governance';
+import { oneOf } from '../closed-filter';
 import { type PointInTime, resolvePointInTime } from '../point-in-time';
 import { selectRows, Where } from '../sqlite/where';
 
@@ -53,7 +54,10 @@ export const changeLog = (db: Database.Database, query: ChangeLogQuery = {}): Ch
   const where = new Where()
     .historyAt(resolvePointInTime(query), 'change_log')
     .and('change_log.corrected_event_id = ?', query.correctedEventId)
-    .and('change_log.corrected_event_type = ?', query.correctedEventType)
+    .and(
+      'change_log.corrected_event_type = ?',
+      oneOf('correctedEventType', query.correctedEventType, governanceEventTypes),
+    )
     .and('change_log.actor = ?', query.actor);
   const rows = selectRows<Row>(
     db,

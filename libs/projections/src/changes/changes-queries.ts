@@ -16,7 +16,7 @@ export interface ChangesQuery extends PointInTime {
 export type ChangesBetween = t.TypeOf<typeof changesBetweenAnswer>;
 
 /** What the record said at a recorded time: the one place the change view chooses its point in time. */
-const knownAt = (moment: string): PointInTime => ({ clock: 'recorded', asOf: moment });
+const knownAt = (moment: string): PointInTime => ({ knownAt: moment });
 
 /** Checks a bound and gives the instant it stands for, so that the two can be put in order. */
 const instantOf = (value: unknown, field: 'from' | 'to'): string => {
@@ -24,7 +24,7 @@ const instantOf = (value: unknown, field: 'from' | 'to'): string => {
     throw new InvalidQuery(field, 'is required: a date (YYYY-MM-DD) or an ISO 8601 timestamp');
   }
   try {
-    return resolvePointInTime(knownAt(value)).before as string;
+    return resolvePointInTime(knownAt(value)).knownBefore as string;
   } catch (error) {
     if (!(error instanceof InvalidQuery)) throw error;
     throw new InvalidQuery(field, error.message.slice(error.field.length + 2));
@@ -32,9 +32,10 @@ const instantOf = (value: unknown, field: 'from' | 'to'): string => {
 };
 
 const checkedRange = (query: ChangesQuery) => {
-  if (query.asOf !== undefined || query.clock !== undefined) {
+  const pointInTime = (['asOf', 'knownAt', 'clock'] as const).find((field) => query[field] !== undefined);
+  if (pointInTime !== undefined) {
     throw new InvalidQuery(
-      query.asOf === undefined ? 'clock' : 'asOf',
+      pointInTime,
       'the change view compares two recorded times: give from and to instead',
     );
   }

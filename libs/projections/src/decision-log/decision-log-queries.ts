@@ -1,5 +1,12 @@
 import type Database from 'better-sqlite3';
-import type { DecisionLogEntry, RecordedWithoutAuthority } from '@styring/governance';
+import {
+  DecidingBody,
+  type DecisionLogEntry,
+  decisionTypes,
+  eventKindLabels,
+  type RecordedWithoutAuthority,
+} from '@styring/governance';
+import { oneOf } from '../closed-filter';
 import {
   checkDate,
   InvalidQuery,
@@ -105,13 +112,24 @@ const checkLimit = (limit: number | undefined): number | undefined => {
  * which authority. On the recorded clock, the decisions recorded by `asOf` as they read then; on the
  * effective clock, the decisions made by `asOf` as they read now, corrections included.
  */
+const bodies = Object.keys(DecidingBody.keys) as readonly DecidingBody[];
+/** A decision's kind by its event type (`PlanAdopted`) or its Norwegian label (`Plan vedtatt`). */
+const decisionKinds: readonly string[] = [
+  ...decisionTypes,
+  ...new Set(decisionTypes.map((type) => eventKindLabels[type])),
+];
+
 export const decisionLog = (db: Database.Database, query: DecisionLogQuery = {}): DecisionLogRow[] => {
   const pointInTime = resolvePointInTime(query);
   const limit = checkLimit(query.limit);
   const where = new Where()
     .historyAt(pointInTime, 'decision_log')
-    .and('decision_log.body = ?', query.body)
-    .and('(decision_log.kind = ? OR decision_log.event_type = ?)', query.kind, query.kind)
+    .and('decision_log.body = ?', oneOf('body', query.body, bodies))
+    .and(
+      '(decision_log.kind = ? OR decision_log.event_type = ?)',
+      oneOf('kind', query.kind, decisionKinds),
+      query.kind,
+    )
     .and('(decision_log.unit = ? OR decision_log.body_unit = ?)', query.unit, query.unit)
     .and('decision_log.actor = ?', query.actor)
     .and('decision_log.decided_on >= ?', query.from === undefined ? undefined : checkDate(query.from, 'from'))

@@ -1,8 +1,8 @@
+import { oneOf } from '../closed-filter';
 import type Database from 'better-sqlite3';
 import type * as t from 'io-ts';
 import { DeviationCategory } from '@styring/governance';
 import { groupBy } from '../group-by';
-import { checkOneOf } from '../one-of';
 import { type PointInTime, resolvePointInTime } from '../point-in-time';
 import { selectRows, Where } from '../sqlite/where';
 import type { avvikByUnitAnswer, avvikEntry, avvikRegisterAnswer } from './avvik-register-answers';
@@ -48,8 +48,8 @@ export const avvikRegister = (
   db: Database.Database,
   query: AvvikQuery = {},
 ): t.TypeOf<typeof avvikRegisterAnswer> => {
-  checkOneOf('status', query.status, statuses);
-  checkOneOf('category', query.category, categories);
+  oneOf('status', query.status, statuses);
+  oneOf('category', query.category, categories);
   const pointInTime = resolvePointInTime(query);
   const where = new Where()
     .stateAt(pointInTime, 'deviations')

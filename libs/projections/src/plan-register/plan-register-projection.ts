@@ -94,8 +94,8 @@ const factsOf = (event: GovernanceEvent): FactRow[] => {
 /** The plan register: plans, their versions, the hierarchy and goals, on both clocks. */
 export const planRegisterProjectionSpec: GovernanceProjectionSpec = {
   name: planRegisterName,
-  version: 1,
-  handledHash: '60542e033df9',
+  version: 2,
+  handledHash: 'bebf16fd6ef2',
   tables: [planEvents, planGoals],
   events: declareEvents({
     handled: ['PlanAdopted', 'PlanRevised', 'PlanRetired'],

@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
-import { type Assignment, type Goal, isBudgetAdoptedLate, type PlanKind } from '@styring/governance';
+import { type Assignment, type Goal, isBudgetAdoptedLate, PlanKind } from '@styring/governance';
+import { oneOf } from '../closed-filter';
 import { decisionOf, type DecisionRow, type DecisionSummary } from '../governance/decision-columns';
 import {
   InvalidQuery,
@@ -166,14 +167,18 @@ const versionsByPlan = (
   return result;
 };
 
-const latest = (versions: Map<string, PlanVersion[]>, query: PlanQuery): PlanVersion[] =>
-  [...versions.values()]
+const planKinds = Object.keys(PlanKind.keys) as readonly PlanKind[];
+
+const latest = (versions: Map<string, PlanVersion[]>, query: PlanQuery): PlanVersion[] => {
+  oneOf('kind', query.kind, planKinds);
+  return [...versions.values()]
     .map((planVersions) => planVersions[planVersions.length - 1] as PlanVersion)
     .filter(
       (plan) =>
         (query.kind === undefined || plan.kind === query.kind) &&
         (query.unit === undefined || plan.unit === query.unit),
     );
+};
 
 const stateAt = (pointInTime: ResolvedPointInTime) => (where: Where, table: string) =>
   where.stateAt(pointInTime, table);

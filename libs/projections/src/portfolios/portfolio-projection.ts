@@ -106,8 +106,8 @@ const factsOf = (event: GovernanceEvent): FactRow[] => {
 /** Projects per portfolio and their ranks per prioritization round, with the whole history of decisions. */
 export const portfolioProjectionSpec: GovernanceProjectionSpec = {
   name: portfoliosName,
-  version: 1,
-  handledHash: '2038247a1e31',
+  version: 2,
+  handledHash: '6e25a7eb9d66',
   tables: [projectEvents, rankings],
   events: declareEvents({
     handled: [

@@ -1,10 +1,14 @@
 import type Database from 'better-sqlite3';
+import { Portfolio } from '@styring/governance';
+import { oneOf } from '../closed-filter';
 import { decisionOf, type DecisionRow, type DecisionSummary } from '../governance/decision-columns';
 import { type PointInTime, type ResolvedPointInTime, resolvePointInTime } from '../point-in-time';
 import { groupBy } from '../group-by';
 import { selectRows, Where } from '../sqlite/where';
 
-export type ProjectStatus = 'aktiv' | 'avsluttet' | 'avbrutt';
+const projectStatuses = ['aktiv', 'avsluttet', 'avbrutt'] as const;
+export type ProjectStatus = (typeof projectStatuses)[number];
+const portfolios = Object.keys(Portfolio.keys) as readonly Portfolio[];
 
 export interface ProjectHealthReport {
   readonly health: string;
@@ -160,13 +164,16 @@ export interface ProjectRegisterQuery extends PointInTime {
 }
 
 /** The project register at `asOf`: every project with its status, latest health and deciding decisions. */
-export const projectRegister = (db: Database.Database, query: ProjectRegisterQuery = {}): ProjectEntry[] =>
-  [...projectsAt(db, resolvePointInTime(query)).values()].filter(
+export const projectRegister = (db: Database.Database, query: ProjectRegisterQuery = {}): ProjectEntry[] => {
+  oneOf('portfolio', query.portfolio, portfolios);
+  oneOf('status', query.status, projectStatuses);
+  return [...projectsAt(db, resolvePointInTime(query)).values()].filter(
     (project) =>
       (query.portfolio === undefined || project.portfolio === query.portfolio) &&
       (query.owningUnit === undefined || project.owningUnit === query.owningUnit) &&
       (query.status === undefined || project.status === query.status),
   );
+};
 
 export interface RankingQuery extends PointInTime {
   readonly portfolio: string;
@@ -178,6 +185,7 @@ export interface RankingQuery extends PointInTime {
  * prioritization of the same project replaces the earlier), lowest rank first.
  */
 export const portfolioRanking = (db: Database.Database, query: RankingQuery): RankedProject[] => {
+  oneOf('portfolio', query.portfolio, portfolios);
   const pointInTime = resolvePointInTime(query);
   const where = rankingsWhere(pointInTime, query);
   const latest = selectRows<RankingRow>(
@@ -211,7 +219,7 @@ export const prioritizationHistory = (
 ): Prioritization[] => {
   const where = new Where()
     .historyAt(resolvePointInTime(query), 'portfolio_rankings')
-    .and('portfolio_rankings.portfolio = ?', query.portfolio)
+    .and('portfolio_rankings.portfolio = ?', oneOf('portfolio', query.portfolio, portfolios))
     .and('portfolio_rankings.round = ?', query.round)
     .and('portfolio_rankings.project_id = ?', query.projectId);
   return selectRows<RankingRow>(

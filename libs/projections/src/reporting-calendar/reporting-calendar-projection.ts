@@ -79,8 +79,8 @@ const factsOf = (event: GovernanceEvent): FactRow[] => {
 /** The reporting calendar (årshjul): every delivered report, matched to the obligations when queried. */
 export const reportingCalendarProjectionSpec: GovernanceProjectionSpec = {
   name: reportingCalendarName,
-  version: 2,
-  handledHash: '0adf9ad2a4fa',
+  version: 3,
+  handledHash: 'd00dc099bb54',
   tables: [submissions],
   events: declareEvents({
     handled: ['ReportSubmitted', 'InternalControlChecklistCompleted'],

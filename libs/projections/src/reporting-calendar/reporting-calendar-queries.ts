@@ -1,17 +1,17 @@
 import type Database from 'better-sqlite3';
 import {
   defaultReportingObligations,
-  ReportKind,
   type DeliveryStatus,
   deliveryStatus,
   type ReportingObligation,
+  ReportKind,
   type ReportingTerm,
   termsDueIn,
 } from '@styring/governance';
+import { oneOf } from '../closed-filter';
 import { InvalidQuery, type PointInTime, resolvePointInTime } from '../point-in-time';
 import { optional } from '../optional-field';
 import { selectRows, Where } from '../sqlite/where';
-import { checkOneOf } from '../one-of';
 
 export interface Submission {
   readonly eventType: string;
@@ -100,13 +100,12 @@ const selectSubmissions = (db: Database.Database, where: Where): Submission[] =>
 
 /** Every delivered report in order: recorded by `asOf` (recorded clock) or delivered by `asOf` (effective). */
 export const reportSubmissions = (db: Database.Database, query: SubmissionQuery = {}): Submission[] => {
-  checkOneOf('kind', query.kind, Object.keys(ReportKind.keys));
   return selectSubmissions(
     db,
     new Where()
       .historyAt(resolvePointInTime(query), 'report_submissions')
       .and('report_submissions.obligation_id = ?', query.obligationId)
-      .and('report_submissions.kind = ?', query.kind),
+      .and('report_submissions.kind = ?', oneOf('kind', query.kind, Object.keys(ReportKind.keys))),
   );
 };
 
@@ -146,7 +145,9 @@ export const reportingCalendar = (db: Database.Database, query: CalendarQuery): 
   const day = pointInTime.day;
   if (day === undefined) throw new InvalidQuery('asOf', 'is required: delivered by which day?');
   const delivered = selectSubmissions(db, new Where().stateAt(pointInTime, 'report_submissions'));
-  const obligations = (query.obligations ?? defaultReportingObligations).filter(
+  const known = query.obligations ?? defaultReportingObligations;
+  oneOf('obligationId', query.obligationId, [...new Set(known.map((obligation) => obligation.obligationId))]);
+  const obligations = known.filter(
     (obligation) => query.obligationId === undefined || obligation.obligationId === query.obligationId,
   );
   return obligations

@@ -1,3 +1,4 @@
+import { oneOf } from '../closed-filter';
 import type Database from 'better-sqlite3';
 import type * as t from 'io-ts';
 import { RiskBand } from '@styring/governance';
@@ -141,14 +142,7 @@ const bandsAt = (db: Database.Database, pointInTime: ResolvedPointInTime): strin
 };
 
 const checkBand = (db: Database.Database, pointInTime: ResolvedPointInTime, band: string | undefined) => {
-  if (band === undefined) return;
-  const allowed = bandsAt(db, pointInTime);
-  if (!allowed.includes(band)) {
-    throw new InvalidQuery(
-      'band',
-      `'${band}' is not a band of the adopted risk scale: one of ${allowed.map((b) => `'${b}'`).join(', ')}`,
-    );
-  }
+  if (band !== undefined) oneOf('band', band, bandsAt(db, pointInTime));
 };
 
 /** Every risk's state at the point in time, in the order the risks were first assessed. */

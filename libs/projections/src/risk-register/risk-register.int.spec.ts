@@ -190,10 +190,7 @@ describe('the risk register', () => {
   it("checks the band against the adopted scale's bands, naming the allowed ones", async () => {
     // No scale adopted yet: the domain's bands.
     expect(() => riskRegister(history.db, { band: 'rod' })).toThrow(
-      new InvalidQuery(
-        'band',
-        "'rod' is not a band of the adopted risk scale: one of 'lav', 'middels', 'hoy'",
-      ),
+      new InvalidQuery('band', "'rod' is not one of 'lav', 'middels', 'hoy'"),
     );
     await history.record('2025-01-20T09:00:00.000Z', 'riskscale-2', {
       type: 'RiskScaleAdopted',
@@ -210,7 +207,7 @@ describe('the risk register', () => {
     });
     await history.project();
     expect(() => riskRegister(history.db, { band: 'middels', asOf: '2025-02-01' })).toThrow(
-      new InvalidQuery('band', "'middels' is not a band of the adopted risk scale: one of 'lav', 'hoy'"),
+      new InvalidQuery('band', "'middels' is not one of 'lav', 'hoy'"),
     );
     // Before the scale was valid, or as known before it was recorded, the domain's bands still apply.
     expect(riskRegister(history.db, { band: 'middels', asOf: '2025-01-31' })).toHaveLength(1);

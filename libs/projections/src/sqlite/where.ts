@@ -17,37 +17,39 @@ export class Where {
   }
 
   /**
-   * Only the versions of facts that count at the point in time: on the recorded clock those known then
-   * (learnt by `asOf` and not yet replaced by a correction); otherwise the current ones.
+   * Only the versions of facts the system knew at `knownAt`: learnt by then and not yet replaced by a
+   * correction; without `knownAt`, the current ones.
    */
   knownAt(pointInTime: ResolvedPointInTime, table: string): this {
-    if (pointInTime.clock === 'recorded' && pointInTime.before !== undefined) {
+    if (pointInTime.knownBefore !== undefined) {
       return this.and(
         `${table}.known_from < ? AND (${table}.known_until IS NULL OR ${table}.known_until >= ?)`,
-        pointInTime.before,
-        pointInTime.before,
+        pointInTime.knownBefore,
+        pointInTime.knownBefore,
       );
     }
     return this.and(`${table}.known_until IS NULL`);
   }
 
-  /** Only facts in effect by `asOf` (their `effective_from` not after it). */
+  /**
+   * Only facts in effect by the day asked about: their `effective_from` not after `asOf` – or, when only
+   * `knownAt` is given, not after `knownAt` (what stood then, as known then).
+   */
   inEffectBy(pointInTime: ResolvedPointInTime, table: string): this {
-    return this.and(`${table}.effective_from < ?`, pointInTime.before);
+    return this.and(`${table}.effective_from < ?`, pointInTime.effectiveBefore ?? pointInTime.knownBefore);
   }
 
   /**
-   * A history (a log of what happened): on the recorded clock what had been recorded by `asOf`; on the
-   * effective clock what had taken effect by `asOf`, as known now.
+   * A history (a log of what happened): what had taken effect by `asOf` (any time without it), as known at
+   * `knownAt` (now without it).
    */
   historyAt(pointInTime: ResolvedPointInTime, table: string): this {
-    this.knownAt(pointInTime, table);
-    return pointInTime.clock === 'effective' ? this.inEffectBy(pointInTime, table) : this;
+    return this.knownAt(pointInTime, table).and(`${table}.effective_from < ?`, pointInTime.effectiveBefore);
   }
 
   /**
-   * A state (what stood on a day): the facts in effect by `asOf`, as known then (recorded clock: the answer
-   * a report run at that moment gave) or as known now (effective clock).
+   * A state (what stood on a day): the facts in effect by `asOf`, as known at `knownAt` (now without it).
+   * `knownAt` alone asks what stood then as known then: the answer a report run at that moment gave.
    */
   stateAt(pointInTime: ResolvedPointInTime, table: string): this {
     return this.knownAt(pointInTime, table).inEffectBy(pointInTime, table);

@@ -1,7 +1,8 @@
 import type Database from 'better-sqlite3';
+import { oneOf } from '../closed-filter';
 import { groupBy } from '../group-by';
 import { optional } from '../optional-field';
-import { InvalidQuery, type PointInTime, resolvePointInTime } from '../point-in-time';
+import { type PointInTime, resolvePointInTime } from '../point-in-time';
 import { selectRows, Where } from '../sqlite/where';
 
 export interface SupervisionFinding {
@@ -93,9 +94,7 @@ const toEntry = (rows: readonly Row[]): SupervisionEntry[] => {
  * yearly report on internkontroll and tilsyn to kommunestyret (kommuneloven § 25-2), and for auditors.
  */
 export const supervisions = (db: Database.Database, query: SupervisionQuery = {}): SupervisionEntry[] => {
-  if (query.status !== undefined && query.status !== 'open' && query.status !== 'closed') {
-    throw new InvalidQuery('status', `'${String(query.status)}' is not one of 'open', 'closed'`);
-  }
+  oneOf('status', query.status, ['open', 'closed']);
   const where = new Where().stateAt(resolvePointInTime(query), 'supervision_events');
   const rows = selectRows<Row>(
     db,
