@@ -10,11 +10,14 @@ import { planRegisterProjectionSpec } from './plan-register/plan-register-projec
 import { portfolioProjectionSpec } from './portfolios/portfolio-projection';
 import { reportingCalendarProjectionSpec } from './reporting-calendar/reporting-calendar-projection';
 import { riskRegisterProjectionSpec } from './risk-register/risk-register-projection';
+import { organizationUnitsProjectionSpec } from './organization-units/organization-units-projection';
+import { procurementsProjectionSpec } from './procurements/procurements-projection';
+import { ownershipProjectionSpec } from './ownership/ownership-projection';
 import { type CatchUpProgress, ProjectionRunner } from './runner/projection-runner';
 import { countEventsAfter } from './sqlite/count-events';
 import { sqliteProjectionStore, type SqliteTx } from './sqlite/sqlite-projection-store';
 
-/** The seven read models of the governance history, each with what it does with every event type. */
+/** The read models of the governance history, each with what it does with every event type. */
 export const governanceProjectionSpecs: readonly GovernanceProjectionSpec[] = [
   decisionLogProjectionSpec,
   planRegisterProjectionSpec,
@@ -23,9 +26,12 @@ export const governanceProjectionSpecs: readonly GovernanceProjectionSpec[] = [
   reportingCalendarProjectionSpec,
   authorityProjectionSpec,
   changeLogProjectionSpec,
+  organizationUnitsProjectionSpec,
+  procurementsProjectionSpec,
+  ownershipProjectionSpec,
 ];
 
-/** The seven read models of the governance history, fed by one runner. */
+/** The read models of the governance history, fed by one runner. */
 export const governanceProjections = (source: EventSource): RunnerProjection<SqliteTx>[] =>
   governanceProjectionSpecs.map((spec) => governanceProjection(spec, source));
 

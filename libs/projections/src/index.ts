@@ -35,3 +35,16 @@ export type { EventSource } from './governance/revisions';
 // A realistic synthetic history, for benchmarks, crash tests and demos of scale.
 export * from './synthetic/synthetic-history';
 export * from './answers/answer-codecs';
+export { organizationUnitsName, organizationUnitsProjection } from './organization-units/organization-units-projection';
+export * from './organization-units/organization-units-queries';
+export * from './organization-units/organization-units-answers';
+export * from './authority/delegation-register-queries';
+export * from './authority/delegation-register-answers';
+export { procurementsName, procurementsProjection } from './procurements/procurements-projection';
+export * from './procurements/procurements-queries';
+export * from './procurements/procurements-answers';
+export { ownershipName, ownershipProjection } from './ownership/ownership-projection';
+export * from './ownership/ownership-queries';
+export * from './ownership/ownership-answers';
+export * from './answers/decision-summary-codec';
+export * from './answers/provenance';

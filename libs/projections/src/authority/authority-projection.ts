@@ -1,4 +1,6 @@
+import type { RecordedEvent } from '@styring/eventstore';
 import type { RunnerProjection } from '../runner/runner-projection';
+import { recordedAtColumn, recordedAtValue } from '../answers/provenance';
 import {
   commandOfDecision,
   type Decision,
@@ -26,6 +28,7 @@ const delegations = {
     delegation_id: 'TEXT NOT NULL',
     event_type: 'TEXT NOT NULL',
     event: 'TEXT NOT NULL',
+    ...recordedAtColumn,
     ...decisionColumns,
   },
   indexes: [['delegation_id']],
@@ -73,7 +76,7 @@ const matterColumns = (event: Decision) => {
   };
 };
 
-const factsOf = (event: GovernanceEvent): FactRow[] => {
+const factsOf = (event: GovernanceEvent, recorded: RecordedEvent): FactRow[] => {
   if (event.type === 'ProjectRegistered') {
     return [
       {
@@ -106,6 +109,7 @@ const factsOf = (event: GovernanceEvent): FactRow[] => {
         delegation_id: event.delegationId,
         event_type: event.type,
         event: JSON.stringify(event),
+        ...recordedAtValue(recorded),
         ...decision,
       },
     });
@@ -119,8 +123,8 @@ const authorityEventTypes: readonly GovernanceEventType[] = [...decisionEventTyp
 /** Authority: the delegation register and every decision with the matter its authority has to cover. */
 export const authorityProjectionSpec: GovernanceProjectionSpec = {
   name: authorityName,
-  version: 2,
-  handledHash: '05bd092ee74e',
+  version: 3,
+  handledHash: '4971e8237e0f',
   everyDecision: true,
   tables: [delegations, decisions, projects],
   events: {

@@ -21,6 +21,7 @@ import {
 } from '@styring/governance';
 import { decisionOf, type DecisionRow, type DecisionSummary } from '../governance/decision-columns';
 import { groupBy } from '../group-by';
+import type { ProvenanceRow } from '../answers/provenance';
 import {
   checkDate,
   InvalidQuery,
@@ -54,7 +55,7 @@ export interface AuthorityFailure {
   readonly messageEn: string;
 }
 
-interface DelegationRow extends DecisionRow {
+export interface DelegationRow extends DecisionRow, ProvenanceRow {
   readonly delegation_id: string;
   readonly event_type: string;
   readonly event: string;
@@ -79,29 +80,34 @@ const select = <Row>(db: Database.Database, table: string, where: Where): Row[] 
   selectRows<Row>(db, `SELECT * FROM ${table} ${where} ORDER BY effective_from, position`, where.params);
 
 /** The delegation register as the rows say: folded in effective order by the domain's own fold. */
-const registerOf = (
-  rows: readonly DelegationRow[],
-): { register: DelegationRegister; entries: DelegationEntry[] } => {
+export const registerOf = (rows: readonly DelegationRow[]) => {
   let register: DelegationRegister = new Map();
-  const grantedBy = new Map<string, DecisionSummary>();
-  const revokedBy = new Map<string, DecisionSummary>();
+  // The rows of the decisions that gave and revoked each delegation, for their decision and provenance.
+  const grants = new Map<string, DelegationRow>();
+  const revocations = new Map<string, DelegationRow & { readonly reason: string }>();
   for (const row of rows) {
     const event = JSON.parse(row.event) as AuthorityDelegated | AuthorityRevoked;
     register = evolveDelegationRegister(register, event);
-    const decision = decisionOf(row);
-    if (decision !== undefined)
-      (event.type === 'AuthorityDelegated' ? grantedBy : revokedBy).set(row.delegation_id, decision);
+    if (event.type === 'AuthorityDelegated') grants.set(row.delegation_id, row);
+    else revocations.set(row.delegation_id, { ...row, reason: event.reason });
   }
-  const entries = [...register.values()].map((record) => {
-    const revoked = revokedBy.get(record.delegationId);
+  const entries: DelegationEntry[] = [...register.values()].map((record) => {
+    const revoked = revocations.get(record.delegationId);
+    const grant = grants.get(record.delegationId) as DelegationRow;
     return {
       ...record,
-      grantedBy: grantedBy.get(record.delegationId) as DecisionSummary,
-      ...(revoked === undefined || record.revokedFrom === undefined ? {} : { revokedBy: revoked }),
+      grantedBy: decisionOf(grant) as DecisionSummary,
+      ...(revoked === undefined || record.revokedFrom === undefined
+        ? {}
+        : { revokedBy: decisionOf(revoked) as DecisionSummary }),
     };
   });
-  return { register, entries };
+  return { register, entries, grants, revocations };
 };
+
+/** The delegation rows that count for a state at a point in time (`Where.stateAt`), in effective order. */
+export const delegationRowsAt = (db: Database.Database, pointInTime: ResolvedPointInTime) =>
+  select<DelegationRow>(db, 'authority_delegations', new Where().stateAt(pointInTime, 'authority_delegations'));
 
 const requireDay = (pointInTime: ResolvedPointInTime, question: string): string => {
   if (pointInTime.day === undefined) throw new InvalidQuery('asOf', `is required: ${question}`);
@@ -115,9 +121,7 @@ const requireDay = (pointInTime: ResolvedPointInTime, question: string): string 
 export const delegationsInForce = (db: Database.Database, query: PointInTime & { readonly asOf: string }) => {
   const pointInTime = resolvePointInTime(query);
   const day = requireDay(pointInTime, 'in force on which day?');
-  const { register, entries } = registerOf(
-    select(db, 'authority_delegations', new Where().stateAt(pointInTime, 'authority_delegations')),
-  );
+  const { register, entries } = registerOf(delegationRowsAt(db, pointInTime));
   const inForce = new Set(inForceOn(register, day).map((record) => record.delegationId));
   return entries.filter((entry) => inForce.has(entry.delegationId));
 };
