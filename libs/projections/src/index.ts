@@ -35,7 +35,10 @@ export type { EventSource } from './governance/revisions';
 // A realistic synthetic history, for benchmarks, crash tests and demos of scale.
 export * from './synthetic/synthetic-history';
 export * from './answers/answer-codecs';
-export { organizationUnitsName, organizationUnitsProjection } from './organization-units/organization-units-projection';
+export {
+  organizationUnitsName,
+  organizationUnitsProjection,
+} from './organization-units/organization-units-projection';
 export * from './organization-units/organization-units-queries';
 export * from './organization-units/organization-units-answers';
 export * from './authority/delegation-register-queries';

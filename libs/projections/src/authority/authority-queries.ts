@@ -107,7 +107,11 @@ export const registerOf = (rows: readonly DelegationRow[]) => {
 
 /** The delegation rows that count for a state at a point in time (`Where.stateAt`), in effective order. */
 export const delegationRowsAt = (db: Database.Database, pointInTime: ResolvedPointInTime) =>
-  select<DelegationRow>(db, 'authority_delegations', new Where().stateAt(pointInTime, 'authority_delegations'));
+  select<DelegationRow>(
+    db,
+    'authority_delegations',
+    new Where().stateAt(pointInTime, 'authority_delegations'),
+  );
 
 const requireDay = (pointInTime: ResolvedPointInTime, question: string): string => {
   if (pointInTime.day === undefined) throw new InvalidQuery('asOf', `is required: ${question}`);

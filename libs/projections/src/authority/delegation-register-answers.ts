@@ -17,7 +17,12 @@ const authorityDecision = t.intersection([
 ]);
 
 /** One link of a chain: a delegation and the decision that gave it. */
-const chainLink = t.type({ delegationId: t.string, from: holder, to: holder, grantedBy: decisionSummaryCodec });
+const chainLink = t.type({
+  delegationId: t.string,
+  from: holder,
+  to: holder,
+  grantedBy: decisionSummaryCodec,
+});
 
 const delegation = t.intersection([
   t.type({

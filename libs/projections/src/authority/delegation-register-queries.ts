@@ -4,7 +4,12 @@ import { delegationChain, type DelegationScope, isInForce } from '@styring/gover
 import { provenanceOf } from '../answers/provenance';
 import { decisionOf, type DecisionSummary } from '../governance/decision-columns';
 import { type PointInTime, resolvePointInTime } from '../point-in-time';
-import { decisionsUnderDelegations, type DelegationRow, delegationRowsAt, registerOf } from './authority-queries';
+import {
+  decisionsUnderDelegations,
+  type DelegationRow,
+  delegationRowsAt,
+  registerOf,
+} from './authority-queries';
 import type { delegationRegisterAnswer } from './delegation-register-answers';
 
 export interface DelegationRegisterQuery extends PointInTime {

@@ -2,7 +2,13 @@ import * as t from 'io-ts';
 import { decisionSummaryCodec } from '../answers/decision-summary-codec';
 import { provenanceCodec } from '../answers/provenance';
 
-const unitKind = t.keyof({ sektor: null, stabsavdeling: null, virksomhet: null, seksjon: null, avdeling: null });
+const unitKind = t.keyof({
+  sektor: null,
+  stabsavdeling: null,
+  virksomhet: null,
+  seksjon: null,
+  avdeling: null,
+});
 
 /** A decision about a unit, with where it was recorded and whether a correction changed it. */
 const unitDecision = t.intersection([t.type({ decision: decisionSummaryCodec }), provenanceCodec]);

@@ -28,12 +28,15 @@ interface UnitRow extends DecisionRow, ProvenanceRow {
 
 const statuses: readonly UnitStatus[] = ['aktiv', 'nedlagt'];
 
-const unitDecision = (row: UnitRow) => ({ decision: decisionOf(row) as DecisionSummary, ...provenanceOf(row) });
+const unitDecision = (row: UnitRow) => ({
+  decision: decisionOf(row) as DecisionSummary,
+  ...provenanceOf(row),
+});
 
 /** The nearest sector from a unit up through its parents (a loop or a missing parent ends the walk). */
 const sectorOf = (units: ReadonlyMap<string, OrganizationUnit>, start: OrganizationUnit) => {
   const seen = new Set<string>();
-  for (let unit: OrganizationUnit | undefined = start; unit !== undefined && !seen.has(unit.unit); ) {
+  for (let unit: OrganizationUnit | undefined = start; unit !== undefined && !seen.has(unit.unit);) {
     if (unit.kind === 'sektor') return unit.unit;
     seen.add(unit.unit);
     unit = unit.parent === undefined ? undefined : units.get(unit.parent);
@@ -80,5 +83,8 @@ export const organizationUnits = (
       const sector = sectorOf(units, unit);
       return sector === undefined ? unit : { ...unit, sector };
     })
-    .filter((unit) => (kind === undefined || unit.kind === kind) && (status === undefined || unit.status === status));
+    .filter(
+      (unit) =>
+        (kind === undefined || unit.kind === kind) && (status === undefined || unit.status === status),
+    );
 };

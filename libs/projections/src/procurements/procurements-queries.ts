@@ -61,7 +61,11 @@ const registered = (row: ProcurementRow): Procurement => ({
   ...(row.project_id === null ? {} : { projectId: row.project_id }),
 });
 
-const awarded = (procurement: Procurement, row: ProcurementRow, register: DelegationRegister): Procurement => {
+const awarded = (
+  procurement: Procurement,
+  row: ProcurementRow,
+  register: DelegationRegister,
+): Procurement => {
   const decision = decisionOf(row) as DecisionSummary;
   const contractValueNok = Number(row.contract_value_nok);
   const limit = delegationLimit(register, decision);
@@ -123,5 +127,7 @@ export const procurementRegister = (
       });
     }
   }
-  return [...procurements.values()].filter((procurement) => status === undefined || procurement.status === status);
+  return [...procurements.values()].filter(
+    (procurement) => status === undefined || procurement.status === status,
+  );
 };
