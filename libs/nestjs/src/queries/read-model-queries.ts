@@ -19,6 +19,11 @@ import {
   riskHistory,
   riskMatrix,
   riskRegister,
+  organizationUnits,
+  delegationRegister,
+  procurementRegister,
+  companyRegister,
+  ownershipReports,
 } from '@styring/projections';
 
 /**
@@ -45,6 +50,11 @@ export const readModelQueries = {
   DelegationsInForce: { readModel: 'authority', run: delegationsInForce },
   DecisionsUnderDelegations: { readModel: 'authority', run: decisionsUnderDelegations },
   DecisionsWithoutAuthority: { readModel: 'authority', run: decisionsWithoutAuthority },
+  OrganizationUnits: { readModel: 'organization-units', run: organizationUnits },
+  DelegationRegister: { readModel: 'authority', run: delegationRegister },
+  ProcurementRegister: { readModel: 'procurements', run: procurementRegister },
+  CompanyRegister: { readModel: 'ownership', run: companyRegister },
+  OwnershipReports: { readModel: 'ownership', run: ownershipReports },
 } as const satisfies Record<
   string,
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each query has its own options type
