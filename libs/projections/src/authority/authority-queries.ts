@@ -1,8 +1,6 @@
 import type Database from 'better-sqlite3';
 import * as E from 'fp-ts/Either';
 import {
-  type AuthorityDelegated,
-  type AuthorityRevoked,
   authorize,
   type CommandType,
   coversDelegating,
@@ -14,14 +12,13 @@ import {
   type DelegationScope,
   delegationsInForce as inForceOn,
   eventKindLabels,
-  evolveDelegationRegister,
   type GovernanceEventType,
   type PlanKind,
   type Portfolio,
 } from '@styring/governance';
 import { decisionOf, type DecisionRow, type DecisionSummary } from '../governance/decision-columns';
 import { groupBy } from '../group-by';
-import type { ProvenanceRow } from '../answers/provenance';
+import { delegationRowsAt, registerOf } from './delegation-rows';
 import {
   checkDate,
   InvalidQuery,
@@ -55,12 +52,6 @@ export interface AuthorityFailure {
   readonly messageEn: string;
 }
 
-export interface DelegationRow extends DecisionRow, ProvenanceRow {
-  readonly delegation_id: string;
-  readonly event_type: string;
-  readonly event: string;
-}
-
 interface DecisionEventRow extends DecisionRow {
   readonly event_id: string;
   readonly position: bigint;
@@ -78,40 +69,6 @@ interface DecisionEventRow extends DecisionRow {
 
 const select = <Row>(db: Database.Database, table: string, where: Where): Row[] =>
   selectRows<Row>(db, `SELECT * FROM ${table} ${where} ORDER BY effective_from, position`, where.params);
-
-/** The delegation register as the rows say: folded in effective order by the domain's own fold. */
-export const registerOf = (rows: readonly DelegationRow[]) => {
-  let register: DelegationRegister = new Map();
-  // The rows of the decisions that gave and revoked each delegation, for their decision and provenance.
-  const grants = new Map<string, DelegationRow>();
-  const revocations = new Map<string, DelegationRow & { readonly reason: string }>();
-  for (const row of rows) {
-    const event = JSON.parse(row.event) as AuthorityDelegated | AuthorityRevoked;
-    register = evolveDelegationRegister(register, event);
-    if (event.type === 'AuthorityDelegated') grants.set(row.delegation_id, row);
-    else revocations.set(row.delegation_id, { ...row, reason: event.reason });
-  }
-  const entries: DelegationEntry[] = [...register.values()].map((record) => {
-    const revoked = revocations.get(record.delegationId);
-    const grant = grants.get(record.delegationId) as DelegationRow;
-    return {
-      ...record,
-      grantedBy: decisionOf(grant) as DecisionSummary,
-      ...(revoked === undefined || record.revokedFrom === undefined
-        ? {}
-        : { revokedBy: decisionOf(revoked) as DecisionSummary }),
-    };
-  });
-  return { register, entries, grants, revocations };
-};
-
-/** The delegation rows that count for a state at a point in time (`Where.stateAt`), in effective order. */
-export const delegationRowsAt = (db: Database.Database, pointInTime: ResolvedPointInTime) =>
-  select<DelegationRow>(
-    db,
-    'authority_delegations',
-    new Where().stateAt(pointInTime, 'authority_delegations'),
-  );
 
 const requireDay = (pointInTime: ResolvedPointInTime, question: string): string => {
   if (pointInTime.day === undefined) throw new InvalidQuery('asOf', `is required: ${question}`);

@@ -4,12 +4,8 @@ import { delegationChain, type DelegationScope, isInForce } from '@styring/gover
 import { provenanceOf } from '../answers/provenance';
 import { decisionOf, type DecisionSummary } from '../governance/decision-columns';
 import { type PointInTime, resolvePointInTime } from '../point-in-time';
-import {
-  decisionsUnderDelegations,
-  type DelegationRow,
-  delegationRowsAt,
-  registerOf,
-} from './authority-queries';
+import { decisionsUnderDelegations } from './authority-queries';
+import { type DelegationRow, delegationRowsAt, registerOf } from './delegation-rows';
 import type { delegationRegisterAnswer } from './delegation-register-answers';
 
 export interface DelegationRegisterQuery extends PointInTime {

@@ -2,7 +2,7 @@ import type Database from 'better-sqlite3';
 import type * as t from 'io-ts';
 import { delegationChain, type DelegationRegister } from '@styring/governance';
 import { provenanceOf, type ProvenanceRow } from '../answers/provenance';
-import { delegationRowsAt, registerOf } from '../authority/authority-queries';
+import { delegationRowsAt, registerOf } from '../authority/delegation-rows';
 import { checkedFilter } from '../closed-filter';
 import { decisionOf, type DecisionRow, type DecisionSummary } from '../governance/decision-columns';
 import { type PointInTime, resolvePointInTime } from '../point-in-time';
