@@ -1,6 +1,7 @@
 /**
- * Rebuilding all seven governance read models (Vedtakslogg, plan register, portfolios, risk register,
- * reporting calendar, authority, Endringslogg) from a realistic generated history, at two log lengths, to
+ * Rebuilding every governance read model (`governanceProjectionSpecs`: Vedtakslogg, plan register,
+ * portfolios, risk register, reporting calendar, authority, Endringslogg, organization units, procurements,
+ * ownership) from a realistic generated history, at two log lengths, to
  * show the rate and that memory stays flat however long the log is.
  *
  * The history is appended through the SQLite event store's own API first (one append per stream chunk,
@@ -14,7 +15,11 @@ import { fork } from 'node:child_process';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { openSqliteEventStore } from '@styring/eventstore-sqlite';
-import { appendSyntheticHistory, sqliteProjectionRunner } from '@styring/projections';
+import {
+  appendSyntheticHistory,
+  governanceProjectionSpecs,
+  sqliteProjectionRunner,
+} from '@styring/projections';
 import type { Figure } from './figure';
 import { withScratchDirectory } from './scratch-directory';
 
@@ -96,7 +101,7 @@ export const measureProjectionRebuilds = async (
 /** The benchmark as a section of the bench runner: one figure per history size, peak memory in the name. */
 export const projectionsBenchmark = async (sizes: readonly number[] = configuredSizes()): Promise<Figure[]> =>
   (await measureProjectionRebuilds(sizes)).map((result) => ({
-    measure: `rebuild all 7 projections (heap ≤ ${HEAP_LIMIT_MB} MB, peak RSS ${result.maxRssMb.toFixed(0)} MB)`,
+    measure: `rebuild all ${governanceProjectionSpecs.length} projections (heap ≤ ${HEAP_LIMIT_MB} MB, peak RSS ${result.maxRssMb.toFixed(0)} MB)`,
     count: result.events,
     unit: 'events',
     perSecond: result.eventsPerSecond,
@@ -125,7 +130,7 @@ const main = async () => {
   }
   const sizes = values.events === undefined ? configuredSizes() : parseSizes(values.events);
   console.log(
-    'Rebuilding all 7 projections from a synthetic governance history ' +
+    `Rebuilding all ${governanceProjectionSpecs.length} projections from a synthetic governance history ` +
       `(SQLite, one process per size, V8 heap capped at ${HEAP_LIMIT_MB} MB)`,
   );
   for (const result of await measureProjectionRebuilds(sizes)) {
