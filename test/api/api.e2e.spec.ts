@@ -430,6 +430,10 @@ describe('the registers of the demo', () => {
         sector: 'teknisk-sektor',
       }),
     );
+    const unit = await request('GET', '/api/units/hjemmetjenesten', { token: revisor });
+    expect(unit).toMatchObject({ status: 200, body: { kind: 'virksomhet', sector: 'helse-og-velferd' } });
+    expect(unit.headers.get('etag')).toMatch(/^"\d+"$/);
+    expect((await request('GET', '/api/units/no-such-unit', { token: revisor })).status).toBe(404);
     const delegations = await request('GET', '/api/delegations?asOf=2025-12-31', { token: revisor });
     expect(delegations.status).toBe(200);
     const revoked = (delegations.body as { delegationId: string; revoked?: unknown }[]).filter(

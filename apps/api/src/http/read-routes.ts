@@ -202,6 +202,15 @@ export const readRoutes: readonly ReadRoute[] = [
     filters: { kind: 'string', status: 'string' },
   },
   {
+    path: 'units/:unit',
+    query: 'OrganizationUnits',
+    summary: 'Én enhet: når og ved hvilket vedtak den ble opprettet og nedlagt, overordnet enhet og sektor',
+    tag: 'organisasjon',
+    filters: {},
+    stream: () => s.organisation,
+    pick: byField('unit', 'unit'),
+  },
+  {
     path: 'delegations',
     query: 'DelegationRegister',
     summary: 'Delegeringsregisteret: alle delegeringer, også tilbakekalte, med hjemmelskjede og vedtak',
