@@ -436,6 +436,75 @@ describe('the reporting calendar of the demo', () => {
   });
 });
 
+describe('the registers of the demo', () => {
+  it('lists the units with their sector, and every delegation with its chain, revoked ones included', async () => {
+    const units = await request('GET', '/api/units?asOf=2025-12-31', { token: revisor });
+    expect(units.status).toBe(200);
+    expect(units.body).toContainEqual(
+      expect.objectContaining({
+        unit: 'prosjektvirksomheten',
+        parent: 'teknisk-sektor',
+        sector: 'teknisk-sektor',
+      }),
+    );
+    const unit = await request('GET', '/api/units/hjemmetjenesten', { token: revisor });
+    expect(unit).toMatchObject({ status: 200, body: { kind: 'virksomhet', sector: 'helse-og-velferd' } });
+    expect(unit.headers.get('etag')).toMatch(/^"\d+"$/);
+    expect((await request('GET', '/api/units/no-such-unit', { token: revisor })).status).toBe(404);
+    const delegations = await request('GET', '/api/delegations?asOf=2025-12-31', { token: revisor });
+    expect(delegations.status).toBe(200);
+    const revoked = (delegations.body as { delegationId: string; revoked?: unknown }[]).filter(
+      (entry) => entry.revoked !== undefined,
+    );
+    expect(revoked).toEqual([
+      expect.objectContaining({
+        delegationId: 'direktor-helse-hjemmetjenesten',
+        inForce: false,
+        revoked: expect.objectContaining({
+          revokedFrom: '2025-09-01',
+          decision: expect.objectContaining({ caseNumber: '2025/3310' }),
+        }),
+      }),
+    ]);
+    const one = await request('GET', '/api/delegations/direktor-helse-hjemmetjenesten-2025', {
+      token: revisor,
+    });
+    expect(one.status).toBe(200);
+    expect(one.headers.get('etag')).toMatch(/^"\d+"$/);
+    expect(
+      (one.body as { chain: { delegationId: string }[] }).chain.map((link) => link.delegationId),
+    ).toEqual([
+      'direktor-helse-hjemmetjenesten-2025',
+      'kommunedirektoren-direktor-helse-og-velferd',
+      'delegeringsreglement-kommunedirektoren',
+    ]);
+    expect((await request('GET', '/api/delegations/no-such-delegation', { token: revisor })).status).toBe(
+      404,
+    );
+  });
+
+  it('shows procurements against their delegation limit and the ownership register, and refuses an unknown status', async () => {
+    const procurements = await request('GET', '/api/procurements', { token: revisor });
+    expect(procurements.status).toBe(200);
+    expect(procurements.body).toContainEqual(
+      expect.objectContaining({
+        procurementId: 'fagsystem-byggesak',
+        responsibleUnit: 'utvikling-og-digitalisering',
+        thresholdNok: 1_300_000,
+        contract: expect.objectContaining({ withinDelegationLimit: true }),
+      }),
+    );
+    const companies = await request('GET', '/api/companies', { token: revisor });
+    expect(
+      (companies.body as { ownershipReports: string[] }[]).map((company) => company.ownershipReports),
+    ).toEqual([['eierskapsmelding-2024'], ['eierskapsmelding-2024'], ['eierskapsmelding-2024']]);
+    const reports = await request('GET', '/api/ownership-reports', { token: revisor });
+    expect(reports).toMatchObject({ status: 200, body: [{ reportId: 'eierskapsmelding-2024' }] });
+    const bad = await request('GET', '/api/procurements?status=awarded', { token: revisor });
+    expect(bad).toMatchObject({ status: 400, body: { errors: [{ path: 'status' }] } });
+  });
+});
+
 describe('audit exports', () => {
   it('lets the revisor make, list and download a signed export that verifies offline', async () => {
     const made = await request('POST', '/api/exports', { token: revisor });

@@ -10,6 +10,9 @@ import { planRegisterProjectionSpec } from './plan-register/plan-register-projec
 import { portfolioProjectionSpec } from './portfolios/portfolio-projection';
 import { reportingCalendarProjectionSpec } from './reporting-calendar/reporting-calendar-projection';
 import { riskRegisterProjectionSpec } from './risk-register/risk-register-projection';
+import { organizationUnitsProjectionSpec } from './organization-units/organization-units-projection';
+import { procurementsProjectionSpec } from './procurements/procurements-projection';
+import { ownershipProjectionSpec } from './ownership/ownership-projection';
 import { type CatchUpProgress, ProjectionRunner } from './runner/projection-runner';
 import { supervisionRegisterProjectionSpec } from './supervision-register/supervision-register-projection';
 import { countEventsAfter } from './sqlite/count-events';
@@ -29,6 +32,9 @@ export const governanceProjectionSpecs: readonly GovernanceProjectionSpec[] = [
   internalControlProjectionSpec,
   projectFolderProjectionSpec,
   supervisionRegisterProjectionSpec,
+  organizationUnitsProjectionSpec,
+  procurementsProjectionSpec,
+  ownershipProjectionSpec,
 ];
 
 /** The read models of the governance history, fed by one runner. */

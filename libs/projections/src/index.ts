@@ -58,3 +58,18 @@ export * from './plan-register/plan-assignments-answers';
 export { projectFolderName, projectFolderProjection } from './project-folder/project-folder-projection';
 export * from './project-folder/project-folder-queries';
 export * from './project-folder/project-folder-answers';
+export {
+  organizationUnitsName,
+  organizationUnitsProjection,
+} from './organization-units/organization-units-projection';
+export * from './organization-units/organization-units-queries';
+export * from './organization-units/organization-units-answers';
+export * from './authority/delegation-register-queries';
+export * from './authority/delegation-register-answers';
+export { procurementsName, procurementsProjection } from './procurements/procurements-projection';
+export * from './procurements/procurements-queries';
+export * from './procurements/procurements-answers';
+export { ownershipName, ownershipProjection } from './ownership/ownership-projection';
+export * from './ownership/ownership-queries';
+export * from './ownership/ownership-answers';
+export * from './answers/provenance';

@@ -7,7 +7,7 @@ const repositoryRoot = path.resolve(__dirname, '..', '..', '..');
 const sectionTitles = [
   'Event store on SQLite',
   'Event store on PostgreSQL',
-  'Projections: rebuild all 7 read models',
+  'Projections: rebuild every read model',
   'Signed audit export of a SQLite store',
   'Commands through the library as the history grows',
 ];

@@ -32,7 +32,7 @@ const sections: readonly Section[] = [
   },
   {
     title:
-      'Projections: rebuild all 7 read models from a synthetic governance history, at two lengths to show ' +
+      'Projections: rebuild every read model from a synthetic governance history, at two lengths to show ' +
       'that memory stays flat (BENCH_PROJECTION_EVENTS)',
     run: () => projectionsBenchmark(),
   },

@@ -1,7 +1,8 @@
 /**
- * Rebuilding all governance read models (Vedtakslogg, plan register, portfolios, risk register, reporting
- * calendar, authority, Endringslogg, internkontroll, project folder, tilsyn register …) from a realistic
- * generated history, at two log lengths, to show the rate and that memory stays flat however long the log is.
+ * Rebuilding every governance read model (`governanceProjectionSpecs`: Vedtakslogg, plan register,
+ * portfolios, risk register, reporting calendar, authority, Endringslogg, internkontroll, project folder,
+ * tilsyn register, organization units, procurements, ownership) from a realistic generated history, at two
+ * log lengths, to show the rate and that memory stays flat however long the log is.
  *
  * The history is appended through the SQLite event store's own API first (one append per stream chunk,
  * not timed). Each rebuild then runs in a child process of its own, with its V8 heap capped, so that its

@@ -1,5 +1,6 @@
 import { Command } from 'commander';
 import { openProjections, openStore } from '@styring/app';
+import { governanceProjectionSpecs } from '@styring/projections';
 import { type CommandContext, storeUrlOf } from '../command-context';
 import { ExitCode, UsageError } from '../exit-codes';
 import { progressBar } from '../progress';
@@ -8,10 +9,7 @@ export const projectionsCommand = (context: CommandContext): Command =>
   new Command('projections').description('the read models kept from the history').addCommand(
     new Command('rebuild')
       .description('empty a read model (or all) and replay the whole history into it')
-      .argument(
-        '[name]',
-        'decision-log, change-log, plan-register, portfolios, risk-register, reporting-calendar, authority or supervision-register',
-      )
+      .argument('[name]', governanceProjectionSpecs.map((spec) => spec.name).join(', '))
       .action(async (name: string | undefined, _flags, command: Command) => {
         const store = await openStore(storeUrlOf(command), { cwd: context.io.cwd });
         const progress = progressBar(context.io, 'Gjenoppbygger');

@@ -29,6 +29,11 @@ import {
   planAssignments,
   projectFolder,
   riskTreatments,
+  organizationUnits,
+  delegationRegister,
+  procurementRegister,
+  companyRegister,
+  ownershipReports,
 } from '@styring/projections';
 
 /**
@@ -63,6 +68,11 @@ export const readModelQueries = {
   PlanAssignments: { readModel: 'plan-register', run: planAssignments },
   ProjectFolder: { readModel: 'project-folder', run: projectFolder },
   Supervisions: { readModel: 'supervision-register', run: supervisions },
+  OrganizationUnits: { readModel: 'organization-units', run: organizationUnits },
+  DelegationRegister: { readModel: 'authority', run: delegationRegister },
+  ProcurementRegister: { readModel: 'procurements', run: procurementRegister },
+  CompanyRegister: { readModel: 'ownership', run: companyRegister },
+  OwnershipReports: { readModel: 'ownership', run: ownershipReports },
 } as const satisfies Record<
   string,
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each query has its own options type

@@ -1,5 +1,6 @@
 import type { RecordedEvent } from '@styring/eventstore';
 import type { RunnerProjection } from '../runner/runner-projection';
+import { recordedAtColumn, recordedAtValue } from '../answers/provenance';
 import {
   commandOfDecision,
   type Decision,
@@ -27,6 +28,7 @@ const delegations = {
     delegation_id: 'TEXT NOT NULL',
     event_type: 'TEXT NOT NULL',
     event: 'TEXT NOT NULL',
+    ...recordedAtColumn,
     ...decisionColumns,
   },
   indexes: [['delegation_id']],
@@ -118,6 +120,7 @@ const factsOf = (event: GovernanceEvent, recorded: RecordedEvent): FactRow[] => 
         delegation_id: event.delegationId,
         event_type: event.type,
         event: JSON.stringify(event),
+        ...recordedAtValue(recorded),
         ...decision,
       },
     });

@@ -1,8 +1,6 @@
 import type Database from 'better-sqlite3';
 import * as E from 'fp-ts/Either';
 import {
-  type AuthorityDelegated,
-  type AuthorityRevoked,
   authorize,
   type CommandType,
   coversDelegating,
@@ -14,13 +12,13 @@ import {
   type DelegationScope,
   delegationsInForce as inForceOn,
   eventKindLabels,
-  evolveDelegationRegister,
   type GovernanceEventType,
   type PlanKind,
   type Portfolio,
 } from '@styring/governance';
 import { decisionOf, type DecisionRow, type DecisionSummary } from '../governance/decision-columns';
 import { groupBy } from '../group-by';
+import { delegationRowsAt, registerOf } from './delegation-rows';
 import {
   checkDate,
   InvalidQuery,
@@ -64,12 +62,6 @@ export interface AuthorityFailure {
   readonly recordedWithoutAuthority?: RecordedWithoutAuthorityEntry;
 }
 
-interface DelegationRow extends DecisionRow {
-  readonly delegation_id: string;
-  readonly event_type: string;
-  readonly event: string;
-}
-
 interface DecisionEventRow extends DecisionRow {
   readonly event_id: string;
   readonly position: bigint;
@@ -89,31 +81,6 @@ interface DecisionEventRow extends DecisionRow {
 const select = <Row>(db: Database.Database, table: string, where: Where): Row[] =>
   selectRows<Row>(db, `SELECT * FROM ${table} ${where} ORDER BY effective_from, position`, where.params);
 
-/** The delegation register as the rows say: folded in effective order by the domain's own fold. */
-const registerOf = (
-  rows: readonly DelegationRow[],
-): { register: DelegationRegister; entries: DelegationEntry[] } => {
-  let register: DelegationRegister = new Map();
-  const grantedBy = new Map<string, DecisionSummary>();
-  const revokedBy = new Map<string, DecisionSummary>();
-  for (const row of rows) {
-    const event = JSON.parse(row.event) as AuthorityDelegated | AuthorityRevoked;
-    register = evolveDelegationRegister(register, event);
-    const decision = decisionOf(row);
-    if (decision !== undefined)
-      (event.type === 'AuthorityDelegated' ? grantedBy : revokedBy).set(row.delegation_id, decision);
-  }
-  const entries = [...register.values()].map((record) => {
-    const revoked = revokedBy.get(record.delegationId);
-    return {
-      ...record,
-      grantedBy: grantedBy.get(record.delegationId) as DecisionSummary,
-      ...(revoked === undefined || record.revokedFrom === undefined ? {} : { revokedBy: revoked }),
-    };
-  });
-  return { register, entries };
-};
-
 const requireDay = (pointInTime: ResolvedPointInTime, question: string): string => {
   if (pointInTime.day === undefined) throw new InvalidQuery('asOf', `is required: ${question}`);
   return pointInTime.day;
@@ -126,9 +93,7 @@ const requireDay = (pointInTime: ResolvedPointInTime, question: string): string 
 export const delegationsInForce = (db: Database.Database, query: PointInTime & { readonly asOf: string }) => {
   const pointInTime = resolvePointInTime(query);
   const day = requireDay(pointInTime, 'in force on which day?');
-  const { register, entries } = registerOf(
-    select(db, 'authority_delegations', new Where().stateAt(pointInTime, 'authority_delegations')),
-  );
+  const { register, entries } = registerOf(delegationRowsAt(db, pointInTime));
   const inForce = new Set(inForceOn(register, day).map((record) => record.delegationId));
   return entries.filter((entry) => inForce.has(entry.delegationId));
 };

@@ -89,6 +89,7 @@ export function* syntheticGovernanceHistory(options: SyntheticHistoryOptions): G
   ): DecisionReference => decisionUnderDelegation(body, delegationId, today(), caseNumber(), unit);
   const projects: Record<Portfolio, string[]> = { investering: [], 'utvikling-digitalisering': [] };
   const correctable: Correctable[] = [];
+  const companies: string[] = [];
   let pending: { streamId: string; events: NewEvent[] } | undefined;
 
   const chunk = (
@@ -522,7 +523,63 @@ export function* syntheticGovernanceHistory(options: SyntheticHistoryOptions): G
             decision: underDelegation('kommunedirektoren', 'ks-kd'),
             followUpOwner: responsibleUnit,
           },
+          ...(random() < 0.2
+            ? [
+                {
+                  type: 'ContractFollowUpAssigned' as const,
+                  procurementId,
+                  followUpOwner: pick(units),
+                  decision: underDelegation('kommunedirektoren', 'ks-kd'),
+                },
+              ]
+            : []),
         ]);
+      },
+    },
+    {
+      // The ownership register: companies entered, an eierskapsmelding now and then, an ownership ended.
+      weight: 1,
+      make: () => {
+        const draw = random();
+        if (companies.length >= 3 && draw < 0.5) {
+          const reportId = `eierskapsmelding-${sequence + 1}`;
+          chunk(`ownershipreport-${reportId}`, [
+            {
+              type: 'OwnershipReportAdopted',
+              reportId,
+              title: `Eierskapsmelding ${year()}`,
+              electoralPeriod: { from: today(), to: later(4 * 365) },
+              companies: companies.slice(-10),
+              documentReference: `Sak ${caseNumber()}`,
+              decision: council(),
+            },
+          ]);
+        } else if (companies.length >= 5 && draw < 0.65) {
+          const companyId = companies.shift() as string;
+          chunk(`company-${companyId}`, [
+            {
+              type: 'CompanyOwnershipEnded',
+              companyId,
+              endedOn: later(30),
+              reason: 'Aksjene solgt',
+              decision: council(),
+            },
+          ]);
+        } else {
+          const companyId = `selskap-${sequence + 1}`;
+          companies.push(companyId);
+          chunk(`company-${companyId}`, [
+            {
+              type: 'CompanyRegistered',
+              companyId,
+              name: `Selskap ${sequence + 1} IKS`,
+              organisationNumber: String(900_000_000 + sequence),
+              companyForm: 'iks',
+              registeredOn: today(),
+              ownershipPercent: between(1, 100),
+            },
+          ]);
+        }
       },
     },
     {
@@ -552,6 +609,7 @@ export function* syntheticGovernanceHistory(options: SyntheticHistoryOptions): G
     yield* flush();
     // Keep the pool small: a correction targets a recent event, and memory stays flat however long the run.
     if (correctable.length > 1000) correctable.splice(0, correctable.length - 1000);
+    if (companies.length > 1000) companies.splice(0, companies.length - 1000);
   }
 }
 
