@@ -13,21 +13,28 @@ export * from './point-in-time';
 // The read models and their queries.
 export { decisionLogName, decisionLogProjection } from './decision-log/decision-log-projection';
 export * from './decision-log/decision-log-queries';
+export * from './decision-log/decision-log-answers';
 export { planRegisterName, planRegisterProjection } from './plan-register/plan-register-projection';
 export * from './plan-register/plan-register-queries';
+export * from './plan-register/plan-register-answers';
 export { portfoliosName, portfolioProjection } from './portfolios/portfolio-projection';
 export * from './portfolios/portfolio-queries';
+export * from './portfolios/portfolio-answers';
 export { riskRegisterName, riskRegisterProjection } from './risk-register/risk-register-projection';
 export * from './risk-register/risk-register-queries';
+export * from './risk-register/risk-register-answers';
 export {
   reportingCalendarName,
   reportingCalendarProjection,
 } from './reporting-calendar/reporting-calendar-projection';
 export * from './reporting-calendar/reporting-calendar-queries';
+export * from './reporting-calendar/reporting-calendar-answers';
 export { authorityName, authorityProjection } from './authority/authority-projection';
 export * from './authority/authority-queries';
+export * from './authority/authority-answers';
 export { changeLogName, changeLogProjection } from './change-log/change-log-projection';
 export * from './change-log/change-log-queries';
+export * from './change-log/change-log-answers';
 export type { DecisionSummary } from './governance/decision-columns';
 export { UndecodableEventError } from './governance/decode';
 export type { EventSource } from './governance/revisions';
@@ -35,3 +42,4 @@ export type { EventSource } from './governance/revisions';
 // A realistic synthetic history, for benchmarks, crash tests and demos of scale.
 export * from './synthetic/synthetic-history';
 export * from './answers/answer-codecs';
+export * from './answers/decision-answer';

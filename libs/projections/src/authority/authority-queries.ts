@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import * as E from 'fp-ts/Either';
+import type * as t from 'io-ts';
 import {
   type AuthorityDelegated,
   type AuthorityRevoked,
@@ -9,7 +10,6 @@ import {
   coversMatter,
   coversScope,
   type DecisionReference,
-  type DelegationRecord,
   type DelegationRegister,
   type DelegationScope,
   delegationsInForce as inForceOn,
@@ -29,30 +29,12 @@ import {
   resolvePointInTime,
 } from '../point-in-time';
 import { selectRows, Where } from '../sqlite/where';
-
-/** A delegation as the register shows it, with the decision that gave it. */
-export interface DelegationEntry extends DelegationRecord {
-  readonly grantedBy: DecisionSummary;
-  readonly revokedBy?: DecisionSummary;
-}
-
-/** A decision, for the authority questions. */
-export interface AuthorityDecision extends DecisionSummary {
-  readonly eventId: string;
-  readonly eventType: string;
-  readonly kind: string;
-  readonly globalPosition: bigint;
-  /** When the system learnt this version (the decision, or a correction of it). */
-  readonly knownFrom: string;
-}
-
-/** Why a decision's authority did not hold: the domain's rejection, in Norwegian and English. */
-export interface AuthorityFailure {
-  readonly decision: AuthorityDecision;
-  readonly code: string;
-  readonly message: string;
-  readonly messageEn: string;
-}
+import type {
+  AuthorityDecision,
+  AuthorityFailure,
+  DelegationEntry,
+  decisionsUnderDelegationsAnswer,
+} from './authority-answers';
 
 interface DelegationRow extends DecisionRow {
   readonly delegation_id: string;
@@ -112,7 +94,10 @@ const requireDay = (pointInTime: ResolvedPointInTime, question: string): string 
  * The delegations in force on the day of `asOf` (valid, not revoked, and resting on delegations in force),
  * as known then (recorded clock) or as known now (effective clock).
  */
-export const delegationsInForce = (db: Database.Database, query: PointInTime & { readonly asOf: string }) => {
+export const delegationsInForce = (
+  db: Database.Database,
+  query: PointInTime & { readonly asOf: string },
+): DelegationEntry[] => {
   const pointInTime = resolvePointInTime(query);
   const day = requireDay(pointInTime, 'in force on which day?');
   const { register, entries } = registerOf(
@@ -153,7 +138,7 @@ const toDecision = (row: DecisionEventRow): AuthorityDecision => ({
 export const decisionsUnderDelegations = (
   db: Database.Database,
   query: DecisionsQuery & { readonly delegationId?: string } = {},
-): { readonly delegationId: string; readonly decisions: readonly AuthorityDecision[] }[] => {
+): t.TypeOf<typeof decisionsUnderDelegationsAnswer> => {
   const where = decisionsWhere(resolvePointInTime(query), query)
     .and("authority_decisions.authority_kind = 'delegation'")
     .and('authority_decisions.authority_reference = ?', query.delegationId);

@@ -1,5 +1,4 @@
 import type Database from 'better-sqlite3';
-import type { DecisionLogEntry } from '@styring/governance';
 import {
   checkDate,
   InvalidQuery,
@@ -8,6 +7,7 @@ import {
   resolvePointInTime,
 } from '../point-in-time';
 import { selectRows, Where } from '../sqlite/where';
+import type { DecisionLogRow } from './decision-log-answers';
 
 export interface DecisionLogQuery extends PointInTime {
   /** Deciding body, e.g. `kommunestyret`. */
@@ -26,11 +26,6 @@ export interface DecisionLogQuery extends PointInTime {
   /** Paging: at most this many rows, after this global position. */
   readonly limit?: number;
   readonly afterPosition?: bigint;
-}
-
-/** A Vedtakslogg row: the domain's entry, plus when a correction last changed it (if one did). */
-export interface DecisionLogRow extends DecisionLogEntry {
-  readonly correctedAt?: string;
 }
 
 interface Row {
