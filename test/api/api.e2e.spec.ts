@@ -308,7 +308,7 @@ describe('writing', () => {
 
   it('lets the first of two clients who read the same revision win; the second gets 409 and writes nothing', async () => {
     const plans = await request('GET', '/api/plans', { token: kommunedirektor });
-    const plan = (plans.body as { planId: string; status: string; decidedBy: { body: string } }[]).find(
+    const plan = (plans.body.items as { planId: string; status: string; decidedBy: { body: string } }[]).find(
       (candidate) => candidate.status === 'vedtatt' && candidate.decidedBy.body === 'kommunestyret',
     );
     expect(plan).toBeDefined();
@@ -368,7 +368,7 @@ describe('reading', () => {
     });
     expect(now.status).toBe(200);
     expect(early.status).toBe(200);
-    expect(early.body.length).toBeLessThan(now.body.length);
+    expect(early.body.total).toBeLessThan(now.body.total);
     const bad = await request('GET', '/api/decision-log?asOf=yesterday', { token: revisor });
     expect(bad).toMatchObject({ status: 400, body: { errors: [{ path: 'asOf' }] } });
     const unknown = await request('GET', '/api/decision-log?colour=red', { token: revisor });
@@ -398,7 +398,7 @@ describe('reading', () => {
     const reply = await request('GET', '/api/decision-log?afterPosition=9223372036854775807', {
       token: revisor,
     });
-    expect(reply).toMatchObject({ status: 200, body: [] });
+    expect(reply).toMatchObject({ status: 200, body: { items: [], total: 0 } });
   });
 });
 
@@ -408,7 +408,7 @@ describe('the reporting calendar of the demo', () => {
       token: revisor,
     });
     expect(reply.status).toBe(200);
-    const overdue = (reply.body as { status: string; obligationId: string }[])
+    const overdue = (reply.body.items as { status: string; obligationId: string }[])
       .filter((entry) => entry.status === 'levert-for-sent' || entry.status === 'mangler')
       .map((entry) => `${entry.status} ${entry.obligationId}`);
     expect(overdue).toEqual([

@@ -1,5 +1,6 @@
 import { streamCategories } from '@styring/governance';
 import type { ReadModelQueryName } from '@styring/nestjs';
+import * as t from 'io-ts';
 
 /** How a query-string value becomes a query option. */
 export type FilterType = 'string' | 'number' | 'bigint' | 'boolean';
@@ -18,17 +19,28 @@ export interface ReadRoute {
   readonly filters: Readonly<Record<string, FilterType>>;
   readonly stream?: (params: Readonly<Record<string, string>>) => string;
   /** For one resource out of a list: pick it from the answer (404 when absent). */
-  readonly pick?: (answer: unknown, params: Readonly<Record<string, string>>) => unknown;
+  readonly pick?: Pick;
 }
 
-const pickLatest = (answer: unknown) =>
-  Array.isArray(answer) && answer.length > 0 ? { current: answer.at(-1), versions: answer } : undefined;
+/** One resource out of a list answer, and the codec of what it picks (for the OpenAPI response). */
+export interface Pick {
+  readonly select: (answer: unknown, params: Readonly<Record<string, string>>) => unknown;
+  readonly answer: (list: t.ArrayType<t.Mixed>) => t.Mixed;
+}
 
-const byField =
-  (field: string, param: string) => (answer: unknown, params: Readonly<Record<string, string>>) =>
+const pickLatest: Pick = {
+  select: (answer) =>
+    Array.isArray(answer) && answer.length > 0 ? { current: answer.at(-1), versions: answer } : undefined,
+  answer: (list) => t.type({ current: list.type, versions: list }),
+};
+
+const byField = (field: string, param: string): Pick => ({
+  select: (answer, params) =>
     Array.isArray(answer)
       ? (answer as Record<string, unknown>[]).find((row) => row[field] === params[param])
-      : undefined;
+      : undefined,
+  answer: (list) => list.type,
+});
 
 const s = streamCategories;
 // The filters of the projections' shared query types (PlanQuery, RiskQuery), used by each view over them.
