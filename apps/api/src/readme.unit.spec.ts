@@ -3,8 +3,7 @@ import * as path from 'node:path';
 import { commandTypes } from '@styring/governance';
 import { commandPermissions } from './auth/permissions';
 import { commandRoutes } from './http/command-routes';
-import { readRoutes } from './http/read-routes';
-import { listItemOf } from './http/route-answers';
+import { listItemOf, readRoutes } from '@styring/read-routes';
 import { docsPath, openApiPath } from './openapi/docs';
 
 // Prettier pads table cells; one space is enough to compare.

@@ -7,8 +7,7 @@ import { pino } from 'pino';
 import { readApiConfig } from '../config';
 import { type RunningApi, startApi } from '../server';
 import { maxPageSize } from './pagination';
-import { readRoutes } from './read-routes';
-import { listItemOf } from './route-answers';
+import { listItemOf, readRoutes } from '@styring/read-routes';
 
 // The read edge as a client meets it: an in-process service on a real SQLite store with the demo history.
 let dataDir: string;

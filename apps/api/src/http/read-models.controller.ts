@@ -1,4 +1,3 @@
-import { positionOf } from './position';
 import {
   BadRequestException,
   ConflictException,
@@ -19,13 +18,21 @@ import type { CurrentRevision } from '@styring/eventstore';
 import { STYRING_STORE, StyringQuery } from '@styring/nestjs';
 import { InvalidQuery } from '@styring/projections';
 import { pathParameters } from './command-routes';
-import { type FilterType, type ReadRoute, readRoutes } from './read-routes';
+import {
+  answerCodecOf,
+  csvMediaType,
+  csvOf,
+  type FilterType,
+  filterValue,
+  InvalidFilter,
+  listItemOf,
+  type ReadRoute,
+  readRoutes,
+} from '@styring/read-routes';
 import { etagOf } from './revision-headers';
 import { codecSchema } from '../openapi/codec-schema';
 import { pageSchema } from '../openapi/answer-schema';
-import { csvMediaType, csvOf } from './csv-answer';
 import { defaultPageSize, maxPageSize, pageOf, pageSizeOf, PagingError } from './pagination';
-import { answerCodecOf, listItemOf } from './route-answers';
 
 interface ResponseHead {
   setHeader(name: string, value: string): unknown;
@@ -40,26 +47,13 @@ const invalid = (errors: { path: string; message: string; messageEn: string }[])
   });
 
 const parse = (name: string, type: FilterType, value: string): unknown => {
-  switch (type) {
-    case 'string':
-      return value;
-    case 'number':
-      if (!/^-?\d+$/.test(value) || !Number.isSafeInteger(Number(value)))
-        throw invalid([{ path: name, message: 'må være et heltall', messageEn: 'must be an integer' }]);
-      return Number(value);
-    case 'bigint': {
-      const position = positionOf(value);
-      if (position === undefined)
-        throw invalid([{ path: name, message: 'må være en posisjon', messageEn: 'must be a position' }]);
-      return position;
+  try {
+    return filterValue(name, type, value);
+  } catch (error) {
+    if (error instanceof InvalidFilter) {
+      throw invalid([{ path: error.field, message: error.messageNb, messageEn: error.message }]);
     }
-    case 'boolean':
-      if (value !== 'true' && value !== 'false') {
-        throw invalid([
-          { path: name, message: 'må være true eller false', messageEn: 'must be true or false' },
-        ]);
-      }
-      return value === 'true';
+    throw error;
   }
 };
 
