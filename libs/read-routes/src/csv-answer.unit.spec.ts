@@ -3,7 +3,7 @@ import { columnsOf } from './answer-columns';
 import { unlabelledFields } from './column-headers';
 import { csvOf } from './csv-answer';
 import { readRoutes } from './read-routes';
-import { listItemOf } from './route-answers';
+import { answerCodecOf, listItemOf } from './route-answers';
 
 const item = t.intersection([
   t.type({ caseNumber: t.string, authority: t.type({ kind: t.string, reference: t.string }) }),
@@ -33,12 +33,11 @@ describe('csvOf', () => {
   });
 });
 
-describe('the list routes', () => {
-  it('have a Norwegian header for every column of their CSV', () => {
-    const unlabelled = readRoutes.flatMap((route) => {
-      const codec = listItemOf(route);
-      return codec === undefined ? [] : columnsOf(codec).flatMap(unlabelledFields);
-    });
+describe('the read routes', () => {
+  it('have a Norwegian header for every column of their tables and CSV', () => {
+    const unlabelled = readRoutes.flatMap((route) =>
+      columnsOf(listItemOf(route) ?? answerCodecOf(route)).flatMap(unlabelledFields),
+    );
     expect(unlabelled).toEqual([]);
   });
 });

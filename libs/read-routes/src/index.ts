@@ -1,6 +1,7 @@
 // Every read of the read models, for the HTTP API and the CLI alike.
 export * from './read-routes';
 export * from './route-answers';
+export * from './route-match';
 export * from './filter-values';
 export * from './position';
 

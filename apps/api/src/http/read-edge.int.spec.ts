@@ -128,7 +128,7 @@ describe('CSV', () => {
     expect(csv.headers.get('content-type')).toBe('text/csv; charset=utf-8');
     const text = csv.body as string;
     expect(
-      text.startsWith('\uFEFFRisiko-ID;Gjeldende vurdering – Risiko-ID;Gjeldende vurdering – Tittel;'),
+      text.startsWith('\uFEFFRisiko-ID;Gjeldende – Risiko-ID;Gjeldende – Tittel;'),
     ).toBe(true);
     const lines = text.split('\r\n').filter((line) => line !== '');
     expect(lines).toHaveLength(json.body.items.length + 1);

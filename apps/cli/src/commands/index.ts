@@ -10,6 +10,7 @@ import { keysCommand } from './keys';
 import { projectionsCommand } from './projections';
 import { proveCommand, verifyProofCommand } from './prove';
 import { seedCommand } from './seed';
+import { showCommand } from './show';
 import { tokensCommand } from './tokens';
 import { verifyCommand } from './verify';
 import { witnessCommand } from './witness';
@@ -21,6 +22,7 @@ export const commands: ReadonlyArray<(context: CommandContext) => Command> = [
   seedCommand,
   execCommand,
   historyCommand,
+  showCommand,
   attemptsCommand,
   projectionsCommand,
   exportCommand,
