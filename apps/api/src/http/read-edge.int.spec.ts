@@ -127,9 +127,7 @@ describe('CSV', () => {
     expect(csv.status).toBe(200);
     expect(csv.headers.get('content-type')).toBe('text/csv; charset=utf-8');
     const text = csv.body as string;
-    expect(
-      text.startsWith('\uFEFFRisiko-ID;Gjeldende – Risiko-ID;Gjeldende – Tittel;'),
-    ).toBe(true);
+    expect(text.startsWith('\uFEFFRisiko-ID;Gjeldende – Risiko-ID;Gjeldende – Tittel;')).toBe(true);
     const lines = text.split('\r\n').filter((line) => line !== '');
     expect(lines).toHaveLength(json.body.items.length + 1);
     expect(lines[1]?.startsWith(`${json.body.items[0].riskId};`)).toBe(true);
