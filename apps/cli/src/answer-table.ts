@@ -1,11 +1,9 @@
 import { cellOf, columnHeader, columnsOf } from '@styring/read-routes';
 import type * as t from 'io-ts';
+import { fit } from './fit-cell';
 
 /** The widest a cell is shown; longer text is cut with an ellipsis (CSV and JSON have it whole). */
 const maxWidth = 40;
-
-const fit = (text: string, width: number) =>
-  text.length > width ? `${text.slice(0, width - 1)}…` : text.padEnd(width, ' ');
 
 /**
  * A list answer as a table for people: the item codec's columns with their Norwegian headers, leaving out
