@@ -1,7 +1,21 @@
 import * as t from 'io-ts';
-import { Assignment, Goal } from '@styring/governance';
+import { Assignment } from '@styring/governance';
 import { globalPosition } from '../answers/answer-codecs';
 import { decisionSummaryAnswer } from '../answers/decision-answer';
+
+/** A hovedmål or delmål of a plan (the domain's `Goal`, which refuses other fields, so not in a join). */
+export const goalAnswer = t.intersection(
+  [
+    t.type({
+      goalId: t.string,
+      level: t.keyof({ hovedmal: null, delmal: null }, 'GoalLevel'),
+      text: t.string,
+      sdgs: t.readonlyArray(t.number),
+    }),
+    t.partial({ focusArea: t.string, mainGoalId: t.string }),
+  ],
+  'Goal',
+);
 
 /** A plan as it stood after one of its decisions. */
 export const planVersionAnswer = t.intersection(
@@ -12,7 +26,7 @@ export const planVersionAnswer = t.intersection(
       title: t.string,
       period: t.type({ from: t.string, to: t.string }),
       parentPlans: t.readonlyArray(t.string),
-      goals: t.readonlyArray(Goal),
+      goals: t.readonlyArray(goalAnswer),
       assignments: t.readonlyArray(Assignment),
       status: t.keyof({ vedtatt: null, opphevet: null }, 'PlanStatus'),
       /** An årsbudsjett adopted after its budget year began (§ 14-3): recorded as it happened, and flagged. */
@@ -51,7 +65,7 @@ export const planHierarchyAnswer = t.type(
 );
 
 export const planGoalAnswer = t.intersection(
-  [Goal, t.type({ planId: t.string, planTitle: t.string })],
+  [goalAnswer, t.type({ planId: t.string, planTitle: t.string })],
   'PlanGoal',
 );
 export type PlanGoal = t.TypeOf<typeof planGoalAnswer>;
