@@ -69,10 +69,7 @@ const optionsOf = (route: ReadRoute, flags: ShowFlags, params: Readonly<Record<s
 const render = (route: ReadRoute, body: unknown, format: ShowFlags['format']): string => {
   const item = listItemOf(route);
   if (format === 'json') return `${JSON.stringify(body, bigintsAsText, 2)}\n`;
-  if (item === undefined) {
-    if (format === 'csv') throw new UsageError(`--format csv: ${route.path} is one object, not a list`);
-    return answerRecord(answerCodecOf(route), body);
-  }
+  if (item === undefined) return answerRecord(answerCodecOf(route), body);
   const items = body as readonly unknown[];
   return format === 'csv'
     ? csvOf(item, items)
@@ -112,6 +109,9 @@ export const showCommand = (context: CommandContext): Command => {
         throw new UsageError(
           `no read at '${path}' (reads: ${readRoutes.map((route) => route.path).join(', ')})`,
         );
+      }
+      if (flags.format === 'csv' && listItemOf(match.route) === undefined) {
+        throw new UsageError(`--format csv: ${match.route.path} is one object, not a list`);
       }
       const options = optionsOf(match.route, flags, match.params);
       const store = await openStore(storeUrlOf(self), { cwd: context.io.cwd });
