@@ -4,6 +4,7 @@ import { unlabelledFields } from './column-headers';
 import { csvOf } from './csv-answer';
 import { readRoutes } from './read-routes';
 import { answerCodecOf, listItemOf } from './route-answers';
+import { readModelQueries } from '@styring/nestjs';
 
 const item = t.intersection([
   t.type({ caseNumber: t.string, authority: t.type({ kind: t.string, reference: t.string }) }),
@@ -36,7 +37,9 @@ describe('csvOf', () => {
 describe('the read routes', () => {
   it('have a Norwegian header for every column of their tables and CSV', () => {
     const unlabelled = readRoutes.flatMap((route) =>
-      columnsOf(listItemOf(route) ?? answerCodecOf(route)).flatMap(unlabelledFields),
+      columnsOf(listItemOf(route, readModelQueries) ?? answerCodecOf(route, readModelQueries)).flatMap(
+        unlabelledFields,
+      ),
     );
     expect(unlabelled).toEqual([]);
   });

@@ -7,6 +7,7 @@ import { pino } from 'pino';
 import { readApiConfig } from '../config';
 import { type RunningApi, startApi } from '../server';
 import { maxPageSize } from './pagination';
+import { readModelQueries } from '@styring/nestjs';
 import { listItemOf, readRoutes } from '@styring/read-routes';
 
 // The read edge as a client meets it: an in-process service on a real SQLite store with the demo history.
@@ -53,7 +54,7 @@ describe('the OpenAPI description', () => {
         path: route.path,
         hasSchema: true,
       });
-      if (listItemOf(route) !== undefined) {
+      if (listItemOf(route, readModelQueries) !== undefined) {
         expect(schema.required).toEqual(['items', 'total', 'pageSize']);
         expect(schema.properties.items.items.type).toBe('object');
         expect(operation.responses['200'].content['text/csv']).toBeDefined();

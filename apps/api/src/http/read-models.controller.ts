@@ -15,7 +15,7 @@ import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiParam, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { OpenedStore } from '@styring/app';
 import type { CurrentRevision } from '@styring/eventstore';
-import { STYRING_STORE, StyringQuery } from '@styring/nestjs';
+import { readModelQueries, STYRING_STORE, StyringQuery } from '@styring/nestjs';
 import { InvalidQuery } from '@styring/projections';
 import { pathParameters } from './command-routes';
 import {
@@ -114,7 +114,7 @@ export class ReadModelsController {
     response: ResponseHead,
     accept: string | undefined,
   ): Promise<unknown> {
-    const item = listItemOf(route);
+    const item = listItemOf(route, readModelQueries);
     const csv = /\btext\/csv\b/.test(accept ?? '');
     if (csv && item === undefined) throw notAcceptable(route);
     // A list's paging parameters are the edge's own; the rest are the query's (others know no paging).
@@ -228,9 +228,9 @@ const pagingDocs = [
 
 /** The 200 response: the answer's schema, or a page of its items as JSON and as CSV. */
 const responseDocs = (route: ReadRoute) => {
-  const item = listItemOf(route);
+  const item = listItemOf(route, readModelQueries);
   return item === undefined
-    ? ApiOkResponse({ description: 'Svaret', schema: codecSchema(answerCodecOf(route)) })
+    ? ApiOkResponse({ description: 'Svaret', schema: codecSchema(answerCodecOf(route, readModelQueries)) })
     : ApiOkResponse({
         description:
           'Én side av listen. Link rel="next" peker på neste side; X-Total-Count er antallet i alt.',
@@ -287,7 +287,7 @@ for (const [index, route] of readRoutes.entries()) {
     }),
     responseDocs(route),
     ...pointInTimeDocs,
-    ...(listItemOf(route) === undefined ? [] : pagingDocs),
+    ...(listItemOf(route, readModelQueries) === undefined ? [] : pagingDocs),
     ...Object.entries(route.filters).map(([name, type]) =>
       ApiQuery({
         name,

@@ -1,6 +1,5 @@
 import { Command, Option } from 'commander';
 import { openProjections, openStore } from '@styring/app';
-import { readModelQueries } from '@styring/nestjs';
 import { InvalidQuery } from '@styring/projections';
 import {
   answerCodecOf,
@@ -9,6 +8,7 @@ import {
   InvalidFilter,
   listItemOf,
   matchRoute,
+  type QueryAnswers,
   type ReadRoute,
   readRoutes,
 } from '@styring/read-routes';
@@ -66,10 +66,15 @@ const optionsOf = (route: ReadRoute, flags: ShowFlags, params: Readonly<Record<s
 };
 
 /** The answer as the format asks: a table or record for people, JSON or CSV for programs. */
-const render = (route: ReadRoute, body: unknown, format: ShowFlags['format']): string => {
-  const item = listItemOf(route);
+const render = (
+  route: ReadRoute,
+  queries: QueryAnswers,
+  body: unknown,
+  format: ShowFlags['format'],
+): string => {
+  const item = listItemOf(route, queries);
   if (format === 'json') return `${JSON.stringify(body, bigintsAsText, 2)}\n`;
-  if (item === undefined) return answerRecord(answerCodecOf(route), body);
+  if (item === undefined) return answerRecord(answerCodecOf(route, queries), body);
   const items = body as readonly unknown[];
   return format === 'csv'
     ? csvOf(item, items)
@@ -110,7 +115,9 @@ export const showCommand = (context: CommandContext): Command => {
           `no read at '${path}' (reads: ${readRoutes.map((route) => route.path).join(', ')})`,
         );
       }
-      if (flags.format === 'csv' && listItemOf(match.route) === undefined) {
+      // The query table comes with NestJS, which only a read needs: every other command starts without it.
+      const { readModelQueries } = await import('@styring/nestjs');
+      if (flags.format === 'csv' && listItemOf(match.route, readModelQueries) === undefined) {
         throw new UsageError(`--format csv: ${match.route.path} is one object, not a list`);
       }
       const options = optionsOf(match.route, flags, match.params);
@@ -134,7 +141,7 @@ export const showCommand = (context: CommandContext): Command => {
           context.exit(ExitCode.failed);
           return;
         }
-        context.io.out(render(match.route, body, flags.format));
+        context.io.out(render(match.route, readModelQueries, body, flags.format));
         context.exit(ExitCode.ok);
       } finally {
         progress.stop();
