@@ -20,7 +20,7 @@ import { progressBar } from '../progress';
 /** `owningUnit` as a flag: `--owning-unit`. */
 const flagOf = (filter: string) => `--${filter.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`)}`;
 
-/** Every filter of any read, with its type: each is a flag, checked against the read that is asked for. */
+/** Every filter of any read: each is a flag, checked against the read that is asked for. */
 const allFilters = [...new Set(readRoutes.flatMap((route) => Object.keys(route.filters)))].sort();
 
 const routeList = readRoutes
