@@ -308,7 +308,7 @@ describe('writing', () => {
 
   it('lets the first of two clients who read the same revision win; the second gets 409 and writes nothing', async () => {
     const plans = await request('GET', '/api/plans', { token: kommunedirektor });
-    const plan = (plans.body as { planId: string; status: string; decidedBy: { body: string } }[]).find(
+    const plan = (plans.body.items as { planId: string; status: string; decidedBy: { body: string } }[]).find(
       (candidate) => candidate.status === 'vedtatt' && candidate.decidedBy.body === 'kommunestyret',
     );
     expect(plan).toBeDefined();
@@ -368,7 +368,7 @@ describe('reading', () => {
     });
     expect(now.status).toBe(200);
     expect(early.status).toBe(200);
-    expect(early.body.length).toBeLessThan(now.body.length);
+    expect(early.body.total).toBeLessThan(now.body.total);
     const bad = await request('GET', '/api/decision-log?asOf=yesterday', { token: revisor });
     expect(bad).toMatchObject({ status: 400, body: { errors: [{ path: 'asOf' }] } });
     const unknown = await request('GET', '/api/decision-log?colour=red', { token: revisor });
@@ -398,7 +398,7 @@ describe('reading', () => {
     const reply = await request('GET', '/api/decision-log?afterPosition=9223372036854775807', {
       token: revisor,
     });
-    expect(reply).toMatchObject({ status: 200, body: [] });
+    expect(reply).toMatchObject({ status: 200, body: { items: [], total: 0 } });
   });
 });
 
@@ -408,7 +408,7 @@ describe('the reporting calendar of the demo', () => {
       token: revisor,
     });
     expect(reply.status).toBe(200);
-    const overdue = (reply.body as { status: string; obligationId: string }[])
+    const overdue = (reply.body.items as { status: string; obligationId: string }[])
       .filter((entry) => entry.status === 'levert-for-sent' || entry.status === 'mangler')
       .map((entry) => `${entry.status} ${entry.obligationId}`);
     expect(overdue).toEqual([
@@ -422,7 +422,7 @@ describe('the reporting calendar of the demo', () => {
     const ids = async (query: string) => {
       const reply = await request('GET', `/api/supervisions?${query}`, { token: revisor });
       expect(reply.status).toBe(200);
-      return (reply.body as { supervisionId: string; findings: unknown[] }[]).map(
+      return (reply.body.items as { supervisionId: string; findings: unknown[] }[]).map(
         (entry) => `${entry.supervisionId} (${entry.findings.length} funn)`,
       );
     };
@@ -440,7 +440,7 @@ describe('the registers of the demo', () => {
   it('lists the units with their sector, and every delegation with its chain, revoked ones included', async () => {
     const units = await request('GET', '/api/units?asOf=2025-12-31', { token: revisor });
     expect(units.status).toBe(200);
-    expect(units.body).toContainEqual(
+    expect(units.body.items).toContainEqual(
       expect.objectContaining({
         unit: 'prosjektvirksomheten',
         parent: 'teknisk-sektor',
@@ -453,7 +453,7 @@ describe('the registers of the demo', () => {
     expect((await request('GET', '/api/units/no-such-unit', { token: revisor })).status).toBe(404);
     const delegations = await request('GET', '/api/delegations?asOf=2025-12-31', { token: revisor });
     expect(delegations.status).toBe(200);
-    const revoked = (delegations.body as { delegationId: string; revoked?: unknown }[]).filter(
+    const revoked = (delegations.body.items as { delegationId: string; revoked?: unknown }[]).filter(
       (entry) => entry.revoked !== undefined,
     );
     expect(revoked).toEqual([
@@ -486,7 +486,7 @@ describe('the registers of the demo', () => {
   it('shows procurements against their delegation limit and the ownership register, and refuses an unknown status', async () => {
     const procurements = await request('GET', '/api/procurements', { token: revisor });
     expect(procurements.status).toBe(200);
-    expect(procurements.body).toContainEqual(
+    expect(procurements.body.items).toContainEqual(
       expect.objectContaining({
         procurementId: 'fagsystem-byggesak',
         responsibleUnit: 'utvikling-og-digitalisering',
@@ -496,10 +496,10 @@ describe('the registers of the demo', () => {
     );
     const companies = await request('GET', '/api/companies', { token: revisor });
     expect(
-      (companies.body as { ownershipReports: string[] }[]).map((company) => company.ownershipReports),
+      (companies.body.items as { ownershipReports: string[] }[]).map((company) => company.ownershipReports),
     ).toEqual([['eierskapsmelding-2024'], ['eierskapsmelding-2024'], ['eierskapsmelding-2024']]);
     const reports = await request('GET', '/api/ownership-reports', { token: revisor });
-    expect(reports).toMatchObject({ status: 200, body: [{ reportId: 'eierskapsmelding-2024' }] });
+    expect(reports).toMatchObject({ status: 200, body: { items: [{ reportId: 'eierskapsmelding-2024' }] } });
     const bad = await request('GET', '/api/procurements?status=awarded', { token: revisor });
     expect(bad).toMatchObject({ status: 400, body: { errors: [{ path: 'status' }] } });
   });

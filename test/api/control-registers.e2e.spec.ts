@@ -25,15 +25,15 @@ describe('the control registers of the demo', () => {
     const june = await get('/api/deviations?asOf=2024-06-01');
     expect(june).toMatchObject({
       status: 200,
-      body: [{ deviationId: 'avvik-2024-hjemmetjenesten-1', status: 'open', daysOpen: 26 }],
+      body: { items: [{ deviationId: 'avvik-2024-hjemmetjenesten-1', status: 'open', daysOpen: 26 }] },
     });
     const now = await get('/api/deviations?status=closed');
-    expect(now.body).toEqual([
+    expect(now.body.items).toEqual([
       expect.objectContaining({ deviationId: 'avvik-2024-hjemmetjenesten-1', daysToClose: 53 }),
     ]);
     expect(await get('/api/deviations/by-unit')).toMatchObject({
       status: 200,
-      body: [{ unit: 'hjemmetjenesten', open: 0, closed: 1, averageDaysToClose: 53 }],
+      body: { items: [{ unit: 'hjemmetjenesten', open: 0, closed: 1, averageDaysToClose: 53 }] },
     });
   });
 
@@ -41,9 +41,11 @@ describe('the control registers of the demo', () => {
     const reply = await get('/api/internal-control-checklists?withAvvik=true');
     expect(reply).toMatchObject({
       status: 200,
-      body: [{ unit: 'helse-og-velferd', completedOn: '2024-05-15', outcome: { ok: 2, avvik: 1 } }],
+      body: {
+        items: [{ unit: 'helse-og-velferd', completedOn: '2024-05-15', outcome: { ok: 2, avvik: 1 } }],
+      },
     });
-    expect(reply.body[0].completedBy.actor).toEqual(expect.any(String));
+    expect(reply.body.items[0].completedBy.actor).toEqual(expect.any(String));
   });
 
   it('refuses an unknown status or band (400), naming the allowed values', async () => {
@@ -72,8 +74,8 @@ describe('the control registers of the demo', () => {
   it('lists the oppdrag of the plans with the goals they serve', async () => {
     const reply = await get('/api/assignments');
     expect(reply.status).toBe(200);
-    expect(reply.body.length).toBeGreaterThan(0);
-    expect(reply.body[0]).toEqual(
+    expect(reply.body.items.length).toBeGreaterThan(0);
+    expect(reply.body.items[0]).toEqual(
       expect.objectContaining({ assignmentId: expect.any(String), goals: expect.any(Array) }),
     );
   });

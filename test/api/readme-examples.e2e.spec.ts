@@ -59,7 +59,7 @@ describe('the READMEs’ read examples on a fresh demo', () => {
 
   it('shows on the recorded clock what the API README says: a risk corrected from middels to hoy in January 2025', async () => {
     const known = await get('/api/risks?asOf=2025-01-01&clock=recorded');
-    const risk = (known.body as { riskId: string; current: { band: string } }[]).find(
+    const risk = (known.body.items as { riskId: string; current: { band: string } }[]).find(
       (entry) => entry.riskId === 'kostnad-ungdomsskole',
     );
     expect(risk?.current.band).toBe('middels');

@@ -3,7 +3,8 @@ import * as path from 'node:path';
 import { commandTypes } from '@styring/governance';
 import { commandPermissions } from './auth/permissions';
 import { commandRoutes } from './http/command-routes';
-import { readRoutes } from './http/read-routes';
+import { readModelQueries } from '@styring/nestjs';
+import { listItemOf, readRoutes } from '@styring/read-routes';
 import { docsPath, openApiPath } from './openapi/docs';
 
 // Prettier pads table cells; one space is enough to compare.
@@ -38,5 +39,14 @@ describe('apps/api/README.md', () => {
   it('lists every read-model endpoint with its query', () => {
     const rows = readRoutes.map((route) => `| \`GET /api/${route.path}\` | \`${route.query}\` |`);
     expect(rows.filter((row) => !readme.includes(row))).toEqual([]);
+  });
+
+  it('names every read that is not a list', () => {
+    const single = readRoutes.filter((route) => listItemOf(route, readModelQueries) === undefined);
+    const sentence = /all of the above except\s+([^.]+?)\s+which\s+answer one object/.exec(readme)?.[1] ?? '';
+    expect(
+      single.map((route) => `/api/${route.path}`).filter((path) => !sentence.includes(`\`${path}\``)),
+    ).toEqual([]);
+    expect([...sentence.matchAll(/`([^`]+)`/g)]).toHaveLength(single.length);
   });
 });

@@ -1,4 +1,5 @@
 import { bodyLabels, type DecidingBody, type DecisionLogEntry } from '@styring/governance';
+import { fit } from './fit-cell';
 
 const bodyOf = (entry: DecisionLogEntry): string => {
   const label = bodyLabels[entry.body as DecidingBody] ?? entry.body;
@@ -23,9 +24,6 @@ const columns: ReadonlyArray<{
   { header: 'Hjemmel', width: 30, cell: (e) => `${withoutAuthorityMark(e)}${authorityOf(e)}` },
   { header: 'Vedtak', width: 90, cell: (e) => e.summary },
 ];
-
-const fit = (text: string, width: number) =>
-  text.length > width ? `${text.slice(0, width - 1)}…` : text.padEnd(width, ' ');
 
 /** The decision log as a table for people: one line per decision, long cells cut with an ellipsis. */
 export const decisionTable = (entries: readonly DecisionLogEntry[]): string => {

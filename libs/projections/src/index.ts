@@ -14,19 +14,25 @@ export * from './oslo-time';
 // The read models and their queries.
 export { decisionLogName, decisionLogProjection } from './decision-log/decision-log-projection';
 export * from './decision-log/decision-log-queries';
+export * from './decision-log/decision-log-answers';
 export { planRegisterName, planRegisterProjection } from './plan-register/plan-register-projection';
 export * from './plan-register/plan-register-queries';
+export * from './plan-register/plan-register-answers';
 export { portfoliosName, portfolioProjection } from './portfolios/portfolio-projection';
 export * from './portfolios/portfolio-queries';
+export * from './portfolios/portfolio-answers';
 export { riskRegisterName, riskRegisterProjection } from './risk-register/risk-register-projection';
 export * from './risk-register/risk-register-queries';
+export * from './risk-register/risk-register-answers';
 export {
   reportingCalendarName,
   reportingCalendarProjection,
 } from './reporting-calendar/reporting-calendar-projection';
 export * from './reporting-calendar/reporting-calendar-queries';
+export * from './reporting-calendar/reporting-calendar-answers';
 export { authorityName, authorityProjection } from './authority/authority-projection';
 export * from './authority/authority-queries';
+export * from './authority/authority-answers';
 export { changeLogName, changeLogProjection } from './change-log/change-log-projection';
 export * from './change-log/change-log-queries';
 export {
@@ -34,6 +40,8 @@ export {
   supervisionRegisterProjection,
 } from './supervision-register/supervision-register-projection';
 export * from './supervision-register/supervision-register-queries';
+export * from './supervision-register/supervision-register-answers';
+export * from './change-log/change-log-answers';
 export type { DecisionSummary } from './governance/decision-columns';
 export { UndecodableEventError } from './governance/decode';
 export type { EventSource } from './governance/revisions';
@@ -52,7 +60,6 @@ export * from './internal-control/checklist-register-answers';
 export * from './internal-control/avvik-register-queries';
 export * from './internal-control/avvik-register-answers';
 export * from './risk-register/risk-register-answers';
-export * from './answers/decision-summary';
 export * from './plan-register/plan-assignments-queries';
 export * from './plan-register/plan-assignments-answers';
 export { projectFolderName, projectFolderProjection } from './project-folder/project-folder-projection';
@@ -73,3 +80,4 @@ export { ownershipName, ownershipProjection } from './ownership/ownership-projec
 export * from './ownership/ownership-queries';
 export * from './ownership/ownership-answers';
 export * from './answers/provenance';
+export * from './answers/decision-answer';

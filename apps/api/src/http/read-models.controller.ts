@@ -1,23 +1,38 @@
-import { positionOf } from './position';
 import {
   BadRequestException,
+  ConflictException,
   Controller,
   Get,
+  Headers,
   Inject,
+  NotAcceptableException,
   NotFoundException,
   Param,
   Query,
   Res,
 } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiOperation, ApiParam, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiParam, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { OpenedStore } from '@styring/app';
 import type { CurrentRevision } from '@styring/eventstore';
-import { STYRING_STORE, StyringQuery } from '@styring/nestjs';
+import { readModelQueries, STYRING_STORE, StyringQuery } from '@styring/nestjs';
 import { InvalidQuery } from '@styring/projections';
 import { pathParameters } from './command-routes';
-import { type FilterType, type ReadRoute, readRoutes } from './read-routes';
+import {
+  answerCodecOf,
+  csvMediaType,
+  csvOf,
+  type FilterType,
+  filterValue,
+  InvalidFilter,
+  listItemOf,
+  type ReadRoute,
+  readRoutes,
+} from '@styring/read-routes';
 import { etagOf } from './revision-headers';
+import { codecSchema } from '../openapi/codec-schema';
+import { pageSchema } from '../openapi/answer-schema';
+import { defaultPageSize, maxPageSize, pageOf, pageSizeOf, PagingError } from './pagination';
 
 interface ResponseHead {
   setHeader(name: string, value: string): unknown;
@@ -32,26 +47,13 @@ const invalid = (errors: { path: string; message: string; messageEn: string }[])
   });
 
 const parse = (name: string, type: FilterType, value: string): unknown => {
-  switch (type) {
-    case 'string':
-      return value;
-    case 'number':
-      if (!/^-?\d+$/.test(value) || !Number.isSafeInteger(Number(value)))
-        throw invalid([{ path: name, message: 'må være et heltall', messageEn: 'must be an integer' }]);
-      return Number(value);
-    case 'bigint': {
-      const position = positionOf(value);
-      if (position === undefined)
-        throw invalid([{ path: name, message: 'må være en posisjon', messageEn: 'must be a position' }]);
-      return position;
+  try {
+    return filterValue(name, type, value);
+  } catch (error) {
+    if (error instanceof InvalidFilter) {
+      throw invalid([{ path: error.field, message: error.messageNb, messageEn: error.message }]);
     }
-    case 'boolean':
-      if (value !== 'true' && value !== 'false') {
-        throw invalid([
-          { path: name, message: 'må være true eller false', messageEn: 'must be true or false' },
-        ]);
-      }
-      return value === 'true';
+    throw error;
   }
 };
 
@@ -99,7 +101,7 @@ export class ReadModelsController {
   @Get('streams/:streamId')
   @ApiOperation({
     summary: 'Alle hendelser i én strøm, med strømmens revisjon som ETag (bruk den i If-Match)',
-    tags: ['lesing'],
+    tags: ['revisjon', 'lesing'],
   })
   async stream(@Param('streamId') streamId: string, @Res({ passthrough: true }) response: ResponseHead) {
     const events = [];
@@ -115,8 +117,15 @@ export class ReadModelsController {
     params: Record<string, string>,
     queryString: Record<string, unknown>,
     response: ResponseHead,
+    accept: string | undefined,
   ): Promise<unknown> {
-    const options = { ...optionsOf(route, queryString), ...params };
+    const item = listItemOf(route, readModelQueries);
+    const csv = /\btext\/csv\b/.test(accept ?? '');
+    if (csv && item === undefined) throw notAcceptable(route);
+    // A list's paging parameters are the edge's own; the rest are the query's (others know no paging).
+    const { cursor, pageSize, ...filters } = queryString;
+    const size = item === undefined ? undefined : paged(() => pageSizeOf(pageSize));
+    const options = { ...optionsOf(route, item === undefined ? queryString : filters), ...params };
     const current = options['asOf'] === undefined && options['knownAt'] === undefined;
     // The revision is read before the read models catch up, so the body is at least as new as the ETag.
     const revision =
@@ -138,11 +147,21 @@ export class ReadModelsController {
       }
       throw error;
     }
-    const body = route.pick === undefined ? answer : route.pick(answer, params);
+    const body = route.pick === undefined ? answer : route.pick.select(answer, params);
     if (body === undefined) throw notFound(`nothing at ${route.path} with ${JSON.stringify(params)}`);
     const etag = etagOf(revision);
     if (etag !== undefined) response.setHeader('ETag', etag);
-    return body;
+    if (item === undefined) return body;
+    const page = paged(() =>
+      pageOf(body as unknown[], { path: route.path, params, filters }, cursor, size ?? defaultPageSize),
+    );
+    if (page.nextCursor !== undefined) {
+      response.setHeader('Link', `<${nextPageUrl(route, params, queryString, page.nextCursor)}>; rel="next"`);
+    }
+    response.setHeader('X-Total-Count', String(page.total));
+    if (!csv) return page;
+    response.setHeader('Content-Type', csvMediaType);
+    return csvOf(item, page.items);
   }
 
   private async revisionOf(streamId: string): Promise<CurrentRevision> {
@@ -158,6 +177,86 @@ export class ReadModelsController {
 
 const notFound = (messageEn: string) =>
   new NotFoundException({ error: 'not_found', message: 'Fant ikke ressursen.', messageEn });
+
+const notAcceptable = (route: ReadRoute) =>
+  new NotAcceptableException({
+    error: 'not_acceptable',
+    message: 'Bare lister kan leveres som CSV; denne ressursen leveres som JSON.',
+    messageEn: `only lists are served as CSV; ${route.path} is served as application/json`,
+  });
+
+/** A page, or the paging parameter's error as 400 (409 when the list changed under the cursor). */
+const paged = <T>(page: () => T): T => {
+  try {
+    return page();
+  } catch (error) {
+    if (!(error instanceof PagingError)) throw error;
+    const errors = [{ path: error.field, message: error.messageNb, messageEn: error.message }];
+    if (error.stale) {
+      throw new ConflictException({
+        error: 'stale_cursor',
+        message: 'Listen er endret.',
+        messageEn: error.message,
+        errors,
+      });
+    }
+    throw invalid(errors);
+  }
+};
+
+/** The next page's address: the same path and query string, with the next cursor. */
+const nextPageUrl = (
+  route: ReadRoute,
+  params: Record<string, string>,
+  queryString: Record<string, unknown>,
+  cursor: string,
+): string => {
+  const path = route.path.replace(/:(\w+)/g, (_match, name: string) =>
+    encodeURIComponent(params[name] ?? ''),
+  );
+  const query = new URLSearchParams(
+    Object.entries({ ...queryString, cursor }).filter(
+      (entry): entry is [string, string] => typeof entry[1] === 'string',
+    ),
+  );
+  return `/api/${path}?${query}`;
+};
+
+const pagingDocs = [
+  ApiQuery({
+    name: 'pageSize',
+    required: false,
+    type: Number,
+    description: `Antall elementer per side: ${defaultPageSize} uten, høyst ${maxPageSize}`,
+  }),
+  ApiQuery({
+    name: 'cursor',
+    required: false,
+    type: String,
+    description: 'Markøren for neste side: nextCursor fra forrige side (eller Link rel="next")',
+  }),
+];
+
+/** The 200 response: the answer's schema, or a page of its items as JSON and as CSV. */
+const responseDocs = (route: ReadRoute) => {
+  const item = listItemOf(route, readModelQueries);
+  return item === undefined
+    ? ApiOkResponse({ description: 'Svaret', schema: codecSchema(answerCodecOf(route, readModelQueries)) })
+    : ApiOkResponse({
+        description:
+          'Én side av listen. Link rel="next" peker på neste side; X-Total-Count er antallet i alt.',
+        content: {
+          'application/json': { schema: pageSchema(item) },
+          'text/csv': {
+            schema: {
+              type: 'string',
+              description:
+                'Samme side som CSV (Accept: text/csv): semikolon, UTF-8 med BOM, norske kolonnenavn',
+            },
+          },
+        },
+      });
+};
 
 const pointInTimeDocs = [
   ApiQuery({
@@ -189,8 +288,9 @@ for (const [index, route] of readRoutes.entries()) {
     params: Record<string, string>,
     queryString: Record<string, unknown>,
     response: ResponseHead,
+    accept: string | undefined,
   ) {
-    return this.read(route, params, queryString, response);
+    return this.read(route, params, queryString, response, accept);
   };
   const descriptor = Object.getOwnPropertyDescriptor(prototype, key) as PropertyDescriptor;
   const decorators: MethodDecorator[] = [
@@ -202,9 +302,11 @@ for (const [index, route] of readRoutes.entries()) {
         route.stream === undefined
           ? undefined
           : 'Svaret har ETag: strømmens revisjon. Send den som If-Match når du skriver.',
-      tags: [route.tag],
+      tags: ['revisjon', route.tag],
     }),
+    responseDocs(route),
     ...pointInTimeDocs,
+    ...(listItemOf(route, readModelQueries) === undefined ? [] : pagingDocs),
     ...Object.entries(route.filters).map(([name, type]) =>
       ApiQuery({
         name,
@@ -218,4 +320,5 @@ for (const [index, route] of readRoutes.entries()) {
   Param()(prototype, key, 0);
   Query()(prototype, key, 1);
   Res({ passthrough: true })(prototype, key, 2);
+  Headers('accept')(prototype, key, 3);
 }

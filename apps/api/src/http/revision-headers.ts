@@ -1,4 +1,4 @@
-import { positionOf } from './position';
+import { positionOf } from '@styring/read-routes';
 import { BadRequestException } from '@nestjs/common';
 import type { CurrentRevision, ExpectedRevision } from '@styring/eventstore';
 

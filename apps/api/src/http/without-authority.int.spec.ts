@@ -86,7 +86,7 @@ describe('the HTTP service: a decision recorded without authority', () => {
     const reply = await call('POST', plansUrl, tokens['styv']!, styringsbrevWith({ reason }));
     expect(reply.status).toBe(201);
     const views = await call('GET', '/api/decisions-without-authority', tokens['revisor']!);
-    expect(views.body).toContainEqual(
+    expect(views.body['items']).toContainEqual(
       expect.objectContaining({
         code: 'authority.delegation_required',
         recordedWithoutAuthority: expect.objectContaining({
@@ -96,7 +96,7 @@ describe('the HTTP service: a decision recorded without authority', () => {
       }),
     );
     const log = await call('GET', '/api/decision-log?caseNumber=2025/0031', tokens['revisor']!);
-    expect(log.body).toEqual([
+    expect(log.body['items']).toEqual([
       expect.objectContaining({
         recordedWithoutAuthority: expect.objectContaining({ reason }),
         actor: 'internkontroll-1',

@@ -20,6 +20,10 @@ export const setUpDocs = (app: INestApplication): void => {
     )
     .setVersion('0.1.0')
     .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' })
+    .addTag(
+      'revisjon',
+      'Alt revisor kan lese: registrene på begge klokker (asOf, clock), lister i sider (pageSize, cursor) og som CSV (Accept: text/csv)',
+    )
     .build();
   SwaggerModule.setup(docsPath, app, () => SwaggerModule.createDocument(app, config), {
     jsonDocumentUrl: openApiPath,

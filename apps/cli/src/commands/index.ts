@@ -11,6 +11,7 @@ import { keysCommand } from './keys';
 import { projectionsCommand } from './projections';
 import { proveCommand, verifyProofCommand } from './prove';
 import { seedCommand } from './seed';
+import { showCommand } from './show';
 import { tokensCommand } from './tokens';
 import { verifyCommand } from './verify';
 import { witnessCommand } from './witness';
@@ -23,6 +24,7 @@ export const commands: ReadonlyArray<(context: CommandContext) => Command> = [
   execCommand,
   historyCommand,
   changesCommand,
+  showCommand,
   attemptsCommand,
   projectionsCommand,
   exportCommand,

@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import * as E from 'fp-ts/Either';
+import type * as t from 'io-ts';
 import {
   authorize,
   type CommandType,
@@ -7,7 +8,6 @@ import {
   coversMatter,
   coversScope,
   type DecisionReference,
-  type DelegationRecord,
   type DelegationRegister,
   type DelegationScope,
   delegationsInForce as inForceOn,
@@ -27,39 +27,18 @@ import {
   resolvePointInTime,
 } from '../point-in-time';
 import { selectRows, Where } from '../sqlite/where';
+import type {
+  AuthorityDecision,
+  AuthorityFailure,
+  DelegationEntry,
+  decisionsUnderDelegationsAnswer,
+  RecordedWithoutAuthorityEntry,
+} from './authority-answers';
 
-/** A delegation as the register shows it, with the decision that gave it. */
-export interface DelegationEntry extends DelegationRecord {
-  readonly grantedBy: DecisionSummary;
-  readonly revokedBy?: DecisionSummary;
-}
-
-/** A decision, for the authority questions. */
-export interface AuthorityDecision extends DecisionSummary {
-  readonly eventId: string;
-  readonly eventType: string;
-  readonly kind: string;
-  readonly globalPosition: bigint;
-  /** When the system learnt this version (the decision, or a correction of it). */
-  readonly knownFrom: string;
-}
-
-/** A decision recorded though its authority did not hold: why, and who recorded it. */
-export interface RecordedWithoutAuthorityEntry {
-  readonly reason: string;
-  /** The authority finding as it was when the decision was recorded. */
-  readonly finding?: { readonly code: string; readonly message: string; readonly messageEn: string };
-  readonly recordedBy: { readonly actor: string; readonly role: string };
-}
-
-/** Why a decision's authority did not hold: the domain's rejection, in Norwegian and English. */
-export interface AuthorityFailure {
-  readonly decision: AuthorityDecision;
-  readonly code: string;
-  readonly message: string;
-  readonly messageEn: string;
-  /** Set when the decision was knowingly recorded without authority, with a stated reason. */
-  readonly recordedWithoutAuthority?: RecordedWithoutAuthorityEntry;
+interface DelegationRow extends DecisionRow {
+  readonly delegation_id: string;
+  readonly event_type: string;
+  readonly event: string;
 }
 
 interface DecisionEventRow extends DecisionRow {
@@ -90,7 +69,10 @@ const requireDay = (pointInTime: ResolvedPointInTime, question: string): string 
  * The delegations in force on the day of `asOf` (valid, not revoked, and resting on delegations in force),
  * as known then (recorded clock) or as known now (effective clock).
  */
-export const delegationsInForce = (db: Database.Database, query: PointInTime & { readonly asOf: string }) => {
+export const delegationsInForce = (
+  db: Database.Database,
+  query: PointInTime & { readonly asOf: string },
+): DelegationEntry[] => {
   const pointInTime = resolvePointInTime(query);
   const day = requireDay(pointInTime, 'in force on which day?');
   const { register, entries } = registerOf(delegationRowsAt(db, pointInTime));
@@ -129,7 +111,7 @@ const toDecision = (row: DecisionEventRow): AuthorityDecision => ({
 export const decisionsUnderDelegations = (
   db: Database.Database,
   query: DecisionsQuery & { readonly delegationId?: string } = {},
-): { readonly delegationId: string; readonly decisions: readonly AuthorityDecision[] }[] => {
+): t.TypeOf<typeof decisionsUnderDelegationsAnswer> => {
   const where = decisionsWhere(resolvePointInTime(query), query)
     .and("authority_decisions.authority_kind = 'delegation'")
     .and('authority_decisions.authority_reference = ?', query.delegationId);

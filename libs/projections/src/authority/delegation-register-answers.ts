@@ -1,6 +1,6 @@
 import * as t from 'io-ts';
 import { globalPosition } from '../answers/answer-codecs';
-import { decisionSummary } from '../answers/decision-summary';
+import { decisionSummaryAnswer } from '../answers/decision-answer';
 import { provenanceCodec } from '../answers/provenance';
 
 const holder = t.intersection([t.type({ body: t.string }), t.partial({ unit: t.string })]);
@@ -12,7 +12,7 @@ const scope = t.intersection([
 
 /** A decision made under a delegation (`AuthorityDecision`). */
 const authorityDecision = t.intersection([
-  decisionSummary,
+  decisionSummaryAnswer,
   t.type({ eventId: t.string, eventType: t.string, kind: t.string, globalPosition, knownFrom: t.string }),
 ]);
 
@@ -21,7 +21,7 @@ const chainLink = t.type({
   delegationId: t.string,
   from: holder,
   to: holder,
-  grantedBy: decisionSummary,
+  grantedBy: decisionSummaryAnswer,
 });
 
 const delegation = t.intersection([
@@ -31,7 +31,7 @@ const delegation = t.intersection([
     to: holder,
     scope,
     validFrom: t.string,
-    grantedBy: t.intersection([t.type({ decision: decisionSummary }), provenanceCodec]),
+    grantedBy: t.intersection([t.type({ decision: decisionSummaryAnswer }), provenanceCodec]),
     /**
      * From this delegation up through those it rests on to the one given by original authority (the
      * council's decision is the last link's `grantedBy`); `chainComplete` is false when a link is missing.
@@ -46,7 +46,7 @@ const delegation = t.intersection([
     validTo: t.string,
     basis: t.string,
     revoked: t.intersection([
-      t.type({ revokedFrom: t.string, reason: t.string, decision: decisionSummary }),
+      t.type({ revokedFrom: t.string, reason: t.string, decision: decisionSummaryAnswer }),
       provenanceCodec,
     ]),
     /** Whether it was in force on the day of `asOf`, its whole chain included (only with `asOf`). */

@@ -9,7 +9,7 @@ import type { ProvenanceRow } from '../answers/provenance';
 import { decisionOf, type DecisionRow, type DecisionSummary } from '../governance/decision-columns';
 import type { ResolvedPointInTime } from '../point-in-time';
 import { selectRows, Where } from '../sqlite/where';
-import type { DelegationEntry } from './authority-queries';
+import type { DelegationEntry } from './authority-answers';
 
 /** A row of `authority_delegations`: one delegating or revoking decision, with its whole event. */
 export interface DelegationRow extends DecisionRow, ProvenanceRow {

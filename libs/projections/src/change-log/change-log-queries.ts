@@ -1,8 +1,12 @@
 import type Database from 'better-sqlite3';
-import { type ChangeLogEntry, governanceEventTypes } from '@styring/governance';
+import { governanceEventTypes } from '@styring/governance';
 import { oneOf } from '../closed-filter';
+import type * as t from 'io-ts';
 import { type PointInTime, resolvePointInTime } from '../point-in-time';
 import { selectRows, Where } from '../sqlite/where';
+import type { changeLogEntryAnswer } from './change-log-answers';
+
+type ChangeLogEntry = t.TypeOf<typeof changeLogEntryAnswer>;
 
 export interface ChangeLogQuery extends PointInTime {
   readonly correctedEventId?: string;

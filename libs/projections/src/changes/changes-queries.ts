@@ -1,7 +1,8 @@
 import type Database from 'better-sqlite3';
 import type * as t from 'io-ts';
 import { changeLog } from '../change-log/change-log-queries';
-import { decisionLog, type DecisionLogRow } from '../decision-log/decision-log-queries';
+import type { DecisionLogRow } from '../decision-log/decision-log-answers';
+import { decisionLog } from '../decision-log/decision-log-queries';
 import { InvalidQuery, type PointInTime, resolvePointInTime } from '../point-in-time';
 import type { changesBetweenAnswer } from './changes-answers';
 import { type EntryStatus, statusRegisters } from './status-registers';

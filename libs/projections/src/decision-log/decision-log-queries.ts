@@ -15,6 +15,7 @@ import {
   resolvePointInTime,
 } from '../point-in-time';
 import { selectRows, Where } from '../sqlite/where';
+import type { DecisionLogRow } from './decision-log-answers';
 
 export interface DecisionLogQuery extends PointInTime {
   /** Deciding body, e.g. `kommunestyret`. */
@@ -33,11 +34,6 @@ export interface DecisionLogQuery extends PointInTime {
   /** Paging: at most this many rows, after this global position. */
   readonly limit?: number;
   readonly afterPosition?: bigint;
-}
-
-/** A Vedtakslogg row: the domain's entry, plus when a correction last changed it (if one did). */
-export interface DecisionLogRow extends DecisionLogEntry {
-  readonly correctedAt?: string;
 }
 
 interface Row {

@@ -1,4 +1,6 @@
-import type { AuthorityBasis, DecisionReference } from '@styring/governance';
+import type { DecisionReference } from '@styring/governance';
+import type * as t from 'io-ts';
+import type { decisionSummaryAnswer } from '../answers/decision-answer';
 import type { SqlValue } from '../sqlite/versioned-table';
 
 /** The columns that record a decision (who, when, which case, on what authority) in a fact row. */
@@ -26,14 +28,7 @@ export const decisionValues = (
 });
 
 /** A decision as the queries return it. */
-export interface DecisionSummary {
-  readonly body: string;
-  readonly decidedOn: string;
-  readonly caseNumber: string;
-  readonly meeting?: string;
-  readonly authority: AuthorityBasis;
-  readonly unit?: string;
-}
+export type DecisionSummary = t.TypeOf<typeof decisionSummaryAnswer>;
 
 export interface DecisionRow {
   readonly body: string | null;

@@ -1,5 +1,5 @@
 import * as t from 'io-ts';
-import { decisionSummary } from '../answers/decision-summary';
+import { decisionSummaryAnswer } from '../answers/decision-answer';
 import { provenanceCodec } from '../answers/provenance';
 
 const unitKind = t.keyof({
@@ -11,7 +11,7 @@ const unitKind = t.keyof({
 });
 
 /** A decision about a unit, with where it was recorded and whether a correction changed it. */
-const unitDecision = t.intersection([t.type({ decision: decisionSummary }), provenanceCodec]);
+const unitDecision = t.intersection([t.type({ decision: decisionSummaryAnswer }), provenanceCodec]);
 
 /** A unit as the register showed it at a point in time. */
 const organizationUnit = t.intersection([

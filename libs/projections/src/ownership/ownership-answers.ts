@@ -1,5 +1,5 @@
 import * as t from 'io-ts';
-import { decisionSummary } from '../answers/decision-summary';
+import { decisionSummaryAnswer } from '../answers/decision-answer';
 import { provenanceCodec } from '../answers/provenance';
 
 const companyForm = t.keyof({ iks: null, as: null, kf: null, sa: null, stiftelse: null, annet: null });
@@ -22,7 +22,7 @@ const company = t.intersection([
     /** Ownership ended: from when, why and by which decision (endings recorded before it was required have none). */
     ended: t.intersection([
       t.type({ endedOn: t.string, reason: t.string }),
-      t.partial({ decision: decisionSummary }),
+      t.partial({ decision: decisionSummaryAnswer }),
       provenanceCodec,
     ]),
   }),
@@ -37,7 +37,7 @@ const ownershipReport = t.intersection([
     electoralPeriod: t.type({ from: t.string, to: t.string }),
     companies: t.array(t.string),
     documentReference: t.string,
-    decision: decisionSummary,
+    decision: decisionSummaryAnswer,
   }),
   provenanceCodec,
 ]);

@@ -1,7 +1,8 @@
 import type Database from 'better-sqlite3';
 import { type Assignment, type Goal, isBudgetAdoptedLate, PlanKind } from '@styring/governance';
+import type * as t from 'io-ts';
 import { oneOf } from '../closed-filter';
-import { decisionOf, type DecisionRow, type DecisionSummary } from '../governance/decision-columns';
+import { decisionOf, type DecisionRow } from '../governance/decision-columns';
 import {
   InvalidQuery,
   type PointInTime,
@@ -10,34 +11,7 @@ import {
 } from '../point-in-time';
 import { groupBy } from '../group-by';
 import { selectRows, Where } from '../sqlite/where';
-
-export type PlanStatus = 'vedtatt' | 'opphevet';
-
-/** A plan as it stood after one of its decisions. */
-export interface PlanVersion {
-  readonly planId: string;
-  readonly kind: string;
-  readonly title: string;
-  readonly period: { readonly from: string; readonly to: string };
-  readonly parentPlans: readonly string[];
-  readonly unit?: string;
-  readonly documentReference?: string;
-  readonly goals: readonly Goal[];
-  readonly assignments: readonly Assignment[];
-  readonly status: PlanStatus;
-  readonly retiredReason?: string;
-  /** An årsbudsjett adopted after its budget year began (§ 14-3): recorded as it happened, and flagged. */
-  readonly adoptedLate: boolean;
-  /** The decision that adopted the plan. */
-  readonly adoptedBy: DecisionSummary;
-  /** The decision that made this version (adoption, revision or retirement). */
-  readonly decidedBy: DecisionSummary;
-  readonly eventType: string;
-  /** 1 for the adopted plan, then one more per revision or retirement. */
-  readonly version: number;
-  readonly eventId: string;
-  readonly globalPosition: bigint;
-}
+import type { PlanGoal, planHierarchyAnswer, PlanVersion } from './plan-register-answers';
 
 export interface PlanQuery extends PointInTime {
   readonly kind?: string;
@@ -216,17 +190,11 @@ export const planVersions = (
   );
 };
 
-export interface PlanNode {
-  readonly plan: PlanVersion;
-  /** Plans that name this one as a parent, in the register at the same point in time. */
-  readonly children: readonly string[];
-}
-
 /** The plan hierarchy at `asOf`: plans without a parent in the register are the roots. */
 export const planHierarchy = (
   db: Database.Database,
   query: PlanQuery = {},
-): { readonly roots: readonly string[]; readonly plans: readonly PlanNode[] } => {
+): t.TypeOf<typeof planHierarchyAnswer> => {
   const plans = planRegister(db, query);
   const ids = new Set(plans.map((plan) => plan.planId));
   const children = (id: string) =>
@@ -238,11 +206,6 @@ export const planHierarchy = (
     plans: plans.map((plan) => ({ plan, children: children(plan.planId) })),
   };
 };
-
-export interface PlanGoal extends Goal {
-  readonly planId: string;
-  readonly planTitle: string;
-}
 
 /** The goals of the plans in the register at `asOf`, optionally of one plan or one focus area. */
 export const planGoals = (

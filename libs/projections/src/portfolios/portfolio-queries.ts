@@ -2,54 +2,19 @@ import type Database from 'better-sqlite3';
 import { Portfolio } from '@styring/governance';
 import { oneOf } from '../closed-filter';
 import { decisionOf, type DecisionRow, type DecisionSummary } from '../governance/decision-columns';
+import {
+  type Prioritization,
+  type ProjectEntry,
+  type ProjectStatus,
+  projectStatusAnswer,
+  type RankedProject,
+} from './portfolio-answers';
 import { type PointInTime, type ResolvedPointInTime, resolvePointInTime } from '../point-in-time';
 import { groupBy } from '../group-by';
 import { selectRows, Where } from '../sqlite/where';
 
-const projectStatuses = ['aktiv', 'avsluttet', 'avbrutt'] as const;
-export type ProjectStatus = (typeof projectStatuses)[number];
+const projectStatuses = Object.keys(projectStatusAnswer.keys) as ProjectStatus[];
 const portfolios = Object.keys(Portfolio.keys) as readonly Portfolio[];
-
-export interface ProjectHealthReport {
-  readonly health: string;
-  readonly reportedOn: string;
-  readonly summary: string;
-  readonly reportedTo: string;
-}
-
-/** A project in the register as it stood at a point in time. */
-export interface ProjectEntry {
-  readonly projectId: string;
-  readonly name: string;
-  readonly portfolio: string;
-  readonly owningUnit: string;
-  readonly need: string;
-  readonly description?: string;
-  readonly registeredOn: string;
-  readonly status: ProjectStatus;
-  /** The day it was completed or cancelled. */
-  readonly closedOn?: string;
-  readonly latestHealth?: ProjectHealthReport;
-  /** Every decision about the project: its prioritizations and, if it came to that, its cancellation. */
-  readonly decisions: readonly DecisionSummary[];
-}
-
-/** One prioritization decision: a project's rank in a round. */
-export interface Prioritization {
-  readonly portfolio: string;
-  readonly round: string;
-  readonly projectId: string;
-  readonly rank: number;
-  readonly decision: DecisionSummary;
-  readonly eventId: string;
-  readonly globalPosition: bigint;
-  /** When the system learnt this version (the prioritization, or a correction of it). */
-  readonly knownFrom: string;
-}
-
-export interface RankedProject extends Prioritization {
-  readonly project?: ProjectEntry;
-}
 
 interface ProjectRow extends DecisionRow {
   readonly project_id: string;

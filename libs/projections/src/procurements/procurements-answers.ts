@@ -1,9 +1,9 @@
 import * as t from 'io-ts';
-import { decisionSummary } from '../answers/decision-summary';
+import { decisionSummaryAnswer } from '../answers/decision-answer';
 import { provenanceCodec } from '../answers/provenance';
 
 const contract = t.intersection([
-  t.type({ supplier: t.string, contractValueNok: t.number, decision: decisionSummary }),
+  t.type({ supplier: t.string, contractValueNok: t.number, decision: decisionSummaryAnswer }),
   t.partial({
     contractPeriod: t.type({ from: t.string, to: t.string }),
     /**
@@ -17,7 +17,7 @@ const contract = t.intersection([
 ]);
 
 const followUpAssignment = t.intersection([
-  t.type({ followUpOwner: t.string, decision: decisionSummary }),
+  t.type({ followUpOwner: t.string, decision: decisionSummaryAnswer }),
   provenanceCodec,
 ]);
 

@@ -1,6 +1,6 @@
 import * as t from 'io-ts';
 import { globalPosition } from '../answers/answer-codecs';
-import { decisionSummary } from '../answers/decision-summary';
+import { decisionSummaryAnswer } from '../answers/decision-answer';
 
 const statusReport = t.type({
   reportedOn: t.string,
@@ -16,7 +16,7 @@ const prioritization = t.type({
   portfolio: t.string,
   round: t.string,
   rank: t.number,
-  decision: decisionSummary,
+  decision: decisionSummaryAnswer,
 });
 
 const risk = t.intersection([
@@ -46,7 +46,7 @@ const contract = t.intersection([
     contractValueNok: t.number,
     contractPeriod: t.type({ from: t.string, to: t.string }),
     followUpOwner: t.string,
-    award: decisionSummary,
+    award: decisionSummaryAnswer,
   }),
 ]);
 
@@ -65,7 +65,7 @@ export const projectFolderEntry = t.intersection([
     need: t.string,
     registeredOn: t.string,
     status: t.keyof({ aktiv: null, avsluttet: null, avbrutt: null }),
-    decisions: t.array(decisionSummary),
+    decisions: t.array(decisionSummaryAnswer),
     prioritizations: t.array(prioritization),
     statusReports: t.array(statusReport),
     risks: t.array(risk),

@@ -1,7 +1,6 @@
 import type Database from 'better-sqlite3';
 import {
   defaultReportingObligations,
-  type DeliveryStatus,
   deliveryStatus,
   type ReportingObligation,
   ReportKind,
@@ -12,42 +11,7 @@ import { oneOf } from '../closed-filter';
 import { InvalidQuery, type PointInTime, resolvePointInTime } from '../point-in-time';
 import { optional } from '../optional-field';
 import { selectRows, Where } from '../sqlite/where';
-
-export interface Submission {
-  readonly eventType: string;
-  readonly reportId?: string;
-  readonly kind: string;
-  readonly obligationId?: string;
-  readonly period: { readonly from: string; readonly to: string };
-  readonly fromBody?: string;
-  readonly fromUnit?: string;
-  readonly toBody?: string;
-  readonly submittedOn: string;
-  readonly documentReference?: string;
-  readonly withoutObligationReason?: string;
-  /** Why it was delivered before its period ended, when it was. */
-  readonly earlyReason?: string;
-  readonly eventId: string;
-  readonly globalPosition: bigint;
-  /** When the system learnt this version (the delivery, or a correction of it). */
-  readonly knownFrom: string;
-}
-
-/** One due date of one obligation, and what was delivered for it. */
-export interface CalendarEntry extends ReportingTerm {
-  readonly obligationId: string;
-  readonly title: string;
-  readonly kind: string;
-  readonly from: ReportingObligation['from'];
-  readonly to: string;
-  readonly cadence: string;
-  readonly source: string;
-  readonly status: DeliveryStatus;
-  /** Set when the first delivery came before the period ended: the reason it gave. */
-  readonly earlyReason?: string;
-  /** The reports delivered for this term (several when several units each deliver, e.g. each direktør). */
-  readonly submissions: readonly Submission[];
-}
+import type { CalendarEntry, Submission } from './reporting-calendar-answers';
 
 interface Row {
   readonly event_id: string;

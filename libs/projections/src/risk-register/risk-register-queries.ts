@@ -2,7 +2,7 @@ import { oneOf } from '../closed-filter';
 import type Database from 'better-sqlite3';
 import type * as t from 'io-ts';
 import { RiskBand } from '@styring/governance';
-import { decisionOf, type DecisionRow, type DecisionSummary } from '../governance/decision-columns';
+import { decisionOf, type DecisionRow } from '../governance/decision-columns';
 import { groupBy } from '../group-by';
 import {
   InvalidQuery,
@@ -11,45 +11,14 @@ import {
   resolvePointInTime,
 } from '../point-in-time';
 import { selectRows, Where } from '../sqlite/where';
-import type { riskTreatmentEntry, riskTreatmentsAnswer } from './risk-register-answers';
-
-export interface RiskAssessment {
-  readonly riskId: string;
-  readonly title: string;
-  readonly context: string;
-  readonly subject?: string;
-  readonly scaleVersion: number;
-  readonly likelihood: number;
-  readonly consequence: number;
-  readonly score: number;
-  readonly band: string;
-  readonly ownerUnit: string;
-  readonly treatment: string;
-  readonly assessedOn: string;
-  readonly nextReview: string;
-  readonly consequenceByDimension?: readonly { readonly dimension: string; readonly value: number }[];
-  readonly eventId: string;
-  readonly globalPosition: bigint;
-  /** When the system learnt this version (the assessment, or a correction of it). */
-  readonly knownFrom: string;
-}
-
-export interface RiskTreatment {
-  readonly strategy: string;
-  readonly measures: readonly string[];
-  readonly responsibleUnit?: string;
-  readonly due?: string;
-  readonly decision: DecisionSummary;
-}
-
-/** A risk as it stood at a point in time: its current assessment, latest treatment and closing. */
-export interface RiskEntry {
-  readonly riskId: string;
-  readonly current: RiskAssessment;
-  readonly assessments: number;
-  readonly treatment?: RiskTreatment;
-  readonly closed?: { readonly closedOn: string; readonly reason: string };
-}
+import type {
+  RiskAssessment,
+  RiskEntry,
+  riskMatrixAnswer,
+  riskMatrixCellAnswer,
+  riskTreatmentEntry,
+  riskTreatmentsAnswer,
+} from './risk-register-answers';
 
 export interface RiskQuery extends PointInTime {
   readonly context?: string;
@@ -217,12 +186,6 @@ export const riskHistory = (
       .and('risk_assessments.risk_id = ?', query.riskId),
   ).map(toAssessment);
 
-export interface RiskMatrixCell {
-  readonly likelihood: number;
-  readonly consequence: number;
-  readonly count: number;
-}
-
 /**
  * The 5×5 matrix at `asOf`: how many open risks sit at each likelihood and consequence in their current
  * assessment. All 25 cells are listed, likelihood 5 first (the top row of a printed matrix).
@@ -230,9 +193,9 @@ export interface RiskMatrixCell {
 export const riskMatrix = (
   db: Database.Database,
   query: RiskQuery = {},
-): { readonly cells: readonly RiskMatrixCell[]; readonly total: number } => {
+): t.TypeOf<typeof riskMatrixAnswer> => {
   const open = riskRegister(db, query);
-  const cells: RiskMatrixCell[] = [];
+  const cells: t.TypeOf<typeof riskMatrixCellAnswer>[] = [];
   for (let likelihood = 5; likelihood >= 1; likelihood--) {
     for (let consequence = 1; consequence <= 5; consequence++) {
       const count = open.filter(

@@ -4,32 +4,7 @@ import { groupBy } from '../group-by';
 import { optional } from '../optional-field';
 import { type PointInTime, resolvePointInTime } from '../point-in-time';
 import { selectRows, Where } from '../sqlite/where';
-
-export interface SupervisionFinding {
-  readonly findingId: string;
-  /** `avvik` (a breach of law or regulation) or `merknad`. */
-  readonly kind: string;
-  readonly description: string;
-  readonly recordedOn: string;
-  readonly legalReference?: string;
-}
-
-/** A statlig tilsyn as it stood at a point in time: who supervised what, its findings and its closing. */
-export interface SupervisionEntry {
-  readonly supervisionId: string;
-  readonly supervisoryAuthority: string;
-  readonly subject: string;
-  readonly unit: string;
-  readonly openedOn: string;
-  readonly legalBasis?: string;
-  readonly documentReference?: string;
-  readonly findings: readonly SupervisionFinding[];
-  readonly closed?: {
-    readonly closedOn: string;
-    readonly conclusion: string;
-    readonly documentReference?: string;
-  };
-}
+import type { SupervisionEntry, SupervisionFinding } from './supervision-register-answers';
 
 export interface SupervisionQuery extends PointInTime {
   readonly unit?: string;

@@ -1,5 +1,6 @@
 import { streamCategories } from '@styring/governance';
 import type { ReadModelQueryName } from '@styring/nestjs';
+import * as t from 'io-ts';
 
 /** How a query-string value becomes a query option. */
 export type FilterType = 'string' | 'number' | 'bigint' | 'boolean';
@@ -18,17 +19,43 @@ export interface ReadRoute {
   readonly filters: Readonly<Record<string, FilterType>>;
   readonly stream?: (params: Readonly<Record<string, string>>) => string;
   /** For one resource out of a list: pick it from the answer (404 when absent). */
-  readonly pick?: (answer: unknown, params: Readonly<Record<string, string>>) => unknown;
+  readonly pick?: Pick;
 }
 
-const pickLatest = (answer: unknown) =>
-  Array.isArray(answer) && answer.length > 0 ? { current: answer.at(-1), versions: answer } : undefined;
+/** One resource out of a list answer, and the codec of what it picks (for the OpenAPI response). */
+export interface Pick {
+  readonly select: (answer: unknown, params: Readonly<Record<string, string>>) => unknown;
+  /** The codec of what it picks, from the codec of the whole answer. */
+  readonly answer: (whole: t.Mixed) => t.Mixed;
+}
 
-const byField =
-  (field: string, param: string) => (answer: unknown, params: Readonly<Record<string, string>>) =>
+const itemOf = (whole: t.Mixed): t.Mixed => {
+  if (!(whole instanceof t.ArrayType)) throw new Error(`${whole.name}: an item is picked from a list only`);
+  return whole.type as t.Mixed;
+};
+
+const pickLatest: Pick = {
+  select: (answer) =>
+    Array.isArray(answer) && answer.length > 0 ? { current: answer.at(-1), versions: answer } : undefined,
+  answer: (whole) => t.type({ current: itemOf(whole), versions: whole }),
+};
+
+const byField = (field: string, param: string): Pick => ({
+  select: (answer, params) =>
     Array.isArray(answer)
       ? (answer as Record<string, unknown>[]).find((row) => row[field] === params[param])
-      : undefined;
+      : undefined,
+  answer: itemOf,
+});
+
+/** A query that answers one resource or `null`: the resource, 404 for `null`. */
+const present: Pick = {
+  select: (answer) => answer ?? undefined,
+  answer: (whole) =>
+    whole instanceof t.UnionType
+      ? ((whole.types as t.Mixed[]).find((type) => type !== t.null) ?? whole)
+      : whole,
+};
 
 const s = streamCategories;
 // The filters of the projections' shared query types (PlanQuery, RiskQuery), used by each view over them.
@@ -245,7 +272,7 @@ export const readRoutes: readonly ReadRoute[] = [
     tag: 'prosjekter',
     filters: {},
     stream: ({ projectId }) => `${s.project}-${projectId}`,
-    pick: (answer) => answer ?? undefined,
+    pick: present,
   },
   {
     path: 'supervisions',

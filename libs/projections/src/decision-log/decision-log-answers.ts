@@ -1,0 +1,44 @@
+import * as t from 'io-ts';
+import { globalPosition, streamRevision } from '../answers/answer-codecs';
+import { authorityBasisAnswer } from '../answers/decision-answer';
+
+/** A Vedtakslogg row: the domain's entry, plus when a correction last changed it (if one did). */
+export const decisionLogRowAnswer = t.intersection(
+  [
+    t.type({
+      eventId: t.string,
+      eventType: t.string,
+      kind: t.string,
+      summary: t.string,
+      body: t.string,
+      decidedOn: t.string,
+      caseNumber: t.string,
+      authority: authorityBasisAnswer,
+      actor: t.string,
+      role: t.string,
+      effectiveAt: t.string,
+      recordedAt: t.string,
+      streamId: t.string,
+      streamRevision,
+      globalPosition,
+      correlationId: t.string,
+      causationId: t.string,
+    }),
+    t.partial({
+      meeting: t.string,
+      unit: t.string,
+      bodyUnit: t.string,
+      onBehalfOf: t.string,
+      correctedAt: t.string,
+      /** A decision recorded though its authority did not hold: the stated reason and the finding. */
+      recordedWithoutAuthority: t.intersection([
+        t.type({ reason: t.string }),
+        t.partial({ finding: t.type({ code: t.string, message: t.string, messageEn: t.string }) }),
+      ]),
+    }),
+  ],
+  'DecisionLogRow',
+);
+export type DecisionLogRow = t.TypeOf<typeof decisionLogRowAnswer>;
+
+export const decisionLogAnswer = t.array(decisionLogRowAnswer, 'DecisionLog');
