@@ -35,6 +35,7 @@ import {
   UnreadableHistoryError,
 } from './governance-context-loader';
 import { type Runtime, systemRuntime } from './runtime';
+import { oneAtATime } from './one-at-a-time';
 
 /** Runs governance commands the one way every entry point (CLI, API, NestJS, demo) runs them. */
 export interface CommandExecutor {
@@ -138,7 +139,7 @@ export const createCommandExecutor = (
     commandHandler({ store, decider: governanceDecider, serde: governanceEventSerde, newId });
   const handle = handlerWith(() => runtime.newId());
 
-  const run = async (
+  const runNow = async (
     { command, key }: KeyedCommand,
     caller: Caller,
     options?: HandleOptions,
@@ -191,6 +192,10 @@ export const createCommandExecutor = (
       correlationId,
     };
   };
+
+  const queue = oneAtATime();
+  const run = (keyed: KeyedCommand, caller: Caller, options?: HandleOptions) =>
+    queue(streamFor(keyed.command), () => runNow(keyed, caller, options));
 
   return {
     execute: async (input, caller, options) => {
