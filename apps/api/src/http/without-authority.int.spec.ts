@@ -4,7 +4,11 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { pino } from 'pino';
 import { issueLocalToken, openStore } from '@styring/app';
-import { adoptPlanWithoutAuthority, withoutAuthorityReason as reason } from '@styring/app/testing';
+import {
+  adoptPlanWithoutAuthority,
+  establishUnitWithoutAuthority,
+  withoutAuthorityReason as reason,
+} from '@styring/app/testing';
 import { readApiConfig } from '../config';
 import { type RunningApi, startApi } from '../server';
 
@@ -55,6 +59,7 @@ describe('the HTTP service: a decision recorded without authority', () => {
     tokens['styv'] = await issue('internkontroll-1', 'styv', 'styv');
     tokens['kd'] = await issue('kd', 'kommunedirektor', 'kommunedirektoren');
     tokens['revisor'] = await issue('rev', 'revisor', 'romerike-revisjon');
+    tokens['vl'] = await issue('vl', 'virksomhetsleder', 'biblioteket');
     api = await startApi(config, { logger: pino({ level: 'silent' }) });
   }, 60_000);
 
@@ -102,5 +107,33 @@ describe('the HTTP service: a decision recorded without authority', () => {
         actor: 'internkontroll-1',
       }),
     ]);
+  });
+
+  // The role gate answers 403 by a command's roles, but a decision asked to be recorded without authority
+  // goes to the caller table, as on the CommandBus (libs/nestjs) and in the CLI (test/cli).
+  it('refuses a unit established without authority to a virksomhetsleder as every entry point does (422, not 403), and records it for STYV', async () => {
+    const { type: _unit, ...unit } = establishUnitWithoutAuthority({ reason });
+    const before = await eventCount();
+    const refused = await call('POST', '/api/units', tokens['vl']!, unit);
+    expect(refused).toMatchObject({ status: 422, body: { code: 'caller.without_authority_not_allowed' } });
+    expect(await eventCount()).toBe(before);
+    const plain = await call('POST', '/api/units', tokens['styv']!, {
+      ...unit,
+      decision: { ...unit.decision, recordedWithoutAuthority: undefined },
+    });
+    expect(plain).toMatchObject({ status: 403, body: { error: 'forbidden' } });
+    const recorded = await call('POST', '/api/units', tokens['styv']!, unit);
+    expect(recorded.status).toBe(201);
+    const views = await call('GET', '/api/decisions-without-authority', tokens['revisor']!);
+    expect(views.body).toContainEqual(
+      expect.objectContaining({
+        decision: expect.objectContaining({ caseNumber: '2025/0047' }),
+        recordedWithoutAuthority: expect.objectContaining({
+          reason,
+          recordedBy: { actor: 'internkontroll-1', role: 'styv' },
+        }),
+      }),
+    );
+    expect(await eventCount()).toBe(before + 1);
   });
 });

@@ -21,3 +21,22 @@ export const adoptPlanWithoutAuthority = (recordedWithoutAuthority?: unknown) =>
 /** The reason internkontroll states for recording it. */
 export const withoutAuthorityReason =
   'Styringsbrevet er sendt og fulgt; internkontrollen fører vedtaket slik det ble truffet.';
+
+/**
+ * A unit established by the kommunedirektør on a section of law alone, with no delegation: a command whose
+ * roles (the service's role gate) do not include STYV, so each entry point shows that STYV may still
+ * record it without authority, and that another role is refused the same way. FICTITIOUS case number.
+ */
+export const establishUnitWithoutAuthority = (recordedWithoutAuthority?: unknown) => ({
+  type: 'EstablishUnit',
+  unit: 'digitalisering',
+  name: 'Digitalisering',
+  kind: 'stabsavdeling',
+  decision: {
+    body: 'kommunedirektoren',
+    decidedOn: '2025-02-03',
+    caseNumber: '2025/0047',
+    authority: { kind: 'law', reference: 'Kommuneloven § 13-1' },
+    ...(recordedWithoutAuthority === undefined ? {} : { recordedWithoutAuthority }),
+  },
+});
