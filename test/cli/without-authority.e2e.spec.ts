@@ -75,6 +75,10 @@ describe('styring exec: recording a decision taken without authority', () => {
       expect.objectContaining({ status: 'rejected', code: 'caller.without_authority_not_allowed' }),
     ]);
     expect(await eventsIn(storeFile)).toHaveLength(before);
+    const attempts = await styring(scratch.dir, ['attempts', '--json']);
+    expect(jsonLines(attempts.stdout)).toContainEqual(
+      expect.objectContaining({ actor: 'vl', code: 'caller.without_authority_not_allowed' }),
+    );
     const recorded = await exec(styv, establishUnitWithoutAuthority({ reason }));
     expect(recorded.code).toBe(0);
     const events = await eventsIn(storeFile);

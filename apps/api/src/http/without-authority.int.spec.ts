@@ -117,6 +117,10 @@ describe('the HTTP service: a decision recorded without authority', () => {
     const refused = await call('POST', '/api/units', tokens['vl']!, unit);
     expect(refused).toMatchObject({ status: 422, body: { code: 'caller.without_authority_not_allowed' } });
     expect(await eventCount()).toBe(before);
+    const attempts = await call('GET', '/api/refused-attempts', tokens['revisor']!);
+    expect(attempts.body).toContainEqual(
+      expect.objectContaining({ actor: 'vl', code: 'caller.without_authority_not_allowed' }),
+    );
     const plain = await call('POST', '/api/units', tokens['styv']!, {
       ...unit,
       decision: { ...unit.decision, recordedWithoutAuthority: undefined },

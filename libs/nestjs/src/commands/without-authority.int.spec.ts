@@ -78,6 +78,9 @@ describe('the CommandBus: a decision recorded without authority', () => {
     );
     expect(refused).toMatchObject({ status: 'rejected', code: 'caller.without_authority_not_allowed' });
     expect(await allEvents()).toEqual([]);
+    expect(readRefusedAttempts(app.get<OpenedStore>(STYRING_STORE).openReadModelDatabase)).toEqual([
+      expect.objectContaining({ actor: 'vl', code: 'caller.without_authority_not_allowed' }),
+    ]);
     const result = await bus.execute(
       new StyringCommand(establishUnitWithoutAuthority({ reason }), { caller: styv }),
     );
