@@ -9,7 +9,9 @@ import {
   establishUnitWithoutAuthority,
   withoutAuthorityReason as reason,
 } from '@styring/app/testing';
+import { commandPermissions } from '../auth/permissions';
 import { readApiConfig } from '../config';
+import { commandRoutes } from './command-routes';
 import { type RunningApi, startApi } from '../server';
 
 /**
@@ -139,5 +141,17 @@ describe('the HTTP service: a decision recorded without authority', () => {
       }),
     );
     expect(await eventCount()).toBe(before + 1);
+  });
+
+  it("lets no command's role gate answer for the caller table: STYV's incomplete body is decoded (400), never 403", async () => {
+    const gated = Object.entries(commandPermissions).filter(([, roles]) => !roles.includes('styv'));
+    expect(gated.length).toBeGreaterThan(0);
+    for (const [type] of gated) {
+      const url = `/api/${commandRoutes[type as keyof typeof commandRoutes].path.replace(/:[A-Za-z]+/g, 'x')}`;
+      const reply = await call('POST', url, tokens['styv']!, {
+        decision: { recordedWithoutAuthority: { reason } },
+      });
+      expect({ type, status: reply.status }).toEqual({ type, status: 400 });
+    }
   });
 });
