@@ -1,5 +1,9 @@
 import * as path from 'node:path';
-import { adoptPlanWithoutAuthority, withoutAuthorityReason as reason } from '@styring/app/testing';
+import {
+  adoptPlanWithoutAuthority,
+  establishUnitWithoutAuthority,
+  withoutAuthorityReason as reason,
+} from '@styring/app/testing';
 import { eventsIn } from './store-contents';
 import { jsonLines, scratchDirectory, styring, tokenFlag } from './styring';
 
@@ -11,10 +15,12 @@ describe('styring exec: recording a decision taken without authority', () => {
     styring(scratch.dir, ['exec', '-', ...token], { input: JSON.stringify(command) });
   let styv: string[];
   let kommunedirektor: string[];
+  let virksomhetsleder: string[];
   beforeAll(async () => {
     expect((await styring(scratch.dir, ['init'])).code).toBe(0);
     styv = await tokenFlag(scratch.dir, 'styv', 'styv', 'internkontroll-1');
     kommunedirektor = await tokenFlag(scratch.dir, 'kommunedirektor', 'kommunedirektoren', 'kd');
+    virksomhetsleder = await tokenFlag(scratch.dir, 'virksomhetsleder', 'biblioteket', 'vl');
   });
   afterAll(scratch.remove);
 
@@ -58,5 +64,29 @@ describe('styring exec: recording a decision taken without authority', () => {
     });
     const history = await styring(scratch.dir, ['history']);
     expect(history.stdout).toMatch(/2025\/0031\s+UTEN MYNDIGHET – Kommuneloven/);
+  });
+
+  // The same case on the CommandBus (libs/nestjs) and over HTTP (apps/api), with the same codes.
+  it('refuses a unit established without authority to a virksomhetsleder (exit 3), and records it for STYV', async () => {
+    const before = (await eventsIn(storeFile)).length;
+    const refused = await exec(virksomhetsleder, establishUnitWithoutAuthority({ reason }));
+    expect(refused.code).toBe(3);
+    expect(jsonLines(refused.stdout)).toEqual([
+      expect.objectContaining({ status: 'rejected', code: 'caller.without_authority_not_allowed' }),
+    ]);
+    expect(await eventsIn(storeFile)).toHaveLength(before);
+    const attempts = await styring(scratch.dir, ['attempts', '--json']);
+    expect(jsonLines(attempts.stdout)).toContainEqual(
+      expect.objectContaining({ actor: 'vl', code: 'caller.without_authority_not_allowed' }),
+    );
+    const recorded = await exec(styv, establishUnitWithoutAuthority({ reason }));
+    expect(recorded.code).toBe(0);
+    const events = await eventsIn(storeFile);
+    expect(events).toHaveLength(before + 1);
+    expect(events.at(-1)).toMatchObject({
+      type: 'UnitEstablished',
+      data: { decision: { recordedWithoutAuthority: { reason } } },
+      metadata: { actor: 'internkontroll-1', role: 'styv', onBehalfOf: 'kommunedirektoren' },
+    });
   });
 });

@@ -13,7 +13,7 @@ import {
 import { type Caller, type Identity, parseStrictJson } from '@styring/app';
 import { type CommandType, commandCodecs, commandTypes } from '@styring/governance';
 import { StyringCommand } from '@styring/nestjs';
-import { AllowRoles } from '../auth/access.decorators';
+import { AllowRoles, DeferWithoutAuthority } from '../auth/access.decorators';
 import type { AuthenticatedRequest } from '../auth/auth.guard';
 import { commandPermissions } from '../auth/permissions';
 import { codecSchema } from '../openapi/codec-schema';
@@ -181,6 +181,7 @@ for (const type of commandTypes) {
   const decorators: MethodDecorator[] = [
     Post(route.path),
     AllowRoles(...commandPermissions[type]),
+    DeferWithoutAuthority(),
     ApiOperation({
       operationId: type,
       summary: route.summary,

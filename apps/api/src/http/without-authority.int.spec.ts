@@ -4,8 +4,14 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { pino } from 'pino';
 import { issueLocalToken, openStore } from '@styring/app';
-import { adoptPlanWithoutAuthority, withoutAuthorityReason as reason } from '@styring/app/testing';
+import {
+  adoptPlanWithoutAuthority,
+  establishUnitWithoutAuthority,
+  withoutAuthorityReason as reason,
+} from '@styring/app/testing';
+import { commandPermissions } from '../auth/permissions';
 import { readApiConfig } from '../config';
+import { commandRoutes } from './command-routes';
 import { type RunningApi, startApi } from '../server';
 
 /**
@@ -55,6 +61,7 @@ describe('the HTTP service: a decision recorded without authority', () => {
     tokens['styv'] = await issue('internkontroll-1', 'styv', 'styv');
     tokens['kd'] = await issue('kd', 'kommunedirektor', 'kommunedirektoren');
     tokens['revisor'] = await issue('rev', 'revisor', 'romerike-revisjon');
+    tokens['vl'] = await issue('vl', 'virksomhetsleder', 'biblioteket');
     api = await startApi(config, { logger: pino({ level: 'silent' }) });
   }, 60_000);
 
@@ -102,5 +109,49 @@ describe('the HTTP service: a decision recorded without authority', () => {
         actor: 'internkontroll-1',
       }),
     ]);
+  });
+
+  // The role gate answers 403 by a command's roles, but a decision asked to be recorded without authority
+  // goes to the caller table, as on the CommandBus (libs/nestjs) and in the CLI (test/cli).
+  it('refuses a unit established without authority to a virksomhetsleder as every entry point does (422, not 403), and records it for STYV', async () => {
+    const { type: _unit, ...unit } = establishUnitWithoutAuthority({ reason });
+    const before = await eventCount();
+    const refused = await call('POST', '/api/units', tokens['vl']!, unit);
+    expect(refused).toMatchObject({ status: 422, body: { code: 'caller.without_authority_not_allowed' } });
+    expect(await eventCount()).toBe(before);
+    const attempts = await call('GET', '/api/refused-attempts', tokens['revisor']!);
+    expect(attempts.body).toContainEqual(
+      expect.objectContaining({ actor: 'vl', code: 'caller.without_authority_not_allowed' }),
+    );
+    const plain = await call('POST', '/api/units', tokens['styv']!, {
+      ...unit,
+      decision: { ...unit.decision, recordedWithoutAuthority: undefined },
+    });
+    expect(plain).toMatchObject({ status: 403, body: { error: 'forbidden' } });
+    const recorded = await call('POST', '/api/units', tokens['styv']!, unit);
+    expect(recorded.status).toBe(201);
+    const views = await call('GET', '/api/decisions-without-authority', tokens['revisor']!);
+    expect(views.body).toContainEqual(
+      expect.objectContaining({
+        decision: expect.objectContaining({ caseNumber: '2025/0047' }),
+        recordedWithoutAuthority: expect.objectContaining({
+          reason,
+          recordedBy: { actor: 'internkontroll-1', role: 'styv' },
+        }),
+      }),
+    );
+    expect(await eventCount()).toBe(before + 1);
+  });
+
+  it("lets no command's role gate answer for the caller table: STYV's incomplete body is decoded (400), never 403", async () => {
+    const gated = Object.entries(commandPermissions).filter(([, roles]) => !roles.includes('styv'));
+    expect(gated.length).toBeGreaterThan(0);
+    for (const [type] of gated) {
+      const url = `/api/${commandRoutes[type as keyof typeof commandRoutes].path.replace(/:[A-Za-z]+/g, 'x')}`;
+      const reply = await call('POST', url, tokens['styv']!, {
+        decision: { recordedWithoutAuthority: { reason } },
+      });
+      expect({ type, status: reply.status }).toEqual({ type, status: 400 });
+    }
   });
 });

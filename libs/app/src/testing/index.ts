@@ -1,1 +1,5 @@
-export { adoptPlanWithoutAuthority, withoutAuthorityReason } from './without-authority';
+export {
+  adoptPlanWithoutAuthority,
+  establishUnitWithoutAuthority,
+  withoutAuthorityReason,
+} from './without-authority';

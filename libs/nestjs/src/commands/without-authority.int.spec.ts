@@ -6,7 +6,11 @@ import { Module, type INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { CommandBus } from '@nestjs/cqrs';
 import { type Caller, type OpenedStore, readRefusedAttempts } from '@styring/app';
-import { adoptPlanWithoutAuthority, withoutAuthorityReason as reason } from '@styring/app/testing';
+import {
+  adoptPlanWithoutAuthority,
+  establishUnitWithoutAuthority,
+  withoutAuthorityReason as reason,
+} from '@styring/app/testing';
 import type { RecordedEvent } from '@styring/eventstore';
 import { STYRING_STORE } from '../options';
 import { StyringModule } from '../styring.module';
@@ -14,6 +18,7 @@ import { StyringCommand } from './styring-command';
 
 const styv: Caller = { actor: 'internkontroll-1', role: 'styv', unit: 'styv' };
 const kommunedirektor: Caller = { actor: 'kd', role: 'kommunedirektor', unit: 'kommunedirektoren' };
+const virksomhetsleder: Caller = { actor: 'vl', role: 'virksomhetsleder', unit: 'biblioteket' };
 const command = (caller: Caller) => new StyringCommand(adoptPlanWithoutAuthority({ reason }), { caller });
 
 describe('the CommandBus: a decision recorded without authority', () => {
@@ -63,5 +68,32 @@ describe('the CommandBus: a decision recorded without authority', () => {
       decision: { recordedWithoutAuthority: { reason, finding: { code: 'authority.delegation_required' } } },
     });
     expect(event?.metadata).toMatchObject({ actor: 'internkontroll-1', role: 'styv' });
+  });
+
+  // The same case over HTTP: apps/api/src/http/without-authority.int.spec.ts; the CLI: test/cli/without-authority.e2e.spec.ts.
+  it('refuses a unit established without authority to a virksomhetsleder, and records it for STYV though its role may not otherwise send that command', async () => {
+    const bus = app.get(CommandBus);
+    const refused = await bus.execute(
+      new StyringCommand(establishUnitWithoutAuthority({ reason }), { caller: virksomhetsleder }),
+    );
+    expect(refused).toMatchObject({ status: 'rejected', code: 'caller.without_authority_not_allowed' });
+    expect(await allEvents()).toEqual([]);
+    expect(readRefusedAttempts(app.get<OpenedStore>(STYRING_STORE).openReadModelDatabase)).toEqual([
+      expect.objectContaining({ actor: 'vl', code: 'caller.without_authority_not_allowed' }),
+    ]);
+    const result = await bus.execute(
+      new StyringCommand(establishUnitWithoutAuthority({ reason }), { caller: styv }),
+    );
+    expect(result).toMatchObject({ status: 'accepted' });
+    const [event] = await allEvents();
+    expect(event).toMatchObject({
+      type: 'UnitEstablished',
+      data: {
+        decision: {
+          recordedWithoutAuthority: { reason, finding: { code: 'authority.delegation_required' } },
+        },
+      },
+      metadata: { actor: 'internkontroll-1', role: 'styv', onBehalfOf: 'kommunedirektoren' },
+    });
   });
 });

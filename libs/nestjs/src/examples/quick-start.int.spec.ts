@@ -5,21 +5,29 @@ import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { AppModule, PlanService } from './quick-start.example';
 
-const exampleFile = path.join(__dirname, 'quick-start.example.ts');
 const readmeFile = path.join(__dirname, '..', '..', 'README.md');
 
-/** The example minus its first line, which only tells the linter that it imports the package by name. */
-const example = () => {
-  const [lintDirective, ...rest] = fs.readFileSync(exampleFile, 'utf8').split('\n');
+/** An example minus its first line, which only tells the linter that it imports the package by name. */
+const example = (file: string) => {
+  const [lintDirective, ...rest] = fs.readFileSync(path.join(__dirname, file), 'utf8').split('\n');
   expect(lintDirective).toMatch(/^\/\* eslint-disable @nx\/enforce-module-boundaries -- .* \*\/$/);
   return rest.join('\n');
 };
 
-describe("the README's quick start", () => {
+/** The README's snippet under `<!-- FILE -->`. */
+const snippet = (file: string) =>
+  new RegExp(`<!-- ${file.replaceAll('.', '\\.')} -->\n+\`\`\`ts\n([\\s\\S]*?)\`\`\``).exec(
+    fs.readFileSync(readmeFile, 'utf8'),
+  )?.[1];
+
+describe("the README's examples", () => {
   it('shows this example file word for word', () => {
-    const readme = fs.readFileSync(readmeFile, 'utf8');
-    const snippet = /<!-- quick-start\.example\.ts -->\n+```ts\n([\s\S]*?)```/.exec(readme)?.[1];
-    expect(snippet).toBe(example());
+    expect(snippet('quick-start.example.ts')).toBe(example('quick-start.example.ts'));
+  });
+
+  // The saga itself runs across two processes in test/nestjs/high-risk-saga.e2e.spec.ts.
+  it('shows the saga example file word for word', () => {
+    expect(snippet('high-risk-saga.example.ts')).toBe(example('high-risk-saga.example.ts'));
   });
 
   it('boots, records a plan through the CommandBus and finds it in the plan register', async () => {
