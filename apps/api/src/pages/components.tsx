@@ -1,0 +1,53 @@
+import type { ComponentChildren } from 'preact';
+import type { AuthorityBasis } from '@styring/governance';
+import { bodyName, dateNo } from './format';
+
+/** A unit by its name, the slug beside it for those who search the data. */
+export const UnitName = (props: { slug: string | undefined; names: ReadonlyMap<string, string> }) =>
+  props.slug === undefined ? <>–</> : <>{props.names.get(props.slug) ?? props.slug}</>;
+
+/** Holds or fails, in words and colour (the colour is never the only sign). */
+export const Verdict = (props: { holds: boolean; children?: ComponentChildren }) => (
+  <span class={props.holds ? 'holds' : 'fails'}>
+    {props.holds ? '✔ Holder' : '✘ Holder ikke'}
+    {props.children === undefined ? null : <>: {props.children}</>}
+  </span>
+);
+
+export const authorityText = (authority: AuthorityBasis): string =>
+  authority.kind === 'law' ? `Lov: ${authority.reference}` : `Delegering: ${authority.delegationId}`;
+
+export interface DecisionLike {
+  readonly body: string;
+  readonly decidedOn: string;
+  readonly caseNumber: string;
+  readonly meeting?: string;
+  readonly authority: AuthorityBasis;
+  readonly unit?: string;
+}
+
+/** Who decided, when, in which case and meeting, on what authority. */
+export const DecisionFacts = (props: { decision: DecisionLike; names: ReadonlyMap<string, string> }) => (
+  <dl>
+    <dt>Organ</dt>
+    <dd>
+      {bodyName(props.decision.body)}
+      {props.decision.unit === undefined ? null : (
+        <>
+          {' '}
+          (<UnitName slug={props.decision.unit} names={props.names} />)
+        </>
+      )}
+    </dd>
+    <dt>Vedtaksdato</dt>
+    <dd>{dateNo(props.decision.decidedOn)}</dd>
+    <dt>Saksnummer</dt>
+    <dd>{props.decision.caseNumber}</dd>
+    <dt>Møte</dt>
+    <dd>{props.decision.meeting ?? '–'}</dd>
+    <dt>Hjemmel</dt>
+    <dd>{authorityText(props.decision.authority)}</dd>
+  </dl>
+);
+
+export const Empty = (props: { children: ComponentChildren }) => <p class="muted">{props.children}</p>;

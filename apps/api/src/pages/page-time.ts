@@ -1,0 +1,58 @@
+import { InvalidQuery, type PointInTime, resolvePointInTime } from '@styring/projections';
+
+/**
+ * The two controls every page shares: `asOf` (what was in force: effective time) and `knownAt` (what the
+ * system knew: recorded time), each a date or an instant, each optional (absent: today, and all that is
+ * recorded now).
+ */
+export interface PageTime {
+  readonly asOf?: string;
+  readonly knownAt?: string;
+}
+
+const single = (value: unknown): string | undefined =>
+  typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
+
+/** The controls from a page's query string (an empty field means the default). */
+export const pageTimeOf = (query: Record<string, unknown>): PageTime => {
+  const asOf = single(query['asOf']);
+  const knownAt = single(query['knownAt']);
+  return { ...(asOf === undefined ? {} : { asOf }), ...(knownAt === undefined ? {} : { knownAt }) };
+};
+
+/**
+ * The point in time a read-model query gets. `knownAt` is passed through as the queries' own option (the
+ * read side's bitemporal queries take it); with `knownAt` alone, the recorded clock answers what was known
+ * then, which is what the queries without `knownAt` can already say.
+ */
+export const queryTimeOf = (time: PageTime): PointInTime => {
+  if (time.knownAt === undefined) return time.asOf === undefined ? {} : { asOf: time.asOf };
+  const passed: PointInTime & { readonly knownAt: string } =
+    time.asOf === undefined
+      ? { clock: 'recorded', asOf: time.knownAt, knownAt: time.knownAt }
+      : { asOf: time.asOf, knownAt: time.knownAt };
+  return passed;
+};
+
+/** The same page at the same time: a link keeps the controls. */
+export const hrefAt = (path: string, time: PageTime, more: Record<string, string> = {}): string => {
+  const query = new URLSearchParams({ ...more, ...time }).toString();
+  return query === '' ? path : `${path}?${query}`;
+};
+
+/** A bad `asOf` or `knownAt` is named before any page is built (the start page asks no query of it). */
+export const checkPageTime = (time: PageTime): void => {
+  for (const field of ['asOf', 'knownAt'] as const) {
+    const value = time[field];
+    if (value === undefined) continue;
+    try {
+      resolvePointInTime({ asOf: value });
+    } catch (error) {
+      if (!(error instanceof InvalidQuery)) throw error;
+      throw new InvalidQuery(
+        field,
+        `'${value}' er verken en dato (ÅÅÅÅ-MM-DD) eller et tidspunkt (ISO 8601)`,
+      );
+    }
+  }
+};

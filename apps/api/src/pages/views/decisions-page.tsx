@@ -1,0 +1,60 @@
+import { Empty, authorityText } from '../components';
+import { bodyName, dateNo } from '../format';
+import type { BuiltPage, PageContext } from '../page-context';
+import { hrefAt } from '../page-time';
+
+/** The decision log, each decision linking to its chain of authority. */
+export const decisionsPage = async (context: PageContext): Promise<BuiltPage> => {
+  const decisions = await context.read('DecisionLog');
+  const withoutAuthority = new Set(
+    (await context.read('DecisionsWithoutAuthority')).map((failure) => failure.decision.eventId),
+  );
+  return {
+    title: 'Vedtak',
+    body:
+      decisions.length === 0 ? (
+        <Empty>Ingen vedtak på dette tidspunktet.</Empty>
+      ) : (
+        <table>
+          <caption>
+            Vedtaksloggen ({decisions.length} vedtak). Velg et vedtak for å se hjemmelskjeden.
+          </caption>
+          <thead>
+            <tr>
+              <th scope="col">Dato</th>
+              <th scope="col">Organ</th>
+              <th scope="col">Type</th>
+              <th scope="col">Vedtak</th>
+              <th scope="col">Saksnr.</th>
+              <th scope="col">Hjemmel</th>
+              <th scope="col">Merknad</th>
+            </tr>
+          </thead>
+          <tbody>
+            {decisions.map((decision) => (
+              <tr>
+                <td>{dateNo(decision.decidedOn)}</td>
+                <td>{bodyName(decision.body)}</td>
+                <td>{decision.kind}</td>
+                <td>
+                  <a href={hrefAt(`/revisjon/vedtak/${encodeURIComponent(decision.eventId)}`, context.time)}>
+                    {decision.summary}
+                  </a>
+                </td>
+                <td>{decision.caseNumber}</td>
+                <td>{authorityText(decision.authority)}</td>
+                <td>
+                  {withoutAuthority.has(decision.eventId) ? (
+                    <span class="fails">Uten gyldig hjemmel</span>
+                  ) : null}
+                  {decision.correctedAt === undefined ? null : (
+                    <span class="late"> Korrigert {dateNo(decision.correctedAt)}</span>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ),
+  };
+};
