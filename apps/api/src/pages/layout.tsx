@@ -81,6 +81,7 @@ export const Layout = (props: LayoutProps) => (
       <meta name="viewport" content="width=device-width, initial-scale=1" />
       <title>{`${props.title} – Revisjonsvisning – styring`}</title>
       <link rel="stylesheet" href="/revisjon/stil.css" />
+      <link rel="icon" href="/revisjon/ikon.svg" />
       <style
         nonce={props.nonce}
         dangerouslySetInnerHTML={{ __html: printHeaderCss(`${props.title} · ${timeText(props.time)}`) }}
@@ -133,6 +134,7 @@ export const BarePage = (props: { title: string; children: ComponentChildren }) 
       <meta name="viewport" content="width=device-width, initial-scale=1" />
       <title>{`${props.title} – Revisjonsvisning – styring`}</title>
       <link rel="stylesheet" href="/revisjon/stil.css" />
+      <link rel="icon" href="/revisjon/ikon.svg" />
     </head>
     <body>
       <header class="site">

@@ -52,6 +52,9 @@ const sendHtml = (response: PageResponse, status: number, page: VNode, nonce: st
   response.status(status).send(`<!doctype html>${render(page)}`);
 };
 
+const icon =
+  '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 16 16"><rect width="16" height="16" fill="#0b2f52"/></svg>';
+
 const newNonce = () => randomBytes(16).toString('base64');
 
 /**
@@ -77,6 +80,13 @@ export class PagesController {
     response.setHeader('Content-Type', 'text/css; charset=utf-8');
     response.setHeader('Cache-Control', 'no-cache');
     response.status(200).send(stylesheet);
+  }
+
+  /** The browser asks for an icon on every page; an answer keeps its console free of 404s. */
+  @Get('ikon.svg')
+  icon(@Res() response: PageResponse) {
+    response.setHeader('Content-Type', 'image/svg+xml');
+    response.status(200).send(icon);
   }
 
   @Get('logg-inn')
