@@ -33,7 +33,11 @@ export const registerNames: Readonly<Record<keyof typeof streamCategories, strin
   correction: 'Korrigeringer',
 };
 
-const categoryOf = (streamId: string): string => streamId.slice(0, streamId.indexOf('-'));
+/** `risk-…` → `risk`; a register kept in one stream (`organisation`) is its own category. */
+const categoryOf = (streamId: string): string => {
+  const dash = streamId.indexOf('-');
+  return dash < 0 ? streamId : streamId.slice(0, dash);
+};
 
 const widen = (span: { first: string; last: string } | undefined, at: string) =>
   span === undefined

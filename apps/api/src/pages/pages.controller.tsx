@@ -173,7 +173,13 @@ export class PagesController {
 
   @Get('vedtak')
   decisions(@Req() request: PageRequest, @Res() response: PageResponse) {
-    return this.page(request, response, '/revisjon/vedtak', decisionsPage);
+    const delegationId = request.query['delegering'];
+    return this.page(request, response, '/revisjon/vedtak', (context) =>
+      decisionsPage(
+        context,
+        typeof delegationId === 'string' && delegationId !== '' ? delegationId : undefined,
+      ),
+    );
   }
 
   @Get('vedtak/:eventId')

@@ -25,7 +25,11 @@ const tokenFor = (role: Role, subject: string, unit: string) =>
 const signedIn = async (role: Role = 'revisor'): Promise<{ context: BrowserContext; page: Page }> => {
   const code = api.app.get(SignInCodes).issue(await tokenFor(role, `demo-${role}`, 'romerike-revisjon'));
   // axe is injected as a script; the pages' CSP would (rightly) refuse it.
-  const context = await browser.newContext({ bypassCSP: true, viewport: { width: 1280, height: 900 } });
+  const context = await browser.newContext({
+    bypassCSP: true,
+    locale: 'nb-NO',
+    viewport: { width: 1280, height: 900 },
+  });
   const page = await context.newPage();
   const response = await page.goto(`${api.url}/revisjon/logg-inn/kode?kode=${code}`);
   expect(response?.status()).toBe(200);
@@ -92,7 +96,7 @@ describeWithTool(chromiumTool, 'the revisjonsvisning in Chromium', () => {
     );
     api = await startApi(config);
     await api.app.get(ExportsService).create();
-    browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox'] });
+    browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--lang=nb-NO'] });
     fs.mkdirSync(screenshots, { recursive: true });
   });
 

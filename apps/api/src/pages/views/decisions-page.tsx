@@ -3,14 +3,15 @@ import { bodyName, dateNo } from '../format';
 import type { BuiltPage, PageContext } from '../page-context';
 import { hrefAt } from '../page-time';
 
-/** The decision log, each decision linking to its chain of authority. */
-export const decisionsPage = async (context: PageContext): Promise<BuiltPage> => {
-  const decisions = await context.read('DecisionLog');
+/** The decision log (or the decisions made under one delegation), each linking to its chain of authority. */
+export const decisionsPage = async (context: PageContext, delegationId?: string): Promise<BuiltPage> => {
+  const decisions = await context.read('DecisionLog', delegationId === undefined ? {} : { delegationId });
   const withoutAuthority = new Set(
     (await context.read('DecisionsWithoutAuthority')).map((failure) => failure.decision.eventId),
   );
   return {
-    title: 'Vedtak',
+    title: delegationId === undefined ? 'Vedtak' : `Vedtak under ${delegationId}`,
+    ...(delegationId === undefined ? {} : { keep: { delegering: delegationId } }),
     body:
       decisions.length === 0 ? (
         <Empty>Ingen vedtak på dette tidspunktet.</Empty>

@@ -1,4 +1,4 @@
-import { DecisionFacts, Empty, UnitName } from '../components';
+import { authorityText, Empty, UnitName } from '../components';
 import { bodyName, dateNo, kroner } from '../format';
 import type { BuiltPage, PageContext } from '../page-context';
 import { hrefAt } from '../page-time';
@@ -88,13 +88,25 @@ export const delegationsPage = async (context: PageContext): Promise<BuiltPage> 
                 </dd>
                 <dt>Grunnlag</dt>
                 <dd>{delegation.basis ?? 'Organets egen myndighet'}</dd>
+                <dt>Gitt ved</dt>
+                <dd>
+                  {bodyName(delegation.grantedBy.body)} {dateNo(delegation.grantedBy.decidedOn)}, sak{' '}
+                  {delegation.grantedBy.caseNumber}
+                  {delegation.grantedBy.meeting === undefined ? null : (
+                    <>, {delegation.grantedBy.meeting}</>
+                  )}{' '}
+                  ({authorityText(delegation.grantedBy.authority)})
+                </dd>
                 <dt>Vedtak under den</dt>
-                <dd>{under.get(delegation.delegationId)?.length ?? 0}</dd>
+                <dd>
+                  <a
+                    href={hrefAt('/revisjon/vedtak', context.time, { delegering: delegation.delegationId })}
+                    aria-label={`${under.get(delegation.delegationId)?.length ?? 0} vedtak under ${delegation.delegationId}`}
+                  >
+                    {under.get(delegation.delegationId)?.length ?? 0}
+                  </a>
+                </dd>
               </dl>
-              <details>
-                <summary>Gitt ved vedtak</summary>
-                <DecisionFacts decision={delegation.grantedBy} names={names} />
-              </details>
             </li>
           ))}
         </ul>

@@ -144,7 +144,8 @@ export const riskPage = async (context: PageContext): Promise<BuiltPage> => {
                       <td>
                         {risk.current.title}
                         <div class="muted">
-                          {risk.riskId}, {risk.assessments} vurderinger
+                          {risk.riskId}, {risk.assessments}{' '}
+                          {risk.assessments === 1 ? 'vurdering' : 'vurderinger'}
                         </div>
                       </td>
                       <td>
