@@ -96,7 +96,10 @@ describeWithTool(chromiumTool, 'the revisjonsvisning in Chromium', () => {
     );
     api = await startApi(config);
     await api.app.get(ExportsService).create();
-    browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--lang=nb-NO'] });
+    browser = await chromium.launch({
+      executablePath: '/usr/bin/chromium',
+      args: ['--no-sandbox'],
+    });
     fs.mkdirSync(screenshots, { recursive: true });
   });
 
@@ -218,6 +221,19 @@ describeWithTool(chromiumTool, 'the revisjonsvisning in Chromium', () => {
     expect(await text(page, '#celle-4-4')).toContain('(Høy)');
     expect(await cell.innerText()).toContain('Mangel på sykepleiere i helse og velferd');
     expect(await page.locator('svg.matrix rect').count()).toBe(25);
+    await context.close();
+  });
+
+  it('shows the plan tree, and flags a plan that expired before its successor was adopted', async () => {
+    const { context, page } = await signedIn();
+    await visit(page, `${api.url}/revisjon/planer?asOf=2024-06-30`);
+    const expired = page.locator('.tree li', { hasText: 'Trafikksikkerhetsplan 2020–2023' }).first();
+    expect(await expired.innerText()).toContain('Utløpt og ikke erstattet');
+    expect(await text(page, '.tree')).toMatch(
+      /Kommuneplanens samfunnsdel[\s\S]*Økonomiplan[\s\S]*Styringsbrev[\s\S]*Virksomhetsplan/,
+    );
+    await page.goto(`${api.url}/revisjon/planer?asOf=2024-12-31`);
+    expect(await text(page, '.tree')).not.toContain('Utløpt og ikke erstattet');
     await context.close();
   });
 

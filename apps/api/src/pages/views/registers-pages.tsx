@@ -1,5 +1,6 @@
 import { Empty, UnitName } from '../components';
 import { bodyName, dateNo, planKindName, portfolioName } from '../format';
+import type { PlanVersion } from '@styring/projections';
 import type { BuiltPage, PageContext } from '../page-context';
 
 const planStatus: Readonly<Record<string, string>> = { vedtatt: 'Vedtatt', opphevet: 'Opphevet' };
@@ -14,9 +15,60 @@ const health: Readonly<Record<string, { text: string; className: string }>> = {
   rod: { text: 'Rød', className: 'fails' },
 };
 
-/** The plan register: each plan with kind, period, status, version and the decision that adopted it. */
+/** One plan of the tree with the plans under it; a plan reached twice (two parents) is shown under each. */
+const PlanBranch = (props: {
+  id: string;
+  nodes: ReadonlyMap<string, { plan: PlanVersion; children: readonly string[] }>;
+  gaps: ReadonlySet<string>;
+  seen: readonly string[];
+}) => {
+  const node = props.nodes.get(props.id);
+  if (node === undefined || props.seen.includes(props.id)) return null;
+  const { plan } = node;
+  return (
+    <li>
+      <strong>{plan.title}</strong> ({planKindName(plan.kind)}, {dateNo(plan.period.from)}–
+      {dateNo(plan.period.to)}, {(planStatus[plan.status] ?? plan.status).toLowerCase()}, versjon{' '}
+      {plan.version})
+      {props.gaps.has(plan.planId) ? <span class="fails"> Utløpt og ikke erstattet</span> : null}
+      {node.children.length === 0 ? null : (
+        <ul>
+          {node.children.map((child) => (
+            <PlanBranch id={child} nodes={props.nodes} gaps={props.gaps} seen={[...props.seen, props.id]} />
+          ))}
+        </ul>
+      )}
+    </li>
+  );
+};
+
+/**
+ * Plans whose period ended by the page's day with no plan of the same kind (and unit) in force that day:
+ * a gap in the chain from planstrategi to virksomhetsplan.
+ */
+const gapsOn = (plans: readonly PlanVersion[], day: string): Set<string> => {
+  const inForce = (plan: PlanVersion) =>
+    plan.status === 'vedtatt' && plan.period.from <= day && day <= plan.period.to;
+  return new Set(
+    plans
+      .filter((plan) => plan.status === 'vedtatt' && plan.period.to < day)
+      .filter(
+        (plan) =>
+          !plans.some((other) => other.kind === plan.kind && other.unit === plan.unit && inForce(other)),
+      )
+      .map((plan) => plan.planId),
+  );
+};
+
+/**
+ * The plans as a tree (planstrategi → kommuneplan → temaplaner → økonomiplan → styringsbrev →
+ * virksomhetsplaner) with gaps flagged, then the register: kind, period, status, version, who adopted each.
+ */
 export const plansPage = async (context: PageContext): Promise<BuiltPage> => {
-  const plans = await context.read('PlanRegister');
+  const hierarchy = await context.read('PlanHierarchy');
+  const plans = hierarchy.plans.map((node) => node.plan);
+  const nodes = new Map(hierarchy.plans.map((node) => [node.plan.planId, node]));
+  const gaps = gapsOn(plans, context.day.slice(0, 10));
   const names = (await context.overview()).unitNames;
   return {
     title: 'Planer',
@@ -24,43 +76,57 @@ export const plansPage = async (context: PageContext): Promise<BuiltPage> => {
       plans.length === 0 ? (
         <Empty>Ingen planer på dette tidspunktet.</Empty>
       ) : (
-        <table>
-          <caption>Planregisteret ({plans.length} planer)</caption>
-          <thead>
-            <tr>
-              <th scope="col">Plan</th>
-              <th scope="col">Type</th>
-              <th scope="col">Periode</th>
-              <th scope="col">Enhet</th>
-              <th scope="col">Status</th>
-              <th scope="col">Versjon</th>
-              <th scope="col">Vedtatt av</th>
-            </tr>
-          </thead>
-          <tbody>
-            {plans.map((plan) => (
-              <tr>
-                <td>{plan.title}</td>
-                <td>{planKindName(plan.kind)}</td>
-                <td>
-                  {dateNo(plan.period.from)}–{dateNo(plan.period.to)}
-                </td>
-                <td>
-                  <UnitName slug={plan.unit} names={names} />
-                </td>
-                <td>
-                  {planStatus[plan.status] ?? plan.status}
-                  {plan.adoptedLate ? <span class="late"> (vedtatt for sent)</span> : null}
-                </td>
-                <td class="num">{plan.version}</td>
-                <td>
-                  {bodyName(plan.adoptedBy.body)} {dateNo(plan.adoptedBy.decidedOn)} (
-                  {plan.adoptedBy.caseNumber})
-                </td>
-              </tr>
+        <>
+          <h2>Plantreet</h2>
+          <p>
+            {gaps.size === 0
+              ? `Ingen planer er utløpt uten å være erstattet per ${dateNo(context.day)}.`
+              : `${gaps.size} ${gaps.size === 1 ? 'plan' : 'planer'} er utløpt og ikke erstattet per ${dateNo(context.day)}.`}
+          </p>
+          <ul class="tree">
+            {hierarchy.roots.map((id) => (
+              <PlanBranch id={id} nodes={nodes} gaps={gaps} seen={[]} />
             ))}
-          </tbody>
-        </table>
+          </ul>
+          <h2>Planregisteret</h2>
+          <table>
+            <caption>Planregisteret ({plans.length} planer)</caption>
+            <thead>
+              <tr>
+                <th scope="col">Plan</th>
+                <th scope="col">Type</th>
+                <th scope="col">Periode</th>
+                <th scope="col">Enhet</th>
+                <th scope="col">Status</th>
+                <th scope="col">Versjon</th>
+                <th scope="col">Vedtatt av</th>
+              </tr>
+            </thead>
+            <tbody>
+              {plans.map((plan) => (
+                <tr>
+                  <td>{plan.title}</td>
+                  <td>{planKindName(plan.kind)}</td>
+                  <td>
+                    {dateNo(plan.period.from)}–{dateNo(plan.period.to)}
+                  </td>
+                  <td>
+                    <UnitName slug={plan.unit} names={names} />
+                  </td>
+                  <td>
+                    {planStatus[plan.status] ?? plan.status}
+                    {plan.adoptedLate ? <span class="late"> (vedtatt for sent)</span> : null}
+                  </td>
+                  <td class="num">{plan.version}</td>
+                  <td>
+                    {bodyName(plan.adoptedBy.body)} {dateNo(plan.adoptedBy.decidedOn)} (
+                    {plan.adoptedBy.caseNumber})
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </>
       ),
   };
 };
