@@ -28,7 +28,7 @@ import { decisionsPage } from './views/decisions-page';
 import { delegationsPage } from './views/delegations-page';
 import { exportsPage } from './views/exports-page';
 import { plansPage, projectsPage } from './views/registers-pages';
-import { riskPage } from './views/risk-page';
+import { riskFiltersOf, riskPage } from './views/risk-page';
 import { startPage } from './views/start-page';
 import { ProblemPage, SignInPage } from './views/sign-in-page';
 
@@ -202,7 +202,9 @@ export class PagesController {
 
   @Get('risiko')
   risks(@Req() request: PageRequest, @Res() response: PageResponse) {
-    return this.page(request, response, '/revisjon/risiko', riskPage);
+    return this.page(request, response, '/revisjon/risiko', (context) =>
+      riskPage(context, riskFiltersOf(request.query)),
+    );
   }
 
   @Get('planer')

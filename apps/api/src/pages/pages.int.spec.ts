@@ -221,6 +221,19 @@ describeWithTool(chromiumTool, 'the revisjonsvisning in Chromium', () => {
     expect(await text(page, '#celle-4-4')).toContain('(Høy)');
     expect(await cell.innerText()).toContain('Mangel på sykepleiere i helse og velferd');
     expect(await page.locator('svg.matrix rect').count()).toBe(25);
+    // Assessed twice: an arrow from the earlier cell, and the earlier assessment beside the current one.
+    expect(await page.locator('svg.matrix line[marker-end]').count()).toBeGreaterThanOrEqual(1);
+    expect(await cell.locator('tr', { hasText: 'Mangel på sykepleiere' }).innerText()).toMatch(
+      /08\.04\.2024: \d × \d/,
+    );
+    await page.selectOption('#filter-band', 'middels');
+    await page.click('text=Filtrer');
+    expect(new URL(page.url()).searchParams.get('band')).toBe('middels');
+    expect(await page.locator('#celle-4-4').count()).toBe(0);
+    expect(await page.locator('#celle-3-4').count()).toBe(1);
+    await visit(page, page.url());
+    expect((await page.goto(`${api.url}/revisjon/risiko?band=rod`))?.status()).toBe(400);
+    expect(await text(page, 'main')).toContain('kjente: lav, middels, hoy');
     await context.close();
   });
 
