@@ -1,5 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import type { AuthorityBasis } from '@styring/governance';
+import type { DecisionSummary } from '@styring/projections';
 import { bodyName, dateNo } from './format';
 
 /** A unit by its name, the slug beside it for those who search the data. */
@@ -17,17 +18,8 @@ export const Verdict = (props: { holds: boolean; children?: ComponentChildren })
 export const authorityText = (authority: AuthorityBasis): string =>
   authority.kind === 'law' ? `Lov: ${authority.reference}` : `Delegering: ${authority.delegationId}`;
 
-export interface DecisionLike {
-  readonly body: string;
-  readonly decidedOn: string;
-  readonly caseNumber: string;
-  readonly meeting?: string;
-  readonly authority: AuthorityBasis;
-  readonly unit?: string;
-}
-
 /** Who decided, when, in which case and meeting, on what authority. */
-export const DecisionFacts = (props: { decision: DecisionLike; names: ReadonlyMap<string, string> }) => (
+export const DecisionFacts = (props: { decision: DecisionSummary; names: ReadonlyMap<string, string> }) => (
   <dl>
     <dt>Organ</dt>
     <dd>
@@ -51,3 +43,20 @@ export const DecisionFacts = (props: { decision: DecisionLike; names: ReadonlyMa
 );
 
 export const Empty = (props: { children: ComponentChildren }) => <p class="muted">{props.children}</p>;
+
+/** A table's column headings; a numeric column is right-aligned. */
+export const Head = (props: { columns: readonly (string | { readonly numeric: string })[] }) => (
+  <thead>
+    <tr>
+      {props.columns.map((column) =>
+        typeof column === 'string' ? (
+          <th scope="col">{column}</th>
+        ) : (
+          <th scope="col" class="num">
+            {column.numeric}
+          </th>
+        ),
+      )}
+    </tr>
+  </thead>
+);

@@ -21,6 +21,27 @@ export const timeText = (time: PageTime): string =>
   `Gjaldt per ${time.asOf === undefined ? 'i dag' : timeNo(time.asOf)} · ` +
   `kjent per ${time.knownAt === undefined ? 'nå' : timeNo(time.knownAt)}`;
 
+const DateField = (props: {
+  name: string;
+  label: string;
+  value: string | undefined;
+  children: ComponentChildren;
+}) => (
+  <div>
+    <label for={props.name}>{props.label}</label>
+    <input
+      type="date"
+      id={props.name}
+      name={props.name}
+      value={props.value?.slice(0, 10) ?? ''}
+      aria-describedby={`${props.name}-hint`}
+    />
+    <div class="hint" id={`${props.name}-hint`}>
+      {props.children}
+    </div>
+  </div>
+);
+
 /** The controls shared by every page: a GET form, so the page works without JavaScript. */
 const TimeControls = (props: { time: PageTime; keep: Record<string, string> }) => (
   <form class="time" method="get">
@@ -29,32 +50,12 @@ const TimeControls = (props: { time: PageTime; keep: Record<string, string> }) =
       {Object.entries(props.keep).map(([name, value]) => (
         <input type="hidden" name={name} value={value} />
       ))}
-      <div>
-        <label for="asOf">Gjaldt per (asOf)</label>
-        <input
-          type="date"
-          id="asOf"
-          name="asOf"
-          value={props.time.asOf?.slice(0, 10) ?? ''}
-          aria-describedby="asOf-hint"
-        />
-        <div class="hint" id="asOf-hint">
-          Hva som var i kraft. Standard: i dag ({dateNo(new Date().toISOString())})
-        </div>
-      </div>
-      <div>
-        <label for="knownAt">Kjent per (knownAt)</label>
-        <input
-          type="date"
-          id="knownAt"
-          name="knownAt"
-          value={props.time.knownAt?.slice(0, 10) ?? ''}
-          aria-describedby="knownAt-hint"
-        />
-        <div class="hint" id="knownAt-hint">
-          Hva systemet visste. Standard: nå (alt som er registrert)
-        </div>
-      </div>
+      <DateField name="asOf" label="Gjaldt per (asOf)" value={props.time.asOf}>
+        Hva som var i kraft. Standard: i dag ({dateNo(new Date().toISOString())})
+      </DateField>
+      <DateField name="knownAt" label="Kjent per (knownAt)" value={props.time.knownAt}>
+        Hva systemet visste. Standard: nå (alt som er registrert)
+      </DateField>
       <button type="submit">Vis</button>
     </fieldset>
     <p class="now">Viser: {timeText(props.time)}</p>
@@ -73,20 +74,27 @@ export interface LayoutProps {
   readonly children: ComponentChildren;
 }
 
+/** Every page's head: its title, the stylesheet and the icon (and, signed in, the print header). */
+const DocumentHead = (props: { title: string; children?: ComponentChildren }) => (
+  <head>
+    <meta charset="utf-8" />
+    <meta name="viewport" content="width=device-width, initial-scale=1" />
+    <title>{`${props.title} – Revisjonsvisning – styring`}</title>
+    <link rel="stylesheet" href="/revisjon/stil.css" />
+    <link rel="icon" href="/revisjon/ikon.svg" />
+    {props.children}
+  </head>
+);
+
 /** Every signed-in page: menu, who is signed in, the time controls, the content; a print header. */
 export const Layout = (props: LayoutProps) => (
   <html lang="nb">
-    <head>
-      <meta charset="utf-8" />
-      <meta name="viewport" content="width=device-width, initial-scale=1" />
-      <title>{`${props.title} – Revisjonsvisning – styring`}</title>
-      <link rel="stylesheet" href="/revisjon/stil.css" />
-      <link rel="icon" href="/revisjon/ikon.svg" />
+    <DocumentHead title={props.title}>
       <style
         nonce={props.nonce}
         dangerouslySetInnerHTML={{ __html: printHeaderCss(`${props.title} · ${timeText(props.time)}`) }}
       />
-    </head>
+    </DocumentHead>
     <body>
       <a class="skip" href="#innhold">
         Hopp til innholdet
@@ -129,13 +137,7 @@ export const Layout = (props: LayoutProps) => (
 /** A page without a signed-in user: the sign-in page and error pages before sign-in. */
 export const BarePage = (props: { title: string; children: ComponentChildren }) => (
   <html lang="nb">
-    <head>
-      <meta charset="utf-8" />
-      <meta name="viewport" content="width=device-width, initial-scale=1" />
-      <title>{`${props.title} – Revisjonsvisning – styring`}</title>
-      <link rel="stylesheet" href="/revisjon/stil.css" />
-      <link rel="icon" href="/revisjon/ikon.svg" />
-    </head>
+    <DocumentHead title={props.title} />
     <body>
       <header class="site">
         <p class="brand">styring · Revisjonsvisning</p>

@@ -1,5 +1,5 @@
 import type { DelegationScope, Holder } from '@styring/governance';
-import { DecisionFacts, Empty, UnitName, Verdict } from '../components';
+import { DecisionFacts, Empty, UnitName, Verdict, Head } from '../components';
 import {
   bodyName,
   commandName,
@@ -109,16 +109,7 @@ export const decisionPage = async (context: PageContext, eventId: string): Promi
                 <h3>Korrigert</h3>
                 <table>
                   <caption>Korrigeringer av vedtaket</caption>
-                  <thead>
-                    <tr>
-                      <th scope="col">Felt</th>
-                      <th scope="col">Før</th>
-                      <th scope="col">Etter</th>
-                      <th scope="col">Begrunnelse</th>
-                      <th scope="col">Hvem</th>
-                      <th scope="col">Registrert</th>
-                    </tr>
-                  </thead>
+                  <Head columns={['Felt', 'Før', 'Etter', 'Begrunnelse', 'Hvem', 'Registrert']} />
                   <tbody>
                     {corrections.map((correction) => (
                       <tr>

@@ -1,4 +1,4 @@
-import { Empty, authorityText } from '../components';
+import { Empty, authorityText, Head } from '../components';
 import { bodyName, dateNo } from '../format';
 import type { BuiltPage, PageContext } from '../page-context';
 import { hrefAt } from '../page-time';
@@ -20,17 +20,7 @@ export const decisionsPage = async (context: PageContext, delegationId?: string)
           <caption>
             Vedtaksloggen ({decisions.length} vedtak). Velg et vedtak for å se hjemmelskjeden.
           </caption>
-          <thead>
-            <tr>
-              <th scope="col">Dato</th>
-              <th scope="col">Organ</th>
-              <th scope="col">Type</th>
-              <th scope="col">Vedtak</th>
-              <th scope="col">Saksnr.</th>
-              <th scope="col">Hjemmel</th>
-              <th scope="col">Merknad</th>
-            </tr>
-          </thead>
+          <Head columns={['Dato', 'Organ', 'Type', 'Vedtak', 'Saksnr.', 'Hjemmel', 'Merknad']} />
           <tbody>
             {decisions.map((decision) => (
               <tr>

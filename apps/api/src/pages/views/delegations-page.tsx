@@ -1,4 +1,4 @@
-import { authorityText, Empty, UnitName } from '../components';
+import { authorityText, Empty, UnitName, Head } from '../components';
 import { bodyName, dateNo, kroner } from '../format';
 import type { BuiltPage, PageContext } from '../page-context';
 import { hrefAt } from '../page-time';
@@ -24,15 +24,7 @@ export const delegationsPage = async (context: PageContext): Promise<BuiltPage> 
         ) : (
           <table>
             <caption>Vedtak der hjemmelen ikke holder ({failures.length})</caption>
-            <thead>
-              <tr>
-                <th scope="col">Dato</th>
-                <th scope="col">Organ</th>
-                <th scope="col">Vedtak</th>
-                <th scope="col">Saksnr.</th>
-                <th scope="col">Hvorfor</th>
-              </tr>
-            </thead>
+            <Head columns={['Dato', 'Organ', 'Vedtak', 'Saksnr.', 'Hvorfor']} />
             <tbody>
               {failures.map((failure) => (
                 <tr>

@@ -1,10 +1,41 @@
-import { Empty, Verdict } from '../components';
+import { Empty, Verdict, Head } from '../components';
 import type { ExportStatus } from '../export-status';
 import { timeNo } from '../format';
 import type { BuiltPage } from '../page-context';
 
 const fileHref = (id: string, file: string) =>
   `/revisjon/eksporter/${encodeURIComponent(id)}/filer/${file.split('/').map(encodeURIComponent).join('/')}`;
+
+/** What an auditor quotes in a letter about one export: when, whether it verifies, its root and key. */
+export const ExportFacts = (props: { status: ExportStatus }) => (
+  <dl class="facts">
+    <dt>Laget</dt>
+    <dd>{timeNo(props.status.manifest.created)}</dd>
+    <dt>Verifisering</dt>
+    <dd>
+      <Verdict holds={props.status.valid}>
+        {props.status.valid ? 'gyldig (signatur, filer, hashkjede, Merkle-tre)' : props.status.problem}
+      </Verdict>
+    </dd>
+    <dt>Hendelser / vedtak / korrigeringer</dt>
+    <dd>
+      {props.status.manifest.eventCount} / {props.status.manifest.decisionCount} /{' '}
+      {props.status.manifest.changeCount}
+    </dd>
+    <dt>Merkle-rot</dt>
+    <dd>
+      <code>{props.status.manifest.merkleRoot}</code>
+    </dd>
+    <dt>Nøkkelens fingeravtrykk</dt>
+    <dd>
+      <code>{props.status.publicKeyFingerprint}</code>
+    </dd>
+    <dt>Forrige eksport</dt>
+    <dd>
+      {props.status.manifest.previous === null ? 'Ingen' : timeNo(props.status.manifest.previous.created)}
+    </dd>
+  </dl>
+);
 
 /**
  * The signed exports, newest first: each with its verification result (against the service's key and the
@@ -22,42 +53,10 @@ export const exportsPage = (statuses: readonly ExportStatus[] | 'no-access'): Bu
         {statuses.map((status) => (
           <section aria-labelledby={`eksport-${status.id}`}>
             <h2 id={`eksport-${status.id}`}>Eksport {status.id}</h2>
-            <dl class="facts">
-              <dt>Laget</dt>
-              <dd>{timeNo(status.manifest.created)}</dd>
-              <dt>Verifisering</dt>
-              <dd>
-                <Verdict holds={status.valid}>
-                  {status.valid ? 'gyldig (signatur, filer, hashkjede, Merkle-tre)' : status.problem}
-                </Verdict>
-              </dd>
-              <dt>Hendelser / vedtak / korrigeringer</dt>
-              <dd>
-                {status.manifest.eventCount} / {status.manifest.decisionCount} / {status.manifest.changeCount}
-              </dd>
-              <dt>Merkle-rot</dt>
-              <dd>
-                <code>{status.manifest.merkleRoot}</code>
-              </dd>
-              <dt>Nøkkelens fingeravtrykk</dt>
-              <dd>
-                <code>{status.publicKeyFingerprint}</code>
-              </dd>
-              <dt>Forrige eksport</dt>
-              <dd>
-                {status.manifest.previous === null ? 'Ingen' : timeNo(status.manifest.previous.created)}
-              </dd>
-            </dl>
+            <ExportFacts status={status} />
             <table>
               <caption>Filene i eksport {status.id}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Fil</th>
-                  <th scope="col" class="num">
-                    Byte
-                  </th>
-                </tr>
-              </thead>
+              <Head columns={['Fil', { numeric: 'Byte' }]} />
               <tbody>
                 {status.files.map((file) => (
                   <tr>

@@ -1,4 +1,4 @@
-import { Empty, UnitName } from '../components';
+import { Empty, UnitName, Head } from '../components';
 import { bodyName, dateNo, planKindName, portfolioName } from '../format';
 import type { PlanVersion } from '@styring/projections';
 import type { BuiltPage, PageContext } from '../page-context';
@@ -91,17 +91,7 @@ export const plansPage = async (context: PageContext): Promise<BuiltPage> => {
           <h2>Planregisteret</h2>
           <table>
             <caption>Planregisteret ({plans.length} planer)</caption>
-            <thead>
-              <tr>
-                <th scope="col">Plan</th>
-                <th scope="col">Type</th>
-                <th scope="col">Periode</th>
-                <th scope="col">Enhet</th>
-                <th scope="col">Status</th>
-                <th scope="col">Versjon</th>
-                <th scope="col">Vedtatt av</th>
-              </tr>
-            </thead>
+            <Head columns={['Plan', 'Type', 'Periode', 'Enhet', 'Status', 'Versjon', 'Vedtatt av']} />
             <tbody>
               {plans.map((plan) => (
                 <tr>
@@ -143,16 +133,7 @@ export const projectsPage = async (context: PageContext): Promise<BuiltPage> => 
       ) : (
         <table>
           <caption>Prosjektene ({projects.length})</caption>
-          <thead>
-            <tr>
-              <th scope="col">Prosjekt</th>
-              <th scope="col">Portefølje</th>
-              <th scope="col">Eier</th>
-              <th scope="col">Status</th>
-              <th scope="col">Siste helse</th>
-              <th scope="col">Vedtak</th>
-            </tr>
-          </thead>
+          <Head columns={['Prosjekt', 'Portefølje', 'Eier', 'Status', 'Siste helse', 'Vedtak']} />
           <tbody>
             {projects.map((project) => (
               <tr>

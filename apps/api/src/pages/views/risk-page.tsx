@@ -1,6 +1,6 @@
 import { bandFor, riskBandLabels, type RiskScale } from '@styring/governance';
 import { InvalidQuery, type RiskAssessment, type RiskEntry } from '@styring/projections';
-import { Empty, UnitName } from '../components';
+import { Empty, UnitName, Head } from '../components';
 import { dateNo, riskBandName } from '../format';
 import type { BuiltPage, PageContext } from '../page-context';
 
@@ -261,16 +261,9 @@ export const riskPage = async (context: PageContext, filters: RiskFilters): Prom
                 <caption>
                   Risikoer med sannsynlighet {likelihood} og konsekvens {consequence}
                 </caption>
-                <thead>
-                  <tr>
-                    <th scope="col">Risiko</th>
-                    <th scope="col">Eier</th>
-                    <th scope="col">Vurdert</th>
-                    <th scope="col">Forrige vurdering</th>
-                    <th scope="col">Tiltak</th>
-                    <th scope="col">Neste gjennomgang</th>
-                  </tr>
-                </thead>
+                <Head
+                  columns={['Risiko', 'Eier', 'Vurdert', 'Forrige vurdering', 'Tiltak', 'Neste gjennomgang']}
+                />
                 <tbody>
                   {inCell.map((risk) => {
                     const before = previous.get(risk.riskId);

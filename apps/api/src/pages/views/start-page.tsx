@@ -1,5 +1,6 @@
 import { menu } from '../layout';
-import { Empty, Verdict } from '../components';
+import { Empty, Head } from '../components';
+import { ExportFacts } from './exports-page';
 import { timeNo } from '../format';
 import type { ExportStatus } from '../export-status';
 import type { BuiltPage, PageContext } from '../page-context';
@@ -59,14 +60,7 @@ export const startPage = async (
         </dl>
         <table>
           <caption>Hendelser per register (hele historikken)</caption>
-          <thead>
-            <tr>
-              <th scope="col">Register</th>
-              <th scope="col" class="num">
-                Hendelser
-              </th>
-            </tr>
-          </thead>
+          <Head columns={['Register', { numeric: 'Hendelser' }]} />
           <tbody>
             {overview.counts.map((row) => (
               <tr>
@@ -82,24 +76,12 @@ export const startPage = async (
         ) : latestExport === undefined ? (
           <Empty>Ingen eksport er laget ennå.</Empty>
         ) : (
-          <dl class="facts">
-            <dt>Eksport</dt>
-            <dd>
-              <a href={hrefAt('/revisjon/eksporter', context.time)}>{latestExport.id}</a>
-            </dd>
-            <dt>Laget</dt>
-            <dd>{timeNo(latestExport.manifest.created)}</dd>
-            <dt>Verifisering</dt>
-            <dd>
-              <Verdict holds={latestExport.valid}>
-                {latestExport.valid ? 'gyldig' : latestExport.problem}
-              </Verdict>
-            </dd>
-            <dt>Merkle-rot</dt>
-            <dd>
-              <code>{latestExport.manifest.merkleRoot}</code>
-            </dd>
-          </dl>
+          <>
+            <p>
+              <a href={hrefAt('/revisjon/eksporter', context.time)}>Eksport {latestExport.id}</a>
+            </p>
+            <ExportFacts status={latestExport} />
+          </>
         )}
       </>
     ),
