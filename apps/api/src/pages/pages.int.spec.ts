@@ -183,6 +183,7 @@ describeWithTool(chromiumTool, 'the revisjonsvisning in Chromium', () => {
     expect(chain).toContain('I kraft på vedtaksdagen 15.04.2024');
     expect(chain).not.toContain('Holder ikke');
     expect(await page.locator('.chain > li').count()).toBe(4);
+    expect((await page.goto(`${api.url}/revisjon/vedtak/finnes-ikke`))?.status()).toBe(404);
     await context.close();
   });
 
