@@ -11,6 +11,7 @@ export const menu = [
   { path: '/revisjon/delegeringer', label: 'Delegeringer' },
   { path: '/revisjon/arshjul', label: 'Årshjul' },
   { path: '/revisjon/risiko', label: 'Risikomatrise' },
+  { path: '/revisjon/endringer', label: 'Endringer' },
   { path: '/revisjon/planer', label: 'Planer' },
   { path: '/revisjon/prosjekter', label: 'Prosjekter' },
   { path: '/revisjon/eksporter', label: 'Eksporter' },
@@ -21,7 +22,8 @@ export const timeText = (time: PageTime): string =>
   `Gjaldt per ${time.asOf === undefined ? 'i dag' : timeNo(time.asOf)} · ` +
   `kjent per ${time.knownAt === undefined ? 'nå' : timeNo(time.knownAt)}`;
 
-const DateField = (props: {
+/** A date field with its label and a hint saying what it means and its default. */
+export const DateField = (props: {
   name: string;
   label: string;
   value: string | undefined;
@@ -71,6 +73,8 @@ export interface LayoutProps {
   readonly nonce: string;
   /** Query parameters of the page itself, kept when the time changes (the årshjul's year). */
   readonly keep?: Record<string, string>;
+  /** Controls of the page's own in place of the shared ones. */
+  readonly controls?: ComponentChildren;
   readonly children: ComponentChildren;
 }
 
@@ -127,7 +131,7 @@ export const Layout = (props: LayoutProps) => (
       </header>
       <main id="innhold">
         <h1>{props.title}</h1>
-        <TimeControls time={props.time} keep={props.keep ?? {}} />
+        {props.controls ?? <TimeControls time={props.time} keep={props.keep ?? {}} />}
         {props.children}
       </main>
     </body>

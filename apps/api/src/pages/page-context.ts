@@ -28,6 +28,8 @@ export interface BuiltPage {
   readonly title: string;
   readonly body: VNode;
   readonly keep?: Record<string, string>;
+  /** The page's own controls in place of the shared asOf/knownAt (the changes page's two visits). */
+  readonly controls?: VNode;
 }
 
 export const pageContext = (

@@ -23,6 +23,7 @@ import { checkPageTime, pageTimeOf } from './page-time';
 import { SignInCodes } from './sign-in-codes';
 import { stylesheet } from './styles';
 import { calendarPage } from './views/calendar-page';
+import { changesPage, visitsOf } from './views/changes-page';
 import { decisionPage } from './views/decision-page';
 import { decisionsPage } from './views/decisions-page';
 import { delegationsPage } from './views/delegations-page';
@@ -207,6 +208,13 @@ export class PagesController {
     );
   }
 
+  @Get('endringer')
+  changes(@Req() request: PageRequest, @Res() response: PageResponse) {
+    return this.page(request, response, '/revisjon/endringer', (context) =>
+      changesPage(context, visitsOf(request.query)),
+    );
+  }
+
   @Get('planer')
   plans(@Req() request: PageRequest, @Res() response: PageResponse) {
     return this.page(request, response, '/revisjon/planer', plansPage);
@@ -324,6 +332,7 @@ export class PagesController {
         csrf={csrf}
         nonce={nonce}
         keep={built.keep ?? {}}
+        controls={built.controls}
       >
         {built.body}
       </Layout>,

@@ -273,6 +273,26 @@ describeWithTool(chromiumTool, 'the revisjonsvisning in Chromium', () => {
     await context.close();
   });
 
+  it('shows what was recorded between two visits: new decisions, the correction, status changes', async () => {
+    const { context, page } = await signedIn();
+    await visit(page, `${api.url}/revisjon/endringer`);
+    // From the start of the record until now: everything of the demo is new.
+    expect(await text(page, 'main')).toMatch(/Nye vedtak \(7\d\)/);
+    expect(await text(page, 'main')).toMatch(/2024\/1187[\s\S]*2024\/1178/);
+    // The demo was recorded today: between a visit yesterday and one today it is all new; after today, nothing.
+    const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+    await page.fill('#fra', day(-1));
+    await page.fill('#til', day(0));
+    await page.click('text=Sammenlign');
+    expect(new URL(page.url()).searchParams.get('fra')).toBe(day(-1));
+    expect(await text(page, 'main')).toMatch(/Nye vedtak \(7\d\)/);
+    await page.fill('#fra', day(0));
+    await page.click('text=Sammenlign');
+    expect(await text(page, 'main')).toContain('Nye vedtak (0)');
+    expect(await text(page, 'main')).toContain('Korrigeringer (0)');
+    await context.close();
+  });
+
   it('prints a page to PDF: landscape tables, no menu, no controls', async () => {
     const { context, page } = await signedIn();
     await page.goto(`${api.url}/revisjon/vedtak`);

@@ -12,6 +12,7 @@ const purposes: Readonly<Record<string, string>> = {
   '/revisjon/delegeringer': 'Delegeringer i kraft, og vedtak uten gyldig hjemmel',
   '/revisjon/arshjul': 'Rapporteringsplikter måned for måned: levert i tide, for sent eller mangler',
   '/revisjon/risiko': 'Risikomatrisen etter vedtatt skala, med risikoene i hver celle',
+  '/revisjon/endringer': 'Hva som ble registrert mellom to besøk: nye vedtak, korrigeringer, statusendringer',
   '/revisjon/planer': 'Planregisteret med periode, status og versjoner',
   '/revisjon/prosjekter': 'Prosjektene med status, helse og vedtak',
   '/revisjon/eksporter': 'Signerte revisjonseksporter: nedlasting, verifisering, Merkle-rot og fingeravtrykk',
