@@ -31,6 +31,7 @@ import { exportsPage } from './views/exports-page';
 import { plansPage, projectsPage } from './views/registers-pages';
 import { riskFiltersOf, riskPage } from './views/risk-page';
 import { startPage } from './views/start-page';
+import { planTimelinePage } from './views/timeline-page';
 import { ProblemPage, SignInPage } from './views/sign-in-page';
 
 /** Scripts, frames, plugins and foreign styles are refused; only our stylesheet and one nonce'd style. */
@@ -218,6 +219,11 @@ export class PagesController {
   @Get('planer')
   plans(@Req() request: PageRequest, @Res() response: PageResponse) {
     return this.page(request, response, '/revisjon/planer', plansPage);
+  }
+
+  @Get('planer/:planId/tidslinje')
+  planTimeline(@Req() request: PageRequest, @Res() response: PageResponse, @Param('planId') planId: string) {
+    return this.page(request, response, '/revisjon/planer', (context) => planTimelinePage(context, planId));
   }
 
   @Get('prosjekter')

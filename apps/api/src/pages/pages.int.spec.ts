@@ -251,6 +251,21 @@ describeWithTool(chromiumTool, 'the revisjonsvisning in Chromium', () => {
     await context.close();
   });
 
+  it('draws a plan’s timeline: its versions’ periods, when each was recorded, and corrections flagged', async () => {
+    const { context, page } = await signedIn();
+    await page.goto(`${api.url}/revisjon/planer`);
+    await page.locator('.tree a', { hasText: 'Kommunal planstrategi 2024–2028' }).click();
+    await visit(page, page.url());
+    expect(await page.locator('svg.timeline rect').count()).toBe(1);
+    expect(await text(page, 'main table')).toMatch(
+      /01\.07\.2024–30\.06\.2028[\s\S]*Kommunestyret 19\.06\.2024[\s\S]*Ja/,
+    );
+    await page.goto(`${api.url}/revisjon/planer`);
+    await page.locator('.tree a', { hasText: 'Årsbudsjett 2024' }).click();
+    expect(await page.locator('svg.timeline rect').count()).toBe(2);
+    await context.close();
+  });
+
   it('changes asOf and knownAt with the shared controls, and keeps them in every link', async () => {
     const { context, page } = await signedIn();
     await page.goto(`${api.url}/revisjon/delegeringer`);

@@ -58,6 +58,7 @@ dd { margin: 0; }
 .months h2 { margin: .2rem 0 .4rem; font-size: 1.1rem; }
 .months ul { margin: 0; padding-left: 1.1rem; }
 .matrix { max-width: 34rem; }
+.timeline { width: 100%; max-width: 60rem; }
 .tree, .tree ul { padding-left: 1.3rem; }
 .tree li { margin: .2rem 0; }
 .matrix text { font: 14px system-ui, sans-serif; }

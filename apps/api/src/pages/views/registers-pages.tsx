@@ -2,6 +2,7 @@ import { Empty, UnitName, Head } from '../components';
 import { bodyName, dateNo, planKindName, portfolioName } from '../format';
 import type { PlanVersion } from '@styring/projections';
 import type { BuiltPage, PageContext } from '../page-context';
+import { hrefAt, type PageTime } from '../page-time';
 
 const planStatus: Readonly<Record<string, string>> = { vedtatt: 'Vedtatt', opphevet: 'Opphevet' };
 const projectStatus: Readonly<Record<string, string>> = {
@@ -21,20 +22,31 @@ const PlanBranch = (props: {
   nodes: ReadonlyMap<string, { plan: PlanVersion; children: readonly string[] }>;
   gaps: ReadonlySet<string>;
   seen: readonly string[];
+  time: PageTime;
 }) => {
   const node = props.nodes.get(props.id);
   if (node === undefined || props.seen.includes(props.id)) return null;
   const { plan } = node;
   return (
     <li>
-      <strong>{plan.title}</strong> ({planKindName(plan.kind)}, {dateNo(plan.period.from)}–
-      {dateNo(plan.period.to)}, {(planStatus[plan.status] ?? plan.status).toLowerCase()}, versjon{' '}
-      {plan.version})
+      <strong>
+        <a href={hrefAt(`/revisjon/planer/${encodeURIComponent(plan.planId)}/tidslinje`, props.time)}>
+          {plan.title}
+        </a>
+      </strong>{' '}
+      ({planKindName(plan.kind)}, {dateNo(plan.period.from)}–{dateNo(plan.period.to)},{' '}
+      {(planStatus[plan.status] ?? plan.status).toLowerCase()}, versjon {plan.version})
       {props.gaps.has(plan.planId) ? <span class="fails"> Utløpt og ikke erstattet</span> : null}
       {node.children.length === 0 ? null : (
         <ul>
           {node.children.map((child) => (
-            <PlanBranch id={child} nodes={props.nodes} gaps={props.gaps} seen={[...props.seen, props.id]} />
+            <PlanBranch
+              id={child}
+              nodes={props.nodes}
+              gaps={props.gaps}
+              seen={[...props.seen, props.id]}
+              time={props.time}
+            />
           ))}
         </ul>
       )}
@@ -85,7 +97,7 @@ export const plansPage = async (context: PageContext): Promise<BuiltPage> => {
           </p>
           <ul class="tree">
             {hierarchy.roots.map((id) => (
-              <PlanBranch id={id} nodes={nodes} gaps={gaps} seen={[]} />
+              <PlanBranch id={id} nodes={nodes} gaps={gaps} seen={[]} time={context.time} />
             ))}
           </ul>
           <h2>Planregisteret</h2>
