@@ -33,7 +33,7 @@ export const planTimelinePage = async (
   const x = (time: string) =>
     left +
     ((Date.parse(time) - Date.UTC(start, 0, 1)) / (Date.UTC(end, 0, 1) - Date.UTC(start, 0, 1))) *
-      (width - left - 10);
+      (width - left - 40);
   const height = versions.length * rowHeight + 40;
   const title = versions.at(-1)?.title ?? planId;
   return {
