@@ -308,7 +308,7 @@ describeWithTool(chromiumTool, 'the revisjonsvisning in Chromium', () => {
     await context.close();
   });
 
-  it('prints a page to PDF: landscape tables, no menu, no controls', async () => {
+  it('prints a page to PDF: A4 landscape, several pages, no menu, no controls', async () => {
     const { context, page } = await signedIn();
     await page.goto(`${api.url}/revisjon/vedtak`);
     await page.emulateMedia({ media: 'print' });
@@ -317,6 +317,9 @@ describeWithTool(chromiumTool, 'the revisjonsvisning in Chromium', () => {
     const pdf = await page.pdf({ preferCSSPageSize: true, path: path.join(screenshots, 'vedtak.pdf') });
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
     expect(pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g)?.length).toBeGreaterThan(1);
+    // A4 landscape: wider than it is tall.
+    const [, width, height] = /\/MediaBox \[0 0 ([\d.]+) ([\d.]+)\]/.exec(pdf.toString('latin1')) ?? [];
+    expect(Number(width)).toBeGreaterThan(Number(height));
     await context.close();
   });
 

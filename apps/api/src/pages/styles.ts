@@ -1,6 +1,6 @@
 /**
  * The pages' one stylesheet (served as `/revisjon/stil.css`, so the Content-Security-Policy needs no
- * inline styles). Colours keep WCAG 2.1 AA contrast; print gives landscape tables, a running header
+ * inline styles). Colours keep WCAG 2.1 AA contrast; print is A4 landscape (the tables are wide), a running header
  * (set per page, see `print-header.ts`) and «Side X av Y».
  */
 export const stylesheet = `
@@ -65,14 +65,13 @@ dd { margin: 0; }
 .notice { border: 1px solid var(--fail); padding: .5rem .8rem; background: #fdeeee; }
 .signin { max-width: 40rem; }
 .signin textarea { width: 100%; font: 13px monospace; }
-@page { size: A4 portrait; margin: 16mm 12mm 16mm;
+@page { size: A4 landscape; margin: 16mm 12mm 16mm;
   @bottom-right { content: "Side " counter(page) " av " counter(pages); font: 9pt system-ui, sans-serif; } }
-@page wide { size: A4 landscape; }
 @media print {
   .site, .time, .skip, .no-print { display: none; }
   main { padding: 0; max-width: none; }
   body { font-size: 10pt; }
-  table { page: wide; font-size: 9pt; }
+  table { font-size: 9pt; }
   tr, li, section { break-inside: avoid; }
   a { color: inherit; text-decoration: none; }
 }
