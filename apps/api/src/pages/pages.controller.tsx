@@ -16,6 +16,7 @@ import type { ApiConfig } from '../config';
 import { ExportsService } from '../exports/exports.service';
 import { clearSession, cookiesOf, csrfTokenFor, isOwnFormPost, sessionCookie, setSession } from './cookies';
 import { exportStatuses } from './export-status';
+import { writeExportZip } from './export-zip';
 import type { PageRequest, PageResponse } from './http-types';
 import { Layout } from './layout';
 import { type BuiltPage, type PageContext, pageContext } from './page-context';
@@ -238,6 +239,23 @@ export class PagesController {
     );
   }
 
+  @Get('eksporter/:id/zip')
+  async exportZip(@Req() request: PageRequest, @Res() response: PageResponse, @Param('id') id: string) {
+    if (!(await this.mayDownload(request, response))) return;
+    if (!this.exports.list().includes(id)) {
+      sendHtml(
+        response,
+        404,
+        <ProblemPage title="Fant ikke eksporten" message={`Ingen eksport ${id}.`} />,
+        newNonce(),
+      );
+      return;
+    }
+    response.setHeader('Content-Type', 'application/zip');
+    response.setHeader('Content-Disposition', `attachment; filename="styring-eksport-${id}.zip"`);
+    await writeExportZip(this.exports, id, response);
+  }
+
   @Get('eksporter/:id/filer/*file')
   async exportFile(
     @Req() request: PageRequest,
@@ -245,16 +263,7 @@ export class PagesController {
     @Param('id') id: string,
     @Param('file') file: string | string[],
   ) {
-    const identity = await this.identityOf(request);
-    if (identity === undefined || !this.mayReadExports(identity)) {
-      sendHtml(
-        response,
-        403,
-        <ProblemPage title="Ingen tilgang" message="Eksportene er for revisor og STYV." />,
-        newNonce(),
-      );
-      return;
-    }
+    if (!(await this.mayDownload(request, response))) return;
     const name = Array.isArray(file) ? file.join('/') : file;
     let opened: { fd: number; size: number };
     try {
@@ -272,6 +281,19 @@ export class PagesController {
     response.setHeader('Content-Length', String(opened.size));
     response.setHeader('Content-Disposition', `attachment; filename="${name.replace(/[^\w.-]/g, '_')}"`);
     fs.createReadStream(name, { fd: opened.fd }).pipe(response);
+  }
+
+  /** Downloads need a signed-in revisor or STYV; anyone else gets a 403 page. */
+  private async mayDownload(request: PageRequest, response: PageResponse): Promise<boolean> {
+    const identity = await this.identityOf(request);
+    if (identity !== undefined && this.mayReadExports(identity)) return true;
+    sendHtml(
+      response,
+      403,
+      <ProblemPage title="Ingen tilgang" message="Eksportene er for revisor og STYV." />,
+      newNonce(),
+    );
+    return false;
   }
 
   private mayReadExports(identity: Identity): boolean {

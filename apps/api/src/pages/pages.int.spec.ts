@@ -2,6 +2,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import axe from 'axe-core';
+import { unzipSync } from 'fflate';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import { issueLocalToken, openStore, type Role, seedDemo } from '@styring/app';
 import { chromium as chromiumTool, describeWithTool } from '@styring/eventstore-testkit';
@@ -334,11 +335,21 @@ describeWithTool(chromiumTool, 'the revisjonsvisning in Chromium', () => {
     );
     expect(download.status()).toBe(200);
     expect(JSON.parse(await download.text())).toMatchObject({ format: 'styring-audit-export' });
+    const zip = await revisor.context.request.get(
+      `${api.url}${await revisor.page.locator('a', { hasText: 'som zip' }).getAttribute('href')}`,
+    );
+    expect(zip.headers()['content-type']).toBe('application/zip');
+    const files = unzipSync(new Uint8Array(await zip.body()));
+    const [manifestPath] = Object.keys(files).filter((name) => name.endsWith('/manifest.json'));
+    expect(Buffer.from(files[manifestPath ?? ''] ?? []).toString()).toBe(await download.text());
+    expect(Object.keys(files)).toEqual(expect.arrayContaining([expect.stringMatching(/\/events\.jsonl$/)]));
     await revisor.context.close();
 
     const director = await signedIn('kommunedirektor');
     await director.page.goto(`${api.url}/revisjon/eksporter`);
     expect(await text(director.page, 'main')).toContain('Eksportene vises for rollene revisor og STYV.');
+    const refused = await director.context.request.get(`${api.url}/revisjon/eksporter/any/zip`);
+    expect(refused.status()).toBe(403);
     await director.context.close();
   });
 });

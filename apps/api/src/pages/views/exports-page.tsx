@@ -54,6 +54,11 @@ export const exportsPage = (statuses: readonly ExportStatus[] | 'no-access'): Bu
           <section aria-labelledby={`eksport-${status.id}`}>
             <h2 id={`eksport-${status.id}`}>Eksport {status.id}</h2>
             <ExportFacts status={status} />
+            <p>
+              <a href={`/revisjon/eksporter/${encodeURIComponent(status.id)}/zip`} download>
+                Last ned hele eksport {status.id} som zip
+              </a>
+            </p>
             <table>
               <caption>Filene i eksport {status.id}</caption>
               <Head columns={['Fil', { numeric: 'Byte' }]} />
