@@ -1,7 +1,7 @@
 import type { ComponentChildren } from 'preact';
-import type { AuthorityBasis } from '@styring/governance';
+import type { AuthorityBasis, ChangeLogEntry } from '@styring/governance';
 import type { DecisionSummary } from '@styring/projections';
-import { bodyName, dateNo } from './format';
+import { bodyName, dateNo, timeNo, valueText } from './format';
 
 /** A unit by its name, the slug beside it for those who search the data. */
 export const UnitName = (props: { slug: string | undefined; names: ReadonlyMap<string, string> }) =>
@@ -59,4 +59,48 @@ export const Head = (props: { columns: readonly (string | { readonly numeric: st
       )}
     </tr>
   </thead>
+);
+
+/** Corrections with their values before and after, why and who; `link` makes the field a link. */
+export const CorrectionsTable = (props: {
+  caption: string;
+  corrections: readonly ChangeLogEntry[];
+  link?: (change: ChangeLogEntry) => string;
+}) => (
+  <table>
+    <caption>{props.caption}</caption>
+    <Head columns={['Felt', 'Før', 'Etter', 'Begrunnelse', 'Hvem', 'Registrert']} />
+    <tbody>
+      {props.corrections.map((change) => (
+        <tr>
+          <td>{props.link === undefined ? change.field : <a href={props.link(change)}>{change.field}</a>}</td>
+          <td>{valueText(change.oldValue)}</td>
+          <td>{valueText(change.newValue)}</td>
+          <td>{change.reason}</td>
+          <td>{change.actor}</td>
+          <td>{timeNo(change.recordedAt)}</td>
+        </tr>
+      ))}
+    </tbody>
+  </table>
+);
+
+/** An inline SVG chart: an image to assistive technology, named by its title (each page also has a table). */
+export const Chart = (props: {
+  class: string;
+  viewBox: string;
+  titleId: string;
+  title: ComponentChildren;
+  children: ComponentChildren;
+}) => (
+  <svg
+    class={props.class}
+    viewBox={props.viewBox}
+    role="img"
+    aria-labelledby={props.titleId}
+    xmlns="http://www.w3.org/2000/svg"
+  >
+    <title id={props.titleId}>{props.title}</title>
+    {props.children}
+  </svg>
 );

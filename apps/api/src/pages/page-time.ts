@@ -10,15 +10,25 @@ export interface PageTime {
   readonly knownAt?: string;
 }
 
-const single = (value: unknown): string | undefined =>
-  typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
+/**
+ * Named values of a query string, each under the option name it stands for; a value given empty (a form's
+ * blank field) or not as one string is left out, so that the default applies.
+ */
+export const queryValues = <K extends string>(
+  query: Record<string, unknown>,
+  parameters: Readonly<Record<K, string>>,
+): Partial<Record<K, string>> => {
+  const values: Partial<Record<K, string>> = {};
+  for (const [option, parameter] of Object.entries(parameters) as [K, string][]) {
+    const value = query[parameter];
+    if (typeof value === 'string' && value.trim() !== '') values[option] = value.trim();
+  }
+  return values;
+};
 
 /** The controls from a page's query string (an empty field means the default). */
-export const pageTimeOf = (query: Record<string, unknown>): PageTime => {
-  const asOf = single(query['asOf']);
-  const knownAt = single(query['knownAt']);
-  return { ...(asOf === undefined ? {} : { asOf }), ...(knownAt === undefined ? {} : { knownAt }) };
-};
+export const pageTimeOf = (query: Record<string, unknown>): PageTime =>
+  queryValues(query, { asOf: 'asOf', knownAt: 'knownAt' });
 
 /**
  * The point in time a read-model query gets. `knownAt` is passed through as the queries' own option (the

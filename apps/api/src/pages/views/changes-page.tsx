@@ -1,8 +1,8 @@
 import type { CalendarEntry } from '@styring/projections';
-import { Empty, Head } from '../components';
+import { CorrectionsTable, Empty, Head } from '../components';
 import { bodyName, dateNo, riskBandName, timeNo, valueText } from '../format';
 import type { BuiltPage, PageContext } from '../page-context';
-import { hrefAt } from '../page-time';
+import { hrefAt, queryValues } from '../page-time';
 import { DateField } from '../layout';
 
 /** The two visits: recorded times (dates mean the end of that day); `from` absent means before anything. */
@@ -11,15 +11,8 @@ export interface Visits {
   readonly to?: string;
 }
 
-export const visitsOf = (query: Record<string, unknown>): Visits => {
-  const value = (name: string) => {
-    const given = query[name];
-    return typeof given === 'string' && given !== '' ? given : undefined;
-  };
-  const from = value('fra');
-  const to = value('til');
-  return { ...(from === undefined ? {} : { from }), ...(to === undefined ? {} : { to }) };
-};
+export const visitsOf = (query: Record<string, unknown>): Visits =>
+  queryValues(query, { from: 'fra', to: 'til' });
 
 const termKey = (entry: CalendarEntry) => `${entry.obligationId} ${entry.dueOn}`;
 const statusText: Readonly<Record<CalendarEntry['status'], string>> = {
@@ -133,31 +126,13 @@ export const changesPage = async (context: PageContext, visits: Visits): Promise
         {corrections.length === 0 ? (
           <Empty>Ingen korrigeringer.</Empty>
         ) : (
-          <table>
-            <caption>Korrigeringer registrert mellom besøkene</caption>
-            <Head columns={['Felt', 'Før', 'Etter', 'Begrunnelse', 'Hvem', 'Registrert']} />
-            <tbody>
-              {corrections.map((change) => (
-                <tr>
-                  <td>
-                    <a
-                      href={hrefAt(
-                        `/revisjon/vedtak/${encodeURIComponent(change.correctedEventId)}`,
-                        context.time,
-                      )}
-                    >
-                      {change.field}
-                    </a>
-                  </td>
-                  <td>{valueText(change.oldValue)}</td>
-                  <td>{valueText(change.newValue)}</td>
-                  <td>{change.reason}</td>
-                  <td>{change.actor}</td>
-                  <td>{timeNo(change.recordedAt)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <CorrectionsTable
+            caption="Korrigeringer registrert mellom besøkene"
+            corrections={corrections}
+            link={(change) =>
+              hrefAt(`/revisjon/vedtak/${encodeURIComponent(change.correctedEventId)}`, context.time)
+            }
+          />
         )}
         <h2>Statusendringer</h2>
         <h3>Vedtak nå uten gyldig hjemmel ({newlyUncovered.length})</h3>

@@ -1,5 +1,5 @@
 import type { DelegationScope, Holder } from '@styring/governance';
-import { DecisionFacts, Empty, UnitName, Verdict, Head } from '../components';
+import { CorrectionsTable, DecisionFacts, Empty, UnitName, Verdict } from '../components';
 import {
   bodyName,
   commandName,
@@ -107,22 +107,7 @@ export const decisionPage = async (context: PageContext, eventId: string): Promi
             {corrections.length === 0 ? null : (
               <div class="correction">
                 <h3>Korrigert</h3>
-                <table>
-                  <caption>Korrigeringer av vedtaket</caption>
-                  <Head columns={['Felt', 'Før', 'Etter', 'Begrunnelse', 'Hvem', 'Registrert']} />
-                  <tbody>
-                    {corrections.map((correction) => (
-                      <tr>
-                        <td>{correction.field}</td>
-                        <td>{valueText(correction.oldValue)}</td>
-                        <td>{valueText(correction.newValue)}</td>
-                        <td>{correction.reason}</td>
-                        <td>{correction.actor}</td>
-                        <td>{timeNo(correction.recordedAt)}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
+                <CorrectionsTable caption="Korrigeringer av vedtaket" corrections={corrections} />
               </div>
             )}
           </li>

@@ -1,8 +1,9 @@
 import { bandFor, riskBandLabels, type RiskScale } from '@styring/governance';
 import { InvalidQuery, type RiskAssessment, type RiskEntry } from '@styring/projections';
-import { Empty, UnitName, Head } from '../components';
+import { Empty, UnitName, Head, Chart } from '../components';
 import { dateNo, riskBandName } from '../format';
 import type { BuiltPage, PageContext } from '../page-context';
+import { queryValues } from '../page-time';
 
 /** Light band colours, so the dark figures on them keep AA contrast; the band is also written out. */
 const bandFill: Readonly<Record<string, string>> = { lav: '#cdeccd', middels: '#fff0a3', hoy: '#f7b9b3' };
@@ -80,17 +81,17 @@ const Matrix = (props: {
     ];
   });
   return (
-    <svg
+    <Chart
       class="matrix"
       viewBox={`0 0 ${width} ${height}`}
-      role="img"
-      aria-labelledby="matrise-tittel"
-      xmlns="http://www.w3.org/2000/svg"
+      titleId="matrise-tittel"
+      title={
+        <>
+          Risikomatrise: sannsynlighet loddrett (1–{rows}), konsekvens vannrett (1–{columns}); tallet i en
+          celle er antall åpne risikoer der. Stiplede piler går fra forrige vurdering til den gjeldende.
+        </>
+      }
     >
-      <title id="matrise-tittel">
-        Risikomatrise: sannsynlighet loddrett (1–{rows}), konsekvens vannrett (1–{columns}); tallet i en celle
-        er antall åpne risikoer der. Stiplede piler går fra forrige vurdering til den gjeldende.
-      </title>
       <defs>
         <marker id="pil" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto">
           <path d="M0,0 L10,5 L0,10 z" fill="#1b1b1b" />
@@ -119,7 +120,7 @@ const Matrix = (props: {
       >
         Sannsynlighet
       </text>
-    </svg>
+    </Chart>
   );
 };
 
@@ -132,23 +133,13 @@ export interface RiskFilters {
 
 /** The filters from the query string; a band the scale does not know is an error naming the known ones. */
 export const riskFiltersOf = (query: Record<string, unknown>): RiskFilters => {
-  const value = (name: string) => {
-    const given = query[name];
-    return typeof given === 'string' && given !== '' ? given : undefined;
-  };
-  const band = value('band');
-  if (band !== undefined && !(band in riskBandLabels))
+  const filters = queryValues(query, { context: 'context', ownerUnit: 'ownerUnit', band: 'band' });
+  if (filters.band !== undefined && !(filters.band in riskBandLabels))
     throw new InvalidQuery(
       'band',
-      `'${band}' er ikke et bånd (kjente: ${Object.keys(riskBandLabels).join(', ')})`,
+      `'${filters.band}' er ikke et bånd (kjente: ${Object.keys(riskBandLabels).join(', ')})`,
     );
-  const context = value('context');
-  const ownerUnit = value('ownerUnit');
-  return {
-    ...(context === undefined ? {} : { context }),
-    ...(ownerUnit === undefined ? {} : { ownerUnit }),
-    ...(band === undefined ? {} : { band }),
-  };
+  return filters;
 };
 
 /** One filter as a select; the first choice is «all». */

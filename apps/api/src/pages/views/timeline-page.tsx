@@ -1,5 +1,5 @@
 import { streamCategories } from '@styring/governance';
-import { Head } from '../components';
+import { Head, Chart } from '../components';
 import { bodyName, dateNo, timeNo } from '../format';
 import type { BuiltPage, PageContext } from '../page-context';
 import { hrefAt } from '../page-time';
@@ -43,18 +43,18 @@ export const planTimelinePage = async (
         <p>
           <a href={hrefAt('/revisjon/planer', context.time)}>Tilbake til planene</a>
         </p>
-        <svg
+        <Chart
           class="timeline"
           viewBox={`0 0 ${width} ${height}`}
-          role="img"
-          aria-labelledby="tidslinje-tittel"
-          xmlns="http://www.w3.org/2000/svg"
+          titleId="tidslinje-tittel"
+          title={
+            <>
+              Tidslinje for {title}: én linje per versjon; stolpen er perioden planen gjelder for, ruten er
+              når versjonen ble registrert, K markerer en versjon som er korrigert senere. Tabellen under
+              viser det samme.
+            </>
+          }
         >
-          <title id="tidslinje-tittel">
-            Tidslinje for {title}: én linje per versjon; stolpen er perioden planen gjelder for, ruten er når
-            versjonen ble registrert, K markerer en versjon som er korrigert senere. Tabellen under viser det
-            samme.
-          </title>
           {Array.from({ length: end - start + 1 }, (_, index) => {
             const at = x(`${start + index}-01-01`);
             return (
@@ -99,7 +99,7 @@ export const planTimelinePage = async (
               </g>
             );
           })}
-        </svg>
+        </Chart>
         <table>
           <caption>Versjonene av planen</caption>
           <Head columns={['Versjon', 'Gjelder for', 'Vedtatt', 'Registrert', 'Status', 'Korrigert']} />
