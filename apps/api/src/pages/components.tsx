@@ -1,4 +1,5 @@
 import type { ComponentChildren } from 'preact';
+import { fieldName } from '@styring/audit-export';
 import type { AuthorityBasis, ChangeLogEntry } from '@styring/governance';
 import type { DecisionSummary } from '@styring/projections';
 import { bodyName, dateNo, timeNo, valueText } from './format';
@@ -73,7 +74,13 @@ export const CorrectionsTable = (props: {
     <tbody>
       {props.corrections.map((change) => (
         <tr>
-          <td>{props.link === undefined ? change.field : <a href={props.link(change)}>{change.field}</a>}</td>
+          <td>
+            {props.link === undefined ? (
+              fieldName(change.field)
+            ) : (
+              <a href={props.link(change)}>{fieldName(change.field)}</a>
+            )}
+          </td>
           <td>{valueText(change.oldValue)}</td>
           <td>{valueText(change.newValue)}</td>
           <td>{change.reason}</td>
