@@ -1,6 +1,6 @@
 import type { CalendarEntry } from '@styring/projections';
 import { CorrectionsTable, Empty, Head } from '../components';
-import { bodyName, dateNo, riskBandName, timeNo, valueText } from '../format';
+import { bodyName, dateNo, riskBandName, timeNo } from '../format';
 import type { BuiltPage, PageContext } from '../page-context';
 import { hrefAt, queryValues } from '../page-time';
 import { DateField } from '../layout';

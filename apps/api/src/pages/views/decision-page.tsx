@@ -1,15 +1,6 @@
 import type { DelegationScope, Holder } from '@styring/governance';
 import { CorrectionsTable, DecisionFacts, Empty, UnitName, Verdict } from '../components';
-import {
-  bodyName,
-  commandName,
-  dateNo,
-  kroner,
-  planKindName,
-  portfolioName,
-  timeNo,
-  valueText,
-} from '../format';
+import { bodyName, commandName, dateNo, kroner, planKindName, portfolioName } from '../format';
 import type { BuiltPage, PageContext } from '../page-context';
 import { hrefAt } from '../page-time';
 
