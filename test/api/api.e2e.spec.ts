@@ -71,6 +71,20 @@ describe('starting the service', () => {
     });
   });
 
+  it('prints the revisjonsvisning and a one-click sign-in link for the demo revisor that works once', async () => {
+    expect(api.banner()).toContain(`${api.url}/revisjon\n`);
+    const link = /(http:\/\/\S+\/revisjon\/logg-inn\/kode\?kode=\S+)/.exec(api.banner())?.[1] ?? '';
+    expect(link).not.toContain(api.tokenFor('revisor'));
+    const first = await fetch(link, { redirect: 'manual' });
+    expect(first.status).toBe(303);
+    const cookie = first.headers.get('set-cookie') ?? '';
+    expect(cookie).toMatch(/^styring_okt=[\w.-]+; Path=\/revisjon; HttpOnly; SameSite=Strict$/);
+    const page = await fetch(`${api.url}/revisjon`, { headers: { cookie: cookie.split(';')[0] ?? '' } });
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain('demo-revisor');
+    expect((await fetch(link, { redirect: 'manual' })).status).toBe(401);
+  });
+
   it('serves a browsable docs page whose assets all come from the service itself', async () => {
     const page = await request('GET', '/docs');
     expect(page.status).toBe(200);

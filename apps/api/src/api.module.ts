@@ -14,6 +14,8 @@ import { HealthController } from './http/health.controller';
 import { ReadModelsController } from './http/read-models.controller';
 import { RefusedAttemptsController } from './http/refused-attempts.controller';
 import { StoreHealth } from './http/store-health';
+import { PagesController } from './pages/pages.controller';
+import { SignInCodes } from './pages/sign-in-codes';
 
 /** The HTTP service: the styring module on the configured store, behind token authentication. */
 @Module({})
@@ -38,6 +40,7 @@ export class ApiModule {
         ReadModelsController,
         RefusedAttemptsController,
         ExportsController,
+        PagesController,
       ],
       providers: [
         { provide: API_CONFIG, useValue: config },
@@ -46,6 +49,7 @@ export class ApiModule {
         { provide: TOKEN_VERIFIER, useValue: verifier },
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_FILTER, useClass: ErrorFilter },
+        { provide: SignInCodes, useValue: new SignInCodes() },
       ],
     };
   }

@@ -6,6 +6,7 @@ import { openApiPath, docsPath } from './openapi/docs';
 import { serviceLogger } from './logging/service-logger';
 import { sampleTokens } from './sample-tokens';
 import { startApi } from './server';
+import { SignInCodes } from './pages/sign-in-codes';
 
 const isEmpty = async (store: OpenedStore) => {
   for await (const _event of store.events.readAll({ maxCount: 1 })) return false;
@@ -33,10 +34,11 @@ const seedOnFirstStart = async (config: ApiConfig, logger: Logger) => {
  * What a person starting the service needs: where to look (to stderr), with the store's password masked;
  * tokens to try it with only with the demo, whose data is fictitious – a real service prints none.
  */
-const printBanner = async (config: ApiConfig, url: string) => {
+const printBanner = async (config: ApiConfig, url: string, codes: SignInCodes) => {
   const lines = [
     '',
     `styring API: ${url}`,
+    `  revisjonsvisning (pages):  ${url}/revisjon`,
     `  docs (OpenAPI, browsable): ${url}/${docsPath}`,
     `  OpenAPI description:       ${url}/${openApiPath}`,
     `  health:                    ${url}/health`,
@@ -44,10 +46,20 @@ const printBanner = async (config: ApiConfig, url: string) => {
   ];
   if (config.auth.mode === 'local' && config.seedDemo) {
     lines.push('', 'Sample tokens (12 h; mint more with `styring tokens issue --role … --unit … --sub …`):');
-    for (const sample of await sampleTokens(config.dataDir)) {
+    const samples = await sampleTokens(config.dataDir);
+    for (const sample of samples) {
       lines.push(`  ${sample.role} (${sample.subject}):`, `    ${sample.token}`);
     }
     lines.push('', `Try: curl -H "Authorization: Bearer <token>" ${url}/api/decision-log`);
+    // A one-time code, not the token: the link may end up in a browser history or a terminal scrollback.
+    const revisor = samples.find((sample) => sample.role === 'revisor');
+    if (revisor !== undefined) {
+      lines.push(
+        '',
+        'Sign the demo revisor in to the revisjonsvisning with one click (one use, within 10 minutes):',
+        `  ${url}/revisjon/logg-inn/kode?kode=${codes.issue(revisor.token)}`,
+      );
+    }
   }
   lines.push('', 'Stop with Ctrl+C: requests in flight are finished first.');
   process.stderr.write(`${lines.join('\n')}\n`);
@@ -74,7 +86,7 @@ const main = async () => {
   process.on('SIGTERM', stop);
   process.on('SIGINT', stop);
   logger.info({ url, docs: `${url}/${docsPath}` }, 'listening');
-  await printBanner(config, url);
+  await printBanner(config, url, app.get(SignInCodes));
 };
 
 main().catch((error: unknown) => {

@@ -3,7 +3,7 @@ export * from './canonical-json';
 export { canonicalRecord } from './canonical-record';
 export { CSV_BOM, CSV_SEPARATOR, csvAmount, csvCell, csvRow } from './csv';
 export * from './format';
-export { CHANGE_LOG_HEADER, DECISION_LOG_HEADER } from './log-rows';
+export { CHANGE_LOG_HEADER, DECISION_LOG_HEADER, fieldName } from './log-rows';
 export { osloTime } from './oslo-time';
 export * from './merkle';
 export * from './prove-inclusion';

@@ -131,7 +131,7 @@ describe('the HTTP service: a decision recorded without authority', () => {
     const recorded = await call('POST', '/api/units', tokens['styv']!, unit);
     expect(recorded.status).toBe(201);
     const views = await call('GET', '/api/decisions-without-authority', tokens['revisor']!);
-    expect(views.body).toContainEqual(
+    expect(views.body['items']).toContainEqual(
       expect.objectContaining({
         decision: expect.objectContaining({ caseNumber: '2025/0047' }),
         recordedWithoutAuthority: expect.objectContaining({

@@ -25,5 +25,7 @@ export const changeLogEntryAnswer = t.intersection(
   ],
   'ChangeLogEntry',
 );
+/** A corrected field as the change log answers it (the domain's `ChangeLogEntry`, as read back). */
+export type ChangeLogRow = t.TypeOf<typeof changeLogEntryAnswer>;
 
 export const changeLogAnswer = t.array(changeLogEntryAnswer, 'ChangeLog');

@@ -1,12 +1,9 @@
 import type Database from 'better-sqlite3';
 import { governanceEventTypes } from '@styring/governance';
 import { oneOf } from '../closed-filter';
-import type * as t from 'io-ts';
 import { type PointInTime, resolvePointInTime } from '../point-in-time';
 import { selectRows, Where } from '../sqlite/where';
-import type { changeLogEntryAnswer } from './change-log-answers';
-
-type ChangeLogEntry = t.TypeOf<typeof changeLogEntryAnswer>;
+import type { ChangeLogRow } from './change-log-answers';
 
 export interface ChangeLogQuery extends PointInTime {
   readonly correctedEventId?: string;
@@ -34,7 +31,7 @@ interface Row {
 
 const fromJson = (value: string | null): unknown => (value === null ? undefined : JSON.parse(value));
 
-const toEntry = (row: Row): ChangeLogEntry => ({
+const toEntry = (row: Row): ChangeLogRow => ({
   eventId: row.event_id,
   correctedEventId: row.corrected_event_id,
   ...(row.corrected_event_type === null ? {} : { correctedEventType: row.corrected_event_type }),
@@ -54,7 +51,7 @@ const toEntry = (row: Row): ChangeLogEntry => ({
  * The Endringslogg in log order: what was corrected, which field, old and new value, by whom and when. On
  * the recorded clock the corrections recorded by `asOf`; on the effective clock those in effect by then.
  */
-export const changeLog = (db: Database.Database, query: ChangeLogQuery = {}): ChangeLogEntry[] => {
+export const changeLog = (db: Database.Database, query: ChangeLogQuery = {}): ChangeLogRow[] => {
   const where = new Where()
     .historyAt(resolvePointInTime(query), 'change_log')
     .and('change_log.corrected_event_id = ?', query.correctedEventId)

@@ -1,0 +1,113 @@
+import type { ComponentChildren } from 'preact';
+import { fieldName } from '@styring/audit-export';
+import type { AuthorityBasis } from '@styring/governance';
+import type { ChangeLogRow, DecisionSummary } from '@styring/projections';
+import { bodyName, dateNo, timeNo, valueText } from './format';
+
+/** A unit by its name, the slug beside it for those who search the data. */
+export const UnitName = (props: { slug: string | undefined; names: ReadonlyMap<string, string> }) =>
+  props.slug === undefined ? <>–</> : <>{props.names.get(props.slug) ?? props.slug}</>;
+
+/** Holds or fails, in words and colour (the colour is never the only sign). */
+export const Verdict = (props: { holds: boolean; children?: ComponentChildren }) => (
+  <span class={props.holds ? 'holds' : 'fails'}>
+    {props.holds ? '✔ Holder' : '✘ Holder ikke'}
+    {props.children === undefined ? null : <>: {props.children}</>}
+  </span>
+);
+
+export const authorityText = (authority: AuthorityBasis): string =>
+  authority.kind === 'law' ? `Lov: ${authority.reference}` : `Delegering: ${authority.delegationId}`;
+
+/** Who decided, when, in which case and meeting, on what authority. */
+export const DecisionFacts = (props: { decision: DecisionSummary; names: ReadonlyMap<string, string> }) => (
+  <dl>
+    <dt>Organ</dt>
+    <dd>
+      {bodyName(props.decision.body)}
+      {props.decision.unit === undefined ? null : (
+        <>
+          {' '}
+          (<UnitName slug={props.decision.unit} names={props.names} />)
+        </>
+      )}
+    </dd>
+    <dt>Vedtaksdato</dt>
+    <dd>{dateNo(props.decision.decidedOn)}</dd>
+    <dt>Saksnummer</dt>
+    <dd>{props.decision.caseNumber}</dd>
+    <dt>Møte</dt>
+    <dd>{props.decision.meeting ?? '–'}</dd>
+    <dt>Hjemmel</dt>
+    <dd>{authorityText(props.decision.authority)}</dd>
+  </dl>
+);
+
+export const Empty = (props: { children: ComponentChildren }) => <p class="muted">{props.children}</p>;
+
+/** A table's column headings; a numeric column is right-aligned. */
+export const Head = (props: { columns: readonly (string | { readonly numeric: string })[] }) => (
+  <thead>
+    <tr>
+      {props.columns.map((column) =>
+        typeof column === 'string' ? (
+          <th scope="col">{column}</th>
+        ) : (
+          <th scope="col" class="num">
+            {column.numeric}
+          </th>
+        ),
+      )}
+    </tr>
+  </thead>
+);
+
+/** Corrections with their values before and after, why and who; `link` makes the field a link. */
+export const CorrectionsTable = (props: {
+  caption: string;
+  corrections: readonly ChangeLogRow[];
+  link?: (change: ChangeLogRow) => string;
+}) => (
+  <table>
+    <caption>{props.caption}</caption>
+    <Head columns={['Felt', 'Før', 'Etter', 'Begrunnelse', 'Hvem', 'Registrert']} />
+    <tbody>
+      {props.corrections.map((change) => (
+        <tr>
+          <td>
+            {props.link === undefined ? (
+              fieldName(change.field)
+            ) : (
+              <a href={props.link(change)}>{fieldName(change.field)}</a>
+            )}
+          </td>
+          <td>{valueText(change.oldValue)}</td>
+          <td>{valueText(change.newValue)}</td>
+          <td>{change.reason}</td>
+          <td>{change.actor}</td>
+          <td>{timeNo(change.recordedAt)}</td>
+        </tr>
+      ))}
+    </tbody>
+  </table>
+);
+
+/** An inline SVG chart: an image to assistive technology, named by its title (each page also has a table). */
+export const Chart = (props: {
+  class: string;
+  viewBox: string;
+  titleId: string;
+  title: ComponentChildren;
+  children: ComponentChildren;
+}) => (
+  <svg
+    class={props.class}
+    viewBox={props.viewBox}
+    role="img"
+    aria-labelledby={props.titleId}
+    xmlns="http://www.w3.org/2000/svg"
+  >
+    <title id={props.titleId}>{props.title}</title>
+    {props.children}
+  </svg>
+);

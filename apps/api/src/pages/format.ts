@@ -1,0 +1,74 @@
+import {
+  bodyLabels,
+  commandSpecs,
+  eventKindLabels,
+  portfolioLabels,
+  planKindLabels,
+  reportKindLabels,
+  riskBandLabels,
+  unitKindLabels,
+} from '@styring/governance';
+import { roleNames } from '@styring/app';
+
+/*
+ * How the pages show values to people: Norwegian names instead of slugs, dates as `31.12.2024`, times in
+ * Oslo time. Every name table is the domain's own; a slug the table does not know is shown as it is.
+ */
+
+const nameIn =
+  (table: Readonly<Record<string, string>>) =>
+  (slug: string | undefined): string =>
+    slug === undefined ? '–' : (table[slug] ?? slug);
+
+export const bodyName = nameIn(bodyLabels);
+export const roleName = nameIn(roleNames);
+export const planKindName = nameIn(planKindLabels);
+export const reportKindName = nameIn(reportKindLabels);
+export const riskBandName = nameIn(riskBandLabels);
+export const eventTypeName = nameIn(eventKindLabels);
+export const unitKindName = nameIn(unitKindLabels);
+export const portfolioName = nameIn(portfolioLabels);
+/** A command type as its summary says what it does (`Opprett en enhet i organisasjonen`). */
+export const commandName = nameIn(
+  Object.fromEntries(Object.entries(commandSpecs).map(([type, spec]) => [type, spec.route.summary])),
+);
+
+/** `2024-12-31` as `31.12.2024`; anything else as it is. */
+export const dateNo = (date: string | undefined): string => {
+  if (date === undefined) return '–';
+  const match = /^(\d{4})-(\d{2})-(\d{2})/.exec(date);
+  return match === null ? date : `${match[3]}.${match[2]}.${match[1]}`;
+};
+
+const osloFormat = new Intl.DateTimeFormat('nb-NO', {
+  timeZone: 'Europe/Oslo',
+  day: '2-digit',
+  month: '2-digit',
+  year: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+});
+
+/** An instant (ISO 8601) in Oslo time, `31.12.2024 kl. 14:05`; a bare date as `dateNo`. */
+export const timeNo = (instant: string | undefined): string => {
+  if (instant === undefined) return '–';
+  if (/^\d{4}-\d{2}-\d{2}$/.test(instant)) return dateNo(instant);
+  const ms = Date.parse(instant);
+  if (Number.isNaN(ms)) return instant;
+  const parts = Object.fromEntries(osloFormat.formatToParts(ms).map((part) => [part.type, part.value]));
+  return `${parts['day']}.${parts['month']}.${parts['year']} kl. ${parts['hour']}:${parts['minute']}`;
+};
+
+const amountFormat = new Intl.NumberFormat('nb-NO', { maximumFractionDigits: 0 });
+
+/** Whole kroner as `1 812 500 kr`. */
+export const kroner = (amount: number | undefined): string =>
+  amount === undefined ? '–' : `${amountFormat.format(amount)} kr`;
+
+/** Any value a correction names (before / after), as a person reads it. */
+export const valueText = (value: unknown): string => {
+  if (value === undefined || value === null) return '–';
+  if (typeof value === 'string') return /^\d{4}-\d{2}-\d{2}$/.test(value) ? dateNo(value) : value;
+  if (typeof value === 'number') return amountFormat.format(value);
+  return JSON.stringify(value);
+};

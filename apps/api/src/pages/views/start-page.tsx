@@ -1,0 +1,90 @@
+import { menu } from '../layout';
+import { Empty, Head } from '../components';
+import { ExportFacts } from './exports-page';
+import { timeNo } from '../format';
+import type { ExportStatus } from '../export-status';
+import type { BuiltPage, PageContext } from '../page-context';
+import { hrefAt } from '../page-time';
+
+/** What each page answers, for the start page's list of links. */
+const purposes: Readonly<Record<string, string>> = {
+  '/revisjon/vedtak': 'Vedtaksloggen, og hjemmelskjeden for hvert vedtak',
+  '/revisjon/delegeringer': 'Delegeringer i kraft, og vedtak uten gyldig hjemmel',
+  '/revisjon/arshjul': 'Rapporteringsplikter måned for måned: levert i tide, for sent eller mangler',
+  '/revisjon/risiko': 'Risikomatrisen etter vedtatt skala, med risikoene i hver celle',
+  '/revisjon/endringer': 'Hva som ble registrert mellom to besøk: nye vedtak, korrigeringer, statusendringer',
+  '/revisjon/planer': 'Planregisteret med periode, status og versjoner',
+  '/revisjon/prosjekter': 'Prosjektene med status, helse og vedtak',
+  '/revisjon/eksporter': 'Signerte revisjonseksporter: nedlasting, verifisering, Merkle-rot og fingeravtrykk',
+};
+
+/**
+ * The start page: what the history holds (events per register, the period it covers), the latest export
+ * and whether it verifies, and a link to every page.
+ */
+export const startPage = async (
+  context: PageContext,
+  latestExport: ExportStatus | 'no-access' | undefined,
+): Promise<BuiltPage> => {
+  const overview = await context.overview();
+  return {
+    title: 'Oversikt',
+    body: (
+      <>
+        <h2>Sidene</h2>
+        <ul class="cards">
+          {menu
+            .filter((item) => item.path !== '/revisjon')
+            .map((item) => (
+              <li>
+                <a href={hrefAt(item.path, context.time)}>{item.label}</a>
+                <div class="muted">{purposes[item.path]}</div>
+              </li>
+            ))}
+        </ul>
+        <h2>Historikken</h2>
+        <dl class="facts">
+          <dt>Hendelser i alt</dt>
+          <dd>{overview.total}</dd>
+          <dt>Gjelder perioden</dt>
+          <dd>
+            {overview.effective === undefined
+              ? '–'
+              : `${timeNo(overview.effective.first)} – ${timeNo(overview.effective.last)}`}
+          </dd>
+          <dt>Registrert i perioden</dt>
+          <dd>
+            {overview.recorded === undefined
+              ? '–'
+              : `${timeNo(overview.recorded.first)} – ${timeNo(overview.recorded.last)}`}
+          </dd>
+        </dl>
+        <table>
+          <caption>Hendelser per register (hele historikken)</caption>
+          <Head columns={['Register', { numeric: 'Hendelser' }]} />
+          <tbody>
+            {overview.counts.map((row) => (
+              <tr>
+                <td>{row.name}</td>
+                <td class="num">{row.events}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        <h2>Siste eksport</h2>
+        {latestExport === 'no-access' ? (
+          <Empty>Eksportene vises for rollene revisor og STYV.</Empty>
+        ) : latestExport === undefined ? (
+          <Empty>Ingen eksport er laget ennå.</Empty>
+        ) : (
+          <>
+            <p>
+              <a href={hrefAt('/revisjon/eksporter', context.time)}>Eksport {latestExport.id}</a>
+            </p>
+            <ExportFacts status={latestExport} />
+          </>
+        )}
+      </>
+    ),
+  };
+};
