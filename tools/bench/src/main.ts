@@ -1,6 +1,7 @@
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { exportBenchFigures } from './export-bench';
 import type { Figure } from './figure';
+import { httpBenchmark } from './http-bench';
 import { postgresStoreBenchmark } from './postgres-store-bench';
 import { projectionsBenchmark } from './projections-bench';
 import { sqliteStoreBenchmark } from './sqlite-store-bench';
@@ -40,6 +41,12 @@ const sections: readonly Section[] = [
       'Signed audit export of a SQLite store, and its offline verification (BENCH_EXPORT_EVENTS, a million ' +
       'by default)',
     run: exportBenchFigures,
+  },
+  {
+    title:
+      'HTTP: the service (apps/api) on a fresh SQLite store, 10 connections of autocannon on loopback ' +
+      '(BENCH_HTTP_SECONDS per load)',
+    run: httpBenchmark,
   },
 ];
 
