@@ -7,6 +7,7 @@
  * The CPU the service used per request and the load average (2 shared cores) are printed beside the rates.
  * BENCH_HTTP_SECONDS (10 by default) is how long each load runs; BENCH_HTTP_PROFILE=<dir> runs the service
  * with `node --cpu-prof` and leaves its profile there.
+ * Run alone: `npx tsc -b tools/bench apps/api && node tools/bench/dist/http-bench.js`.
  */
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
@@ -17,8 +18,9 @@ import { startBareServer } from './bare-http-floor';
 import type { Figure } from './figure';
 import { startService } from './http-service';
 import { perSecond } from './measure';
+import { formatCount } from './table';
 import { withScratchDirectory } from './scratch-directory';
-import { benchEvent, type Workload } from './workload';
+import { benchEvent, readWorkload, type Workload } from './workload';
 
 const CONNECTIONS = 10;
 const PROJECTS = 200;
@@ -193,3 +195,19 @@ export const httpBenchmark = (workload: Workload, env: NodeJS.ProcessEnv = proce
       await service.stop();
     }
   });
+
+if (require.main === module) {
+  httpBenchmark(readWorkload(process.argv.slice(2), process.env)).then(
+    (figures) => {
+      for (const figure of figures)
+        console.log(
+          `${formatCount(figure.perSecond)} ${figure.unit}/s (floor ${formatCount(figure.floor!)}/s, ` +
+            `target ${formatCount(figure.target!)}/s): ${figure.measure}`,
+        );
+    },
+    (error: unknown) => {
+      console.error(error);
+      process.exitCode = 1;
+    },
+  );
+}
