@@ -2,13 +2,13 @@
  * `work` shared by concurrent callers: a call while a run is in progress waits for the next run, which
  * begins when that one ends and serves every call that came meanwhile. Each caller still gets a run that
  * began after it called (a query sees every append made before it arrived), and any number of concurrent
- * callers cost two runs at most instead of one each.
+ * callers cost two runs at most instead of one each. Runs never overlap. Each caller gets its run's result.
  */
-export const coalesced = (work: () => Promise<void>): (() => Promise<void>) => {
-  let running: Promise<void> | undefined;
-  let next: Promise<void> | undefined;
-  const start = (): Promise<void> => {
-    const run: Promise<void> = work().finally(() => {
+export const coalesced = <T>(work: () => Promise<T>): (() => Promise<T>) => {
+  let running: Promise<T> | undefined;
+  let next: Promise<T> | undefined;
+  const start = (): Promise<T> => {
+    const run: Promise<T> = work().finally(() => {
       if (running === run) running = undefined;
     });
     running = run;

@@ -9,6 +9,7 @@ import {
   governanceEventSerde,
   isGovernanceEventType,
 } from '@styring/governance';
+import { coalesced } from './coalesced';
 
 /** A stored event this code cannot read: deciding around it could wrongly grant or refuse authority. */
 export class UnreadableHistoryError extends Error {
@@ -35,7 +36,8 @@ export interface LoadedContext {
 /**
  * The facts from outside a stream that deciders need (delegations in force, units, projects, risk scales),
  * folded from the global log. The fold is kept and extended with only the events appended since the last
- * call, also by other processes; calls are queued, so the fold never sees an event twice.
+ * call, also by other processes. Catch-ups never overlap, so the fold never sees an event twice, and the
+ * commands that arrive during one share the next (`coalesced`).
  */
 export const governanceContextLoader = (
   store: EventReader,
@@ -43,7 +45,6 @@ export const governanceContextLoader = (
 ): (() => Promise<LoadedContext>) => {
   let context = emptyGovernanceContext(configuration);
   let position: bigint | undefined;
-  let queue: Promise<unknown> = Promise.resolve();
   const catchUp = async () => {
     for await (const recorded of store.readAll(position === undefined ? {} : { after: position })) {
       if (isGovernanceEventType(recorded.type))
@@ -52,11 +53,7 @@ export const governanceContextLoader = (
     }
     return position === undefined ? { context } : { context, position };
   };
-  return () => {
-    const loaded = queue.then(catchUp);
-    queue = loaded.catch(() => undefined);
-    return loaded;
-  };
+  return coalesced(catchUp);
 };
 
 /** The recorded event a correction names, or `undefined` when the log has none with that id. */
