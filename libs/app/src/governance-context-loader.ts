@@ -9,6 +9,7 @@ import {
   governanceEventSerde,
   governanceFactEventTypes,
 } from '@styring/governance';
+import { coalesced } from './coalesced';
 
 /** A stored event this code cannot read: deciding around it could wrongly grant or refuse authority. */
 export class UnreadableHistoryError extends Error {
@@ -45,7 +46,8 @@ export interface LoadedContext {
 /**
  * The facts from outside a stream that deciders need (delegations in force, units, projects, risk scales),
  * folded from the global log. The fold is kept and extended with only the events appended since the last
- * call, also by other processes; calls are queued, so the fold never sees an event twice.
+ * call, also by other processes. Catch-ups never overlap, so the fold never sees an event twice, and the
+ * commands that arrive during one share the next (`coalesced`).
  */
 export const governanceContextLoader = (
   store: EventReader,
@@ -53,7 +55,6 @@ export const governanceContextLoader = (
 ): (() => Promise<LoadedContext>) => {
   let context = emptyGovernanceContext(configuration);
   let position: bigint | undefined;
-  let queue: Promise<unknown> = Promise.resolve();
   const catchUp = async () => {
     const filter = { eventTypes: factEventTypes };
     const fold = new GovernanceContextFold(context);
@@ -66,11 +67,7 @@ export const governanceContextLoader = (
     context = fold.result();
     return position === undefined ? { context } : { context, position };
   };
-  return () => {
-    const loaded = queue.then(catchUp);
-    queue = loaded.catch(() => undefined);
-    return loaded;
-  };
+  return coalesced(catchUp);
 };
 
 /** The recorded event a correction names, or `undefined` when the log has none with that id. */

@@ -7,6 +7,7 @@ import {
   governanceProjections,
   sqliteProjectionRunner,
 } from '@styring/projections';
+import { coalesced } from './coalesced';
 import type { OpenedStore } from './open-store';
 
 /** The read models of a store, kept by one runner: catch up before a query, rebuild on request. */
@@ -15,7 +16,10 @@ export interface OpenedProjections {
   readonly names: readonly string[];
   /** The SQLite database the read models live in, for the queries of `@styring/projections`. */
   readonly readModels: Database.Database;
-  /** Brings every read model to the end of the log (rebuilding those whose version changed). */
+  /**
+   * Brings every read model to the end of the log (rebuilding those whose version changed). Calls made
+   * while one runs share the next one, which begins after they were made.
+   */
   readonly catchUp: () => Promise<void>;
   /** Empties one read model, or all, and replays the whole log into it. */
   readonly rebuild: (name?: string) => Promise<void>;
@@ -40,9 +44,10 @@ export const openProjections = (
   return {
     names: projections.map((projection) => projection.name),
     readModels: db,
-    catchUp: async () => {
+    // Concurrent queries share a catch-up (each still waits for one begun after it arrived).
+    catchUp: coalesced(async () => {
       await runner.catchUp();
-    },
+    }),
     rebuild: (name) => (name === undefined ? runner.rebuild() : runner.rebuild(name)),
     decisionLog: (query = {}) => decisionLog(db, query),
     close: () => db.close(),

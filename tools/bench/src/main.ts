@@ -2,6 +2,7 @@ import { cpus, loadavg, tmpdir } from 'node:os';
 import { commandLatencyBenchmark } from './command-latency-bench';
 import { exportBenchFigures } from './export-bench';
 import type { Figure } from './figure';
+import { httpBenchmark } from './http-bench';
 import { postgresStoreBenchmark } from './postgres-store-bench';
 import { projectionsBenchmark } from './projections-bench';
 import { sqliteStoreBenchmark } from './sqlite-store-bench';
@@ -47,6 +48,12 @@ const sections: readonly Section[] = [
       'Commands through the library as the history grows: a running service and a fresh process (what ' +
       '`styring exec` does) on SQLite (BENCH_COMMAND_EVENTS)',
     run: () => commandLatencyBenchmark(),
+  },
+  {
+    title:
+      'HTTP: the service (apps/api) on a fresh SQLite store, 10 connections of autocannon on loopback ' +
+      '(BENCH_HTTP_SECONDS per load)',
+    run: httpBenchmark,
   },
 ];
 

@@ -105,6 +105,25 @@ describe('tokens', () => {
     expect(verified.ok ? '' : verified.reason).toContain(reason);
   });
 
+  it('verified once are still refused from their expiry on, and still checked in full when changed', async () => {
+    let clock = new Date();
+    const verify = createTokenVerifier({ ...localConfig(), clock: () => clock });
+    const token = await issueLocalToken({ dataDir, subject: 's', role: 'revisor', unit: 'u', expiresIn: 60 });
+    expect(await verify(`Bearer ${token}`)).toMatchObject({ ok: true, identity: { subject: 's' } });
+    clock = new Date(clock.getTime() + 30_000);
+    expect(await verify(`Bearer ${token}`)).toMatchObject({ ok: true, identity: { subject: 's' } });
+    const [header, payload, signature] = token.split('.');
+    const otherSignature = `${signature!.slice(0, -2)}${signature!.endsWith('AA') ? 'BB' : 'AA'}`;
+    expect(await verify(`Bearer ${header}.${payload}.${otherSignature}`)).toMatchObject({
+      ok: false,
+      status: 401,
+    });
+    clock = new Date(clock.getTime() + 31_000);
+    const expired = await verify(`Bearer ${token}`);
+    expect(expired).toMatchObject({ ok: false, status: 401 });
+    expect(expired.ok ? '' : expired.reason).toContain('"exp"');
+  });
+
   it('up to the configured maximum lifetime are accepted, and a shorter maximum refuses them', async () => {
     const token = await issueLocalToken({
       dataDir,

@@ -3,6 +3,7 @@ import { type JWTPayload, createRemoteJWKSet, errors, jwtVerify } from 'jose';
 import type { Identity } from './identity';
 import { isRole, roles } from './roles';
 import { defaultAudience, localIssuer } from './tokens';
+import { VerifiedTokens } from './verified-tokens';
 
 /** Where trusted signing keys come from: one public key (PEM), or the identity provider's JWKS endpoint. */
 export type TrustedKeys =
@@ -19,6 +20,8 @@ export interface TokenVerification {
   readonly unitClaim: string;
   /** The longest lifetime (`exp` − `iat`) accepted, in seconds; default `defaultMaxTokenLifetime`. */
   readonly maxLifetimeSeconds?: number;
+  /** The time tokens are checked against; the system clock by default (tests inject one). */
+  readonly clock?: () => Date;
 }
 
 /** 30 days: the longest lifetime `styring tokens issue` is documented with. */
@@ -61,21 +64,23 @@ export const createTokenVerifier = (config: TokenVerification): TokenVerifier =>
     audience: config.audience,
     ...(config.algorithms === undefined ? {} : { algorithms: [...config.algorithms] }),
   };
+  const verified = new VerifiedTokens();
+  const clock = config.clock ?? (() => new Date());
   return async (authorization) => {
     const token = /^Bearer +(\S+)$/i.exec(authorization?.trim() ?? '')?.[1];
     if (token === undefined) return unauthorized('missing bearer token (Authorization: Bearer <token>)');
+    const currentDate = clock();
+    const now = Math.floor(currentDate.getTime() / 1000);
+    const known = verified.get(token, now);
+    if (known !== undefined) return { ok: true, identity: known };
     let payload: JWTPayload;
     try {
-      payload = (await jwtVerify(token, key, options)).payload;
+      payload = (await jwtVerify(token, key, { ...options, currentDate })).payload;
     } catch (error) {
       if (error instanceof errors.JOSEError) return unauthorized(`invalid token: ${error.message}`);
       throw error;
     }
-    const problem = lifetimeProblem(
-      payload,
-      config.maxLifetimeSeconds ?? defaultMaxTokenLifetime,
-      Math.floor(Date.now() / 1000),
-    );
+    const problem = lifetimeProblem(payload, config.maxLifetimeSeconds ?? defaultMaxTokenLifetime, now);
     if (problem !== undefined) return unauthorized(`invalid token: ${problem}`);
     const role = payload[config.roleClaim];
     const unit = payload[config.unitClaim];
@@ -88,7 +93,10 @@ export const createTokenVerifier = (config: TokenVerification): TokenVerifier =>
     if (!isRole(role)) {
       return { ok: false, status: 403, reason: `unknown role '${role}' (one of: ${roles.join(', ')})` };
     }
-    return { ok: true, identity: { subject: payload.sub, role, unit } };
+    const identity: Identity = { subject: payload.sub, role, unit };
+    // `exp` is there: lifetimeProblem refuses a token without one.
+    verified.remember(token, identity, payload.exp!, now);
+    return { ok: true, identity };
   };
 };
 
