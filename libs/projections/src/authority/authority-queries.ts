@@ -35,12 +35,6 @@ import type {
   RecordedWithoutAuthorityEntry,
 } from './authority-answers';
 
-interface DelegationRow extends DecisionRow {
-  readonly delegation_id: string;
-  readonly event_type: string;
-  readonly event: string;
-}
-
 interface DecisionEventRow extends DecisionRow {
   readonly event_id: string;
   readonly position: bigint;

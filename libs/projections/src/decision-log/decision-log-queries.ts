@@ -1,7 +1,6 @@
 import type Database from 'better-sqlite3';
 import {
   DecidingBody,
-  type DecisionLogEntry,
   decisionTypes,
   eventKindLabels,
   type RecordedWithoutAuthority,
