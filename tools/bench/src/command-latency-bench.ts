@@ -14,6 +14,7 @@ import { parseArgs } from 'node:util';
 import { createCommandExecutor } from '@styring/app';
 import { openSqliteEventStore } from '@styring/eventstore-sqlite';
 import type { Figure } from './figure';
+import { configuredSizes, parseSizes } from './history-sizes';
 import { withScratchDirectory } from './scratch-directory';
 import { syntheticStoreFile } from './synthetic-store';
 
@@ -120,20 +121,6 @@ export const measureCommandLatency = (sizes: readonly number[]): Promise<Latency
     return results;
   });
 
-const parseSizes = (text: string): number[] =>
-  text.split(',').map((part) => {
-    const size = Number(part.replaceAll('_', ''));
-    if (!Number.isSafeInteger(size) || size <= 0)
-      throw new Error(`--events: '${part}' is not a positive whole number`);
-    return size;
-  });
-
-/** BENCH_COMMAND_EVENTS (e.g. `10000,100000,1000000`), or the default sizes. */
-const configuredSizes = (): readonly number[] => {
-  const text = process.env['BENCH_COMMAND_EVENTS'];
-  return text === undefined ? DEFAULT_SIZES : parseSizes(text);
-};
-
 const verdict = (met: boolean) => (met ? 'met' : 'MISSED');
 
 /**
@@ -141,7 +128,7 @@ const verdict = (met: boolean) => (met ? 'met' : 'MISSED');
  * (and whether its p50 stays within GROWTH_LIMIT× of the smallest size's), and the fresh process's time.
  */
 export const commandLatencyBenchmark = async (
-  sizes: readonly number[] = configuredSizes(),
+  sizes: readonly number[] = configuredSizes('BENCH_COMMAND_EVENTS', DEFAULT_SIZES),
 ): Promise<Figure[]> => {
   const results = await measureCommandLatency(sizes);
   const smallest = results[0]!;
@@ -174,7 +161,10 @@ const main = async () => {
     process.send?.(await measureInThisProcess(values.measure, values.project));
     return;
   }
-  const sizes = values.events === undefined ? configuredSizes() : parseSizes(values.events);
+  const sizes =
+    values.events === undefined
+      ? configuredSizes('BENCH_COMMAND_EVENTS', DEFAULT_SIZES)
+      : parseSizes(values.events);
   for (const figure of await commandLatencyBenchmark(sizes)) console.log(figure.measure);
 };
 

@@ -16,6 +16,7 @@ import { parseArgs } from 'node:util';
 import { openSqliteEventStore } from '@styring/eventstore-sqlite';
 import { governanceProjectionSpecs, sqliteProjectionRunner } from '@styring/projections';
 import type { Figure } from './figure';
+import { configuredSizes, parseSizes } from './history-sizes';
 import { withScratchDirectory } from './scratch-directory';
 import { syntheticStoreFile } from './synthetic-store';
 
@@ -83,7 +84,9 @@ export const measureProjectionRebuilds = async (
   });
 
 /** The benchmark as a section of the bench runner: one figure per history size, peak memory in the name. */
-export const projectionsBenchmark = async (sizes: readonly number[] = configuredSizes()): Promise<Figure[]> =>
+export const projectionsBenchmark = async (
+  sizes: readonly number[] = configuredSizes('BENCH_PROJECTION_EVENTS', DEFAULT_SIZES),
+): Promise<Figure[]> =>
   (await measureProjectionRebuilds(sizes)).map((result) => ({
     measure: `rebuild all ${projectionCount} projections (heap ≤ ${HEAP_LIMIT_MB} MB, peak RSS ${result.maxRssMb.toFixed(0)} MB)`,
     count: result.events,
@@ -92,27 +95,16 @@ export const projectionsBenchmark = async (sizes: readonly number[] = configured
     target: TARGET_EVENTS_PER_SECOND,
   }));
 
-const parseSizes = (text: string): number[] =>
-  text.split(',').map((part) => {
-    const size = Number(part.replaceAll('_', ''));
-    if (!Number.isSafeInteger(size) || size <= 0)
-      throw new Error(`--events: '${part}' is not a positive whole number`);
-    return size;
-  });
-
-/** BENCH_PROJECTION_EVENTS (e.g. `250000,1000000`), or the default lengths. */
-const configuredSizes = (): readonly number[] => {
-  const text = process.env['BENCH_PROJECTION_EVENTS'];
-  return text === undefined ? DEFAULT_SIZES : parseSizes(text);
-};
-
 const main = async () => {
   const { values } = parseArgs({ options: { rebuild: { type: 'string' }, events: { type: 'string' } } });
   if (values.rebuild !== undefined) {
     process.send?.(await rebuildInThisProcess(values.rebuild));
     return;
   }
-  const sizes = values.events === undefined ? configuredSizes() : parseSizes(values.events);
+  const sizes =
+    values.events === undefined
+      ? configuredSizes('BENCH_PROJECTION_EVENTS', DEFAULT_SIZES)
+      : parseSizes(values.events);
   console.log(
     `Rebuilding all ${projectionCount} projections from a synthetic governance history ` +
       `(SQLite, one process per size, V8 heap capped at ${HEAP_LIMIT_MB} MB)`,
