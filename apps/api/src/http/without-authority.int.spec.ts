@@ -111,8 +111,8 @@ describe('the HTTP service: a decision recorded without authority', () => {
     ]);
   });
 
-  // The role gate answers 403 by a command's roles, but a decision asked to be recorded without authority
-  // goes to the caller table, as on the CommandBus (libs/nestjs) and in the CLI (test/cli).
+  // A command's roles and the privilege to record without authority are one rule of the shared command
+  // path, as on the CommandBus (libs/nestjs) and in the CLI (test/cli): 403 only for the command's roles.
   it('refuses a unit established without authority to a virksomhetsleder as every entry point does (422, not 403), and records it for STYV', async () => {
     const { type: _unit, ...unit } = establishUnitWithoutAuthority({ reason });
     const before = await eventCount();
@@ -127,11 +127,14 @@ describe('the HTTP service: a decision recorded without authority', () => {
       ...unit,
       decision: { ...unit.decision, recordedWithoutAuthority: undefined },
     });
-    expect(plain).toMatchObject({ status: 403, body: { error: 'forbidden' } });
+    expect(plain).toMatchObject({
+      status: 403,
+      body: { error: 'forbidden', code: 'caller.command_not_allowed' },
+    });
     const recorded = await call('POST', '/api/units', tokens['styv']!, unit);
     expect(recorded.status).toBe(201);
     const views = await call('GET', '/api/decisions-without-authority', tokens['revisor']!);
-    expect(views.body).toContainEqual(
+    expect(views.body['items']).toContainEqual(
       expect.objectContaining({
         decision: expect.objectContaining({ caseNumber: '2025/0047' }),
         recordedWithoutAuthority: expect.objectContaining({
@@ -143,7 +146,7 @@ describe('the HTTP service: a decision recorded without authority', () => {
     expect(await eventCount()).toBe(before + 1);
   });
 
-  it("lets no command's role gate answer for the caller table: STYV's incomplete body is decoded (400), never 403", async () => {
+  it("decodes STYV's incomplete body (400) before any check of the command's roles, never 403", async () => {
     const gated = Object.entries(commandPermissions).filter(([, roles]) => !roles.includes('styv'));
     expect(gated.length).toBeGreaterThan(0);
     for (const [type] of gated) {
