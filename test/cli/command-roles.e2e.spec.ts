@@ -5,7 +5,8 @@ import { jsonLines, scratchDirectory, styring, tokenFlag } from './styring';
 
 /**
  * `styring exec` checks which role may send a command as the service does (the shared command path): a
- * direktør registering a company is refused (exit 3) with the code the API (403) and the CommandBus give.
+ * direktør registering a company is refused (exit 3) with the code the API (403) and the CommandBus give
+ * (the without-authority specs of apps/api and libs/nestjs).
  */
 describe('styring exec: a command the caller’s role may not send', () => {
   const scratch = scratchDirectory();
