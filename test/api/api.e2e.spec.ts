@@ -229,11 +229,16 @@ describe('writing', () => {
       () => request('POST', '/api/units', { token: revisor, body: newSection('revisors-enhet') }),
       403,
     );
-    expect(byRevisor.body).toMatchObject({ error: 'forbidden', role: 'revisor' });
-    await writesNothing(
+    expect(byRevisor.body).toMatchObject({ error: 'forbidden', code: 'caller.read_only' });
+    const byLeader = await writesNothing(
       () => request('POST', '/api/units', { token: virksomhetsleder, body: newSection('leders-enhet') }),
       403,
     );
+    expect(byLeader.body).toMatchObject({
+      error: 'forbidden',
+      code: 'caller.command_not_allowed',
+      allowedRoles: ['kommunestyre-sekretariat', 'kommunedirektor'],
+    });
     expect((await request('GET', '/api/decision-log', { token: revisor })).status).toBe(200);
   });
 

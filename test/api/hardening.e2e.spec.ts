@@ -24,7 +24,8 @@ describe('what the service prints', () => {
       unit: 'romerike-revisjon',
     });
     expect((await call(api.url, 'GET', '/api/decision-log', { token })).status).toBe(200);
-    expect((await call(api.url, 'POST', '/api/units', { token, body: {} })).status).toBe(403);
+    const write = await call(api.url, 'POST', '/api/units', { token, body: newSection('revisors-enhet') });
+    expect(write.status).toBe(403);
     await api.stop('SIGTERM');
 
     expect(api.banner()).not.toContain('Sample tokens');

@@ -1,4 +1,5 @@
 export * from './authority/caller-authority';
+export * from './authority/command-roles';
 export * from './attempts/refused-attempts';
 export * from './command-executor';
 export * from './demo/seed-demo';

@@ -19,7 +19,7 @@ export interface CommandSpec<C extends { readonly type: string }, E extends { re
   readonly stream: (command: C) => string;
   /** The REST action in the service. */
   readonly route: CommandRoute;
-  /** The roles that may send the command through the service (the coarse 403 gate). */
+  /** The roles that may send the command at all, through any entry point (`@styring/app`'s `checkCaller`). */
   readonly roles: readonly Role[];
   /** Every event type the command can produce, by its stored type name. */
   readonly events: { readonly [T in E['type']]: EventSpec<Extract<E, { readonly type: T }>> };

@@ -8,8 +8,7 @@ import {
 } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { IncomingMessage } from 'node:http';
-import { allowedRoles, publicAccess, sharedCheckWithoutAuthority } from './access.decorators';
-import { asksToRecordWithoutAuthority } from './permissions';
+import { allowedRoles, publicAccess } from './access.decorators';
 import { type Identity, type Role, roleNames, type TokenVerifier } from '@styring/app';
 
 export const TOKEN_VERIFIER = Symbol('TOKEN_VERIFIER');
@@ -45,10 +44,7 @@ export class AuthGuard implements CanActivate {
       });
     }
     const allowed = this.reflector.getAllAndOverride<readonly Role[] | undefined>(allowedRoles, targets);
-    const deferred =
-      this.reflector.getAllAndOverride<boolean>(sharedCheckWithoutAuthority, targets) === true &&
-      asksToRecordWithoutAuthority((request as { body?: unknown }).body);
-    if (allowed !== undefined && !allowed.includes(verified.identity.role) && !deferred) {
+    if (allowed !== undefined && !allowed.includes(verified.identity.role)) {
       throw new ForbiddenException({
         error: 'forbidden',
         message: `Rollen ${roleNames[verified.identity.role]} har ikke tilgang til dette.`,

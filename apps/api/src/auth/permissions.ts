@@ -1,27 +1,12 @@
-import { type CommandType, commandSpecs, type Role } from '@styring/governance';
+import { commandRoles, type Role } from '@styring/app';
 
 /*
- * Which role may send which command through the service, from each command's spec in the domain. This is
- * the coarse gate (403); whether the deciding body had the authority for a decision is the domain's rule
- * (422). The revisor only reads.
+ * Which role may send which command: each command's spec in the domain, checked by the command path every
+ * entry point shares (`checkCaller` in `@styring/app`), not by a gate of the service's own, so the CLI, the
+ * `CommandBus` and the service refuse and accept alike. The service answers that refusal with 403
+ * (`execution-response.ts`) and shows this table in its docs.
  */
-export const commandPermissions = Object.fromEntries(
-  Object.entries(commandSpecs).map(([type, spec]) => [type, spec.roles]),
-) as Readonly<Record<CommandType, readonly Role[]>>;
-
-/**
- * Whether a request body asks to record a decision taken without authority. Who may do that is the caller
- * table of `@styring/app` (STYV for any body and unit), checked in the command path every entry point
- * shares; so the gate lets such a request through to it rather than answer 403 by the command's roles,
- * and the service refuses or records it exactly as the CLI and the CommandBus do.
- */
-export const asksToRecordWithoutAuthority = (body: unknown): boolean => {
-  const decision = isObject(body) ? body['decision'] : undefined;
-  return isObject(decision) && decision['recordedWithoutAuthority'] !== undefined;
-};
-
-const isObject = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
+export const commandPermissions = commandRoles;
 
 /** Who may download audit exports. */
 export const exportRoles: readonly Role[] = ['revisor', 'styv'];

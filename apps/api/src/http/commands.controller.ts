@@ -13,7 +13,6 @@ import {
 import { type Caller, type Identity, parseStrictJson } from '@styring/app';
 import { type CommandType, commandCodecs, commandTypes } from '@styring/governance';
 import { StyringCommand } from '@styring/nestjs';
-import { AllowRoles, DeferWithoutAuthority } from '../auth/access.decorators';
 import type { AuthenticatedRequest } from '../auth/auth.guard';
 import { commandPermissions } from '../auth/permissions';
 import { codecSchema } from '../openapi/codec-schema';
@@ -179,9 +178,8 @@ for (const type of commandTypes) {
   };
   const descriptor = Object.getOwnPropertyDescriptor(prototype, type) as PropertyDescriptor;
   const decorators: MethodDecorator[] = [
+    // No role gate here: which role may send the command is checked in the shared command path (403).
     Post(route.path),
-    AllowRoles(...commandPermissions[type]),
-    DeferWithoutAuthority(),
     ApiOperation({
       operationId: type,
       summary: route.summary,

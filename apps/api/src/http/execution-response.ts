@@ -1,7 +1,19 @@
-import { BadRequestException, ConflictException, UnprocessableEntityException } from '@nestjs/common';
-import type { ExecutionResult } from '@styring/app';
+import {
+  BadRequestException,
+  ConflictException,
+  ForbiddenException,
+  UnprocessableEntityException,
+} from '@nestjs/common';
+import { commandRoles, type ExecutionResult } from '@styring/app';
 import { formatRevision } from '@styring/eventstore';
 import { etagOf } from './revision-headers';
+
+/** The shared command path's refusals that mean the role may not send the command at all: HTTP's 403. */
+const forbiddenCodes: ReadonlySet<string> = new Set([
+  'caller.unknown_role',
+  'caller.read_only',
+  'caller.command_not_allowed',
+]);
 
 export interface Accepted {
   readonly status: 201 | 200;
@@ -11,8 +23,9 @@ export interface Accepted {
 
 /**
  * An execution result as HTTP: 201 with the appended events (200 when the command changed nothing), or
- * the error that says why nothing was written – 400 with field paths, 422 with the rule's code, 409 with
- * the revision the stream is at now (or the fact that kept changing while the command was decided).
+ * the error that says why nothing was written – 400 with field paths, 403 when the caller's role may not
+ * send the command at all, 422 with the rule's code, 409 with the revision the stream is at now (or the
+ * fact that kept changing while the command was decided).
  */
 export const toHttp = (result: ExecutionResult): Accepted => {
   switch (result.status) {
@@ -26,6 +39,16 @@ export const toHttp = (result: ExecutionResult): Accepted => {
         errors: result.errors,
       });
     case 'rejected':
+      if (forbiddenCodes.has(result.code)) {
+        throw new ForbiddenException({
+          error: 'forbidden',
+          code: result.code,
+          message: result.message,
+          messageEn: result.messageEn,
+          commandType: result.commandType,
+          allowedRoles: new Map(Object.entries(commandRoles)).get(result.commandType) ?? [],
+        });
+      }
       throw new UnprocessableEntityException({
         error: 'rejected',
         code: result.code,

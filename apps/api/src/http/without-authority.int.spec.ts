@@ -7,6 +7,7 @@ import { issueLocalToken, openStore } from '@styring/app';
 import {
   adoptPlanWithoutAuthority,
   establishUnitWithoutAuthority,
+  registerCompany,
   withoutAuthorityReason as reason,
 } from '@styring/app/testing';
 import { commandPermissions } from '../auth/permissions';
@@ -17,7 +18,8 @@ import { type RunningApi, startApi } from '../server';
 /**
  * Recording a decision taken without authority through the HTTP service, in process on a real port: the
  * privileged STYV records it with a reason and the views show it; the kommunedirektør asking the same is
- * refused (422) and logged, and nothing is written.
+ * refused (422) and logged, and nothing is written. And the command's roles, checked by the same shared
+ * command path: a role they do not name is 403 with that path's code.
  */
 const { type: _type, ...styringsbrev } = adoptPlanWithoutAuthority();
 const styringsbrevWith = (recordedWithoutAuthority: unknown) => ({
@@ -62,6 +64,7 @@ describe('the HTTP service: a decision recorded without authority', () => {
     tokens['kd'] = await issue('kd', 'kommunedirektor', 'kommunedirektoren');
     tokens['revisor'] = await issue('rev', 'revisor', 'romerike-revisjon');
     tokens['vl'] = await issue('vl', 'virksomhetsleder', 'biblioteket');
+    tokens['direktor'] = await issue('dir-teknisk', 'direktor', 'teknisk-sektor');
     api = await startApi(config, { logger: pino({ level: 'silent' }) });
   }, 60_000);
 
@@ -111,8 +114,8 @@ describe('the HTTP service: a decision recorded without authority', () => {
     ]);
   });
 
-  // The role gate answers 403 by a command's roles, but a decision asked to be recorded without authority
-  // goes to the caller table, as on the CommandBus (libs/nestjs) and in the CLI (test/cli).
+  // A command's roles and the privilege to record without authority are one rule of the shared command
+  // path, as on the CommandBus (libs/nestjs) and in the CLI (test/cli): 403 only for the command's roles.
   it('refuses a unit established without authority to a virksomhetsleder as every entry point does (422, not 403), and records it for STYV', async () => {
     const { type: _unit, ...unit } = establishUnitWithoutAuthority({ reason });
     const before = await eventCount();
@@ -127,7 +130,10 @@ describe('the HTTP service: a decision recorded without authority', () => {
       ...unit,
       decision: { ...unit.decision, recordedWithoutAuthority: undefined },
     });
-    expect(plain).toMatchObject({ status: 403, body: { error: 'forbidden' } });
+    expect(plain).toMatchObject({
+      status: 403,
+      body: { error: 'forbidden', code: 'caller.command_not_allowed' },
+    });
     const recorded = await call('POST', '/api/units', tokens['styv']!, unit);
     expect(recorded.status).toBe(201);
     const views = await call('GET', '/api/decisions-without-authority', tokens['revisor']!);
@@ -143,7 +149,7 @@ describe('the HTTP service: a decision recorded without authority', () => {
     expect(await eventCount()).toBe(before + 1);
   });
 
-  it("lets no command's role gate answer for the caller table: STYV's incomplete body is decoded (400), never 403", async () => {
+  it("decodes STYV's incomplete body (400) before any check of the command's roles, never 403", async () => {
     const gated = Object.entries(commandPermissions).filter(([, roles]) => !roles.includes('styv'));
     expect(gated.length).toBeGreaterThan(0);
     for (const [type] of gated) {
@@ -153,5 +159,37 @@ describe('the HTTP service: a decision recorded without authority', () => {
       });
       expect({ type, status: reply.status }).toEqual({ type, status: 400 });
     }
+  });
+
+  // The same case in the CLI (test/cli/command-roles.e2e.spec.ts, exit 3) and on the CommandBus
+  // (libs/nestjs/src/commands/without-authority.int.spec.ts), with the same code.
+  it('refuses a direktør registering a company (403, caller.command_not_allowed), writes nothing, and logs the attempt', async () => {
+    const { type: _type, ...company } = registerCompany;
+    const before = await eventCount();
+    const refused = await call('POST', '/api/companies', tokens['direktor']!, company);
+    expect(refused).toEqual({
+      status: 403,
+      body: expect.objectContaining({
+        error: 'forbidden',
+        code: 'caller.command_not_allowed',
+        commandType: 'RegisterCompany',
+        allowedRoles: ['kommunestyre-sekretariat', 'kommunedirektor'],
+        messageEn: expect.stringContaining("the role 'direktor' may not send 'RegisterCompany'"),
+      }),
+    });
+    expect(await eventCount()).toBe(before);
+    const attempts = await call('GET', '/api/refused-attempts', tokens['revisor']!);
+    expect(attempts.body).toContainEqual(
+      expect.objectContaining({
+        actor: 'dir-teknisk',
+        role: 'direktor',
+        commandType: 'RegisterCompany',
+        code: 'caller.command_not_allowed',
+      }),
+    );
+    expect(await call('POST', '/api/companies', tokens['kd']!, company)).toMatchObject({ status: 201 });
+    const byRevisor = await call('POST', '/api/companies', tokens['revisor']!, company);
+    expect(byRevisor).toMatchObject({ status: 403, body: { code: 'caller.read_only' } });
+    expect(await eventCount()).toBe(before + 1);
   });
 });

@@ -1,6 +1,7 @@
-import { bodyLabels } from '@styring/governance';
+import { bodyLabels, commandTypes } from '@styring/governance';
 import { roleNames, roles } from '../identity/roles';
 import { callerAuthorities } from './caller-authority';
+import { commandRoles } from './command-roles';
 
 const unitScopeText = { none: 'ingen (vedtaket nevner ingen enhet)', own: 'bare sin egen' } as const;
 const withoutAuthorityText = {
@@ -23,4 +24,15 @@ export const callerAuthorityMarkdown = (): string =>
         bodies.length === 0 ? '–' : unitScopeText[unitScope]
       } | ${withoutAuthorityText[withoutAuthority]} |`;
     }),
+  ].join('\n');
+
+/** The role × command table (each command's spec `roles`) as Markdown, as libs/app/README.md shows it. */
+export const commandRolesMarkdown = (): string =>
+  [
+    `| kommando | ${roles.map((role) => `\`${role}\``).join(' | ')} |`,
+    `| --- | ${roles.map(() => '---').join(' | ')} |`,
+    ...commandTypes.map(
+      (type) =>
+        `| \`${type}\` | ${roles.map((role) => (commandRoles[type].includes(role) ? 'ja' : '–')).join(' | ')} |`,
+    ),
   ].join('\n');

@@ -1,11 +1,12 @@
 import { bodyLabels, type DecidingBody, type GovernanceCommand } from '@styring/governance';
 import type { Caller } from '../execution-result';
 import { isRole, type Role, roleNames } from '../identity/roles';
+import { commandRoles, maySend } from './command-roles';
 
 /**
  * What a caller's verified role lets it record: the bodies whose decisions it enters, and which unit those
- * decisions may name. This is the axis "for whom" – which command a role may send at all is the service's
- * role gate (apps/api/src/auth/permissions.ts); whether the body had the authority is the domain's rule.
+ * decisions may name. This is the axis "for whom" – which command a role may send at all is each command's
+ * spec (`command-roles.ts`), checked beside it; whether the body had the authority is the domain's rule.
  */
 export interface CallerAuthority {
   /** Whether the role writes at all; the revisor only reads. */
@@ -65,6 +66,7 @@ export interface CallerRefusal {
   readonly code:
     | 'caller.unknown_role'
     | 'caller.read_only'
+    | 'caller.command_not_allowed'
     | 'caller.body_not_allowed'
     | 'caller.unit_not_allowed'
     | 'caller.without_authority_not_allowed';
@@ -82,10 +84,11 @@ const refuse = (code: CallerRefusal['code'], message: string, messageEn: string)
 });
 
 /**
- * Whether this caller may send this command, by the table: its role writes, the decision's body is one it
- * enters, and the decision's unit is in its scope. When it enters a body other than its own, that body is
- * whom the event records it acting for. A decision recorded without authority needs a role privileged to
- * record one (`withoutAuthority`).
+ * Whether this caller may send this command: its role writes, the command's spec lets the role send it,
+ * the decision's body is one it enters, and the decision's unit is in its scope. When it enters a body
+ * other than its own, that body is whom the event records it acting for. A decision recorded without
+ * authority needs a role privileged to record one (`withoutAuthority`), and is that privilege's matter: it
+ * may be of a command the role does not otherwise send (the body decided it; the role records it).
  */
 export const checkCaller = (caller: Caller, command: GovernanceCommand): CallerCheck => {
   const role = caller.role;
@@ -100,20 +103,30 @@ export const checkCaller = (caller: Caller, command: GovernanceCommand): CallerC
       `the role '${role}' only reads; nothing was written`,
     );
   }
-  if (!('decision' in command)) {
-    return caller.onBehalfOf === undefined ? { ok: true } : { ok: true, onBehalfOf: caller.onBehalfOf };
-  }
-  const { body, unit, recordedWithoutAuthority } = command.decision;
-  if (recordedWithoutAuthority !== undefined && authority.withoutAuthority === 'none') {
+  const decision = 'decision' in command ? command.decision : undefined;
+  const withoutAuthority = decision?.recordedWithoutAuthority !== undefined;
+  if (withoutAuthority && authority.withoutAuthority === 'none') {
     return refuse(
       'caller.without_authority_not_allowed',
       `${roleNames[role]} kan ikke føre et vedtak truffet uten myndighet; det kan bare sekretariatet og internkontrollen (STYV).`,
       `the role '${role}' may not record a decision without authority; only the secretariat and internal control (styv) may`,
     );
   }
-  if (recordedWithoutAuthority !== undefined && authority.withoutAuthority === 'any') {
-    return { ok: true, onBehalfOf: body };
+  if (withoutAuthority && authority.withoutAuthority === 'any') {
+    return { ok: true, onBehalfOf: decision.body };
   }
+  if (!withoutAuthority && !maySend(role, command.type)) {
+    const allowed = commandRoles[command.type];
+    return refuse(
+      'caller.command_not_allowed',
+      `${roleNames[role]} kan ikke sende ${command.type}; det kan bare ${allowed.join(', ')}. Ingenting ble lagret.`,
+      `the role '${role}' may not send '${command.type}' (allowed: ${allowed.join(', ')}); nothing was written`,
+    );
+  }
+  if (decision === undefined) {
+    return caller.onBehalfOf === undefined ? { ok: true } : { ok: true, onBehalfOf: caller.onBehalfOf };
+  }
+  const { body, unit } = decision;
   if (!authority.bodies.includes(body)) {
     return refuse(
       'caller.body_not_allowed',

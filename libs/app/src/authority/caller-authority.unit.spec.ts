@@ -1,7 +1,15 @@
-import { DecidingBody, type GovernanceCommand } from '@styring/governance';
+import {
+  type CommandType,
+  commandSpecs,
+  commandTypes,
+  DecidingBody,
+  type GovernanceCommand,
+} from '@styring/governance';
+import { demoHistory } from '../demo/demo-history';
 import type { Caller } from '../execution-result';
-import { roles } from '../identity/roles';
-import { checkCaller } from './caller-authority';
+import { type Role, roles } from '../identity/roles';
+import { callerAuthorities, checkCaller } from './caller-authority';
+import { commandRoles } from './command-roles';
 
 const bodies = Object.keys(DecidingBody.keys) as DecidingBody[];
 const callerUnit = 'helse-og-velferd';
@@ -96,8 +104,16 @@ describe('checkCaller: commands without a decision', () => {
     description: 'Avvik',
   };
 
-  it.each(roles.filter((role) => role !== 'revisor'))('%s may send them', (role) => {
+  it.each(commandRoles.RecordDeviation)('%s, a role its spec names, may send them', (role) => {
     expect(checkCaller({ actor: 'a', role }, deviation)).toEqual({ ok: true });
+  });
+
+  it('a role its spec does not name may not, by a code naming the role and the command', () => {
+    const checked = checkCaller({ actor: 's', role: 'kommunestyre-sekretariat' }, deviation);
+    expect(checked).toMatchObject({ ok: false, refusal: { code: 'caller.command_not_allowed' } });
+    expect(checked.ok ? '' : checked.refusal.messageEn).toContain(
+      "the role 'kommunestyre-sekretariat' may not send 'RecordDeviation'",
+    );
   });
 
   it('the revisor only reads', () => {
@@ -113,5 +129,100 @@ describe('checkCaller: commands without a decision', () => {
   it('a direktør without a unit enters no decision of a direktør', () => {
     const checked = checkCaller({ actor: 'd', role: 'direktor' }, adoptPlan('direktor', undefined));
     expect(checked.ok ? undefined : checked.refusal.code).toBe('caller.unit_not_allowed');
+  });
+});
+
+/** One real command of each type: the demo's first, and the two types the demo never sends. */
+const sampleCommands = (): ReadonlyMap<CommandType, GovernanceCommand> => {
+  const samples = new Map<CommandType, GovernanceCommand>();
+  const { decision } = adoptPlan('kommunestyret', undefined) as Extract<
+    GovernanceCommand,
+    { type: 'AdoptPlan' }
+  >;
+  const notInDemo: GovernanceCommand[] = [
+    {
+      type: 'DissolveUnit',
+      unit: 'prosjektkontoret',
+      reason: 'Flyttet',
+      decision,
+    },
+    {
+      type: 'EndCompanyOwnership',
+      companyId: 'selskap',
+      endedOn: '2024-06-30',
+      reason: 'Solgt',
+      decision,
+    },
+  ];
+  const demo = demoHistory.map((step) =>
+    typeof step.command === 'function' ? step.command(new Map()) : step.command,
+  );
+  for (const command of [...demo, ...notInDemo]) {
+    if (!samples.has(command.type)) samples.set(command.type, command);
+  }
+  return samples;
+};
+
+/** The command, its decision (if any) moved to a body and unit the caller's table lets it enter. */
+const enteredBy = (command: GovernanceCommand, role: Role, unit: string): GovernanceCommand => {
+  if (!('decision' in command)) return command;
+  const { bodies, ownBody, unitScope } = callerAuthorities[role];
+  const { unit: _unit, ...decision } = command.decision;
+  const body = ownBody ?? bodies[0] ?? decision.body;
+  return {
+    ...command,
+    decision: { ...decision, body, ...(unitScope === 'own' ? { unit } : {}) },
+  } as GovernanceCommand;
+};
+
+describe('checkCaller: every role × every command type, as its spec says', () => {
+  const samples = sampleCommands();
+
+  it('has a command of every type', () => {
+    expect([...samples.keys()].sort()).toEqual([...commandTypes].sort());
+  });
+
+  const pairs = roles.flatMap((role) => commandTypes.map((type) => [role, type] as const));
+  it.each(pairs)('%s sending %s', (role, type) => {
+    const command = enteredBy(samples.get(type) as GovernanceCommand, role, callerUnit);
+    const checked = checkCaller({ actor: 'a', role, unit: callerUnit }, command);
+    const code = checked.ok ? 'ok' : checked.refusal.code;
+    if (role === 'revisor') return expect(code).toBe('caller.read_only');
+    if (!commandSpecs[type].roles.includes(role)) {
+      expect(code).toBe('caller.command_not_allowed');
+      expect(checked.ok ? '' : checked.refusal.messageEn).toContain(`'${role}' may not send '${type}'`);
+      return;
+    }
+    // A role its spec names is refused only by the caller table: STYV enters no body's decisions.
+    expect(code).toBe(
+      'decision' in command && callerAuthorities[role].bodies.length === 0 ? 'caller.body_not_allowed' : 'ok',
+    );
+  });
+
+  it.each(pairs)('%s recording %s without authority', (role, type) => {
+    const sample = samples.get(type) as GovernanceCommand;
+    if (!('decision' in sample)) return;
+    const command = enteredBy(sample, role, callerUnit) as Extract<GovernanceCommand, { decision: unknown }>;
+    const flagged = {
+      ...command,
+      decision: { ...command.decision, recordedWithoutAuthority: { reason: 'Funnet' } },
+    };
+    const checked = checkCaller({ actor: 'a', role, unit: callerUnit }, flagged as GovernanceCommand);
+    // The privilege to record without authority is its own matter, whatever the command's roles.
+    const expected = { 'kommunestyre-sekretariat': 'ok', styv: 'ok', revisor: 'caller.read_only' }[
+      role as string
+    ];
+    expect(checked.ok ? 'ok' : checked.refusal.code).toBe(expected ?? 'caller.without_authority_not_allowed');
+  });
+});
+
+describe('the demo history', () => {
+  it('sends each command by a caller whose role may send it', () => {
+    const refused = demoHistory.flatMap((step) => {
+      const command = typeof step.command === 'function' ? step.command(new Map()) : step.command;
+      const checked = checkCaller(step.caller, command);
+      return checked.ok ? [] : [`${step.on} ${command.type}: ${checked.refusal.code}`];
+    });
+    expect(refused).toEqual([]);
   });
 });

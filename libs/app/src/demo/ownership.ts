@@ -28,7 +28,7 @@ const companies = [
 export const ownership: readonly DemoStep[] = [
   ...companies.map((company): DemoStep => ({
     on: '2024-02-01',
-    caller: callers.styv,
+    caller: callers.kommunedirektor,
     command: { type: 'RegisterCompany', ...company, companyForm: 'iks', registeredOn: '2024-02-01' },
   })),
   {

@@ -29,12 +29,8 @@ const report = (
   earlyReason?: string,
 ): DemoStep => ({
   on: submittedOn,
-  caller:
-    from.body === 'virksomhetsleder'
-      ? callers.virksomhetsleder(from.unit ?? '')
-      : from.body === 'kontrollutvalget'
-        ? { ...callers.sekretariat, onBehalfOf: 'kontrollutvalget' }
-        : callers.styv,
+  // STYV registers the reports in the årshjul (kontrollutvalget's too: SubmitReport is a line role's command).
+  caller: from.body === 'virksomhetsleder' ? callers.virksomhetsleder(from.unit ?? '') : callers.styv,
   command: {
     type: 'SubmitReport',
     reportId: `${obligationId}-${period[0]}`,

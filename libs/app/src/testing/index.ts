@@ -1,3 +1,4 @@
+export { registerCompany } from './command-roles';
 export {
   adoptPlanWithoutAuthority,
   establishUnitWithoutAuthority,

@@ -9,6 +9,7 @@ import { type Caller, type OpenedStore, readRefusedAttempts } from '@styring/app
 import {
   adoptPlanWithoutAuthority,
   establishUnitWithoutAuthority,
+  registerCompany,
   withoutAuthorityReason as reason,
 } from '@styring/app/testing';
 import type { RecordedEvent } from '@styring/eventstore';
@@ -19,6 +20,7 @@ import { StyringCommand } from './styring-command';
 const styv: Caller = { actor: 'internkontroll-1', role: 'styv', unit: 'styv' };
 const kommunedirektor: Caller = { actor: 'kd', role: 'kommunedirektor', unit: 'kommunedirektoren' };
 const virksomhetsleder: Caller = { actor: 'vl', role: 'virksomhetsleder', unit: 'biblioteket' };
+const direktor: Caller = { actor: 'dir-teknisk', role: 'direktor', unit: 'teknisk-sektor' };
 const command = (caller: Caller) => new StyringCommand(adoptPlanWithoutAuthority({ reason }), { caller });
 
 describe('the CommandBus: a decision recorded without authority', () => {
@@ -95,5 +97,24 @@ describe('the CommandBus: a decision recorded without authority', () => {
       },
       metadata: { actor: 'internkontroll-1', role: 'styv', onBehalfOf: 'kommunedirektoren' },
     });
+  });
+
+  // The command's roles, checked in the same shared path: over HTTP (403,
+  // apps/api/src/http/without-authority.int.spec.ts) and in the CLI (exit 3, test/cli/command-roles.e2e.spec.ts)
+  // with the same code.
+  it('refuses a direktør registering a company (caller.command_not_allowed), writing nothing and logging the attempt', async () => {
+    const bus = app.get(CommandBus);
+    const refused = await bus.execute(new StyringCommand(registerCompany, { caller: direktor }));
+    expect(refused).toMatchObject({
+      status: 'rejected',
+      commandType: 'RegisterCompany',
+      code: 'caller.command_not_allowed',
+    });
+    expect(await allEvents()).toEqual([]);
+    expect(readRefusedAttempts(app.get<OpenedStore>(STYRING_STORE).openReadModelDatabase)).toEqual([
+      expect.objectContaining({ actor: 'dir-teknisk', role: 'direktor', code: 'caller.command_not_allowed' }),
+    ]);
+    const accepted = await bus.execute(new StyringCommand(registerCompany, { caller: kommunedirektor }));
+    expect(accepted).toMatchObject({ status: 'accepted' });
   });
 });
