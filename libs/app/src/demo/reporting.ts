@@ -29,8 +29,12 @@ const report = (
   earlyReason?: string,
 ): DemoStep => ({
   on: submittedOn,
-  // STYV registers the reports in the årshjul (kontrollutvalget's too: SubmitReport is a line role's command).
-  caller: from.body === 'virksomhetsleder' ? callers.virksomhetsleder(from.unit ?? '') : callers.styv,
+  caller:
+    from.body === 'virksomhetsleder'
+      ? callers.virksomhetsleder(from.unit ?? '')
+      : from.body === 'kontrollutvalget'
+        ? { ...callers.sekretariat, onBehalfOf: 'kontrollutvalget' }
+        : callers.styv,
   command: {
     type: 'SubmitReport',
     reportId: `${obligationId}-${period[0]}`,

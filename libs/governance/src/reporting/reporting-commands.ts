@@ -1,5 +1,5 @@
 import type { CommandSpec } from '../command-spec';
-import { lineRoles } from '../shared/roles';
+import { lineRoles, secretariatRole } from '../shared/roles';
 import { streamById, streamCategories } from '../stream-categories';
 import {
   CloseDeviation,
@@ -22,7 +22,8 @@ export const reportingCommands = {
     decider: 'report',
     stream: streamById('report', 'reportId'),
     route: { path: 'reports', summary: 'Lever en rapport i årshjulet', tag },
-    roles: lineRoles,
+    // The political secretariat enters the reports of the elected bodies (kontrollutvalget's årsmelding).
+    roles: [...lineRoles, secretariatRole],
     events: { ReportSubmitted: { codec: ReportSubmitted, label: 'Rapport levert' } },
   } satisfies CommandSpec<SubmitReport, ReportSubmitted>,
   CompleteInternalControlChecklist: {
