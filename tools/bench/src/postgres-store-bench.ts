@@ -5,6 +5,7 @@ import {
   startThrowawayCluster,
 } from '@styring/eventstore-postgres';
 import { emmettPostgresPeer } from './emmett-postgres-peer';
+import { stopExpectingIdleClientsToDrop } from './expected-shutdown';
 import type { Figure } from './figure';
 import { rawPostgresFloor } from './postgres-raw-floor';
 import { compareStores, eventStoreSubject, startPeer } from './store-comparison';
@@ -61,6 +62,6 @@ export const postgresStoreBenchmark = async (workload: Workload): Promise<Figure
     });
   } finally {
     await Promise.all(subjects.map((subject) => subject.close()));
-    await cluster.destroy();
+    await stopExpectingIdleClientsToDrop(() => cluster.destroy());
   }
 };
