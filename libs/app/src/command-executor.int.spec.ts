@@ -10,6 +10,8 @@ import type {
   RecordedEvent,
   SubscribeOptions,
 } from '@styring/eventstore';
+import type { DecisionReference } from '@styring/governance';
+import { adoptRiskScale } from '@styring/governance/testing';
 import { createCommandExecutor } from './command-executor';
 import type { Caller } from './execution-result';
 import { openStore, type OpenedStore } from './open-store';
@@ -24,7 +26,7 @@ const secretariat: Caller = {
 };
 const kommunedirektor: Caller = { actor: 'ola', role: 'kommunedirektor' };
 
-const councilDecision = (decidedOn: string, caseNumber: string) => ({
+const councilDecision = (decidedOn: string, caseNumber: string): DecisionReference => ({
   body: 'kommunestyret',
   decidedOn,
   caseNumber,
@@ -312,23 +314,7 @@ describe('createCommandExecutor', () => {
       const other = await otherWriter();
       const racing = new Interleaved(store.events, 'plan-styringsbrev-2024', (attempt) =>
         attempt === 1
-          ? other.executor.execute(
-              {
-                type: 'AdoptRiskScale',
-                scaleVersion: 1,
-                likelihoodLevels: 5,
-                consequenceLevels: 5,
-                bands: [
-                  { band: 'lav', maxScore: 4 },
-                  { band: 'middels', maxScore: 12 },
-                  { band: 'hoy', maxScore: 25 },
-                ],
-                consequenceDimensions: ['okonomi'],
-                validFrom: '2024-01-01',
-                decision: councilDecision('2024-01-03', '2024/0012'),
-              },
-              secretariat,
-            )
+          ? other.executor.execute(adoptRiskScale(councilDecision('2024-01-03', '2024/0012')), secretariat)
           : Promise.resolve(),
       );
 
