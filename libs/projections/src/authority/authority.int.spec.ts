@@ -1,6 +1,6 @@
 import type { PlanAdopted } from '@styring/governance';
 import { delegatedDecision } from '../testing/decisions';
-import { councilToChiefExecutive } from '../testing/council-delegation';
+import { chiefExecutiveToTechnicalDirector, councilToChiefExecutive } from '../testing/delegations';
 import { openTestHistory, type TestHistory } from '../testing/test-history';
 import { authorityProjection } from './authority-projection';
 import {
@@ -36,16 +36,14 @@ describe('authority', () => {
         portfolios: ['utvikling-digitalisering'],
       }),
     );
-    const teknisk = await history.record('2024-01-22T09:00:00.000Z', 'delegation-kd-teknisk', {
-      type: 'AuthorityDelegated',
-      delegationId: 'kd-teknisk',
-      from: { body: 'kommunedirektoren' },
-      to: { body: 'direktor', unit: 'teknisk-sektor' },
-      scope: { commandTypes: ['AdoptPlan', 'RevisePlan'], planKinds: ['virksomhetsplan'] },
-      validFrom: '2024-02-01',
-      validTo: '2025-12-31',
-      decision: delegatedDecision('kommunedirektoren', 'ks-kd', '2024-01-20', '2024/100'),
-    });
+    const teknisk = await history.record(
+      '2024-01-22T09:00:00.000Z',
+      'delegation-kd-teknisk',
+      chiefExecutiveToTechnicalDirector(
+        { commandTypes: ['AdoptPlan', 'RevisePlan'], planKinds: ['virksomhetsplan'] },
+        { validTo: '2025-12-31' },
+      ),
+    );
     await history.record(
       '2024-03-02T09:00:00.000Z',
       'plan-vp-teknisk',

@@ -1,5 +1,5 @@
 import { delegatedDecision } from '../testing/decisions';
-import { councilToChiefExecutive } from '../testing/council-delegation';
+import { chiefExecutiveToTechnicalDirector, councilToChiefExecutive } from '../testing/delegations';
 import { openTestHistory, type TestHistory } from '../testing/test-history';
 import { authorityProjection } from './authority-projection';
 import { delegationRegisterAnswer } from './delegation-register-answers';
@@ -18,15 +18,11 @@ describe('the delegation register', () => {
         maxAmountNok: 5_000_000,
       }),
     );
-    await history.record('2024-01-22T09:00:00.000Z', 'delegation-kd-teknisk', {
-      type: 'AuthorityDelegated',
-      delegationId: 'kd-teknisk',
-      from: { body: 'kommunedirektoren' },
-      to: { body: 'direktor', unit: 'teknisk-sektor' },
-      scope: { commandTypes: ['AdoptPlan'], planKinds: ['virksomhetsplan'] },
-      validFrom: '2024-02-01',
-      decision: delegatedDecision('kommunedirektoren', 'ks-kd', '2024-01-20', '2024/100'),
-    });
+    await history.record(
+      '2024-01-22T09:00:00.000Z',
+      'delegation-kd-teknisk',
+      chiefExecutiveToTechnicalDirector({ commandTypes: ['AdoptPlan'], planKinds: ['virksomhetsplan'] }),
+    );
     await history.record('2024-03-02T09:00:00.000Z', 'plan-vp-teknisk', {
       type: 'PlanAdopted',
       planId: 'vp-teknisk',

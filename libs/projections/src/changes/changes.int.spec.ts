@@ -3,7 +3,7 @@ import { defaultReportingObligations, type GovernanceEvent, type PlanAdopted } f
 import { governanceProjections } from '../governance-projections';
 import { InvalidQuery } from '../point-in-time';
 import { councilDecision, delegatedDecision } from '../testing/decisions';
-import { councilToChiefExecutive } from '../testing/council-delegation';
+import { chiefExecutiveToTechnicalDirector, councilToChiefExecutive } from '../testing/delegations';
 import { openTestHistory, type Recorded, type TestHistory } from '../testing/test-history';
 import { changesBetweenAnswer } from './changes-answers';
 import { changesBetween } from './changes-queries';
@@ -55,15 +55,11 @@ describe('what changed between two recorded times', () => {
         planKinds: ['virksomhetsplan'],
       }),
     );
-    delegation = await history.record('2024-01-22T09:00:00.000Z', 'delegation-kd-teknisk', {
-      type: 'AuthorityDelegated',
-      delegationId: 'kd-teknisk',
-      from: { body: 'kommunedirektoren' },
-      to: { body: 'direktor', unit: 'teknisk-sektor' },
-      scope: { commandTypes: ['AdoptPlan'], planKinds: ['virksomhetsplan'] },
-      validFrom: '2024-02-01',
-      decision: delegatedDecision('kommunedirektoren', 'ks-kd', '2024-01-20', '2024/100'),
-    });
+    delegation = await history.record(
+      '2024-01-22T09:00:00.000Z',
+      'delegation-kd-teknisk',
+      chiefExecutiveToTechnicalDirector({ commandTypes: ['AdoptPlan'], planKinds: ['virksomhetsplan'] }),
+    );
     await history.record(
       '2024-03-02T09:00:00.000Z',
       'plan-vp-teknisk',

@@ -1,5 +1,5 @@
 import { councilDecision, delegatedDecision } from '../testing/decisions';
-import { councilToChiefExecutive } from '../testing/council-delegation';
+import { councilToChiefExecutive } from '../testing/delegations';
 import { openTestHistory, type Recorded, type TestHistory } from '../testing/test-history';
 import { decisionLogProjection } from './decision-log-projection';
 import { decisionLog } from './decision-log-queries';

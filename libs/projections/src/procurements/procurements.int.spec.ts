@@ -1,6 +1,6 @@
 import { authorityProjection } from '../authority/authority-projection';
 import { delegatedDecision } from '../testing/decisions';
-import { councilToChiefExecutive } from '../testing/council-delegation';
+import { chiefExecutiveToTechnicalDirector, councilToChiefExecutive } from '../testing/delegations';
 import { openTestHistory, type TestHistory } from '../testing/test-history';
 import { procurementRegisterAnswer } from './procurements-answers';
 import { procurementsProjection } from './procurements-projection';
@@ -20,15 +20,17 @@ describe('the procurement register', () => {
       }),
     );
     // No limit of its own: it inherits the one it rests on.
-    await history.record('2024-01-03T09:00:00.000Z', 'delegation-kd-teknisk', {
-      type: 'AuthorityDelegated',
-      delegationId: 'kd-teknisk',
-      from: { body: 'kommunedirektoren' },
-      to: { body: 'direktor', unit: 'teknisk-sektor' },
-      scope: { commandTypes: ['AwardContract'] },
-      validFrom: '2024-01-03',
-      decision: delegatedDecision('kommunedirektoren', 'ks-kd', '2024-01-02', '2024/10'),
-    });
+    await history.record(
+      '2024-01-03T09:00:00.000Z',
+      'delegation-kd-teknisk',
+      chiefExecutiveToTechnicalDirector(
+        { commandTypes: ['AwardContract'] },
+        {
+          validFrom: '2024-01-03',
+          decision: delegatedDecision('kommunedirektoren', 'ks-kd', '2024-01-02', '2024/10'),
+        },
+      ),
+    );
     await history.record('2024-03-04T09:00:00.000Z', 'procurement-grunnundersokelser', {
       type: 'ProcurementRegistered',
       procurementId: 'grunnundersokelser',
