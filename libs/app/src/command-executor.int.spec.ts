@@ -10,7 +10,7 @@ import type {
   RecordedEvent,
   SubscribeOptions,
 } from '@styring/eventstore';
-import type { DecisionReference } from '@styring/governance';
+import { councilDecision as councilDecisionIn } from '@styring/governance';
 import { adoptRiskScale } from '@styring/governance/testing';
 import { createCommandExecutor } from './command-executor';
 import type { Caller } from './execution-result';
@@ -26,13 +26,8 @@ const secretariat: Caller = {
 };
 const kommunedirektor: Caller = { actor: 'ola', role: 'kommunedirektor' };
 
-const councilDecision = (decidedOn: string, caseNumber: string): DecisionReference => ({
-  body: 'kommunestyret',
-  decidedOn,
-  caseNumber,
-  meeting: `Kommunestyrets møte ${decidedOn}`,
-  authority: { kind: 'law', reference: 'Kommuneloven § 5-3' },
-});
+const councilDecision = (decidedOn: string, caseNumber: string) =>
+  councilDecisionIn(decidedOn, caseNumber, `Kommunestyrets møte ${decidedOn}`, 'Kommuneloven § 5-3');
 
 const adoptStrategy = (planId: string, decidedOn = '2024-03-20') => ({
   type: 'AdoptPlan',
