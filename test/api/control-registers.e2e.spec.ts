@@ -1,24 +1,7 @@
-import * as fs from 'node:fs';
-import { type ApiProcess, scratchDirectory, startApi, stopAll } from './api-process';
-import { call, type Reply } from './http';
+import { demoApiForRevisor } from './demo-api';
 
 // The internkontroll, risk, plan and project registers of issue 14, read over HTTP from the demo history.
-let api: ApiProcess;
-let dir: string;
-let revisor: string;
-
-const get = (urlPath: string): Promise<Reply> => call(api.url, 'GET', urlPath, { token: revisor });
-
-beforeAll(async () => {
-  dir = scratchDirectory();
-  api = await startApi(dir, { args: ['--demo'] });
-  revisor = api.tokenFor('revisor');
-}, 180_000);
-
-afterAll(async () => {
-  await stopAll();
-  fs.rmSync(dir, { recursive: true, force: true });
-});
+const get = demoApiForRevisor();
 
 describe('the control registers of the demo', () => {
   it('shows the avvik open before it was closed and closed after, with the days it took', async () => {

@@ -1,8 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { repositoryRoot } from '../support/run-process';
-import { type ApiProcess, scratchDirectory, startApi, stopAll } from './api-process';
-import { call } from './http';
+import { demoApiForRevisor } from './demo-api';
 
 /** The read examples (`curl … "http://127.0.0.1:3000/api/…"`) of a README, as paths. */
 const curlPaths = (readme: string): string[] =>
@@ -14,21 +13,7 @@ const curlPaths = (readme: string): string[] =>
 
 const examples = [...curlPaths('README.md'), ...curlPaths('apps/api/README.md')];
 
-let api: ApiProcess;
-let dir: string;
-let revisor: string;
-const get = (urlPath: string) => call(api.url, 'GET', urlPath, { token: revisor });
-
-beforeAll(async () => {
-  dir = scratchDirectory();
-  api = await startApi(dir, { args: ['--demo'] });
-  revisor = api.tokenFor('revisor');
-}, 180_000);
-
-afterAll(async () => {
-  await stopAll();
-  fs.rmSync(dir, { recursive: true, force: true });
-});
+const get = demoApiForRevisor();
 
 /** Something to show: a list with rows, or the change view with a decision, correction or status change. */
 const nonEmpty = (body: unknown): boolean =>

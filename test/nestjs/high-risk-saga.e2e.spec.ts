@@ -1,6 +1,8 @@
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import * as path from 'node:path';
 import Database from 'better-sqlite3';
+import { councilDecision } from '@styring/governance';
+import { adoptRiskScale } from '@styring/governance/testing';
 import { eventsIn } from '../cli/store-contents';
 import { jsonLines, scratchDirectory, styring, tokenFlag } from '../cli/styring';
 import { repositoryRoot } from '../support/run-process';
@@ -12,27 +14,9 @@ import { repositoryRoot } from '../support/run-process';
  * and even replaying from an older checkpoint it appends nothing twice.
  */
 const sagaProcess = path.join(__dirname, 'saga-process.js');
-const council = (decidedOn: string, caseNumber: string) => ({
-  body: 'kommunestyret',
-  decidedOn,
-  caseNumber,
-  meeting: `Kommunestyrets møte ${decidedOn}`,
-  authority: { kind: 'law', reference: 'Kommuneloven § 5-3' },
-});
-const riskScale = {
-  type: 'AdoptRiskScale',
-  scaleVersion: 1,
-  likelihoodLevels: 5,
-  consequenceLevels: 5,
-  bands: [
-    { band: 'lav', maxScore: 4 },
-    { band: 'middels', maxScore: 12 },
-    { band: 'hoy', maxScore: 25 },
-  ],
-  consequenceDimensions: [],
-  validFrom: '2024-01-01',
-  decision: council('2023-12-13', '2023/0950'),
-};
+const council = (decidedOn: string, caseNumber: string) =>
+  councilDecision(decidedOn, caseNumber, `Kommunestyrets møte ${decidedOn}`, 'Kommuneloven § 5-3');
+const riskScale = adoptRiskScale(council('2023-12-13', '2023/0950'));
 /** The council's delegation that the example's standing rule (`highRiskRule`) rests on. */
 const riskDelegation = {
   type: 'DelegateAuthority',

@@ -10,6 +10,8 @@ import type {
   RecordedEvent,
   SubscribeOptions,
 } from '@styring/eventstore';
+import { councilDecision as councilDecisionIn } from '@styring/governance';
+import { adoptRiskScale } from '@styring/governance/testing';
 import { createCommandExecutor } from './command-executor';
 import type { Caller } from './execution-result';
 import { openStore, type OpenedStore } from './open-store';
@@ -24,13 +26,8 @@ const secretariat: Caller = {
 };
 const kommunedirektor: Caller = { actor: 'ola', role: 'kommunedirektor' };
 
-const councilDecision = (decidedOn: string, caseNumber: string) => ({
-  body: 'kommunestyret',
-  decidedOn,
-  caseNumber,
-  meeting: `Kommunestyrets møte ${decidedOn}`,
-  authority: { kind: 'law', reference: 'Kommuneloven § 5-3' },
-});
+const councilDecision = (decidedOn: string, caseNumber: string) =>
+  councilDecisionIn(decidedOn, caseNumber, `Kommunestyrets møte ${decidedOn}`, 'Kommuneloven § 5-3');
 
 const adoptStrategy = (planId: string, decidedOn = '2024-03-20') => ({
   type: 'AdoptPlan',
@@ -312,23 +309,7 @@ describe('createCommandExecutor', () => {
       const other = await otherWriter();
       const racing = new Interleaved(store.events, 'plan-styringsbrev-2024', (attempt) =>
         attempt === 1
-          ? other.executor.execute(
-              {
-                type: 'AdoptRiskScale',
-                scaleVersion: 1,
-                likelihoodLevels: 5,
-                consequenceLevels: 5,
-                bands: [
-                  { band: 'lav', maxScore: 4 },
-                  { band: 'middels', maxScore: 12 },
-                  { band: 'hoy', maxScore: 25 },
-                ],
-                consequenceDimensions: ['okonomi'],
-                validFrom: '2024-01-01',
-                decision: councilDecision('2024-01-03', '2024/0012'),
-              },
-              secretariat,
-            )
+          ? other.executor.execute(adoptRiskScale(councilDecision('2024-01-03', '2024/0012')), secretariat)
           : Promise.resolve(),
       );
 

@@ -1,5 +1,4 @@
 import { Command, Option } from 'commander';
-import { openProjections, openStore } from '@styring/app';
 import { InvalidQuery } from '@styring/projections';
 import {
   answerCodecOf,
@@ -13,9 +12,9 @@ import {
   readRoutes,
 } from '@styring/read-routes';
 import { answerRecord, answerTable } from '../answer-table';
-import { type CommandContext, storeUrlOf } from '../command-context';
+import type { CommandContext } from '../command-context';
 import { ExitCode, UsageError } from '../exit-codes';
-import { progressBar } from '../progress';
+import { readingModels } from '../read-models';
 
 /** `owningUnit` as a flag: `--owning-unit`. */
 const flagOf = (filter: string) => `--${filter.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`)}`;
@@ -121,12 +120,7 @@ export const showCommand = (context: CommandContext): Command => {
         throw new UsageError(`--format csv: ${match.route.path} is one object, not a list`);
       }
       const options = optionsOf(match.route, flags, match.params);
-      const store = await openStore(storeUrlOf(self), { cwd: context.io.cwd });
-      const progress = progressBar(context.io, 'Leser historikken');
-      const projections = openProjections(store, { onProgress: (p) => progress.update(p.done, p.total) });
-      try {
-        await projections.catchUp();
-        progress.stop();
+      await readingModels(context, self, (projections) => {
         const run = readModelQueries[match.route.query].run as (db: unknown, options: unknown) => unknown;
         let answer: unknown;
         try {
@@ -143,10 +137,6 @@ export const showCommand = (context: CommandContext): Command => {
         }
         context.io.out(render(match.route, readModelQueries, body, flags.format));
         context.exit(ExitCode.ok);
-      } finally {
-        progress.stop();
-        projections.close();
-        await store.close();
-      }
+      });
     });
 };

@@ -6,7 +6,8 @@ import { procurementDecider } from '../procurement/procurement-decider';
 import { riskScaleDecider } from '../risk/risk-scale-decider';
 import { commandTypes } from '../command-types';
 import type { DecidingBody } from '../shared/bodies';
-import { adoptRiskScale, councilDecision, standardContext } from '../testing/fixtures';
+import { councilDecision, standardContext } from '../testing/fixtures';
+import { adoptRiskScale } from '../testing/risk-scale';
 import { competence } from './competence';
 import { delegationDecider } from './delegation-decider';
 

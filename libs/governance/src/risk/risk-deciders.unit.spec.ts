@@ -1,6 +1,7 @@
 // The given/when/then helper lives in the testkit; the domain's own code never imports it.
 import { deciderSpecification } from '@styring/eventstore-testkit';
-import { adoptRiskScale, contextWith, delegatedDecision, standardContext } from '../testing/fixtures';
+import { contextWith, delegatedDecision, standardContext } from '../testing/fixtures';
+import { adoptRiskScale } from '../testing/risk-scale';
 import type { AssessRisk, CloseRisk, DecideRiskTreatment, RiskAssessed, RiskScaleAdopted } from './messages';
 import { riskDecider } from './risk-decider';
 import { riskScaleDecider } from './risk-scale-decider';

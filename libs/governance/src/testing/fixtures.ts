@@ -1,5 +1,6 @@
 /**
- * Test data for the deciders' specifications (fictitious case numbers and dates). Not part of the build.
+ * Test data for the deciders' specifications (fictitious case numbers and dates). Not part of the build
+ * (the fixtures other packages share are in `risk-scale.ts`, exported by `index.ts`).
  */
 import type { RecordedEvent } from '@styring/eventstore';
 import type { AuthorityDelegated } from '../authority/messages';
@@ -13,7 +14,6 @@ import { governanceEventSerde } from '../event-serde';
 import type { GovernanceEvent } from '../governance-event';
 import type { UnitEstablished } from '../organisation/messages';
 import type { PlanAdopted } from '../plans/messages';
-import type { AdoptRiskScale } from '../risk/messages';
 import type { DecidingBody } from '../shared/bodies';
 import {
   councilDecision as councilDecisionOn,
@@ -35,26 +35,6 @@ export const delegatedDecision = (
   overrides: Partial<DecisionReference> = {},
 ): DecisionReference => ({
   ...decisionUnderDelegation(body, delegationId, '2024-09-02', '2024/2002'),
-  ...overrides,
-});
-
-/** The kommune's 5 × 5 risk scale with three bands, adopted by `decision`; `overrides` vary one case. */
-export const adoptRiskScale = (
-  decision: DecisionReference,
-  overrides: Partial<AdoptRiskScale> = {},
-): AdoptRiskScale => ({
-  type: 'AdoptRiskScale',
-  scaleVersion: 1,
-  likelihoodLevels: 5,
-  consequenceLevels: 5,
-  bands: [
-    { band: 'lav', maxScore: 4 },
-    { band: 'middels', maxScore: 12 },
-    { band: 'hoy', maxScore: 25 },
-  ],
-  consequenceDimensions: ['liv-og-helse', 'miljo', 'okonomi', 'stabilitet', 'styringsevne'],
-  validFrom: '2024-01-01',
-  decision,
   ...overrides,
 });
 

@@ -11,6 +11,7 @@ import {
   type DecisionReference,
   decisionUnderDelegation,
 } from '../shared/decision-reference';
+import { adoptRiskScale } from './risk-scale';
 
 const council = (decidedOn: string, caseNumber: string, law?: string): DecisionReference =>
   councilDecision(decidedOn, caseNumber, `Kommunestyret ${decidedOn}`, law);
@@ -307,20 +308,7 @@ export const sampleHistory: readonly GovernanceCommand[] = [
     documentReference: '2024/4100-3',
     decision: council('2024-10-16', '2024/4100', 'kommuneloven § 26-1'),
   },
-  {
-    type: 'AdoptRiskScale',
-    scaleVersion: 1,
-    likelihoodLevels: 5,
-    consequenceLevels: 5,
-    bands: [
-      { band: 'lav', maxScore: 4 },
-      { band: 'middels', maxScore: 12 },
-      { band: 'hoy', maxScore: 25 },
-    ],
-    consequenceDimensions: ['liv-og-helse', 'miljo', 'okonomi', 'stabilitet', 'styringsevne'],
-    validFrom: '2024-01-01',
-    decision: kd('2023-12-20', '2023/800'),
-  },
+  adoptRiskScale(kd('2023-12-20', '2023/800')),
   {
     type: 'AssessRisk',
     riskId: 'svikt-internkontroll',

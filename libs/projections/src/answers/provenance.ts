@@ -3,12 +3,15 @@ import * as t from 'io-ts';
 import { normalizeTimestamp } from '../point-in-time';
 import { globalPosition } from './answer-codecs';
 
+/** The event a fact comes from, and when the system learnt this version (the event, or a correction of it). */
+export const eventProvenanceFields = { eventId: t.string, globalPosition, knownFrom: t.string };
+
 /**
  * Where a fact in an answer comes from: its event, when the system learnt this version, and – when a
  * correction recorded later gave it – when it was corrected (the auditor's «korrigert» marker).
  */
 export const provenanceCodec = t.intersection([
-  t.type({ eventId: t.string, globalPosition, knownFrom: t.string }),
+  t.type(eventProvenanceFields),
   t.partial({ correctedAt: t.string }),
 ]);
 export type Provenance = t.TypeOf<typeof provenanceCodec>;

@@ -1,5 +1,6 @@
 import type { PlanAdopted } from '@styring/governance';
-import { councilDecision, delegatedDecision } from '../testing/decisions';
+import { delegatedDecision } from '../testing/decisions';
+import { chiefExecutiveToTechnicalDirector, councilToChiefExecutive } from '../testing/delegations';
 import { openTestHistory, type TestHistory } from '../testing/test-history';
 import { authorityProjection } from './authority-projection';
 import {
@@ -26,29 +27,23 @@ describe('authority', () => {
 
   beforeEach(async () => {
     history = openTestHistory((source) => [authorityProjection(source)]);
-    await history.record('2023-12-13T09:00:00.000Z', 'delegation-ks-kd', {
-      type: 'AuthorityDelegated',
-      delegationId: 'ks-kd',
-      from: { body: 'kommunestyret' },
-      to: { body: 'kommunedirektoren' },
-      scope: {
+    await history.record(
+      '2023-12-13T09:00:00.000Z',
+      'delegation-ks-kd',
+      councilToChiefExecutive({
         commandTypes: ['DelegateAuthority', 'AdoptPlan', 'RevisePlan', 'PrioritizeProject'],
         planKinds: ['virksomhetsplan'],
         portfolios: ['utvikling-digitalisering'],
-      },
-      validFrom: '2024-01-01',
-      decision: councilDecision('2023-12-12', '2023/900'),
-    });
-    const teknisk = await history.record('2024-01-22T09:00:00.000Z', 'delegation-kd-teknisk', {
-      type: 'AuthorityDelegated',
-      delegationId: 'kd-teknisk',
-      from: { body: 'kommunedirektoren' },
-      to: { body: 'direktor', unit: 'teknisk-sektor' },
-      scope: { commandTypes: ['AdoptPlan', 'RevisePlan'], planKinds: ['virksomhetsplan'] },
-      validFrom: '2024-02-01',
-      validTo: '2025-12-31',
-      decision: delegatedDecision('kommunedirektoren', 'ks-kd', '2024-01-20', '2024/100'),
-    });
+      }),
+    );
+    const teknisk = await history.record(
+      '2024-01-22T09:00:00.000Z',
+      'delegation-kd-teknisk',
+      chiefExecutiveToTechnicalDirector(
+        { commandTypes: ['AdoptPlan', 'RevisePlan'], planKinds: ['virksomhetsplan'] },
+        { validTo: '2025-12-31' },
+      ),
+    );
     await history.record(
       '2024-03-02T09:00:00.000Z',
       'plan-vp-teknisk',

@@ -1,5 +1,5 @@
 import * as t from 'io-ts';
-import { globalPosition } from '../answers/answer-codecs';
+import { authorityDecisionAnswer } from './authority-answers';
 import { decisionSummaryAnswer } from '../answers/decision-answer';
 import { provenanceCodec } from '../answers/provenance';
 
@@ -8,12 +8,6 @@ const holder = t.intersection([t.type({ body: t.string }), t.partial({ unit: t.s
 const scope = t.intersection([
   t.type({ commandTypes: t.array(t.string) }),
   t.partial({ planKinds: t.array(t.string), portfolios: t.array(t.string), maxAmountNok: t.number }),
-]);
-
-/** A decision made under a delegation (`AuthorityDecision`). */
-const authorityDecision = t.intersection([
-  decisionSummaryAnswer,
-  t.type({ eventId: t.string, eventType: t.string, kind: t.string, globalPosition, knownFrom: t.string }),
 ]);
 
 /** One link of a chain: a delegation and the decision that gave it. */
@@ -40,7 +34,7 @@ const delegation = t.intersection([
     chainComplete: t.boolean,
     /** The delegations given under this one. */
     subDelegations: t.array(t.string),
-    decisions: t.array(authorityDecision),
+    decisions: t.array(authorityDecisionAnswer),
   }),
   t.partial({
     validTo: t.string,

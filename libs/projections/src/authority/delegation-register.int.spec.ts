@@ -1,4 +1,5 @@
-import { councilDecision, delegatedDecision } from '../testing/decisions';
+import { delegatedDecision } from '../testing/decisions';
+import { chiefExecutiveToTechnicalDirector, councilToChiefExecutive } from '../testing/delegations';
 import { openTestHistory, type TestHistory } from '../testing/test-history';
 import { authorityProjection } from './authority-projection';
 import { delegationRegisterAnswer } from './delegation-register-answers';
@@ -9,24 +10,19 @@ describe('the delegation register', () => {
 
   beforeEach(async () => {
     history = openTestHistory((source) => [authorityProjection(source)]);
-    await history.record('2023-12-13T09:00:00.000Z', 'delegation-ks-kd', {
-      type: 'AuthorityDelegated',
-      delegationId: 'ks-kd',
-      from: { body: 'kommunestyret' },
-      to: { body: 'kommunedirektoren' },
-      scope: { commandTypes: ['DelegateAuthority', 'AdoptPlan', 'AwardContract'], maxAmountNok: 5_000_000 },
-      validFrom: '2024-01-01',
-      decision: councilDecision('2023-12-12', '2023/900'),
-    });
-    await history.record('2024-01-22T09:00:00.000Z', 'delegation-kd-teknisk', {
-      type: 'AuthorityDelegated',
-      delegationId: 'kd-teknisk',
-      from: { body: 'kommunedirektoren' },
-      to: { body: 'direktor', unit: 'teknisk-sektor' },
-      scope: { commandTypes: ['AdoptPlan'], planKinds: ['virksomhetsplan'] },
-      validFrom: '2024-02-01',
-      decision: delegatedDecision('kommunedirektoren', 'ks-kd', '2024-01-20', '2024/100'),
-    });
+    await history.record(
+      '2023-12-13T09:00:00.000Z',
+      'delegation-ks-kd',
+      councilToChiefExecutive({
+        commandTypes: ['DelegateAuthority', 'AdoptPlan', 'AwardContract'],
+        maxAmountNok: 5_000_000,
+      }),
+    );
+    await history.record(
+      '2024-01-22T09:00:00.000Z',
+      'delegation-kd-teknisk',
+      chiefExecutiveToTechnicalDirector({ commandTypes: ['AdoptPlan'], planKinds: ['virksomhetsplan'] }),
+    );
     await history.record('2024-03-02T09:00:00.000Z', 'plan-vp-teknisk', {
       type: 'PlanAdopted',
       planId: 'vp-teknisk',

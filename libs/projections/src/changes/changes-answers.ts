@@ -1,42 +1,18 @@
 import * as t from 'io-ts';
 import { globalPosition } from '../answers/answer-codecs';
+import { correctedEventFields, correctedFieldFields } from '../change-log/change-log-answers';
+import { recordedByFields, recordedDecisionFields } from '../decision-log/decision-log-answers';
 
 /** A decision recorded between the two times, as the Vedtakslogg shows it at the later one. */
 const newDecision = t.intersection([
-  t.type({
-    eventId: t.string,
-    eventType: t.string,
-    kind: t.string,
-    summary: t.string,
-    body: t.string,
-    decidedOn: t.string,
-    caseNumber: t.string,
-    actor: t.string,
-    role: t.string,
-    recordedAt: t.string,
-    globalPosition,
-  }),
+  t.type({ ...recordedDecisionFields, ...recordedByFields, recordedAt: t.string, globalPosition }),
   t.partial({ meeting: t.string, unit: t.string, onBehalfOf: t.string }),
 ]);
 
 /** One corrected field: the value before and after (absent where there was none), why, and who. */
 const correction = t.intersection([
-  t.type({
-    eventId: t.string,
-    correctedEventId: t.string,
-    field: t.string,
-    reason: t.string,
-    actor: t.string,
-    role: t.string,
-    recordedAt: t.string,
-    globalPosition,
-  }),
-  t.partial({
-    correctedEventType: t.string,
-    correctedStreamId: t.string,
-    before: t.unknown,
-    after: t.unknown,
-  }),
+  t.type({ ...correctedFieldFields, recordedAt: t.string, globalPosition }),
+  t.partial({ ...correctedEventFields, before: t.unknown, after: t.unknown }),
 ]);
 
 /** An entry whose status differs between the two times; a side is absent where the register did not list it. */

@@ -3,6 +3,7 @@ import { defaultReportingObligations, type GovernanceEvent, type PlanAdopted } f
 import { governanceProjections } from '../governance-projections';
 import { InvalidQuery } from '../point-in-time';
 import { councilDecision, delegatedDecision } from '../testing/decisions';
+import { chiefExecutiveToTechnicalDirector, councilToChiefExecutive } from '../testing/delegations';
 import { openTestHistory, type Recorded, type TestHistory } from '../testing/test-history';
 import { changesBetweenAnswer } from './changes-answers';
 import { changesBetween } from './changes-queries';
@@ -46,24 +47,19 @@ describe('what changed between two recorded times', () => {
 
   beforeAll(async () => {
     history = openTestHistory((source) => governanceProjections(source));
-    await history.record('2023-12-13T09:00:00.000Z', 'delegation-ks-kd', {
-      type: 'AuthorityDelegated',
-      delegationId: 'ks-kd',
-      from: { body: 'kommunestyret' },
-      to: { body: 'kommunedirektoren' },
-      scope: { commandTypes: ['DelegateAuthority', 'AdoptPlan'], planKinds: ['virksomhetsplan'] },
-      validFrom: '2024-01-01',
-      decision: councilDecision('2023-12-12', '2023/900'),
-    });
-    delegation = await history.record('2024-01-22T09:00:00.000Z', 'delegation-kd-teknisk', {
-      type: 'AuthorityDelegated',
-      delegationId: 'kd-teknisk',
-      from: { body: 'kommunedirektoren' },
-      to: { body: 'direktor', unit: 'teknisk-sektor' },
-      scope: { commandTypes: ['AdoptPlan'], planKinds: ['virksomhetsplan'] },
-      validFrom: '2024-02-01',
-      decision: delegatedDecision('kommunedirektoren', 'ks-kd', '2024-01-20', '2024/100'),
-    });
+    await history.record(
+      '2023-12-13T09:00:00.000Z',
+      'delegation-ks-kd',
+      councilToChiefExecutive({
+        commandTypes: ['DelegateAuthority', 'AdoptPlan'],
+        planKinds: ['virksomhetsplan'],
+      }),
+    );
+    delegation = await history.record(
+      '2024-01-22T09:00:00.000Z',
+      'delegation-kd-teknisk',
+      chiefExecutiveToTechnicalDirector({ commandTypes: ['AdoptPlan'], planKinds: ['virksomhetsplan'] }),
+    );
     await history.record(
       '2024-03-02T09:00:00.000Z',
       'plan-vp-teknisk',

@@ -2,20 +2,27 @@ import * as t from 'io-ts';
 import { globalPosition, streamRevision } from '../answers/answer-codecs';
 import { authorityBasisAnswer } from '../answers/decision-answer';
 
+/** What a recorded decision is, wherever it is listed (the Vedtakslogg, the changes between two times). */
+export const recordedDecisionFields = {
+  eventId: t.string,
+  eventType: t.string,
+  kind: t.string,
+  summary: t.string,
+  body: t.string,
+  decidedOn: t.string,
+  caseNumber: t.string,
+};
+
+/** Who recorded an event: the actor and the role they acted in. */
+export const recordedByFields = { actor: t.string, role: t.string };
+
 /** A Vedtakslogg row: the domain's entry, plus when a correction last changed it (if one did). */
 export const decisionLogRowAnswer = t.intersection(
   [
     t.type({
-      eventId: t.string,
-      eventType: t.string,
-      kind: t.string,
-      summary: t.string,
-      body: t.string,
-      decidedOn: t.string,
-      caseNumber: t.string,
+      ...recordedDecisionFields,
       authority: authorityBasisAnswer,
-      actor: t.string,
-      role: t.string,
+      ...recordedByFields,
       effectiveAt: t.string,
       recordedAt: t.string,
       streamId: t.string,

@@ -1,4 +1,5 @@
 import { councilDecision, delegatedDecision } from '../testing/decisions';
+import { councilToChiefExecutive } from '../testing/delegations';
 import { openTestHistory, type Recorded, type TestHistory } from '../testing/test-history';
 import { decisionLogProjection } from './decision-log-projection';
 import { decisionLog } from './decision-log-queries';
@@ -14,15 +15,10 @@ describe('the Vedtakslogg (decision log)', () => {
     delegation = await history.record(
       '2024-01-05T10:00:00.000Z',
       'delegation-ks-kd',
-      {
-        type: 'AuthorityDelegated',
-        delegationId: 'ks-kd',
-        from: { body: 'kommunestyret' },
-        to: { body: 'kommunedirektoren' },
-        scope: { commandTypes: ['PrioritizeProject'], portfolios: ['utvikling-digitalisering'] },
-        validFrom: '2024-01-01',
-        decision: councilDecision('2023-12-12', '2023/900'),
-      },
+      councilToChiefExecutive({
+        commandTypes: ['PrioritizeProject'],
+        portfolios: ['utvikling-digitalisering'],
+      }),
       {
         actor: 'sekretar-1',
         role: 'politisk-sekretariat',

@@ -1,5 +1,5 @@
 import * as t from 'io-ts';
-import { globalPosition } from '../answers/answer-codecs';
+import { eventProvenanceFields } from '../answers/provenance';
 
 /** One avvik as it stood at the point in time: open or closed, and how long it took to close. */
 export const avvikEntry = t.intersection([
@@ -10,10 +10,7 @@ export const avvikEntry = t.intersection([
     category: t.string,
     description: t.string,
     status: t.keyof({ open: null, closed: null }),
-    eventId: t.string,
-    globalPosition,
-    /** When the system learnt this version (the avvik, or a correction of it). */
-    knownFrom: t.string,
+    ...eventProvenanceFields,
   }),
   t.partial({
     /** Set when closed by the point in time. */

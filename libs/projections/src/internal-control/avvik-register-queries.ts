@@ -5,6 +5,7 @@ import { DeviationCategory } from '@styring/governance';
 import { groupBy } from '../group-by';
 import { type PointInTime, resolvePointInTime } from '../point-in-time';
 import { selectRows, Where } from '../sqlite/where';
+import { stateRowsAt } from '../sqlite/state-rows';
 import type { avvikByUnitAnswer, avvikEntry, avvikRegisterAnswer } from './avvik-register-answers';
 
 type AvvikEntry = t.TypeOf<typeof avvikEntry>;
@@ -60,13 +61,8 @@ export const avvikRegister = (
     `SELECT * FROM deviations ${where} ORDER BY effective_from, position`,
     where.params,
   );
-  const closingsWhere = new Where().stateAt(pointInTime, 'deviation_closings');
   const closings = groupBy(
-    selectRows<ClosingRow>(
-      db,
-      `SELECT * FROM deviation_closings ${closingsWhere} ORDER BY effective_from, position`,
-      closingsWhere.params,
-    ),
+    stateRowsAt<ClosingRow>(db, pointInTime, 'deviation_closings'),
     (row) => row.deviation_id,
   );
   return rows

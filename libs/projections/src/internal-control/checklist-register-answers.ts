@@ -1,5 +1,5 @@
 import * as t from 'io-ts';
-import { globalPosition } from '../answers/answer-codecs';
+import { eventProvenanceFields } from '../answers/provenance';
 
 const checklistItem = t.intersection([
   t.type({ item: t.string, status: t.keyof({ ok: null, avvik: null, 'ikke-relevant': null }) }),
@@ -17,10 +17,7 @@ export const checklistEntry = t.intersection([
     outcome: t.type({ ok: t.number, avvik: t.number, ikkeRelevant: t.number }),
     /** Who recorded the completed checklist (the event's actor and role). */
     completedBy: t.type({ actor: t.string, role: t.string }),
-    eventId: t.string,
-    globalPosition,
-    /** When the system learnt this version (the checklist, or a correction of it). */
-    knownFrom: t.string,
+    ...eventProvenanceFields,
   }),
   t.partial({ obligationId: t.string }),
 ]);

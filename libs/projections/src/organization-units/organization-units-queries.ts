@@ -5,7 +5,7 @@ import { provenanceOf, type ProvenanceRow } from '../answers/provenance';
 import { decisionOf, type DecisionRow, type DecisionSummary } from '../governance/decision-columns';
 import { oneOf } from '../closed-filter';
 import { type PointInTime, resolvePointInTime } from '../point-in-time';
-import { selectRows, Where } from '../sqlite/where';
+import { stateRowsAt } from '../sqlite/state-rows';
 import type { organizationUnitsAnswer } from './organization-units-answers';
 
 type OrganizationUnit = t.TypeOf<typeof organizationUnitsAnswer>[number];
@@ -55,12 +55,7 @@ export const organizationUnits = (
 ): t.TypeOf<typeof organizationUnitsAnswer> => {
   const kind = oneOf('kind', query.kind, Object.keys(unitKindLabels) as UnitKind[]);
   const status = oneOf('status', query.status, statuses);
-  const where = new Where().stateAt(resolvePointInTime(query), 'organization_unit_events');
-  const rows = selectRows<UnitRow>(
-    db,
-    `SELECT * FROM organization_unit_events ${where} ORDER BY effective_from, position`,
-    where.params,
-  );
+  const rows = stateRowsAt<UnitRow>(db, resolvePointInTime(query), 'organization_unit_events');
   const units = new Map<string, OrganizationUnit>();
   for (const row of rows) {
     const unit = units.get(row.unit);

@@ -4,7 +4,7 @@ import { provenanceOf, type ProvenanceRow } from '../answers/provenance';
 import { oneOf } from '../closed-filter';
 import { decisionOf, type DecisionRow, type DecisionSummary } from '../governance/decision-columns';
 import { type PointInTime, type ResolvedPointInTime, resolvePointInTime } from '../point-in-time';
-import { selectRows, Where } from '../sqlite/where';
+import { stateRowsAt } from '../sqlite/state-rows';
 import type { companyRegisterAnswer, ownershipReportsAnswer } from './ownership-answers';
 
 type Company = t.TypeOf<typeof companyRegisterAnswer>[number];
@@ -40,13 +40,8 @@ interface OwnershipReportRow extends DecisionRow, ProvenanceRow {
 const statuses: readonly CompanyStatus[] = ['eid', 'avsluttet'];
 const companyForms: readonly CompanyForm[] = ['iks', 'as', 'kf', 'sa', 'stiftelse', 'annet'];
 
-const reportsAt = (db: Database.Database, pointInTime: ResolvedPointInTime) => {
-  const where = new Where().stateAt(pointInTime, 'ownership_reports');
-  return selectRows<OwnershipReportRow>(
-    db,
-    `SELECT * FROM ownership_reports ${where} ORDER BY effective_from, position`,
-    where.params,
-  ).map((row) => ({
+const reportsAt = (db: Database.Database, pointInTime: ResolvedPointInTime) =>
+  stateRowsAt<OwnershipReportRow>(db, pointInTime, 'ownership_reports').map((row) => ({
     reportId: row.report_id,
     title: row.title,
     electoralPeriod: { from: row.period_from, to: row.period_to },
@@ -55,7 +50,6 @@ const reportsAt = (db: Database.Database, pointInTime: ResolvedPointInTime) => {
     decision: decisionOf(row) as DecisionSummary,
     ...provenanceOf(row),
   }));
-};
 
 /** The eierskapsmeldinger adopted by `asOf` (kommuneloven § 26-1), as known then or as known now. */
 export const ownershipReports = (
@@ -97,12 +91,7 @@ export const companyRegister = (
   const status = oneOf('status', query.status, statuses);
   const companyForm = oneOf('companyForm', query.companyForm, companyForms);
   const pointInTime = resolvePointInTime(query);
-  const where = new Where().stateAt(pointInTime, 'ownership_company_events');
-  const rows = selectRows<CompanyRow>(
-    db,
-    `SELECT * FROM ownership_company_events ${where} ORDER BY effective_from, position`,
-    where.params,
-  );
+  const rows = stateRowsAt<CompanyRow>(db, pointInTime, 'ownership_company_events');
   const companies = new Map<string, Company>();
   for (const row of rows) {
     const company = companies.get(row.company_id);

@@ -1,5 +1,5 @@
 import * as t from 'io-ts';
-import { globalPosition } from '../answers/answer-codecs';
+import { eventProvenanceFields } from '../answers/provenance';
 import { decisionSummaryAnswer } from '../answers/decision-answer';
 
 /** Where a project stands: running, completed or cancelled. */
@@ -10,20 +10,23 @@ export const projectHealthReportAnswer = t.type(
   'ProjectHealthReport',
 );
 
+/** What the register and the project's folder both say of a project. */
+export const projectFields = {
+  projectId: t.string,
+  name: t.string,
+  portfolio: t.string,
+  owningUnit: t.string,
+  need: t.string,
+  registeredOn: t.string,
+  status: projectStatusAnswer,
+  /** Every decision about the project: its prioritizations and, if it came to that, its cancellation. */
+  decisions: t.readonlyArray(decisionSummaryAnswer),
+};
+
 /** A project in the register as it stood at a point in time. */
 export const projectEntryAnswer = t.intersection(
   [
-    t.type({
-      projectId: t.string,
-      name: t.string,
-      portfolio: t.string,
-      owningUnit: t.string,
-      need: t.string,
-      registeredOn: t.string,
-      status: projectStatusAnswer,
-      /** Every decision about the project: its prioritizations and, if it came to that, its cancellation. */
-      decisions: t.readonlyArray(decisionSummaryAnswer),
-    }),
+    t.type(projectFields),
     t.partial({
       description: t.string,
       /** The day it was completed or cancelled. */
@@ -44,10 +47,7 @@ export const prioritizationAnswer = t.type(
     projectId: t.string,
     rank: t.number,
     decision: decisionSummaryAnswer,
-    eventId: t.string,
-    globalPosition,
-    /** When the system learnt this version (the prioritization, or a correction of it). */
-    knownFrom: t.string,
+    ...eventProvenanceFields,
   },
   'Prioritization',
 );

@@ -12,6 +12,7 @@ import {
 import { type PointInTime, type ResolvedPointInTime, resolvePointInTime } from '../point-in-time';
 import { groupBy } from '../group-by';
 import { selectRows, Where } from '../sqlite/where';
+import { stateRowsAt } from '../sqlite/state-rows';
 
 const projectStatuses = Object.keys(projectStatusAnswer.keys) as ProjectStatus[];
 const portfolios = Object.keys(Portfolio.keys) as readonly Portfolio[];
@@ -100,12 +101,7 @@ const rankingsWhere = (pointInTime: ResolvedPointInTime, filter: { portfolio?: s
     .and('portfolio_rankings.round = ?', filter.round);
 
 const projectsAt = (db: Database.Database, pointInTime: ResolvedPointInTime): Map<string, ProjectEntry> => {
-  const where = new Where().stateAt(pointInTime, 'portfolio_project_events');
-  const rows = selectRows<ProjectRow>(
-    db,
-    `SELECT * FROM portfolio_project_events ${where} ORDER BY effective_from, position`,
-    where.params,
-  );
+  const rows = stateRowsAt<ProjectRow>(db, pointInTime, 'portfolio_project_events');
   const rankingWhere = rankingsWhere(pointInTime, {});
   const prioritizations = selectRows<RankingRow>(
     db,

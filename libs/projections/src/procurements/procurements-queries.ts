@@ -6,7 +6,7 @@ import { delegationRowsAt, registerOf } from '../authority/delegation-rows';
 import { oneOf } from '../closed-filter';
 import { decisionOf, type DecisionRow, type DecisionSummary } from '../governance/decision-columns';
 import { type PointInTime, resolvePointInTime } from '../point-in-time';
-import { selectRows, Where } from '../sqlite/where';
+import { stateRowsAt } from '../sqlite/state-rows';
 import type { procurementRegisterAnswer } from './procurements-answers';
 
 type Procurement = t.TypeOf<typeof procurementRegisterAnswer>[number];
@@ -101,12 +101,7 @@ export const procurementRegister = (
   const status = oneOf('status', query.status, statuses);
   const pointInTime = resolvePointInTime(query);
   const { register } = registerOf(delegationRowsAt(db, pointInTime));
-  const where = new Where().stateAt(pointInTime, 'procurement_events');
-  const rows = selectRows<ProcurementRow>(
-    db,
-    `SELECT * FROM procurement_events ${where} ORDER BY effective_from, position`,
-    where.params,
-  );
+  const rows = stateRowsAt<ProcurementRow>(db, pointInTime, 'procurement_events');
   const procurements = new Map<string, Procurement>();
   for (const row of rows) {
     const procurement = procurements.get(row.procurement_id);

@@ -1,5 +1,6 @@
 import { authorityProjection } from '../authority/authority-projection';
-import { councilDecision, delegatedDecision } from '../testing/decisions';
+import { delegatedDecision } from '../testing/decisions';
+import { chiefExecutiveToTechnicalDirector, councilToChiefExecutive } from '../testing/delegations';
 import { openTestHistory, type TestHistory } from '../testing/test-history';
 import { procurementRegisterAnswer } from './procurements-answers';
 import { procurementsProjection } from './procurements-projection';
@@ -10,25 +11,26 @@ describe('the procurement register', () => {
 
   beforeEach(async () => {
     history = openTestHistory((source) => [authorityProjection(source), procurementsProjection(source)]);
-    await history.record('2023-12-13T09:00:00.000Z', 'delegation-ks-kd', {
-      type: 'AuthorityDelegated',
-      delegationId: 'ks-kd',
-      from: { body: 'kommunestyret' },
-      to: { body: 'kommunedirektoren' },
-      scope: { commandTypes: ['DelegateAuthority', 'AwardContract'], maxAmountNok: 1_000_000 },
-      validFrom: '2024-01-01',
-      decision: councilDecision('2023-12-12', '2023/900'),
-    });
+    await history.record(
+      '2023-12-13T09:00:00.000Z',
+      'delegation-ks-kd',
+      councilToChiefExecutive({
+        commandTypes: ['DelegateAuthority', 'AwardContract'],
+        maxAmountNok: 1_000_000,
+      }),
+    );
     // No limit of its own: it inherits the one it rests on.
-    await history.record('2024-01-03T09:00:00.000Z', 'delegation-kd-teknisk', {
-      type: 'AuthorityDelegated',
-      delegationId: 'kd-teknisk',
-      from: { body: 'kommunedirektoren' },
-      to: { body: 'direktor', unit: 'teknisk-sektor' },
-      scope: { commandTypes: ['AwardContract'] },
-      validFrom: '2024-01-03',
-      decision: delegatedDecision('kommunedirektoren', 'ks-kd', '2024-01-02', '2024/10'),
-    });
+    await history.record(
+      '2024-01-03T09:00:00.000Z',
+      'delegation-kd-teknisk',
+      chiefExecutiveToTechnicalDirector(
+        { commandTypes: ['AwardContract'] },
+        {
+          validFrom: '2024-01-03',
+          decision: delegatedDecision('kommunedirektoren', 'ks-kd', '2024-01-02', '2024/10'),
+        },
+      ),
+    );
     await history.record('2024-03-04T09:00:00.000Z', 'procurement-grunnundersokelser', {
       type: 'ProcurementRegistered',
       procurementId: 'grunnundersokelser',

@@ -1,16 +1,9 @@
 import * as t from 'io-ts';
-import { globalPosition } from '../answers/answer-codecs';
+import { eventProvenanceFields } from '../answers/provenance';
 import { decisionSummaryAnswer } from '../answers/decision-answer';
+import { projectFields, projectHealthReportAnswer } from '../portfolios/portfolio-answers';
 
-const statusReport = t.type({
-  reportedOn: t.string,
-  health: t.string,
-  summary: t.string,
-  reportedTo: t.string,
-  eventId: t.string,
-  globalPosition,
-  knownFrom: t.string,
-});
+const statusReport = t.type({ ...projectHealthReportAnswer.props, ...eventProvenanceFields });
 
 const prioritization = t.type({
   portfolio: t.string,
@@ -58,14 +51,7 @@ const evaluation = t.intersection([
 /** One project's folder: its decisions, status reports with health, risks, contracts and evaluations. */
 export const projectFolderEntry = t.intersection([
   t.type({
-    projectId: t.string,
-    name: t.string,
-    portfolio: t.string,
-    owningUnit: t.string,
-    need: t.string,
-    registeredOn: t.string,
-    status: t.keyof({ aktiv: null, avsluttet: null, avbrutt: null }),
-    decisions: t.array(decisionSummaryAnswer),
+    ...projectFields,
     prioritizations: t.array(prioritization),
     statusReports: t.array(statusReport),
     risks: t.array(risk),

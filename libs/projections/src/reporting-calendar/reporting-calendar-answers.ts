@@ -1,6 +1,6 @@
 import * as t from 'io-ts';
 import { Holder } from '@styring/governance';
-import { globalPosition } from '../answers/answer-codecs';
+import { eventProvenanceFields } from '../answers/provenance';
 
 const period = t.type({ from: t.string, to: t.string }, 'Period');
 
@@ -12,10 +12,7 @@ export const submissionAnswer = t.intersection(
       kind: t.string,
       period,
       submittedOn: t.string,
-      eventId: t.string,
-      globalPosition,
-      /** When the system learnt this version (the delivery, or a correction of it). */
-      knownFrom: t.string,
+      ...eventProvenanceFields,
     }),
     t.partial({
       reportId: t.string,

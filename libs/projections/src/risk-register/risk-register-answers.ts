@@ -1,5 +1,5 @@
 import * as t from 'io-ts';
-import { globalPosition } from '../answers/answer-codecs';
+import { eventProvenanceFields } from '../answers/provenance';
 import { decisionSummaryAnswer } from '../answers/decision-answer';
 
 /** One assessment of a risk. */
@@ -18,10 +18,7 @@ export const riskAssessmentAnswer = t.intersection(
       treatment: t.string,
       assessedOn: t.string,
       nextReview: t.string,
-      eventId: t.string,
-      globalPosition,
-      /** When the system learnt this version (the assessment, or a correction of it). */
-      knownFrom: t.string,
+      ...eventProvenanceFields,
     }),
     t.partial({
       subject: t.string,
@@ -73,10 +70,7 @@ export const riskTreatmentEntry = t.intersection([
     event: t.keyof({ RiskTreatmentDecided: null, RiskClosed: null }),
     /** The day the treatment was decided or the risk closed. */
     onDate: t.string,
-    eventId: t.string,
-    globalPosition,
-    /** When the system learnt this version (the event, or a correction of it). */
-    knownFrom: t.string,
+    ...eventProvenanceFields,
   }),
   t.partial({
     strategy: t.string,

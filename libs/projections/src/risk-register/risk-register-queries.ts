@@ -11,6 +11,7 @@ import {
   resolvePointInTime,
 } from '../point-in-time';
 import { selectRows, Where } from '../sqlite/where';
+import { stateRowsAt } from '../sqlite/state-rows';
 import type {
   RiskAssessment,
   RiskEntry,
@@ -118,12 +119,7 @@ const checkBand = (db: Database.Database, pointInTime: ResolvedPointInTime, band
 const risksAt = (db: Database.Database, pointInTime: ResolvedPointInTime, query: RiskQuery): RiskEntry[] => {
   checkBand(db, pointInTime, query.band);
   const assessmentRows = selectAssessments(db, new Where().stateAt(pointInTime, 'risk_assessments'));
-  const eventsWhere = new Where().stateAt(pointInTime, 'risk_events');
-  const eventRows = selectRows<RiskEventRow>(
-    db,
-    `SELECT * FROM risk_events ${eventsWhere} ORDER BY effective_from, position`,
-    eventsWhere.params,
-  );
+  const eventRows = stateRowsAt<RiskEventRow>(db, pointInTime, 'risk_events');
   const eventsOf = groupBy(eventRows, (row) => row.risk_id);
   const risks: RiskEntry[] = [];
   for (const [riskId, rows] of groupBy(assessmentRows, (row) => row.risk_id)) {

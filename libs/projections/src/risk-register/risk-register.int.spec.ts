@@ -1,4 +1,5 @@
 import type { RiskAssessed } from '@styring/governance';
+import { riskScaleAdopted } from '@styring/governance/testing';
 import { delegatedDecision } from '../testing/decisions';
 import { openTestHistory, type Recorded, type TestHistory } from '../testing/test-history';
 import { riskRegisterProjection } from './risk-register-projection';
@@ -192,19 +193,18 @@ describe('the risk register', () => {
     expect(() => riskRegister(history.db, { band: 'rod' })).toThrow(
       new InvalidQuery('band', "'rod' is not one of 'lav', 'middels', 'hoy'"),
     );
-    await history.record('2025-01-20T09:00:00.000Z', 'riskscale-2', {
-      type: 'RiskScaleAdopted',
-      scaleVersion: 2,
-      likelihoodLevels: 5,
-      consequenceLevels: 5,
-      bands: [
-        { band: 'lav', maxScore: 9 },
-        { band: 'hoy', maxScore: 25 },
-      ],
-      consequenceDimensions: [],
-      validFrom: '2025-02-01',
-      decision: delegatedDecision('kommunedirektoren', 'ks-kd', '2025-01-15', '2025/20'),
-    });
+    await history.record(
+      '2025-01-20T09:00:00.000Z',
+      'riskscale-2',
+      riskScaleAdopted(delegatedDecision('kommunedirektoren', 'ks-kd', '2025-01-15', '2025/20'), {
+        scaleVersion: 2,
+        bands: [
+          { band: 'lav', maxScore: 9 },
+          { band: 'hoy', maxScore: 25 },
+        ],
+        validFrom: '2025-02-01',
+      }),
+    );
     await history.project();
     expect(() => riskRegister(history.db, { band: 'middels', asOf: '2025-02-01' })).toThrow(
       new InvalidQuery('band', "'middels' is not one of 'lav', 'hoy'"),

@@ -3,7 +3,7 @@ import { oneOf } from '../closed-filter';
 import { groupBy } from '../group-by';
 import { optional } from '../optional-field';
 import { type PointInTime, resolvePointInTime } from '../point-in-time';
-import { selectRows, Where } from '../sqlite/where';
+import { stateRowsAt } from '../sqlite/state-rows';
 import type { SupervisionEntry, SupervisionFinding } from './supervision-register-answers';
 
 export interface SupervisionQuery extends PointInTime {
@@ -70,12 +70,7 @@ const toEntry = (rows: readonly Row[]): SupervisionEntry[] => {
  */
 export const supervisions = (db: Database.Database, query: SupervisionQuery = {}): SupervisionEntry[] => {
   oneOf('status', query.status, ['open', 'closed']);
-  const where = new Where().stateAt(resolvePointInTime(query), 'supervision_events');
-  const rows = selectRows<Row>(
-    db,
-    `SELECT * FROM supervision_events ${where} ORDER BY effective_from, position`,
-    where.params,
-  );
+  const rows = stateRowsAt<Row>(db, resolvePointInTime(query), 'supervision_events');
   return [...groupBy(rows, (row) => row.supervision_id).values()]
     .flatMap(toEntry)
     .filter((entry) => query.unit === undefined || entry.unit === query.unit)
