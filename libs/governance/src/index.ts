@@ -12,6 +12,9 @@ export * from './shared/text';
 export * from './shared/units';
 export * from './shared/roles';
 export * from './shared/nok';
+// The types of the exported codecs: with an `exports` map, other packages can name them only from here.
+export type { ExpectingType, RefinedType } from './shared/expectation';
+export type { StructOf, StructType } from './shared/struct';
 export * from './command-types';
 
 // Commands and events, by area
