@@ -9,12 +9,18 @@ import { hrefAt } from '../page-time';
 /** What each page answers, for the start page's list of links. */
 const purposes: Readonly<Record<string, string>> = {
   '/revisjon/vedtak': 'Vedtaksloggen, og hjemmelskjeden for hvert vedtak',
-  '/revisjon/delegeringer': 'Delegeringer i kraft, og vedtak uten gyldig hjemmel',
+  '/revisjon/delegeringer':
+    'Alle delegeringer, også tilbakekalte, med kjede og vedtak; vedtak uten gyldig hjemmel',
   '/revisjon/arshjul': 'Rapporteringsplikter måned for måned: levert i tide, for sent eller mangler',
   '/revisjon/risiko': 'Risikomatrisen etter vedtatt skala, med risikoene i hver celle',
+  '/revisjon/internkontroll': 'Avvik (åpne og lukkede, tid til lukking) og gjennomførte sjekklister',
+  '/revisjon/anskaffelser':
+    'Anskaffelser og kontrakter: terskel, tildeling mot delegeringens grense, oppfølging',
+  '/revisjon/selskaper': 'Eide selskaper og eierskapsmeldinger',
+  '/revisjon/tilsyn': 'Statlige tilsyn med funn og lukking',
   '/revisjon/endringer': 'Hva som ble registrert mellom to besøk: nye vedtak, korrigeringer, statusendringer',
   '/revisjon/planer': 'Planregisteret med periode, status og versjoner',
-  '/revisjon/prosjekter': 'Prosjektene med status, helse og vedtak',
+  '/revisjon/prosjekter': 'Prosjektene med status og helse, og hvert prosjekts mappe og tidslinje',
   '/revisjon/eksporter': 'Signerte revisjonseksporter: nedlasting, verifisering, Merkle-rot og fingeravtrykk',
 };
 
