@@ -1,10 +1,11 @@
 import { menu } from '../layout';
 import { Empty, Head } from '../components';
 import { ExportFacts } from './exports-page';
-import { timeNo } from '../format';
+import { dateNo, timeNo } from '../format';
 import type { ExportStatus } from '../export-status';
 import type { BuiltPage, PageContext } from '../page-context';
 import { hrefAt } from '../page-time';
+import { registerCounts } from './register-counts';
 
 /** What each page answers, for the start page's list of links. */
 const purposes: Readonly<Record<string, string>> = {
@@ -25,14 +26,15 @@ const purposes: Readonly<Record<string, string>> = {
 };
 
 /**
- * The start page: what the history holds (events per register, the period it covers), the latest export
- * and whether it verifies, and a link to every page.
+ * The start page: what the history holds (each register counted by its own query at the page's time, the
+ * period its decisions cover), the latest export and whether it verifies, and a link to every page.
  */
 export const startPage = async (
   context: PageContext,
   latestExport: ExportStatus | 'no-access' | undefined,
 ): Promise<BuiltPage> => {
   const overview = await context.overview();
+  const counts = await registerCounts(context);
   return {
     title: 'Oversikt',
     body: (
@@ -50,29 +52,33 @@ export const startPage = async (
         </ul>
         <h2>Historikken</h2>
         <dl class="facts">
-          <dt>Hendelser i alt</dt>
-          <dd>{overview.total}</dd>
-          <dt>Gjelder perioden</dt>
+          <dt>Vedtakene gjelder perioden</dt>
           <dd>
             {overview.effective === undefined
               ? '–'
-              : `${timeNo(overview.effective.first)} – ${timeNo(overview.effective.last)}`}
+              : `${dateNo(overview.effective.first)} – ${dateNo(overview.effective.last)}`}
           </dd>
-          <dt>Registrert i perioden</dt>
+          <dt>Vedtakene ble registrert</dt>
           <dd>
             {overview.recorded === undefined
               ? '–'
               : `${timeNo(overview.recorded.first)} – ${timeNo(overview.recorded.last)}`}
           </dd>
         </dl>
-        <table>
-          <caption>Hendelser per register (hele historikken)</caption>
-          <Head columns={['Register', { numeric: 'Hendelser' }]} />
+        <table id="registrene">
+          <caption>Registrene per {dateNo(context.day)}</caption>
+          <Head columns={['Register', 'Innhold']} />
           <tbody>
-            {overview.counts.map((row) => (
+            {counts.map((row) => (
               <tr>
-                <td>{row.name}</td>
-                <td class="num">{row.events}</td>
+                <td>
+                  {row.path === undefined ? (
+                    row.name
+                  ) : (
+                    <a href={hrefAt(row.path, context.time)}>{row.name}</a>
+                  )}
+                </td>
+                <td>{row.text}</td>
               </tr>
             ))}
           </tbody>
