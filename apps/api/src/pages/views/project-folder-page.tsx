@@ -1,3 +1,4 @@
+import type { QueryAnswer } from '@styring/nestjs';
 import { Empty, Head, UnitName } from '../components';
 import { bodyName, dateNo, healthName, kroner, portfolioName, riskBandName } from '../format';
 import type { BuiltPage, PageContext } from '../page-context';
@@ -14,6 +15,36 @@ export const Health = (props: { health: string }) => (
   <span class={{ gronn: 'holds', gul: 'late', rod: 'fails' }[props.health]}>{healthName(props.health)}</span>
 );
 
+type Folder = NonNullable<QueryAnswer<'ProjectFolder'>>;
+
+/**
+ * The decisions about a project in date order, each once: a prioritization says its rank (the folder lists
+ * it among the decisions as well as among the prioritizations).
+ */
+export const decisionsOf = (folder: Folder) => {
+  type Prioritization = Folder['prioritizations'][number];
+  const key = (decision: { decidedOn: string; caseNumber: string }) =>
+    `${decision.decidedOn} ${decision.caseNumber}`;
+  const rankText = (prioritization: Prioritization) =>
+    `Prioritert som nr. ${prioritization.rank} i ${portfolioName(prioritization.portfolio)} ${prioritization.round}`;
+  const ranks = new Map(
+    folder.prioritizations.map((prioritization) => [key(prioritization.decision), prioritization]),
+  );
+  const decided = new Set(folder.decisions.map(key));
+  return [
+    ...folder.decisions.map((decision) => {
+      const prioritization = ranks.get(key(decision));
+      return {
+        decision,
+        what: prioritization === undefined ? 'Vedtak om prosjektet' : rankText(prioritization),
+      };
+    }),
+    ...folder.prioritizations
+      .filter((prioritization) => !decided.has(key(prioritization.decision)))
+      .map((prioritization) => ({ decision: prioritization.decision, what: rankText(prioritization) })),
+  ].sort((a, b) => a.decision.decidedOn.localeCompare(b.decision.decidedOn));
+};
+
 /**
  * One project's folder: what it is, the decisions about it and its prioritizations, its status reports with
  * health, its risks, its contracts and its evaluation – everything an auditor asks for about one project.
@@ -25,6 +56,7 @@ export const projectFolderPage = async (
   const folder = await context.read('ProjectFolder', { projectId });
   if (folder === null) return undefined;
   const names = (await context.overview()).unitNames;
+  const decisions = decisionsOf(folder);
   return {
     title: `Prosjektmappe: ${folder.name}`,
     body: (
@@ -59,30 +91,19 @@ export const projectFolderPage = async (
           </dd>
         </dl>
         <h2>Vedtak</h2>
-        {folder.decisions.length === 0 && folder.prioritizations.length === 0 ? (
+        {decisions.length === 0 ? (
           <Empty>Ingen vedtak om prosjektet.</Empty>
         ) : (
           <table id="vedtak">
             <caption>Vedtak om prosjektet</caption>
             <Head columns={['Dato', 'Organ', 'Saksnr.', 'Hva']} />
             <tbody>
-              {folder.prioritizations.map((prioritization) => (
-                <tr>
-                  <td>{dateNo(prioritization.decision.decidedOn)}</td>
-                  <td>{bodyName(prioritization.decision.body)}</td>
-                  <td>{prioritization.decision.caseNumber}</td>
-                  <td>
-                    Prioritert som nr. {prioritization.rank} i {portfolioName(prioritization.portfolio)}{' '}
-                    {prioritization.round}
-                  </td>
-                </tr>
-              ))}
-              {folder.decisions.map((decision) => (
+              {decisions.map(({ decision, what }) => (
                 <tr>
                   <td>{dateNo(decision.decidedOn)}</td>
                   <td>{bodyName(decision.body)}</td>
                   <td>{decision.caseNumber}</td>
-                  <td>Vedtak om prosjektet</td>
+                  <td>{what}</td>
                 </tr>
               ))}
             </tbody>

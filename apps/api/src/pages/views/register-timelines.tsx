@@ -1,7 +1,8 @@
 import { streamCategories } from '@styring/governance';
-import { bodyName, healthName, riskBandName } from '../format';
+import { healthName, riskBandName } from '../format';
 import type { BuiltPage, PageContext } from '../page-context';
 import { hrefAt } from '../page-time';
+import { decisionsOf } from './project-folder-page';
 import { bandFill, TimelineChart, timelineLegend, type TimelineRow, TimelineTable } from '../timeline-chart';
 
 /*
@@ -54,12 +55,8 @@ export const projectTimelinePage = async (
       to: folder.closedOn ?? context.day.slice(0, 10),
       recordedAt: [...recordedAt.values()][0],
     },
-    ...folder.prioritizations.map((prioritization) => ({
-      label: `Prioritert nr. ${prioritization.rank} (${prioritization.round})`,
-      from: prioritization.decision.decidedOn,
-    })),
-    ...folder.decisions.map((decision) => ({
-      label: `Vedtak ${bodyName(decision.body)} (${decision.caseNumber})`,
+    ...decisionsOf(folder).map(({ decision, what }) => ({
+      label: `${what} (${decision.caseNumber})`,
       from: decision.decidedOn,
     })),
     ...folder.statusReports.map((report) => ({
