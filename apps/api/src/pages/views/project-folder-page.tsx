@@ -19,7 +19,7 @@ type Folder = NonNullable<QueryAnswer<'ProjectFolder'>>;
 
 /**
  * The decisions about a project in date order, each once: a prioritization says its rank (the folder lists
- * it among the decisions as well as among the prioritizations).
+ * it among the decisions as well as among the prioritizations); `short` fits a timeline's label.
  */
 export const decisionsOf = (folder: Folder) => {
   type Prioritization = Folder['prioritizations'][number];
@@ -27,6 +27,8 @@ export const decisionsOf = (folder: Folder) => {
     `${decision.decidedOn} ${decision.caseNumber}`;
   const rankText = (prioritization: Prioritization) =>
     `Prioritert som nr. ${prioritization.rank} i ${portfolioName(prioritization.portfolio)} ${prioritization.round}`;
+  const shortRank = (prioritization: Prioritization) =>
+    `Prioritert nr. ${prioritization.rank}, ${prioritization.round}`;
   const ranks = new Map(
     folder.prioritizations.map((prioritization) => [key(prioritization.decision), prioritization]),
   );
@@ -37,11 +39,16 @@ export const decisionsOf = (folder: Folder) => {
       return {
         decision,
         what: prioritization === undefined ? 'Vedtak om prosjektet' : rankText(prioritization),
+        short: prioritization === undefined ? `Vedtak ${decision.caseNumber}` : shortRank(prioritization),
       };
     }),
     ...folder.prioritizations
       .filter((prioritization) => !decided.has(key(prioritization.decision)))
-      .map((prioritization) => ({ decision: prioritization.decision, what: rankText(prioritization) })),
+      .map((prioritization) => ({
+        decision: prioritization.decision,
+        what: rankText(prioritization),
+        short: shortRank(prioritization),
+      })),
   ].sort((a, b) => a.decision.decidedOn.localeCompare(b.decision.decidedOn));
 };
 

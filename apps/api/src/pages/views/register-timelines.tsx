@@ -55,8 +55,8 @@ export const projectTimelinePage = async (
       to: folder.closedOn ?? context.day.slice(0, 10),
       recordedAt: [...recordedAt.values()][0],
     },
-    ...decisionsOf(folder).map(({ decision, what }) => ({
-      label: `${what} (${decision.caseNumber})`,
+    ...decisionsOf(folder).map(({ decision, short }) => ({
+      label: short,
       from: decision.decidedOn,
     })),
     ...folder.statusReports.map((report) => ({
