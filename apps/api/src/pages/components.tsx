@@ -25,6 +25,10 @@ export const Verdict = (props: { holds: boolean; children?: ComponentChildren })
   </span>
 );
 
+/** Who decided, when, in which case: `Kommunestyret 19.06.2024 (sak 2024/0977)`. */
+export const decisionText = (decision: { body: string; decidedOn: string; caseNumber: string }): string =>
+  `${bodyName(decision.body)} ${dateNo(decision.decidedOn)} (sak ${decision.caseNumber})`;
+
 export const authorityText = (authority: AuthorityBasis): string =>
   authority.kind === 'law' ? `Lov: ${authority.reference}` : `Delegering: ${authority.delegationId}`;
 

@@ -1,5 +1,5 @@
-import { Empty, Head } from '../components';
-import { bodyName, companyFormName, dateNo } from '../format';
+import { decisionText, Empty, Head } from '../components';
+import { companyFormName, dateNo } from '../format';
 import type { BuiltPage, PageContext } from '../page-context';
 
 const percent = new Intl.NumberFormat('nb-NO', { maximumFractionDigits: 2 });
@@ -58,7 +58,7 @@ export const ownershipPage = async (context: PageContext): Promise<BuiltPage> =>
         ) : (
           <table id="eierskapsmeldinger">
             <caption>Vedtatte eierskapsmeldinger ({reports.length})</caption>
-            <Head columns={['Melding', 'Valgperiode', 'Selskaper', 'Dokument', 'Vedtatt']} />
+            <Head columns={['Melding', 'Valgperiode', { numeric: 'Selskaper' }, 'Dokument', 'Vedtatt']} />
             <tbody>
               {reports.map((report) => (
                 <tr>
@@ -68,10 +68,7 @@ export const ownershipPage = async (context: PageContext): Promise<BuiltPage> =>
                   </td>
                   <td class="num">{report.companies.length}</td>
                   <td>{report.documentReference}</td>
-                  <td>
-                    {bodyName(report.decision.body)} {dateNo(report.decision.decidedOn)} (sak{' '}
-                    {report.decision.caseNumber})
-                  </td>
+                  <td>{decisionText(report.decision)}</td>
                 </tr>
               ))}
             </tbody>

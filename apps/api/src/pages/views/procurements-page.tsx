@@ -1,5 +1,5 @@
-import { Empty, Head, UnitName, Verdict } from '../components';
-import { bodyName, dateNo, kroner } from '../format';
+import { decisionText, Empty, Head, UnitName, Verdict } from '../components';
+import { dateNo, kroner } from '../format';
 import type { BuiltPage, PageContext } from '../page-context';
 import { hrefAt } from '../page-time';
 
@@ -83,16 +83,7 @@ export const procurementsPage = async (context: PageContext): Promise<BuiltPage>
                       </>
                     )}
                   </td>
-                  <td>
-                    {entry.contract === undefined ? (
-                      '–'
-                    ) : (
-                      <>
-                        {bodyName(entry.contract.decision.body)} {dateNo(entry.contract.decision.decidedOn)}{' '}
-                        (sak {entry.contract.decision.caseNumber})
-                      </>
-                    )}
-                  </td>
+                  <td>{entry.contract === undefined ? '–' : decisionText(entry.contract.decision)}</td>
                   <td>
                     {entry.contract?.withinDelegationLimit === undefined ? (
                       entry.contract === undefined ? (

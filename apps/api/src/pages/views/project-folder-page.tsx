@@ -1,5 +1,5 @@
 import type { QueryAnswer } from '@styring/nestjs';
-import { Empty, Head, UnitName } from '../components';
+import { decisionText, Empty, Head, UnitName } from '../components';
 import { bodyName, dateNo, healthName, kroner, portfolioName, riskBandName } from '../format';
 import type { BuiltPage, PageContext } from '../page-context';
 import { hrefAt } from '../page-time';
@@ -202,11 +202,7 @@ export const projectFolderPage = async (
                       ? '–'
                       : `${dateNo(contract.contractPeriod.from)}–${dateNo(contract.contractPeriod.to)}`}
                   </td>
-                  <td>
-                    {contract.award === undefined
-                      ? '–'
-                      : `${bodyName(contract.award.body)} ${dateNo(contract.award.decidedOn)} (sak ${contract.award.caseNumber})`}
-                  </td>
+                  <td>{contract.award === undefined ? '–' : decisionText(contract.award)}</td>
                   <td>
                     <UnitName slug={contract.followUpOwner} names={names} />
                   </td>
