@@ -3,13 +3,16 @@ import { RiskScale, riskScaleFields, streamCategories } from '@styring/governanc
 import type { QueryAnswer, QueryOptions, ReadModelQueryName } from '@styring/nestjs';
 import { isRight } from 'fp-ts/Either';
 
-/** What every page needs besides its own queries: names of units, the risk scales, the period covered. */
+/** What pages need besides their own queries: the names of units and the risk scales. */
 export interface HistoryOverview {
   /** Each unit's name, by slug. */
   readonly unitNames: ReadonlyMap<string, string>;
   /** Each adopted risk scale, by version. */
   readonly riskScales: ReadonlyMap<number, RiskScale>;
-  /** The first and last decision at the page's point in time: when decided, and when recorded. */
+}
+
+/** The period the history covers: its first and last decision, when decided and when recorded. */
+export interface HistoryPeriod {
   readonly effective?: { readonly first: string; readonly last: string };
   readonly recorded?: { readonly first: string; readonly last: string };
 }
@@ -24,19 +27,24 @@ const span = (values: readonly string[]) =>
     ? undefined
     : { first: values.reduce((a, b) => (a < b ? a : b)), last: values.reduce((a, b) => (a > b ? a : b)) };
 
+/** The period from the decision log at the page's point in time. */
+export const historyPeriod = async (readAtPageTime: Read): Promise<HistoryPeriod> => {
+  const decisions = await readAtPageTime('DecisionLog');
+  const effective = span(decisions.map((decision) => decision.decidedOn));
+  const recorded = span(decisions.map((decision) => decision.recordedAt));
+  return {
+    ...(effective === undefined ? {} : { effective }),
+    ...(recorded === undefined ? {} : { recorded }),
+  };
+};
+
 /**
  * Read from the registers: unit names from the organization's units (as known now – a name is a label, and
- * a unit is shown by it even on a page asked of an earlier time), the period from the decision log at the
- * page's time. The risk register keeps only each scale's band names, not its limits and size, so the scales
+ * a unit is shown by it even on a page asked of an earlier time). The risk register keeps only each scale's band names, not its limits and size, so the scales
  * come from their own streams (a handful of events, read by the store's stream prefix, not the whole log).
  */
-export const historyOverview = async (
-  store: OpenedStore,
-  readNow: Read,
-  readAtPageTime: Read,
-): Promise<HistoryOverview> => {
+export const historyOverview = async (store: OpenedStore, readNow: Read): Promise<HistoryOverview> => {
   const units = await readNow('OrganizationUnits');
-  const decisions = await readAtPageTime('DecisionLog');
   const riskScales = new Map<number, RiskScale>();
   for await (const event of store.events.readAll({
     filter: { streamPrefixes: [`${streamCategories.riskScale}-`], eventTypes: ['RiskScaleAdopted'] },
@@ -48,12 +56,5 @@ export const historyOverview = async (
     );
     if (isRight(scale)) riskScales.set(scale.right.scaleVersion, scale.right);
   }
-  const effective = span(decisions.map((decision) => decision.decidedOn));
-  const recorded = span(decisions.map((decision) => decision.recordedAt));
-  return {
-    unitNames: new Map(units.map((unit) => [unit.unit, unit.name])),
-    riskScales,
-    ...(effective === undefined ? {} : { effective }),
-    ...(recorded === undefined ? {} : { recorded }),
-  };
+  return { unitNames: new Map(units.map((unit) => [unit.unit, unit.name])), riskScales };
 };

@@ -54,10 +54,8 @@ export const pageContext = (
     read,
     readOnDay: (name, options) => read(name, { asOf: day, ...options } as never),
     overview: () =>
-      (overview ??= historyOverview(
-        store,
-        (name, options) => queryBus.execute(new StyringQuery(name, { ...options } as never)),
-        read,
+      (overview ??= historyOverview(store, (name, options) =>
+        queryBus.execute(new StyringQuery(name, { ...options } as never)),
       )),
   };
 };

@@ -1,3 +1,4 @@
+import { historyPeriod } from '../history-overview';
 import { menu } from '../layout';
 import { Empty, Head } from '../components';
 import { ExportFacts } from './exports-page';
@@ -33,7 +34,7 @@ export const startPage = async (
   context: PageContext,
   latestExport: ExportStatus | 'no-access' | undefined,
 ): Promise<BuiltPage> => {
-  const overview = await context.overview();
+  const period = await historyPeriod(context.read);
   const counts = await registerCounts(context);
   return {
     title: 'Oversikt',
@@ -54,15 +55,15 @@ export const startPage = async (
         <dl class="facts">
           <dt>Vedtakene gjelder perioden</dt>
           <dd>
-            {overview.effective === undefined
+            {period.effective === undefined
               ? '–'
-              : `${dateNo(overview.effective.first)} – ${dateNo(overview.effective.last)}`}
+              : `${dateNo(period.effective.first)} – ${dateNo(period.effective.last)}`}
           </dd>
           <dt>Vedtakene ble registrert</dt>
           <dd>
-            {overview.recorded === undefined
+            {period.recorded === undefined
               ? '–'
-              : `${timeNo(overview.recorded.first)} – ${timeNo(overview.recorded.last)}`}
+              : `${timeNo(period.recorded.first)} – ${timeNo(period.recorded.last)}`}
           </dd>
         </dl>
         <table id="registrene">
