@@ -429,6 +429,10 @@ describeWithTool(chromiumTool, 'the revisjonsvisning in Chromium', () => {
     await visit(page, page.url(), 'risiko-sykepleiere-tidslinje');
     expect(await page.locator('svg.timeline rect').count()).toBeGreaterThanOrEqual(2);
     expect(await text(page, 'main table')).toMatch(/Vurdert \d × \d \((Lav|Middels|Høy)\)\s+08\.04\.2024–/);
+    // The school's cost risk was corrected from middels to høy: its assessment is flagged, in the chart too.
+    await page.goto(`${api.url}/revisjon/risiko/kostnad-ungdomsskole/tidslinje`);
+    expect(await text(page, 'main table')).toMatch(/Vurdert 4 × 4 \(Høy\)\s+02\.09\.2024–[\s\S]*Ja/);
+    expect(await page.locator('svg.timeline text', { hasText: /^K$/ }).count()).toBe(1);
     await context.close();
   });
 
