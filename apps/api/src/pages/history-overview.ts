@@ -27,9 +27,10 @@ const span = (values: readonly string[]) =>
     ? undefined
     : { first: values.reduce((a, b) => (a < b ? a : b)), last: values.reduce((a, b) => (a > b ? a : b)) };
 
-/** The period from the decision log at the page's point in time. */
-export const historyPeriod = async (readAtPageTime: Read): Promise<HistoryPeriod> => {
-  const decisions = await readAtPageTime('DecisionLog');
+/** The period of the decision log's decisions (as the page's point in time answers it). */
+export const periodOf = (
+  decisions: readonly { readonly decidedOn: string; readonly recordedAt: string }[],
+): HistoryPeriod => {
   const effective = span(decisions.map((decision) => decision.decidedOn));
   const recorded = span(decisions.map((decision) => decision.recordedAt));
   return {

@@ -1,4 +1,4 @@
-import { historyPeriod } from '../history-overview';
+import { periodOf } from '../history-overview';
 import type { CalendarEntry } from '@styring/projections';
 import { Empty } from '../components';
 import { dateNo, reportKindName } from '../format';
@@ -42,7 +42,7 @@ export const calendarPage = async (
   context: PageContext,
   askedYear: string | undefined,
 ): Promise<BuiltPage> => {
-  const period = await historyPeriod(context.read);
+  const period = periodOf(await context.read('DecisionLog'));
   const year = yearOf(askedYear, context.time.asOf ?? context.time.knownAt, period.effective?.last);
   const entries = await context.readOnDay('ReportingCalendar', { year });
   const corrected = new Set((await context.read('ChangeLog')).map((change) => change.correctedEventId));

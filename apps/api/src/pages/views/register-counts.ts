@@ -10,12 +10,17 @@ export interface RegisterCount {
 
 const of = (count: number, one: string, many: string) => `${count} ${count === 1 ? one : many}`;
 
-/** Every register counted from its own query at the page's point in time (never from the whole event log). */
-export const registerCounts = async (context: PageContext): Promise<RegisterCount[]> => {
+/**
+ * Every register counted from its own query at the page's point in time (never from the whole event log);
+ * the decision log the start page has read already.
+ */
+export const registerCounts = async (
+  context: PageContext,
+  decisions: readonly unknown[],
+): Promise<RegisterCount[]> => {
   const [
     units,
     delegations,
-    decisions,
     withoutAuthority,
     plans,
     projects,
@@ -31,7 +36,6 @@ export const registerCounts = async (context: PageContext): Promise<RegisterCoun
   ] = await Promise.all([
     context.read('OrganizationUnits'),
     context.readOnDay('DelegationRegister'),
-    context.read('DecisionLog'),
     context.read('DecisionsWithoutAuthority'),
     context.read('PlanRegister'),
     context.read('ProjectRegister'),

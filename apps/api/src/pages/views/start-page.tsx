@@ -1,4 +1,4 @@
-import { historyPeriod } from '../history-overview';
+import { periodOf } from '../history-overview';
 import { menu } from '../layout';
 import { Empty, Head } from '../components';
 import { ExportFacts } from './exports-page';
@@ -34,8 +34,9 @@ export const startPage = async (
   context: PageContext,
   latestExport: ExportStatus | 'no-access' | undefined,
 ): Promise<BuiltPage> => {
-  const period = await historyPeriod(context.read);
-  const counts = await registerCounts(context);
+  const decisions = await context.read('DecisionLog');
+  const period = periodOf(decisions);
+  const counts = await registerCounts(context, decisions);
   return {
     title: 'Oversikt',
     body: (
