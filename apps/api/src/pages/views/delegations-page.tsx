@@ -63,7 +63,8 @@ export const delegationsPage = async (context: PageContext): Promise<BuiltPage> 
         <h2>Delegeringsregisteret per {dateNo(day)}</h2>
         <p>
           {delegations.length} delegeringer: {count('holds')} i kraft, {count('fails')} tilbakekalt eller uten
-          gyldig kjede, {count('late')} utløpt.
+          gyldig kjede, {count('late')} utløpt
+          {count('muted') === 0 ? '' : `, ${count('muted')} ikke trådt i kraft ennå`}.
         </p>
         {delegations.length === 0 ? <Empty>Ingen delegeringer på dette tidspunktet.</Empty> : null}
         <ul class="chain">
