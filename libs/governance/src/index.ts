@@ -63,3 +63,4 @@ export * from './decisions';
 export * from './recorded-decision-types';
 export * from './decision-log';
 export * from './corrections/field-paths';
+export { supervisoryAuthorityLabels } from './supervision/messages';

@@ -2,7 +2,16 @@ import type { ComponentChildren } from 'preact';
 import { fieldName } from '@styring/audit-export';
 import type { AuthorityBasis } from '@styring/governance';
 import type { ChangeLogRow, DecisionSummary } from '@styring/projections';
-import { bodyName, dateNo, timeNo, valueText } from './format';
+import {
+  bodyName,
+  commandName,
+  dateNo,
+  kroner,
+  planKindName,
+  portfolioName,
+  timeNo,
+  valueText,
+} from './format';
 
 /** A unit by its name, the slug beside it for those who search the data. */
 export const UnitName = (props: { slug: string | undefined; names: ReadonlyMap<string, string> }) =>
@@ -15,6 +24,10 @@ export const Verdict = (props: { holds: boolean; children?: ComponentChildren })
     {props.children === undefined ? null : <>: {props.children}</>}
   </span>
 );
+
+/** Who decided, when, in which case: `Kommunestyret 19.06.2024 (sak 2024/0977)`. */
+export const decisionText = (decision: { body: string; decidedOn: string; caseNumber: string }): string =>
+  `${bodyName(decision.body)} ${dateNo(decision.decidedOn)} (sak ${decision.caseNumber})`;
 
 export const authorityText = (authority: AuthorityBasis): string =>
   authority.kind === 'law' ? `Lov: ${authority.reference}` : `Delegering: ${authority.delegationId}`;
@@ -110,4 +123,57 @@ export const Chart = (props: {
     <title id={props.titleId}>{props.title}</title>
     {props.children}
   </svg>
+);
+
+type Names = ReadonlyMap<string, string>;
+
+/** A body, and its unit by name where it has one. */
+export const HolderName = (props: {
+  holder: { readonly body: string; readonly unit?: string };
+  names: Names;
+}) => (
+  <>
+    {bodyName(props.holder.body)}
+    {props.holder.unit === undefined ? null : (
+      <>
+        {' '}
+        (<UnitName slug={props.holder.unit} names={props.names} />)
+      </>
+    )}
+  </>
+);
+
+/** What a delegation covers: its command types, plan kinds, portfolios and amount limit (inside a `<dl>`). */
+export const Scope = (props: {
+  scope: {
+    readonly commandTypes: readonly string[];
+    readonly planKinds?: readonly string[];
+    readonly portfolios?: readonly string[];
+    readonly maxAmountNok?: number;
+  };
+}) => (
+  <>
+    <dt>Omfang</dt>
+    <dd>
+      <ul>
+        {props.scope.commandTypes.map((type) => (
+          <li>{commandName(type)}</li>
+        ))}
+      </ul>
+    </dd>
+    {props.scope.planKinds === undefined ? null : (
+      <>
+        <dt>Plantyper</dt>
+        <dd>{props.scope.planKinds.map(planKindName).join(', ')}</dd>
+      </>
+    )}
+    {props.scope.portfolios === undefined ? null : (
+      <>
+        <dt>Porteføljer</dt>
+        <dd>{props.scope.portfolios.map(portfolioName).join(', ')}</dd>
+      </>
+    )}
+    <dt>Beløpsgrense</dt>
+    <dd>{props.scope.maxAmountNok === undefined ? 'Ingen' : kroner(props.scope.maxAmountNok)}</dd>
+  </>
 );

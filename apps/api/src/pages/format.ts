@@ -6,6 +6,7 @@ import {
   planKindLabels,
   reportKindLabels,
   riskBandLabels,
+  supervisoryAuthorityLabels,
   unitKindLabels,
 } from '@styring/governance';
 import { roleNames } from '@styring/app';
@@ -28,6 +29,25 @@ export const riskBandName = nameIn(riskBandLabels);
 export const eventTypeName = nameIn(eventKindLabels);
 export const unitKindName = nameIn(unitKindLabels);
 export const portfolioName = nameIn(portfolioLabels);
+export const supervisoryAuthorityName = nameIn(supervisoryAuthorityLabels);
+/** The domain has slugs only for these; their names are the pages' own. */
+export const deviationCategoryName = nameIn({
+  lovbrudd: 'Lovbrudd',
+  rutinebrudd: 'Rutinebrudd',
+  hms: 'HMS',
+  personvern: 'Personvern',
+  annet: 'Annet',
+});
+export const companyFormName = nameIn({
+  iks: 'Interkommunalt selskap (IKS)',
+  as: 'Aksjeselskap (AS)',
+  kf: 'Kommunalt foretak (KF)',
+  sa: 'Samvirkeforetak (SA)',
+  stiftelse: 'Stiftelse',
+  annet: 'Annet',
+});
+export const findingKindName = nameIn({ avvik: 'Avvik', merknad: 'Merknad' });
+export const healthName = nameIn({ gronn: 'Grønn', gul: 'Gul', rod: 'Rød' });
 /** A command type as its summary says what it does (`Opprett en enhet i organisasjonen`). */
 export const commandName = nameIn(
   Object.fromEntries(Object.entries(commandSpecs).map(([type, spec]) => [type, spec.route.summary])),

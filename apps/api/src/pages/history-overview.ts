@@ -1,93 +1,61 @@
 import type { OpenedStore } from '@styring/app';
 import { RiskScale, riskScaleFields, streamCategories } from '@styring/governance';
+import type { QueryAnswer, QueryOptions, ReadModelQueryName } from '@styring/nestjs';
 import { isRight } from 'fp-ts/Either';
 
-/** What the start page says about the whole history, and the names the registers do not carry. */
+/** What pages need besides their own queries: the names of units and the risk scales. */
 export interface HistoryOverview {
-  /** Events per register (stream category), in the order of `registerNames`. */
-  readonly counts: readonly { readonly register: string; readonly name: string; readonly events: number }[];
-  readonly total: number;
-  readonly effective?: { readonly first: string; readonly last: string };
-  readonly recorded?: { readonly first: string; readonly last: string };
-  /** Each unit's name, by slug, as established. */
+  /** Each unit's name, by slug. */
   readonly unitNames: ReadonlyMap<string, string>;
   /** Each adopted risk scale, by version. */
   readonly riskScales: ReadonlyMap<number, RiskScale>;
 }
 
-/** The registers by their stream category, named in Norwegian. */
-export const registerNames: Readonly<Record<keyof typeof streamCategories, string>> = {
-  organisation: 'Organisasjon (enheter)',
-  delegation: 'Delegeringer',
-  plan: 'Planer',
-  project: 'Prosjekter',
-  ranking: 'Prioriteringer',
-  procurement: 'Anskaffelser og kontrakter',
-  company: 'Eide selskaper',
-  ownershipReport: 'Eierskapsmeldinger',
-  riskScale: 'Risikoskalaer',
-  risk: 'Risikoer',
-  report: 'Rapporter (årshjul)',
-  checklist: 'Internkontroll: sjekklister',
-  deviation: 'Internkontroll: avvik',
-  correction: 'Korrigeringer',
-  supervision: 'Statlige tilsyn',
-};
+/** The period the history covers: its first and last decision, when decided and when recorded. */
+export interface HistoryPeriod {
+  readonly effective?: { readonly first: string; readonly last: string };
+  readonly recorded?: { readonly first: string; readonly last: string };
+}
 
-/** `risk-…` → `risk`; a register kept in one stream (`organisation`) is its own category. */
-const categoryOf = (streamId: string): string => {
-  const dash = streamId.indexOf('-');
-  return dash < 0 ? streamId : streamId.slice(0, dash);
-};
+type Read = <N extends ReadModelQueryName>(
+  name: N,
+  options?: Partial<QueryOptions<N>>,
+) => Promise<QueryAnswer<N>>;
 
-const widen = (span: { first: string; last: string } | undefined, at: string) =>
-  span === undefined
-    ? { first: at, last: at }
-    : { first: at < span.first ? at : span.first, last: at > span.last ? at : span.last };
+const span = (values: readonly string[]) =>
+  values.length === 0
+    ? undefined
+    : { first: values.reduce((a, b) => (a < b ? a : b)), last: values.reduce((a, b) => (a > b ? a : b)) };
 
-/**
- * One pass over every recorded event. The read side has no register of units or risk scales yet (the
- * read-side issue adds them); until then their names and bands come from the events themselves.
- */
-export const historyOverview = async (store: OpenedStore): Promise<HistoryOverview> => {
-  const perCategory = new Map<string, number>();
-  const unitNames = new Map<string, string>();
-  const riskScales = new Map<number, RiskScale>();
-  let effective: { first: string; last: string } | undefined;
-  let recorded: { first: string; last: string } | undefined;
-  let total = 0;
-  for await (const event of store.events.readAll()) {
-    total++;
-    const category = categoryOf(event.streamId);
-    perCategory.set(category, (perCategory.get(category) ?? 0) + 1);
-    effective = widen(effective, event.metadata.effectiveAt);
-    recorded = widen(recorded, event.recordedAt);
-    const data = event.data as Record<string, unknown>;
-    if (
-      event.type === 'UnitEstablished' &&
-      typeof data['unit'] === 'string' &&
-      typeof data['name'] === 'string'
-    )
-      unitNames.set(data['unit'], data['name']);
-    if (event.type === 'RiskScaleAdopted') {
-      // The event carries the decision too; the scale is its own fields.
-      const scale = RiskScale.decode(
-        Object.fromEntries(Object.keys(riskScaleFields).map((field) => [field, data[field]])),
-      );
-      if (isRight(scale)) riskScales.set(scale.right.scaleVersion, scale.right);
-    }
-  }
-  const counts = Object.entries(registerNames).map(([key, name]) => ({
-    register: streamCategories[key as keyof typeof streamCategories],
-    name,
-    events: perCategory.get(streamCategories[key as keyof typeof streamCategories]) ?? 0,
-  }));
+/** The period of the decision log's decisions (as the page's point in time answers it). */
+export const periodOf = (
+  decisions: readonly { readonly decidedOn: string; readonly recordedAt: string }[],
+): HistoryPeriod => {
+  const effective = span(decisions.map((decision) => decision.decidedOn));
+  const recorded = span(decisions.map((decision) => decision.recordedAt));
   return {
-    counts,
-    total,
     ...(effective === undefined ? {} : { effective }),
     ...(recorded === undefined ? {} : { recorded }),
-    unitNames,
-    riskScales,
   };
+};
+
+/**
+ * Read from the registers: unit names from the organization's units (as known now – a name is a label, and
+ * a unit is shown by it even on a page asked of an earlier time). The risk register keeps only each scale's band names, not its limits and size, so the scales
+ * come from their own streams (a handful of events, read by the store's stream prefix, not the whole log).
+ */
+export const historyOverview = async (store: OpenedStore, readNow: Read): Promise<HistoryOverview> => {
+  const units = await readNow('OrganizationUnits');
+  const riskScales = new Map<number, RiskScale>();
+  for await (const event of store.events.readAll({
+    filter: { streamPrefixes: [`${streamCategories.riskScale}-`], eventTypes: ['RiskScaleAdopted'] },
+  })) {
+    const data = event.data as Record<string, unknown>;
+    // The event carries the decision too; the scale is its own fields.
+    const scale = RiskScale.decode(
+      Object.fromEntries(Object.keys(riskScaleFields).map((field) => [field, data[field]])),
+    );
+    if (isRight(scale)) riskScales.set(scale.right.scaleVersion, scale.right);
+  }
+  return { unitNames: new Map(units.map((unit) => [unit.unit, unit.name])), riskScales };
 };

@@ -53,6 +53,9 @@ export const pageContext = (
     day,
     read,
     readOnDay: (name, options) => read(name, { asOf: day, ...options } as never),
-    overview: () => (overview ??= historyOverview(store)),
+    overview: () =>
+      (overview ??= historyOverview(store, (name, options) =>
+        queryBus.execute(new StyringQuery(name, { ...options } as never)),
+      )),
   };
 };

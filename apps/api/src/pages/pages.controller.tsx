@@ -33,6 +33,12 @@ import { plansPage, projectsPage } from './views/registers-pages';
 import { riskFiltersOf, riskPage } from './views/risk-page';
 import { startPage } from './views/start-page';
 import { planTimelinePage } from './views/timeline-page';
+import { internalControlPage } from './views/internal-control-page';
+import { ownershipPage } from './views/ownership-page';
+import { procurementsPage } from './views/procurements-page';
+import { projectFolderPage } from './views/project-folder-page';
+import { delegationTimelinePage, projectTimelinePage, riskTimelinePage } from './views/register-timelines';
+import { supervisionsPage } from './views/supervisions-page';
 import { ProblemPage, SignInPage } from './views/sign-in-page';
 
 /** Scripts, frames, plugins and foreign styles are refused; only our stylesheet and one nonce'd style. */
@@ -195,6 +201,37 @@ export class PagesController {
     return this.page(request, response, '/revisjon/delegeringer', delegationsPage);
   }
 
+  @Get('delegeringer/:delegationId/tidslinje')
+  delegationTimeline(
+    @Req() request: PageRequest,
+    @Res() response: PageResponse,
+    @Param('delegationId') delegationId: string,
+  ) {
+    return this.page(request, response, '/revisjon/delegeringer', (context) =>
+      delegationTimelinePage(context, delegationId),
+    );
+  }
+
+  @Get('internkontroll')
+  internalControl(@Req() request: PageRequest, @Res() response: PageResponse) {
+    return this.page(request, response, '/revisjon/internkontroll', internalControlPage);
+  }
+
+  @Get('anskaffelser')
+  procurements(@Req() request: PageRequest, @Res() response: PageResponse) {
+    return this.page(request, response, '/revisjon/anskaffelser', procurementsPage);
+  }
+
+  @Get('selskaper')
+  ownership(@Req() request: PageRequest, @Res() response: PageResponse) {
+    return this.page(request, response, '/revisjon/selskaper', ownershipPage);
+  }
+
+  @Get('tilsyn')
+  supervisions(@Req() request: PageRequest, @Res() response: PageResponse) {
+    return this.page(request, response, '/revisjon/tilsyn', supervisionsPage);
+  }
+
   @Get('arshjul')
   calendar(@Req() request: PageRequest, @Res() response: PageResponse) {
     const year = request.query['ar'];
@@ -208,6 +245,11 @@ export class PagesController {
     return this.page(request, response, '/revisjon/risiko', (context) =>
       riskPage(context, riskFiltersOf(request.query)),
     );
+  }
+
+  @Get('risiko/:riskId/tidslinje')
+  riskTimeline(@Req() request: PageRequest, @Res() response: PageResponse, @Param('riskId') riskId: string) {
+    return this.page(request, response, '/revisjon/risiko', (context) => riskTimelinePage(context, riskId));
   }
 
   @Get('endringer')
@@ -230,6 +272,28 @@ export class PagesController {
   @Get('prosjekter')
   projects(@Req() request: PageRequest, @Res() response: PageResponse) {
     return this.page(request, response, '/revisjon/prosjekter', projectsPage);
+  }
+
+  @Get('prosjekter/:projectId')
+  projectFolder(
+    @Req() request: PageRequest,
+    @Res() response: PageResponse,
+    @Param('projectId') projectId: string,
+  ) {
+    return this.page(request, response, '/revisjon/prosjekter', (context) =>
+      projectFolderPage(context, projectId),
+    );
+  }
+
+  @Get('prosjekter/:projectId/tidslinje')
+  projectTimeline(
+    @Req() request: PageRequest,
+    @Res() response: PageResponse,
+    @Param('projectId') projectId: string,
+  ) {
+    return this.page(request, response, '/revisjon/prosjekter', (context) =>
+      projectTimelinePage(context, projectId),
+    );
   }
 
   @Get('eksporter')

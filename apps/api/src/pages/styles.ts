@@ -46,6 +46,7 @@ td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
 .chain { list-style: none; padding: 0; margin: 0; }
 .chain > li { border: 1px solid var(--line); border-left: 6px solid var(--ok); padding: .5rem .8rem; margin: 0 0 .6rem; }
 .chain > li.failed { border-left-color: var(--fail); }
+.chain > li > :first-child { margin-top: .2rem; }
 .chain dl, .facts { display: grid; grid-template-columns: max-content 1fr; gap: .15rem 1rem; margin: .3rem 0; }
 dt { font-weight: 600; }
 dd { margin: 0; }

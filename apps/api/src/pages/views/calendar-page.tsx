@@ -1,3 +1,4 @@
+import { periodOf } from '../history-overview';
 import type { CalendarEntry } from '@styring/projections';
 import { Empty } from '../components';
 import { dateNo, reportKindName } from '../format';
@@ -41,11 +42,11 @@ export const calendarPage = async (
   context: PageContext,
   askedYear: string | undefined,
 ): Promise<BuiltPage> => {
-  const overview = await context.overview();
-  const year = yearOf(askedYear, context.time.asOf ?? context.time.knownAt, overview.effective?.last);
+  const period = periodOf(await context.read('DecisionLog'));
+  const year = yearOf(askedYear, context.time.asOf ?? context.time.knownAt, period.effective?.last);
   const entries = await context.readOnDay('ReportingCalendar', { year });
   const corrected = new Set((await context.read('ChangeLog')).map((change) => change.correctedEventId));
-  const firstYear = Number((overview.effective?.first ?? `${year}`).slice(0, 4));
+  const firstYear = Number((period.effective?.first ?? `${year}`).slice(0, 4));
   const years = Array.from({ length: Math.max(1, year - firstYear + 2) }, (_, index) => firstYear + index);
   const counts = (status: CalendarEntry['status']) =>
     entries.filter((entry) => entry.status === status).length;

@@ -1,49 +1,7 @@
-import type { DelegationScope, Holder } from '@styring/governance';
-import { CorrectionsTable, DecisionFacts, Empty, UnitName, Verdict } from '../components';
-import { bodyName, commandName, dateNo, kroner, planKindName, portfolioName } from '../format';
+import { CorrectionsTable, DecisionFacts, Empty, HolderName, Scope, Verdict } from '../components';
+import { dateNo } from '../format';
 import type { BuiltPage, PageContext } from '../page-context';
 import { hrefAt } from '../page-time';
-
-type Names = ReadonlyMap<string, string>;
-
-const HolderName = (props: { holder: Holder; names: Names }) => (
-  <>
-    {bodyName(props.holder.body)}
-    {props.holder.unit === undefined ? null : (
-      <>
-        {' '}
-        (<UnitName slug={props.holder.unit} names={props.names} />)
-      </>
-    )}
-  </>
-);
-
-const Scope = (props: { scope: DelegationScope }) => (
-  <>
-    <dt>Omfang</dt>
-    <dd>
-      <ul>
-        {props.scope.commandTypes.map((type) => (
-          <li>{commandName(type)}</li>
-        ))}
-      </ul>
-    </dd>
-    {props.scope.planKinds === undefined ? null : (
-      <>
-        <dt>Plantyper</dt>
-        <dd>{props.scope.planKinds.map(planKindName).join(', ')}</dd>
-      </>
-    )}
-    {props.scope.portfolios === undefined ? null : (
-      <>
-        <dt>Porteføljer</dt>
-        <dd>{props.scope.portfolios.map(portfolioName).join(', ')}</dd>
-      </>
-    )}
-    <dt>Beløpsgrense</dt>
-    <dd>{props.scope.maxAmountNok === undefined ? 'Ingen' : kroner(props.scope.maxAmountNok)}</dd>
-  </>
-);
 
 /**
  * The hjemmelskjede of one decision: the decision, the delegation it relied on (in force that day?), the

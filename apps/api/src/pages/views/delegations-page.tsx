@@ -1,19 +1,39 @@
-import { authorityText, Empty, UnitName, Head } from '../components';
-import { bodyName, dateNo, kroner } from '../format';
+import type { QueryAnswer } from '@styring/nestjs';
+import { authorityText, Empty, Head, HolderName, Scope } from '../components';
+import { bodyName, dateNo } from '../format';
 import type { BuiltPage, PageContext } from '../page-context';
 import { hrefAt } from '../page-time';
 
+type Delegation = QueryAnswer<'DelegationRegister'>[number];
+
+/** In force, revoked, expired, not yet valid, or out of force because a link above it is. */
+const statusOf = (delegation: Delegation, day: string): { text: string; className: string } => {
+  if (delegation.revoked !== undefined && delegation.revoked.revokedFrom <= day)
+    return { text: `Tilbakekalt fra ${dateNo(delegation.revoked.revokedFrom)}`, className: 'fails' };
+  if (delegation.validTo !== undefined && delegation.validTo < day)
+    return { text: `Utløpt ${dateNo(delegation.validTo)}`, className: 'late' };
+  if (delegation.validFrom > day)
+    return { text: `Gyldig fra ${dateNo(delegation.validFrom)}`, className: 'muted' };
+  return delegation.inForce === false
+    ? { text: 'Ikke i kraft: et ledd i kjeden holder ikke', className: 'fails' }
+    : { text: 'I kraft', className: 'holds' };
+};
+
+const decisionHref = (eventId: string, context: PageContext) =>
+  hrefAt(`/revisjon/vedtak/${encodeURIComponent(eventId)}`, context.time);
+
 /**
- * The delegation register as the read side can answer today: decisions without valid authority at the top
- * (the finding), then the delegations in force on the day of `asOf` with the decisions made under each.
+ * The whole delegation register: decisions without valid authority at the top (the finding), then every
+ * delegation given by the page's day – in force, expired and revoked (when, why, by which decision) – with
+ * its chain up to the council's decision, the delegations given under it and the decisions made under it.
  */
 export const delegationsPage = async (context: PageContext): Promise<BuiltPage> => {
   const names = (await context.overview()).unitNames;
   const failures = await context.read('DecisionsWithoutAuthority');
-  const inForce = await context.readOnDay('DelegationsInForce');
-  const under = new Map(
-    (await context.read('DecisionsUnderDelegations')).map((group) => [group.delegationId, group.decisions]),
-  );
+  const delegations = await context.readOnDay('DelegationRegister');
+  const day = context.day.slice(0, 10);
+  const statuses = delegations.map((delegation) => statusOf(delegation, day));
+  const count = (className: string) => statuses.filter((status) => status.className === className).length;
   return {
     title: 'Delegeringer',
     body: (
@@ -31,14 +51,7 @@ export const delegationsPage = async (context: PageContext): Promise<BuiltPage> 
                   <td>{dateNo(failure.decision.decidedOn)}</td>
                   <td>{bodyName(failure.decision.body)}</td>
                   <td>
-                    <a
-                      href={hrefAt(
-                        `/revisjon/vedtak/${encodeURIComponent(failure.decision.eventId)}`,
-                        context.time,
-                      )}
-                    >
-                      {failure.decision.kind}
-                    </a>
+                    <a href={decisionHref(failure.decision.eventId, context)}>{failure.decision.kind}</a>
                   </td>
                   <td>{failure.decision.caseNumber}</td>
                   <td class="fails">{failure.message}</td>
@@ -47,58 +60,121 @@ export const delegationsPage = async (context: PageContext): Promise<BuiltPage> 
             </tbody>
           </table>
         )}
-        <h2>Delegeringer i kraft {dateNo(context.day)}</h2>
-        <p class="muted">
-          Tilbakekalte og utløpte delegeringer vises når registeret over alle delegeringer er på plass.
+        <h2>Delegeringsregisteret per {dateNo(day)}</h2>
+        <p>
+          {delegations.length} delegeringer: {count('holds')} i kraft, {count('fails')} tilbakekalt eller uten
+          gyldig kjede, {count('late')} utløpt
+          {count('muted') === 0 ? '' : `, ${count('muted')} ikke trådt i kraft ennå`}.
         </p>
-        {inForce.length === 0 ? <Empty>Ingen delegeringer i kraft.</Empty> : null}
+        {delegations.length === 0 ? <Empty>Ingen delegeringer på dette tidspunktet.</Empty> : null}
         <ul class="chain">
-          {inForce.map((delegation) => (
-            <li>
+          {delegations.map((delegation, index) => (
+            <li
+              class={statuses[index]?.className === 'fails' ? 'failed' : ''}
+              id={`delegering-${delegation.delegationId}`}
+            >
               <h3>{delegation.delegationId}</h3>
+              <p class={statuses[index]?.className}>{statuses[index]?.text}</p>
               <dl>
                 <dt>Fra → til</dt>
                 <dd>
-                  {bodyName(delegation.from.body)} → {bodyName(delegation.to.body)}
-                  {delegation.to.unit === undefined ? null : (
-                    <>
-                      {' '}
-                      (<UnitName slug={delegation.to.unit} names={names} />)
-                    </>
-                  )}
+                  <HolderName holder={delegation.from} names={names} /> →{' '}
+                  <HolderName holder={delegation.to} names={names} />
                 </dd>
                 <dt>Gyldig</dt>
                 <dd>
                   {dateNo(delegation.validFrom)} –{' '}
                   {delegation.validTo === undefined ? '' : dateNo(delegation.validTo)}
                 </dd>
-                <dt>Beløpsgrense</dt>
-                <dd>
-                  {delegation.scope.maxAmountNok === undefined
-                    ? 'Ingen'
-                    : kroner(delegation.scope.maxAmountNok)}
-                </dd>
-                <dt>Grunnlag</dt>
-                <dd>{delegation.basis ?? 'Organets egen myndighet'}</dd>
+                <Scope scope={delegation.scope} />
                 <dt>Gitt ved</dt>
                 <dd>
-                  {bodyName(delegation.grantedBy.body)} {dateNo(delegation.grantedBy.decidedOn)}, sak{' '}
-                  {delegation.grantedBy.caseNumber}
-                  {delegation.grantedBy.meeting === undefined ? null : (
-                    <>, {delegation.grantedBy.meeting}</>
+                  {bodyName(delegation.grantedBy.decision.body)}{' '}
+                  {dateNo(delegation.grantedBy.decision.decidedOn)}, sak{' '}
+                  {delegation.grantedBy.decision.caseNumber}
+                  {delegation.grantedBy.decision.meeting === undefined ? null : (
+                    <>, {delegation.grantedBy.decision.meeting}</>
                   )}{' '}
-                  ({authorityText(delegation.grantedBy.authority)})
+                  ({authorityText(delegation.grantedBy.decision.authority)})
+                  {delegation.grantedBy.correctedAt === undefined ? null : (
+                    <span class="late"> Korrigert</span>
+                  )}
                 </dd>
+                {delegation.revoked === undefined ? null : (
+                  <>
+                    <dt>Tilbakekalt</dt>
+                    <dd class="revoked">
+                      Fra {dateNo(delegation.revoked.revokedFrom)}: {delegation.revoked.reason} Vedtak:{' '}
+                      {bodyName(delegation.revoked.decision.body)}{' '}
+                      {dateNo(delegation.revoked.decision.decidedOn)}, sak{' '}
+                      {delegation.revoked.decision.caseNumber} (
+                      {authorityText(delegation.revoked.decision.authority)})
+                    </dd>
+                  </>
+                )}
+                <dt>Kjeden</dt>
+                <dd>
+                  <ol class="links">
+                    {delegation.chain.map((link) => (
+                      <li>
+                        {link.delegationId}: <HolderName holder={link.from} names={names} /> →{' '}
+                        <HolderName holder={link.to} names={names} />, gitt {dateNo(link.grantedBy.decidedOn)}{' '}
+                        (sak {link.grantedBy.caseNumber}, {authorityText(link.grantedBy.authority)})
+                      </li>
+                    ))}
+                  </ol>
+                  {delegation.chainComplete ? null : (
+                    <span class="fails">✘ Kjeden er ikke komplett: et ledd mangler.</span>
+                  )}
+                </dd>
+                {delegation.subDelegations.length === 0 ? null : (
+                  <>
+                    <dt>Delegert videre</dt>
+                    <dd>
+                      {delegation.subDelegations.map((id, position) => (
+                        <>
+                          {position === 0 ? '' : ', '}
+                          <a href={`#delegering-${id}`}>{id}</a>
+                        </>
+                      ))}
+                    </dd>
+                  </>
+                )}
                 <dt>Vedtak under den</dt>
                 <dd>
-                  <a
-                    href={hrefAt('/revisjon/vedtak', context.time, { delegering: delegation.delegationId })}
-                    aria-label={`${under.get(delegation.delegationId)?.length ?? 0} vedtak under ${delegation.delegationId}`}
-                  >
-                    {under.get(delegation.delegationId)?.length ?? 0}
+                  {delegation.decisions.length === 0 ? (
+                    'Ingen'
+                  ) : (
+                    <details>
+                      <summary>
+                        {delegation.decisions.length} vedtak under {delegation.delegationId}
+                      </summary>
+                      <ul>
+                        {delegation.decisions.map((decision) => (
+                          <li>
+                            {dateNo(decision.decidedOn)} {bodyName(decision.body)}:{' '}
+                            <a href={decisionHref(decision.eventId, context)}>{decision.kind}</a> (sak{' '}
+                            {decision.caseNumber})
+                          </li>
+                        ))}
+                      </ul>
+                    </details>
+                  )}{' '}
+                  <a href={hrefAt('/revisjon/vedtak', context.time, { delegering: delegation.delegationId })}>
+                    Vis i vedtaksloggen
                   </a>
                 </dd>
               </dl>
+              <p>
+                <a
+                  href={hrefAt(
+                    `/revisjon/delegeringer/${encodeURIComponent(delegation.delegationId)}/tidslinje`,
+                    context.time,
+                  )}
+                >
+                  Tidslinje for {delegation.delegationId}
+                </a>
+              </p>
             </li>
           ))}
         </ul>

@@ -3,19 +3,9 @@ import { bodyName, dateNo, planKindName, portfolioName } from '../format';
 import type { PlanVersion } from '@styring/projections';
 import type { BuiltPage, PageContext } from '../page-context';
 import { hrefAt, type PageTime } from '../page-time';
+import { Health, projectStatusName } from './project-folder-page';
 
 const planStatus: Readonly<Record<string, string>> = { vedtatt: 'Vedtatt', opphevet: 'Opphevet' };
-const projectStatus: Readonly<Record<string, string>> = {
-  aktiv: 'Aktiv',
-  avsluttet: 'Avsluttet',
-  avbrutt: 'Avbrutt',
-};
-const health: Readonly<Record<string, { text: string; className: string }>> = {
-  gronn: { text: 'Grønn', className: 'holds' },
-  gul: { text: 'Gul', className: 'late' },
-  rod: { text: 'Rød', className: 'fails' },
-};
-
 /** One plan of the tree with the plans under it; a plan reached twice (two parents) is shown under each. */
 const PlanBranch = (props: {
   id: string;
@@ -150,22 +140,27 @@ export const projectsPage = async (context: PageContext): Promise<BuiltPage> => 
             {projects.map((project) => (
               <tr>
                 <td>
-                  {project.name}
+                  <a
+                    href={hrefAt(
+                      `/revisjon/prosjekter/${encodeURIComponent(project.projectId)}`,
+                      context.time,
+                    )}
+                  >
+                    {project.name}
+                  </a>
                   <div class="muted">Registrert {dateNo(project.registeredOn)}</div>
                 </td>
                 <td>{portfolioName(project.portfolio)}</td>
                 <td>
                   <UnitName slug={project.owningUnit} names={names} />
                 </td>
-                <td>{projectStatus[project.status] ?? project.status}</td>
+                <td>{projectStatusName[project.status] ?? project.status}</td>
                 <td>
                   {project.latestHealth === undefined ? (
                     '–'
                   ) : (
                     <>
-                      <span class={health[project.latestHealth.health]?.className}>
-                        {health[project.latestHealth.health]?.text ?? project.latestHealth.health}
-                      </span>{' '}
+                      <Health health={project.latestHealth.health} />{' '}
                       {dateNo(project.latestHealth.reportedOn)}: {project.latestHealth.summary}
                     </>
                   )}

@@ -3,7 +3,7 @@ import { InvalidQuery, type RiskAssessment, type RiskEntry } from '@styring/proj
 import { Empty, UnitName, Head, Chart } from '../components';
 import { dateNo, riskBandName } from '../format';
 import type { BuiltPage, PageContext } from '../page-context';
-import { queryValues } from '../page-time';
+import { hrefAt, queryValues } from '../page-time';
 
 /** Light band colours, so the dark figures on them keep AA contrast; the band is also written out. */
 const bandFill: Readonly<Record<string, string>> = { lav: '#cdeccd', middels: '#fff0a3', hoy: '#f7b9b3' };
@@ -261,7 +261,14 @@ export const riskPage = async (context: PageContext, filters: RiskFilters): Prom
                     return (
                       <tr>
                         <td>
-                          {risk.current.title}
+                          <a
+                            href={hrefAt(
+                              `/revisjon/risiko/${encodeURIComponent(risk.riskId)}/tidslinje`,
+                              context.time,
+                            )}
+                          >
+                            {risk.current.title}
+                          </a>
                           <div class="muted">
                             {risk.riskId}, {risk.assessments}{' '}
                             {risk.assessments === 1 ? 'vurdering' : 'vurderinger'}

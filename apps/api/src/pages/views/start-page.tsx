@@ -1,32 +1,42 @@
+import { periodOf } from '../history-overview';
 import { menu } from '../layout';
 import { Empty, Head } from '../components';
 import { ExportFacts } from './exports-page';
-import { timeNo } from '../format';
+import { dateNo, timeNo } from '../format';
 import type { ExportStatus } from '../export-status';
 import type { BuiltPage, PageContext } from '../page-context';
 import { hrefAt } from '../page-time';
+import { registerCounts } from './register-counts';
 
 /** What each page answers, for the start page's list of links. */
 const purposes: Readonly<Record<string, string>> = {
   '/revisjon/vedtak': 'Vedtaksloggen, og hjemmelskjeden for hvert vedtak',
-  '/revisjon/delegeringer': 'Delegeringer i kraft, og vedtak uten gyldig hjemmel',
+  '/revisjon/delegeringer':
+    'Alle delegeringer, også tilbakekalte, med kjede og vedtak; vedtak uten gyldig hjemmel',
   '/revisjon/arshjul': 'Rapporteringsplikter måned for måned: levert i tide, for sent eller mangler',
   '/revisjon/risiko': 'Risikomatrisen etter vedtatt skala, med risikoene i hver celle',
+  '/revisjon/internkontroll': 'Avvik (åpne og lukkede, tid til lukking) og gjennomførte sjekklister',
+  '/revisjon/anskaffelser':
+    'Anskaffelser og kontrakter: terskel, tildeling mot delegeringens grense, oppfølging',
+  '/revisjon/selskaper': 'Eide selskaper og eierskapsmeldinger',
+  '/revisjon/tilsyn': 'Statlige tilsyn med funn og lukking',
   '/revisjon/endringer': 'Hva som ble registrert mellom to besøk: nye vedtak, korrigeringer, statusendringer',
   '/revisjon/planer': 'Planregisteret med periode, status og versjoner',
-  '/revisjon/prosjekter': 'Prosjektene med status, helse og vedtak',
+  '/revisjon/prosjekter': 'Prosjektene med status og helse, og hvert prosjekts mappe og tidslinje',
   '/revisjon/eksporter': 'Signerte revisjonseksporter: nedlasting, verifisering, Merkle-rot og fingeravtrykk',
 };
 
 /**
- * The start page: what the history holds (events per register, the period it covers), the latest export
- * and whether it verifies, and a link to every page.
+ * The start page: what the history holds (each register counted by its own query at the page's time, the
+ * period its decisions cover), the latest export and whether it verifies, and a link to every page.
  */
 export const startPage = async (
   context: PageContext,
   latestExport: ExportStatus | 'no-access' | undefined,
 ): Promise<BuiltPage> => {
-  const overview = await context.overview();
+  const decisions = await context.read('DecisionLog');
+  const period = periodOf(decisions);
+  const counts = await registerCounts(context, decisions);
   return {
     title: 'Oversikt',
     body: (
@@ -44,29 +54,33 @@ export const startPage = async (
         </ul>
         <h2>Historikken</h2>
         <dl class="facts">
-          <dt>Hendelser i alt</dt>
-          <dd>{overview.total}</dd>
-          <dt>Gjelder perioden</dt>
+          <dt>Vedtakene gjelder perioden</dt>
           <dd>
-            {overview.effective === undefined
+            {period.effective === undefined
               ? '–'
-              : `${timeNo(overview.effective.first)} – ${timeNo(overview.effective.last)}`}
+              : `${dateNo(period.effective.first)} – ${dateNo(period.effective.last)}`}
           </dd>
-          <dt>Registrert i perioden</dt>
+          <dt>Vedtakene ble registrert</dt>
           <dd>
-            {overview.recorded === undefined
+            {period.recorded === undefined
               ? '–'
-              : `${timeNo(overview.recorded.first)} – ${timeNo(overview.recorded.last)}`}
+              : `${timeNo(period.recorded.first)} – ${timeNo(period.recorded.last)}`}
           </dd>
         </dl>
-        <table>
-          <caption>Hendelser per register (hele historikken)</caption>
-          <Head columns={['Register', { numeric: 'Hendelser' }]} />
+        <table id="registrene">
+          <caption>Registrene per {dateNo(context.day)}</caption>
+          <Head columns={['Register', 'Innhold']} />
           <tbody>
-            {overview.counts.map((row) => (
+            {counts.map((row) => (
               <tr>
-                <td>{row.name}</td>
-                <td class="num">{row.events}</td>
+                <td>
+                  {row.path === undefined ? (
+                    row.name
+                  ) : (
+                    <a href={hrefAt(row.path, context.time)}>{row.name}</a>
+                  )}
+                </td>
+                <td>{row.text}</td>
               </tr>
             ))}
           </tbody>
