@@ -328,7 +328,13 @@ export const writeAuditExport = async (options: WriteExportOptions): Promise<Exp
             ...(previous === undefined ? {} : { previousRange: previous.manifest.range }),
           });
     if (registers !== null)
-      written.push(...(await writeRegisterFiles(staging, registers, written.map((file) => file.name))));
+      written.push(
+        ...(await writeRegisterFiles(
+          staging,
+          registers,
+          written.map((file) => file.name),
+        )),
+      );
     const facts: ReportFacts = {
       origin,
       created,

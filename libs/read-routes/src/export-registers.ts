@@ -11,7 +11,10 @@ import { listItemOf } from './route-answers';
  * A query's options and database differ per query, so they are typed only where it is called.
  */
 export type QueryRuns = Readonly<
-  Record<ReadModelQueryName, { readonly answer: t.Mixed; readonly run: (db: never, options: never) => unknown }>
+  Record<
+    ReadModelQueryName,
+    { readonly answer: t.Mixed; readonly run: (db: never, options: never) => unknown }
+  >
 >;
 
 /** One register the audit export carries: the read it is, its file, and the options it is read with. */
@@ -62,7 +65,9 @@ const routeAt = (path: string): ReadRoute => {
 
 /** The Oslo calendar year of an instant. */
 const osloYear = (instant: string) =>
-  Number(new Intl.DateTimeFormat('en', { timeZone: 'Europe/Oslo', year: 'numeric' }).format(new Date(instant)));
+  Number(
+    new Intl.DateTimeFormat('en', { timeZone: 'Europe/Oslo', year: 'numeric' }).format(new Date(instant)),
+  );
 
 /** The årshjul's years: from the first obligation in force through the year of the export. */
 const calendarYears = (asOf: string): number[] => {
