@@ -14,6 +14,7 @@ import {
   runExport,
   seedDemo,
 } from '@styring/app';
+import { councilDecision } from '@styring/governance';
 import { readModelQueries } from '@styring/nestjs';
 import {
   avvikRegister,
@@ -40,13 +41,7 @@ const adoptStrategy = {
   kind: 'strategi',
   title: 'Strategi for digital revisjon 2026–2029',
   period: { from: '2026-02-01', to: '2029-12-31' },
-  decision: {
-    body: 'kommunestyret',
-    decidedOn: '2026-01-14',
-    caseNumber: '2026/0017',
-    meeting: 'Kommunestyrets møte 14.01.2026',
-    authority: { kind: 'law', reference: 'Kommuneloven § 5-3' },
-  },
+  decision: councilDecision('2026-01-14', '2026/0017', 'Kommunestyrets møte 14.01.2026'),
 };
 
 const appendedId = (result: ExecutionResult) => {
