@@ -263,8 +263,7 @@ ${table(
 ${registers.tables
   .map(
     (register) => `<h3>${escapeHtml(register.title)}</h3>
-<p>${escapeHtml(register.description)}. ${register.rowCount} rad${register.rowCount === 1 ? '' : 'er'} i
-<code>${escapeHtml(register.fileName)}</code>.</p>`,
+${register.description === register.title ? '' : `<p>${escapeHtml(register.description)}</p>\n`}<p>${register.rowCount} rad${register.rowCount === 1 ? '' : 'er'} i <code>${escapeHtml(register.fileName)}</code>.</p>`,
   )
   .join('\n')}`;
 

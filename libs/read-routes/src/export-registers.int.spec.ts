@@ -181,7 +181,7 @@ describe('the audit export of the read side’s registers (demo history, real SQ
     for (const name of ['Planregisteret', 'Årshjulet', 'Delegeringsregisteret', 'Vedtak uten myndighet'])
       expect(report).toContain(`<h3>${name}</h3>`);
     const plans = csvRecords(path.join(first(), 'register-planer.csv')).length;
-    expect(report).toContain(`${plans} rader i\n<code>register-planer.csv</code>`);
+    expect(report).toContain(`<p>${plans} rader i <code>register-planer.csv</code>.</p>`);
     // Without a previous export there is nothing to compare with.
     expect(report).not.toContain('<h3>Nye vedtak');
   });
