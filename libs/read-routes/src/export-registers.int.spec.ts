@@ -193,6 +193,10 @@ describe('the audit export of the read side’s registers (demo history, real SQ
     expect(newSince).toContain('Strategi for digital revisjon 2026–2029');
     expect(newSince).toContain('<h3>Korrigeringer (1)</h3>');
     expect(newSince).toContain('<td>decision.caseNumber</td><td>2026/0017</td><td>2026/0071</td>');
+    // A report whose deadline passed between the two exports' last events is missing now.
+    expect(newSince).toContain(
+      '<td>Oppfølging av politiske vedtak 2025-07-01–2025-12-31 (frist 2026-02-11)</td><td>–</td><td>mangler</td>',
+    );
     // Nothing of the demo, which the first export held, is new.
     expect(newSince).not.toContain('2024/1178');
     await expect(
