@@ -10,7 +10,7 @@ import {
   type RegisterMoment,
   writeAuditExport,
 } from '@styring/audit-export';
-import { sqliteProjectionRunner } from '@styring/projections';
+import { type CatchUpProgress, sqliteProjectionRunner } from '@styring/projections';
 import { openLocalReadModels, type OpenedStore } from './open-store';
 import { type Runtime, systemRuntime } from './runtime';
 
@@ -37,6 +37,8 @@ export interface ExportRequest {
    * temporary SQLite file): e.g. `exportRegisters(readModelQueries)` of `@styring/read-routes`.
    */
   readonly registers?: (readModels: Database.Database, moment: RegisterMoment) => ExportRegisters;
+  /** With `registers`: called as the read models are built, before the events are written. */
+  readonly onReadModelProgress?: (progress: CatchUpProgress) => void;
 }
 
 async function* counted(events: AsyncIterable<RecordedEvent>, onProgress?: (done: number) => void) {
@@ -60,7 +62,11 @@ export const runExport = async (
   const folder = await mkdtemp(join(tmpdir(), 'styring-export-read-models-'));
   const readModels = openLocalReadModels(join(folder, 'read-models.db'));
   try {
-    const last = await sqliteProjectionRunner({ events: store.events, db: readModels }).catchUp();
+    const last = await sqliteProjectionRunner({
+      events: store.events,
+      db: readModels,
+      ...(request.onReadModelProgress === undefined ? {} : { onProgress: request.onReadModelProgress }),
+    }).catchUp();
     return await exportEvents(store, request, runtime, last, (moment) => registers(readModels, moment));
   } finally {
     readModels.close();

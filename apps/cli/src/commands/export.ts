@@ -105,6 +105,7 @@ export const exportCommand = (context: CommandContext): Command =>
       // The registers are read by the read side's queries, which come with NestJS (see `show`).
       const { readModelQueries } = await import('@styring/nestjs');
       const store = await openStore(storeUrlOf(command), { cwd: context.io.cwd });
+      const reading = progressBar(context.io, 'Registrene');
       const progress = progressBar(context.io, 'Eksport');
       try {
         const summary = await runExport(store, {
@@ -114,8 +115,12 @@ export const exportCommand = (context: CommandContext): Command =>
           ...(flags.allowUndecodable === true ? { allowUndecodable: true } : {}),
           witnessCosignatures,
           registers: exportRegisters(readModelQueries),
+          onReadModelProgress: ({ done, total }) => reading.update(done, total),
           env: context.io.env,
-          onProgress: (done) => progress.update(done),
+          onProgress: (done) => {
+            reading.stop();
+            progress.update(done);
+          },
         });
         progress.stop();
         context.io.out(
@@ -136,6 +141,7 @@ export const exportCommand = (context: CommandContext): Command =>
         if (pdfFile !== undefined) await printPdf(context, summary.directory, pdfFile);
         context.exit(ExitCode.ok);
       } finally {
+        reading.stop();
         progress.stop();
         await store.close();
       }
