@@ -50,6 +50,19 @@ describe('styring export and verify', () => {
         'rapport.html',
         'vedtakslogg.csv',
         'verify-export.js',
+        // The read side's registers, one CSV each (libs/read-routes: exportedRegisters).
+        ...[
+          'anskaffelser',
+          'arshjul',
+          'avvik',
+          'delegeringer',
+          'planer',
+          'prosjekter',
+          'risikoer',
+          'selskaper',
+          'sjekklister',
+          'vedtak-uten-myndighet',
+        ].map((register) => `register-${register}.csv`),
       ].sort(),
     );
 

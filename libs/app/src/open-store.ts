@@ -62,7 +62,7 @@ export const openStore = async (url: string, options: OpenStoreOptions = {}): Pr
 const defaultReadModelFile = './data/read-models.db';
 
 /** A local SQLite file for read models, configured like the embedded store's (WAL, integers as bigint). */
-const openLocalReadModels = (file: string): Database.Database => {
+export const openLocalReadModels = (file: string): Database.Database => {
   fs.mkdirSync(path.dirname(file), { recursive: true });
   const db = new Database(file, { timeout: 5000 });
   db.pragma('journal_mode = WAL');

@@ -1,6 +1,17 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type Database from 'better-sqlite3';
 import type { RecordedEvent } from '@styring/eventstore';
-import { type ExportSummary, loadSigningKey, writeAuditExport } from '@styring/audit-export';
-import type { OpenedStore } from './open-store';
+import {
+  type ExportRegisters,
+  type ExportSummary,
+  loadSigningKey,
+  type RegisterMoment,
+  writeAuditExport,
+} from '@styring/audit-export';
+import { type CatchUpProgress, sqliteProjectionRunner } from '@styring/projections';
+import { openLocalReadModels, type OpenedStore } from './open-store';
 import { type Runtime, systemRuntime } from './runtime';
 
 /** Who the exports say they come from. */
@@ -21,6 +32,13 @@ export interface ExportRequest {
   readonly witnessCosignatures?: readonly string[];
   /** Called as events are written (every 1,000 and at the end). */
   readonly onProgress?: (done: number) => void;
+  /**
+   * The read side's registers, read from read models built of exactly the exported events (in a
+   * temporary SQLite file): e.g. `exportRegisters(readModelQueries)` of `@styring/read-routes`.
+   */
+  readonly registers?: (readModels: Database.Database, moment: RegisterMoment) => ExportRegisters;
+  /** With `registers`: called as the read models are built, before the events are written. */
+  readonly onReadModelProgress?: (progress: CatchUpProgress) => void;
 }
 
 async function* counted(events: AsyncIterable<RecordedEvent>, onProgress?: (done: number) => void) {
@@ -38,12 +56,37 @@ export const runExport = async (
   request: ExportRequest,
   runtime: Runtime = systemRuntime,
 ): Promise<ExportSummary> => {
+  const { registers } = request;
+  if (registers === undefined) return exportEvents(store, request, runtime);
+  // The read models are built first; the export then takes the events up to the last one they hold.
+  const folder = await mkdtemp(join(tmpdir(), 'styring-export-read-models-'));
+  const readModels = openLocalReadModels(join(folder, 'read-models.db'));
+  try {
+    const last = await sqliteProjectionRunner({
+      events: store.events,
+      db: readModels,
+      ...(request.onReadModelProgress === undefined ? {} : { onProgress: request.onReadModelProgress }),
+    }).catchUp();
+    return await exportEvents(store, request, runtime, last, (moment) => registers(readModels, moment));
+  } finally {
+    readModels.close();
+    await rm(folder, { recursive: true, force: true });
+  }
+};
+
+const exportEvents = async (
+  store: OpenedStore,
+  request: ExportRequest,
+  runtime: Runtime,
+  to?: bigint,
+  registers?: (moment: RegisterMoment) => ExportRegisters,
+): Promise<ExportSummary> => {
   const key = await loadSigningKey({
     ...(request.keyFile === undefined ? {} : { file: request.keyFile }),
     ...(request.env === undefined ? {} : { env: request.env }),
   });
   return writeAuditExport({
-    events: counted(store.events.readAll(), request.onProgress),
+    events: counted(store.events.readAll(to === undefined ? {} : { to }), request.onProgress),
     directory: request.directory,
     signingKey: key.privateKey,
     clock: runtime.clock,
@@ -53,5 +96,6 @@ export const runExport = async (
     ...(request.witnessCosignatures === undefined
       ? {}
       : { witnessCosignatures: request.witnessCosignatures }),
+    ...(registers === undefined ? {} : { registers }),
   });
 };

@@ -12,3 +12,10 @@ export * from './write-export';
 export * from './report-pdf';
 export * from './witness';
 export * from './event-proof';
+export type {
+  ExportRegisters,
+  NewSinceChanges,
+  RegisterMoment,
+  RegisterSource,
+  RegisterTable,
+} from './register-files';

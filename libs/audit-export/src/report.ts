@@ -2,6 +2,7 @@ import { bodyLabels, type DecisionLogEntry } from '@styring/governance';
 import type { ManifestRange, PreviousExportReference } from './format';
 import { type AppliedCorrection, bodyName, correctionText, withoutAuthorityFinding } from './log-rows';
 import { osloTime } from './oslo-time';
+import type { ExportRegisters, NewSinceChanges } from './register-files';
 
 /** An event the export could not decode, exported raw because the operator allowed it. */
 export interface UndecodableEventNote {
@@ -35,6 +36,8 @@ export interface ReportFacts {
   readonly chainHead: string;
   readonly signingKeyFingerprint: string;
   readonly previous: PreviousExportReference | null;
+  /** The read side's registers the export carries; null when it was made from the events alone. */
+  readonly registers: ExportRegisters | null;
 }
 
 const HTML_ESCAPES: Readonly<Record<string, string>> = {
@@ -160,6 +163,7 @@ const SECTIONS = [
   ['omfang', 'Periode og omfang'],
   ['nytt', 'Nytt siden forrige eksport'],
   ['organ', 'Vedtak per organ og type'],
+  ['registre', 'Registrene'],
   ['vedtakslogg', 'Vedtakslogg'],
   ['integritet', 'Integritet'],
   ['kontroll', 'Slik kontrollerer du eksporten'],
@@ -186,6 +190,82 @@ ${facts.previous.treeSize} hendelser. ${
 ${facts.previous.treeSize + 1}–${facts.eventCount}), med ${facts.newDecisionCount} nye vedtak og
 ${facts.newChangeCount} korrigerte felt. Nye vedtak er merket «ny» i vedtaksloggen.`
       }</p>`;
+
+const table = (header: readonly string[], rows: readonly (readonly string[])[]) =>
+  `<table><thead><tr>${cells('th', header)}</tr></thead><tbody>${rows
+    .map((row) => `<tr>${cells('td', row)}</tr>`)
+    .join('\n')}</tbody></table>`;
+
+/** A corrected value as text: strings as they are, anything else as JSON, nothing as a dash. */
+const valueText = (value: unknown) =>
+  value === undefined ? '–' : typeof value === 'string' ? value : JSON.stringify(value);
+
+/** The read side's change view between the previous export's last event and this one's. */
+const newSinceDetails = (changes: NewSinceChanges) => {
+  const changed = changes.registers.filter((register) => register.changes.length > 0);
+  return `<p>Endringer registrert etter ${escapeHtml(osloTime(changes.from))} og til og med
+${escapeHtml(osloTime(changes.to))}, slik registrene viser dem nå.</p>
+<h3>Nye vedtak (${changes.decisions.length})</h3>
+${
+  changes.decisions.length === 0
+    ? '<p>Ingen.</p>'
+    : table(
+        ['Dato', 'Organ', 'Vedtakstype', 'Sammendrag', 'Saksnr.'],
+        changes.decisions.map((d) => [d.decidedOn, bodyName(d.body), d.kind, d.summary, d.caseNumber]),
+      )
+}
+<h3>Korrigeringer (${changes.corrections.length})</h3>
+${
+  changes.corrections.length === 0
+    ? '<p>Ingen.</p>'
+    : table(
+        ['Korrigert hendelse', 'Felt', 'Før', 'Etter', 'Begrunnelse', 'Korrigert av', 'Registrert'],
+        changes.corrections.map((c) => [
+          c.correctedEventId,
+          c.field,
+          valueText(c.before),
+          valueText(c.after),
+          c.reason,
+          c.actor,
+          osloTime(c.recordedAt),
+        ]),
+      )
+}
+<h3>Statusendringer i registrene (${changed.reduce((sum, register) => sum + register.changes.length, 0)})</h3>
+${
+  changed.length === 0
+    ? '<p>Ingen.</p>'
+    : table(
+        ['Register', 'Oppføring', 'Før', 'Etter'],
+        changed.flatMap((register) =>
+          register.changes.map((change) => [
+            register.title,
+            change.label,
+            change.before ?? '–',
+            change.after ?? '–',
+          ]),
+        ),
+      )
+}`;
+};
+
+/** One subsection per register: what it holds, how many rows, and its file. */
+const registersText = (registers: ExportRegisters | null) =>
+  registers === null
+    ? '<p>Eksporten er laget av hendelsene alene, uten registrene.</p>'
+    : `<p>Hvert register står som en egen CSV-fil, utledet av hendelsene i eksporten: tilstanden slik den er
+registrert til og med siste hendelse i eksporten, med det som var i kraft ${escapeHtml(osloTime(registers.asOf))}
+(eksporttidspunktet).</p>
+${table(
+  ['Register', 'Fil', 'Rader'],
+  registers.tables.map((register) => [register.title, register.fileName, String(register.rowCount)]),
+)}
+${registers.tables
+  .map(
+    (register) => `<h3>${escapeHtml(register.title)}</h3>
+${register.description === register.title ? '' : `<p>${escapeHtml(register.description)}</p>\n`}<p>${register.rowCount} rad${register.rowCount === 1 ? '' : 'er'} i <code>${escapeHtml(register.fileName)}</code>.</p>`,
+  )
+  .join('\n')}`;
 
 export const DECISION_TABLE_HEADER = [
   'Løpenr.',
@@ -233,10 +313,15 @@ ${factsTable([
 <section>
 ${heading('nytt')}
 ${newSinceText(facts)}
+${facts.registers?.newSince === undefined ? '' : newSinceDetails(facts.registers.newSince)}
 </section>
 <section>
 ${heading('organ')}
 ${countsTable(facts)}
+</section>
+<section>
+${heading('registre')}
+${registersText(facts.registers)}
 </section>
 <section class="log-section">
 ${heading('vedtakslogg')}

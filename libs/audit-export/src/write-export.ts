@@ -26,6 +26,7 @@ import { DecisionRows } from './decision-rows';
 import { CHANGE_LOG_HEADER, changeLogCells, DECISION_LOG_HEADER } from './log-rows';
 import { OutputFile } from './output-file';
 import { type PreviousExport, readPreviousExport } from './previous-export';
+import { type RegisterSource, writeRegisterFiles } from './register-files';
 import { type ReportFacts, reportHead, reportTail, type UndecodableEventNote } from './report';
 import { type SigningKey, toSigningKey } from './signing-key';
 import { changeLogEntriesOf, governanceEventSerde } from '@styring/governance';
@@ -64,6 +65,11 @@ export interface WriteExportOptions {
    * with those the previous export carries, after checking that the events extend each tree head.
    */
   readonly witnessCosignatures?: readonly string[];
+  /**
+   * The read side's registers, built by the caller once the events are written (from the same events):
+   * one CSV each, listed like every file, a section each in the report, and what is new since `previousExport`.
+   */
+  readonly registers?: RegisterSource;
 }
 
 export interface ExportSummary {
@@ -313,6 +319,22 @@ export const writeAuditExport = async (options: WriteExportOptions): Promise<Exp
     const { totals: decisionTotals, csv: decisions } = await files.decisionRows.finish(files.events.path);
     const changes = await files.changes.close();
     const written = [events, decisions, changes];
+    const registers =
+      options.registers === undefined
+        ? null
+        : await options.registers({
+            created,
+            range: tree.range,
+            ...(previous === undefined ? {} : { previousRange: previous.manifest.range }),
+          });
+    if (registers !== null)
+      written.push(
+        ...(await writeRegisterFiles(
+          staging,
+          registers,
+          written.map((file) => file.name),
+        )),
+      );
     const facts: ReportFacts = {
       origin,
       created,
@@ -324,6 +346,7 @@ export const writeAuditExport = async (options: WriteExportOptions): Promise<Exp
       chainHead: tree.chainHead,
       signingKeyFingerprint: key.fingerprint,
       previous: previousReference(previous, tree),
+      registers,
     };
     written.push(await writeReport(staging, facts));
     await rm(join(staging, REPORT_ROWS_PART));

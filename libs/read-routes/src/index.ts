@@ -9,3 +9,4 @@ export * from './position';
 export * from './answer-columns';
 export * from './column-headers';
 export * from './csv-answer';
+export * from './export-registers';

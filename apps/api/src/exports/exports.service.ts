@@ -3,7 +3,8 @@ import * as path from 'node:path';
 import { Inject, Injectable, NotFoundException } from '@nestjs/common';
 import { type ExportSummary } from '@styring/audit-export';
 import { generateKeyPairIn, type OpenedStore, runExport, signingKeyFiles } from '@styring/app';
-import { STYRING_STORE } from '@styring/nestjs';
+import { readModelQueries, STYRING_STORE } from '@styring/nestjs';
+import { exportRegisters } from '@styring/read-routes';
 import { API_CONFIG } from '../api-config.token';
 import type { ApiConfig } from '../config';
 import { openOwnFile, type OpenedExportFile, ownFileNames, readOwnManifest } from './export-files';
@@ -69,6 +70,7 @@ export class ExportsService {
       const summary = await runExport(this.store, {
         directory: path.join(this.config.exportDir, id),
         keyFile: this.keys.privateKeyFile,
+        registers: exportRegisters(readModelQueries),
         ...(previous === undefined ? {} : { previousExport: path.join(this.config.exportDir, previous) }),
       });
       return { ...summary, id };

@@ -10,6 +10,7 @@ import {
   seedDemo,
 } from '@styring/app';
 import { main as verifyExportMain } from '@styring/audit-export';
+import { exportRegisters } from '@styring/read-routes';
 import { type CommandContext } from '../command-context';
 import { decisionTable } from '../decision-table';
 import { type ExitCode, UsageError } from '../exit-codes';
@@ -75,9 +76,11 @@ export const demoCommand = (context: CommandContext): Command =>
 
         const exportDirectory = path.join(directory, 'export');
         const exporting = progressBar(io, 'Eksport');
+        const { readModelQueries } = await import('@styring/nestjs');
         const summary = await runExport(store, {
           directory: exportDirectory,
           keyFile: keys.privateKeyFile,
+          registers: exportRegisters(readModelQueries),
           onProgress: (done) => exporting.update(done, seeded.events),
         });
         exporting.stop();

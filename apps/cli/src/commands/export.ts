@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import { Command } from 'commander';
 import { defaultKeyDirectory, openStore, runExport, signingKeyFiles } from '@styring/app';
 import { CHROMIUM_ENV, renderReportPdf, SIGNING_KEY_ENV } from '@styring/audit-export';
+import { exportRegisters } from '@styring/read-routes';
 import { type CommandContext, storeUrlOf } from '../command-context';
 import { ExitCode, UsageError } from '../exit-codes';
 import { progressBar } from '../progress';
@@ -101,7 +102,10 @@ export const exportCommand = (context: CommandContext): Command =>
         throw new UsageError(`--previous: ${previous} does not exist`);
       const keyFile = keyFileOf(context, flags.key);
       const witnessCosignatures = cosignaturesOf(context, flags.witness);
+      // The registers are read by the read side's queries, which come with NestJS (see `show`).
+      const { readModelQueries } = await import('@styring/nestjs');
       const store = await openStore(storeUrlOf(command), { cwd: context.io.cwd });
+      const reading = progressBar(context.io, 'Registrene');
       const progress = progressBar(context.io, 'Eksport');
       try {
         const summary = await runExport(store, {
@@ -110,8 +114,13 @@ export const exportCommand = (context: CommandContext): Command =>
           ...(keyFile === undefined ? {} : { keyFile }),
           ...(flags.allowUndecodable === true ? { allowUndecodable: true } : {}),
           witnessCosignatures,
+          registers: exportRegisters(readModelQueries),
+          onReadModelProgress: ({ done, total }) => reading.update(done, total),
           env: context.io.env,
-          onProgress: (done) => progress.update(done),
+          onProgress: (done) => {
+            reading.stop();
+            progress.update(done);
+          },
         });
         progress.stop();
         context.io.out(
@@ -132,6 +141,7 @@ export const exportCommand = (context: CommandContext): Command =>
         if (pdfFile !== undefined) await printPdf(context, summary.directory, pdfFile);
         context.exit(ExitCode.ok);
       } finally {
+        reading.stop();
         progress.stop();
         await store.close();
       }
