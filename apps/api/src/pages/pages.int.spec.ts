@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import axe from 'axe-core';
 import { unzipSync } from 'fflate';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
-import { issueLocalToken, openStore, type Role, seedDemo } from '@styring/app';
+import { demoRecordingClock, issueLocalToken, openStore, type Role, seedDemo } from '@styring/app';
 import { chromium as chromiumTool, describeWithTool } from '@styring/eventstore-testkit';
 import { readApiConfig } from '../config';
 import { ExportsService } from '../exports/exports.service';
@@ -87,8 +87,10 @@ describeWithTool(chromiumTool, 'the revisjonsvisning in Chromium', () => {
   beforeAll(async () => {
     dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'styring-pages-'));
     const storeUrl = `sqlite:${path.join(dataDir, 'styring.db')}`;
-    const store = await openStore(storeUrl, { create: true });
-    await seedDemo(store.events);
+    // Seeded as `npm start` seeds it: each step recorded on the day it was entered, so both clocks show.
+    const recording = demoRecordingClock();
+    const store = await openStore(storeUrl, { create: true, clock: recording.clock });
+    await seedDemo(store.events, { recording });
     await store.close();
     const config = readApiConfig(
       { STYRING_PORT: '0', STYRING_DATA_DIR: dataDir, STYRING_STORE: storeUrl, STYRING_LOG_LEVEL: 'silent' },
@@ -300,14 +302,16 @@ describeWithTool(chromiumTool, 'the revisjonsvisning in Chromium', () => {
     // From the start of the record until now: everything of the demo is new.
     expect(await text(page, 'main')).toMatch(/Nye vedtak \(7\d\)/);
     expect(await text(page, 'main')).toMatch(/2024\/1187[\s\S]*2024\/1178/);
-    // The demo was recorded today: between a visit yesterday and one today it is all new; after today, nothing.
-    const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
-    await page.fill('#fra', day(-1));
-    await page.fill('#til', day(0));
+    // The demo records each step on the day it was entered: the second half of 2025 brought new decisions
+    // and a correction (the first tertial report's delivery date); nothing was recorded after 2025.
+    await page.fill('#fra', '2025-06-30');
+    await page.fill('#til', '2025-12-31');
     await page.click('text=Sammenlign');
-    expect(new URL(page.url()).searchParams.get('fra')).toBe(day(-1));
-    expect(await text(page, 'main')).toMatch(/Nye vedtak \(7\d\)/);
-    await page.fill('#fra', day(0));
+    expect(new URL(page.url()).searchParams.get('fra')).toBe('2025-06-30');
+    expect(await text(page, 'main')).toMatch(/Nye vedtak \([1-9]\d*\)/);
+    expect(await text(page, 'main')).toMatch(/Korrigeringer \([1-9]\d*\)/);
+    await page.fill('#fra', '2026-01-01');
+    await page.fill('#til', new Date().toISOString().slice(0, 10));
     await page.click('text=Sammenlign');
     expect(await text(page, 'main')).toContain('Nye vedtak (0)');
     expect(await text(page, 'main')).toContain('Korrigeringer (0)');
