@@ -181,8 +181,10 @@ describeWithTool(chromiumTool, 'the revisjonsvisning in Chromium', () => {
     await page.locator('tr', { hasText: '2024/0655' }).locator('a').click();
     await visit(page, page.url(), 'vedtak-2024-0655-hjemmelskjede');
     const chain = await text(page, '.chain');
-    expect(chain).toContain('Delegering kommunedirektoren-direktor-helse-og-velferd');
-    expect(chain).toContain('Delegering delegeringsreglement-kommunedirektoren');
+    expect(chain).toContain('Delegering fra Kommunedirektøren til Direktør (Helse og velferd)');
+    expect(chain).toContain('Delegerings-ID: kommunedirektoren-direktor-helse-og-velferd');
+    expect(chain).toContain('Delegering fra Kommunestyret til Kommunedirektøren');
+    expect(chain).toContain('Delegerings-ID: delegeringsreglement-kommunedirektoren');
     expect(chain).toContain('Kommunestyrets møte 15.11.2023');
     expect(chain).toContain('Kommuneloven § 13-1');
     expect(chain).toContain('I kraft på vedtaksdagen 15.04.2024');

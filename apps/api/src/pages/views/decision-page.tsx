@@ -62,7 +62,11 @@ export const decisionPage = async (context: PageContext, eventId: string): Promi
           </li>
           {chain.map((delegation) => (
             <li>
-              <h2>Delegering {delegation.delegationId}</h2>
+              <h2>
+                Delegering fra <HolderName holder={delegation.from} names={names} /> til{' '}
+                <HolderName holder={delegation.to} names={names} />
+              </h2>
+              <p>Delegerings-ID: {delegation.delegationId}</p>
               <dl>
                 <dt>Fra</dt>
                 <dd>
