@@ -5,6 +5,8 @@ export * from './runner/runner-projection';
 
 // SQLite: read models and checkpoints in one transaction, by default in the event store's own file.
 export * from './sqlite/sqlite-projection-store';
+export * from './sqlite/sqlite-read-model-reader';
+export * from './read-models/read-model-reader';
 export * from './governance-projections';
 
 // Point in time on both clocks, and the error every query throws for a bad argument.
