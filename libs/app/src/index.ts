@@ -1,5 +1,6 @@
 export * from './authority/caller-authority';
 export * from './authority/command-roles';
+export * from './attempts/attempt-log';
 export * from './attempts/refused-attempts';
 export * from './command-executor';
 export * from './demo/seed-demo';

@@ -5,6 +5,9 @@ import { type Clock, type EventStore, EventStoreFailure } from '@styring/eventst
 import { openEsdbEventStore } from '@styring/eventstore-esdb';
 import { openPostgresEventStore } from '@styring/eventstore-postgres';
 import { openSqliteEventStore } from '@styring/eventstore-sqlite';
+import type { AttemptLog } from './attempts/attempt-log';
+import { postgresAttemptLog } from './attempts/postgres-attempt-log';
+import { sqliteAttemptLog } from './attempts/sqlite-attempt-log';
 import { parseStoreUrl, type StoreLocation } from './store-url';
 
 export interface OpenStoreOptions {
@@ -30,6 +33,8 @@ export interface OpenedStore {
   readonly events: EventStore;
   /** A new connection for read models and checkpoints (closed by the caller). */
   readonly openReadModelDatabase: () => Database.Database;
+  /** The log of refused commands, in the store's own database where it can hold it. */
+  readonly attempts: AttemptLog;
   readonly close: () => Promise<void>;
 }
 
@@ -40,15 +45,20 @@ export const openStore = async (url: string, options: OpenStoreOptions = {}): Pr
   switch (location.kind) {
     case 'sqlite':
       return openSqlite(location, options);
-    case 'postgres':
-      return withLocalReadModels(
-        location,
-        await openPostgresEventStore({
-          connection: location.connectionString,
-          ...(options.clock === undefined ? {} : { clock: options.clock }),
-        }),
-        path.resolve(cwd, options.readModelFile ?? defaultReadModelFile),
-      );
+    case 'postgres': {
+      const events = await openPostgresEventStore({
+        connection: location.connectionString,
+        ...(options.clock === undefined ? {} : { clock: options.clock }),
+      });
+      return {
+        ...withLocalReadModels(
+          location,
+          events,
+          path.resolve(cwd, options.readModelFile ?? defaultReadModelFile),
+        ),
+        attempts: postgresAttemptLog(events.pool),
+      };
+    }
     case 'esdb':
       // EventStoreDB stamps recordedAt itself: there is no clock to inject.
       return withLocalReadModels(
@@ -74,12 +84,16 @@ const withLocalReadModels = (
   location: StoreLocation,
   events: EventStore,
   readModelFile: string,
-): OpenedStore => ({
-  location,
-  events,
-  openReadModelDatabase: () => openLocalReadModels(readModelFile),
-  close: () => events.close(),
-});
+): OpenedStore => {
+  const openReadModelDatabase = () => openLocalReadModels(readModelFile);
+  return {
+    location,
+    events,
+    openReadModelDatabase,
+    attempts: sqliteAttemptLog(openReadModelDatabase),
+    close: () => events.close(),
+  };
+};
 
 const openSqlite = (
   location: Extract<StoreLocation, { kind: 'sqlite' }>,
@@ -97,10 +111,12 @@ const openSqlite = (
     file: location.file,
     ...(options.clock === undefined ? {} : { clock: options.clock }),
   });
+  const openReadModelDatabase = () => events.openConnection();
   return {
     location,
     events,
-    openReadModelDatabase: () => events.openConnection(),
+    openReadModelDatabase,
+    attempts: sqliteAttemptLog(openReadModelDatabase),
     close: () => events.close(),
   };
 };

@@ -18,7 +18,7 @@ import {
   Saga,
 } from '@nestjs/cqrs';
 import { filter, map, type Observable } from 'rxjs';
-import { type OpenedStore, openProjections, readRefusedAttempts } from '@styring/app';
+import { type OpenedStore, openProjections } from '@styring/app';
 import type { RecordedEvent } from '@styring/eventstore';
 import { newEvent } from '@styring/eventstore-testkit';
 import { InvalidQuery } from '@styring/projections';
@@ -203,7 +203,7 @@ describe('StyringModule', () => {
       new StyringCommands.EstablishUnit(unit('stra'), { caller: { actor: 'r', role: 'revisor' } }),
     );
     expect(refused).toMatchObject({ status: 'rejected', code: 'caller.read_only' });
-    expect(readRefusedAttempts(app.get<OpenedStore>(STYRING_STORE).openReadModelDatabase)).toEqual([
+    expect(await app.get<OpenedStore>(STYRING_STORE).attempts.read()).toEqual([
       expect.objectContaining({ actor: 'r', commandType: 'EstablishUnit', code: 'caller.read_only' }),
     ]);
   });

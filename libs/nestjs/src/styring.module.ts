@@ -36,11 +36,11 @@ const providers: Provider[] = [
   { provide: STYRING_STORE, useFactory: openConfiguredStore, inject: [STYRING_OPTIONS] },
   {
     provide: STYRING_EXECUTOR,
-    // Refused commands are kept in the attempt log beside the read models (`readRefusedAttempts`).
+    // Refused commands are kept in the attempt log beside the read models (`OpenedStore.attempts`).
     useFactory: (store: OpenedStore, options: StyringModuleOptions) =>
       keepingRefusedAttempts(
         createCommandExecutor(store.events, runtimeOf(options)),
-        store.openReadModelDatabase,
+        store.attempts,
         runtimeOf(options).clock,
       ),
     inject: [STYRING_STORE, STYRING_OPTIONS],

@@ -1,6 +1,6 @@
 import { Controller, Get, Inject } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { type OpenedStore, readRefusedAttempts, type RefusedAttempt } from '@styring/app';
+import { type OpenedStore, type RefusedAttempt } from '@styring/app';
 import { STYRING_STORE } from '@styring/nestjs';
 import { AllowRoles } from '../auth/access.decorators';
 import { attemptLogRoles } from '../auth/permissions';
@@ -17,7 +17,7 @@ export class RefusedAttemptsController {
   @ApiOperation({
     summary: 'Avviste forsøk: hvem prøvde hvilken kommando når, og koden den ble avvist med',
   })
-  list(): RefusedAttempt[] {
-    return readRefusedAttempts(this.store.openReadModelDatabase);
+  list(): Promise<RefusedAttempt[]> {
+    return this.store.attempts.read();
   }
 }

@@ -1,5 +1,5 @@
 import { Command } from 'commander';
-import { openStore, readRefusedAttempts } from '@styring/app';
+import { openStore } from '@styring/app';
 import { osloDateTime } from '@styring/projections';
 import { type CommandContext, storeUrlOf } from '../command-context';
 import { ExitCode } from '../exit-codes';
@@ -13,7 +13,7 @@ export const attemptsCommand = (context: CommandContext): Command =>
     .action(async (flags: { json?: boolean }, command: Command) => {
       const store = await openStore(storeUrlOf(command), { cwd: context.io.cwd });
       try {
-        const attempts = readRefusedAttempts(store.openReadModelDatabase);
+        const attempts = await store.attempts.read();
         if (flags.json === true) {
           for (const attempt of attempts) context.io.out(jsonLine(attempt));
         } else {

@@ -87,7 +87,7 @@ export const execCommand = (context: CommandContext): Command =>
     try {
       const executor = keepingRefusedAttempts(
         createCommandExecutor(store.events),
-        store.openReadModelDatabase,
+        store.attempts,
         systemRuntime.clock,
       );
       const items = await executor.executeBatch(parsed.commands, caller);

@@ -1,7 +1,7 @@
 import { councilDecision } from '@styring/governance';
 import { createCommandExecutor } from '../command-executor';
 import { scratchStore } from '../testing/scratch-store';
-import { keepingRefusedAttempts, readRefusedAttempts } from './refused-attempts';
+import { keepingRefusedAttempts } from './refused-attempts';
 
 const councilPlan = {
   type: 'AdoptPlan',
@@ -21,7 +21,7 @@ describe('the attempt log', () => {
   it('keeps who tried which command when, and the code it was refused with – outside the history', async () => {
     const executor = keepingRefusedAttempts(
       createCommandExecutor(scratch.store.events),
-      scratch.store.openReadModelDatabase,
+      scratch.store.attempts,
       clock,
     );
     const refused = await executor.execute(councilPlan, {
@@ -39,7 +39,7 @@ describe('the attempt log', () => {
 
     expect(refused.status).toBe('rejected');
     expect(accepted.status).toBe('accepted');
-    expect(readRefusedAttempts(scratch.store.openReadModelDatabase)).toEqual([
+    expect(await scratch.store.attempts.read()).toEqual([
       {
         at: '2026-12-04T12:00:00.000Z',
         actor: 'leder-hjemme',
@@ -57,11 +57,11 @@ describe('the attempt log', () => {
   it('keeps the refused command of a batch', async () => {
     const executor = keepingRefusedAttempts(
       createCommandExecutor(scratch.store.events),
-      scratch.store.openReadModelDatabase,
+      scratch.store.attempts,
       clock,
     );
     await executor.executeBatch([councilPlan], { actor: 'r', role: 'revisor' });
-    expect(readRefusedAttempts(scratch.store.openReadModelDatabase)).toEqual([
+    expect(await scratch.store.attempts.read()).toEqual([
       expect.objectContaining({ actor: 'r', code: 'caller.read_only' }),
     ]);
   });

@@ -1,6 +1,6 @@
 import { decisionsWithoutAuthority } from '@styring/projections';
 import { councilDecision, decisionUnderDelegation } from '@styring/governance';
-import { keepingRefusedAttempts, readRefusedAttempts } from '../attempts/refused-attempts';
+import { keepingRefusedAttempts } from '../attempts/refused-attempts';
 import { createCommandExecutor } from '../command-executor';
 import { seedDemo } from '../demo/seed-demo';
 import { prosjektvirksomhetensFullmakt } from '../demo/organisation';
@@ -54,7 +54,7 @@ describe('recording a decision taken without authority, on the demo history', ()
     await seedDemo(scratch.store.events);
     executor = keepingRefusedAttempts(
       createCommandExecutor(scratch.store.events),
-      scratch.store.openReadModelDatabase,
+      scratch.store.attempts,
       clock,
     );
     expect(await executor.execute(register, styv)).toMatchObject({ status: 'accepted' });
@@ -76,7 +76,7 @@ describe('recording a decision taken without authority, on the demo history', ()
     expect(result).toMatchObject({ status: 'rejected', code: 'caller.without_authority_not_allowed' });
     expect(result.status === 'rejected' ? result.message : '').toContain('internkontrollen');
     expect(await count()).toBe(before);
-    expect(readRefusedAttempts(scratch.store.openReadModelDatabase)).toContainEqual(
+    expect(await scratch.store.attempts.read()).toContainEqual(
       expect.objectContaining({
         actor: 'leder-prosjekt',
         commandType: 'AwardContract',

@@ -5,7 +5,7 @@ import 'reflect-metadata';
 import { Module, type INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { CommandBus } from '@nestjs/cqrs';
-import { type Caller, type OpenedStore, readRefusedAttempts } from '@styring/app';
+import { type Caller, type OpenedStore } from '@styring/app';
 import {
   adoptPlanWithoutAuthority,
   establishUnitWithoutAuthority,
@@ -57,7 +57,7 @@ describe('the CommandBus: a decision recorded without authority', () => {
     const result = await app.get(CommandBus).execute(command(kommunedirektor));
     expect(result).toMatchObject({ status: 'rejected', code: 'caller.without_authority_not_allowed' });
     expect(await allEvents()).toEqual([]);
-    expect(readRefusedAttempts(app.get<OpenedStore>(STYRING_STORE).openReadModelDatabase)).toEqual([
+    expect(await app.get<OpenedStore>(STYRING_STORE).attempts.read()).toEqual([
       expect.objectContaining({ actor: 'kd', code: 'caller.without_authority_not_allowed' }),
     ]);
   });
@@ -80,7 +80,7 @@ describe('the CommandBus: a decision recorded without authority', () => {
     );
     expect(refused).toMatchObject({ status: 'rejected', code: 'caller.without_authority_not_allowed' });
     expect(await allEvents()).toEqual([]);
-    expect(readRefusedAttempts(app.get<OpenedStore>(STYRING_STORE).openReadModelDatabase)).toEqual([
+    expect(await app.get<OpenedStore>(STYRING_STORE).attempts.read()).toEqual([
       expect.objectContaining({ actor: 'vl', code: 'caller.without_authority_not_allowed' }),
     ]);
     const result = await bus.execute(
@@ -111,7 +111,7 @@ describe('the CommandBus: a decision recorded without authority', () => {
       code: 'caller.command_not_allowed',
     });
     expect(await allEvents()).toEqual([]);
-    expect(readRefusedAttempts(app.get<OpenedStore>(STYRING_STORE).openReadModelDatabase)).toEqual([
+    expect(await app.get<OpenedStore>(STYRING_STORE).attempts.read()).toEqual([
       expect.objectContaining({ actor: 'dir-teknisk', role: 'direktor', code: 'caller.command_not_allowed' }),
     ]);
     const accepted = await bus.execute(new StyringCommand(registerCompany, { caller: kommunedirektor }));
