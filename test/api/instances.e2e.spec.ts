@@ -1,8 +1,40 @@
+import { type ChildProcess, spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describeWithPostgres } from '@styring/eventstore-postgres/testing';
 import { type ApiProcess, scratchDirectory, startApi, stopAll } from './api-process';
 import { call, newSection, type Reply } from './http';
+
+const busProcess = path.join(__dirname, '..', 'nestjs', 'bus-process.js');
+
+/** A Nest application on the store, in its own directory, and the event ids its EventBus carried. */
+interface BusListener {
+  readonly child: ChildProcess;
+  readonly seen: () => string[];
+}
+
+const listenOnBus = (cwd: string, store: string): Promise<BusListener> =>
+  new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [busProcess], {
+      cwd,
+      env: { ...process.env, STYRING_STORE: store },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
+      stdout += chunk;
+      if (stdout.startsWith('ready\n')) resolve({ child, seen });
+    });
+    child.on('exit', (code) => reject(new Error(`the bus listener ended (${code}):\n${stderr}`)));
+    const seen = () =>
+      stdout
+        .split('\n')
+        .slice(1)
+        .filter((line) => line !== '')
+        .map((line) => (JSON.parse(line) as { eventId: string }).eventId);
+  });
 
 /**
  * Two instances of the service on one PostgreSQL database, as behind a load balancer: each takes writes,
@@ -13,6 +45,7 @@ describeWithPostgres('two service instances on one PostgreSQL database', (cluste
   let first: ApiProcess;
   let second: ApiProcess;
   let secretariat: string;
+  const listeners: BusListener[] = [];
 
   /** Every page of a paginated list, followed through its cursor. */
   const everyItem = async (api: ApiProcess, route: string): Promise<unknown[]> => {
@@ -47,9 +80,14 @@ describeWithPostgres('two service instances on one PostgreSQL database', (cluste
     });
     second = await startApi(secondDirectory, { env: { STYRING_STORE: connectionString } });
     secretariat = first.tokenFor('kommunestyre-sekretariat');
+    // An application's EventBus beside each instance, each in its own directory (its own checkpoint).
+    for (const cwd of [firstDirectory, secondDirectory])
+      listeners.push(await listenOnBus(cwd, connectionString));
   }, 240_000);
 
   afterAll(async () => {
+    for (const { child } of listeners)
+      if (child.pid !== undefined && child.exitCode === null) process.kill(child.pid);
     await stopAll();
     for (const directory of directories) fs.rmSync(directory, { recursive: true, force: true });
   });
@@ -69,6 +107,14 @@ describeWithPostgres('two service instances on one PostgreSQL database', (cluste
     for (let n = 0; n < 40; n++) {
       expect(caseNumbers.filter((caseNumber) => caseNumber === `2025/${1000 + n}`)).toHaveLength(1);
     }
+    // Every event either instance stored reaches every application's EventBus, in log order.
+    const stored = replies.map((reply) => (reply.body.events as { eventId: string }[])[0]!.eventId);
+    const deadline = Date.now() + 20_000;
+    while (listeners.some((listener) => stored.some((id) => !listener.seen().includes(id)))) {
+      if (Date.now() > deadline) throw new Error('an EventBus never carried every event stored');
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    expect(listeners[1]!.seen()).toEqual(listeners[0]!.seen());
     const positions = seenByFirst.map((row) => BigInt((row as { globalPosition: string }).globalPosition));
     expect(positions).toEqual([...positions].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)));
   }, 120_000);
