@@ -10,7 +10,7 @@ import { progressBar } from './progress';
 export const readingModels = async (
   context: CommandContext,
   command: Command,
-  read: (projections: OpenedProjections) => void,
+  read: (projections: OpenedProjections) => Promise<void> | void,
 ): Promise<void> => {
   const store = await openStore(storeUrlOf(command), { cwd: context.io.cwd });
   const progress = progressBar(context.io, 'Leser historikken');
@@ -18,7 +18,7 @@ export const readingModels = async (
   try {
     await projections.catchUp();
     progress.stop();
-    read(projections);
+    await read(projections);
   } finally {
     progress.stop();
     projections.close();

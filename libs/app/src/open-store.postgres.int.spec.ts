@@ -41,7 +41,7 @@ describeWithPostgres('openStore on postgres://', (cluster) => {
 
       const projections = openProjections(store);
       await projections.catchUp();
-      expect(projections.decisionLog().map((entry) => entry.caseNumber)).toEqual(['2024/0544']);
+      expect((await projections.decisionLog()).map((entry) => entry.caseNumber)).toEqual(['2024/0544']);
       projections.close();
       expect(fs.existsSync(path.join(dir, 'data', 'read-models.db'))).toBe(true);
     } finally {

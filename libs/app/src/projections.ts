@@ -1,10 +1,11 @@
-import type Database from 'better-sqlite3';
 import {
   type CatchUpProgress,
   decisionLog,
   type DecisionLogQuery,
   type DecisionLogRow,
   governanceProjections,
+  type ReadModelReader,
+  sqliteReadModelReader,
   sqliteProjectionRunner,
 } from '@styring/projections';
 import { coalesced } from './coalesced';
@@ -14,8 +15,8 @@ import type { OpenedStore } from './open-store';
 export interface OpenedProjections {
   /** Every read model's name, e.g. `decision-log`. */
   readonly names: readonly string[];
-  /** The SQLite database the read models live in, for the queries of `@styring/projections`. */
-  readonly readModels: Database.Database;
+  /** Where the queries of `@styring/projections` read the read models. */
+  readonly reader: ReadModelReader;
   /**
    * Brings every read model to the end of the log (rebuilding those whose version changed). Calls made
    * while one runs share the next one, which begins after they were made.
@@ -24,7 +25,7 @@ export interface OpenedProjections {
   /** Empties one read model, or all, and replays the whole log into it. */
   readonly rebuild: (name?: string) => Promise<void>;
   /** The Vedtakslogg on either clock; call `catchUp` first. */
-  readonly decisionLog: (query?: DecisionLogQuery) => DecisionLogRow[];
+  readonly decisionLog: (query?: DecisionLogQuery) => Promise<DecisionLogRow[]>;
   readonly close: () => void;
 }
 
@@ -34,6 +35,7 @@ export const openProjections = (
   options: { readonly onProgress?: (progress: CatchUpProgress) => void } = {},
 ): OpenedProjections => {
   const db = store.openReadModelDatabase();
+  const reader = sqliteReadModelReader(db);
   const projections = governanceProjections(store.events);
   const runner = sqliteProjectionRunner({
     events: store.events,
@@ -43,13 +45,13 @@ export const openProjections = (
   });
   return {
     names: projections.map((projection) => projection.name),
-    readModels: db,
+    reader,
     // Concurrent queries share a catch-up (each still waits for one begun after it arrived).
     catchUp: coalesced(async () => {
       await runner.catchUp();
     }),
     rebuild: (name) => (name === undefined ? runner.rebuild() : runner.rebuild(name)),
-    decisionLog: (query = {}) => decisionLog(db, query),
+    decisionLog: (query = {}) => decisionLog(reader, query),
     close: () => db.close(),
   };
 };

@@ -1,7 +1,6 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type Database from 'better-sqlite3';
 import type { RecordedEvent } from '@styring/eventstore';
 import {
   type ExportRegisters,
@@ -10,7 +9,12 @@ import {
   type RegisterMoment,
   writeAuditExport,
 } from '@styring/audit-export';
-import { type CatchUpProgress, sqliteProjectionRunner } from '@styring/projections';
+import {
+  type CatchUpProgress,
+  type ReadModelReader,
+  sqliteProjectionRunner,
+  sqliteReadModelReader,
+} from '@styring/projections';
 import { openLocalReadModels, type OpenedStore } from './open-store';
 import { type Runtime, systemRuntime } from './runtime';
 
@@ -36,7 +40,7 @@ export interface ExportRequest {
    * The read side's registers, read from read models built of exactly the exported events (in a
    * temporary SQLite file): e.g. `exportRegisters(readModelQueries)` of `@styring/read-routes`.
    */
-  readonly registers?: (readModels: Database.Database, moment: RegisterMoment) => ExportRegisters;
+  readonly registers?: (readModels: ReadModelReader, moment: RegisterMoment) => Promise<ExportRegisters>;
   /** With `registers`: called as the read models are built, before the events are written. */
   readonly onReadModelProgress?: (progress: CatchUpProgress) => void;
 }
@@ -67,7 +71,9 @@ export const runExport = async (
       db: readModels,
       ...(request.onReadModelProgress === undefined ? {} : { onProgress: request.onReadModelProgress }),
     }).catchUp();
-    return await exportEvents(store, request, runtime, last, (moment) => registers(readModels, moment));
+    return await exportEvents(store, request, runtime, last, (moment) =>
+      registers(sqliteReadModelReader(readModels), moment),
+    );
   } finally {
     readModels.close();
     await rm(folder, { recursive: true, force: true });
@@ -79,7 +85,7 @@ const exportEvents = async (
   request: ExportRequest,
   runtime: Runtime,
   to?: bigint,
-  registers?: (moment: RegisterMoment) => ExportRegisters,
+  registers?: (moment: RegisterMoment) => Promise<ExportRegisters>,
 ): Promise<ExportSummary> => {
   const key = await loadSigningKey({
     ...(request.keyFile === undefined ? {} : { file: request.keyFile }),

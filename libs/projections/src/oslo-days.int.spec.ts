@@ -31,21 +31,21 @@ describe('days in Oslo, over a real read model', () => {
   afterAll(() => history.close());
 
   // In log order: the New Year's plan was recorded first.
-  const planIds = (query: Parameters<typeof decisionLog>[1]) =>
-    decisionLog(history.db, query).map((row) => row.streamId);
+  const planIds = async (query: Parameters<typeof decisionLog>[1]) =>
+    (await decisionLog(history.reader, query)).map((row) => row.streamId);
 
-  it('counts what was recorded after Oslo midnight on the next day, in winter and in summer', () => {
-    expect(planIds({ knownAt: '2024-12-31' })).toEqual(['plan-sommer']);
-    expect(planIds({ knownAt: '2025-01-01' })).toEqual(['plan-nyttar', 'plan-sommer']);
-    expect(planIds({ knownAt: '2024-06-29' })).toEqual([]);
-    expect(planIds({ knownAt: '2024-06-30' })).toEqual(['plan-sommer']);
+  it('counts what was recorded after Oslo midnight on the next day, in winter and in summer', async () => {
+    expect(await planIds({ knownAt: '2024-12-31' })).toEqual(['plan-sommer']);
+    expect(await planIds({ knownAt: '2025-01-01' })).toEqual(['plan-nyttar', 'plan-sommer']);
+    expect(await planIds({ knownAt: '2024-06-29' })).toEqual([]);
+    expect(await planIds({ knownAt: '2024-06-30' })).toEqual(['plan-sommer']);
   });
 
-  it('puts a decision dated a day in force from Oslo midnight, whatever offset asOf is written with', () => {
-    expect(planIds({ asOf: '2024-12-31' })).toEqual(['plan-sommer']);
-    expect(planIds({ asOf: '2025-01-01T00:00:00+01:00' })).toEqual(['plan-nyttar', 'plan-sommer']);
-    expect(planIds({ asOf: '2024-12-31T23:00:00Z' })).toEqual(['plan-nyttar', 'plan-sommer']);
-    expect(planIds({ asOf: '2024-12-31T22:59:59.999Z' })).toEqual(['plan-sommer']);
-    expect(planIds({ asOf: '2024-06-29T22:00:00Z' })).toEqual(['plan-sommer']);
+  it('puts a decision dated a day in force from Oslo midnight, whatever offset asOf is written with', async () => {
+    expect(await planIds({ asOf: '2024-12-31' })).toEqual(['plan-sommer']);
+    expect(await planIds({ asOf: '2025-01-01T00:00:00+01:00' })).toEqual(['plan-nyttar', 'plan-sommer']);
+    expect(await planIds({ asOf: '2024-12-31T23:00:00Z' })).toEqual(['plan-nyttar', 'plan-sommer']);
+    expect(await planIds({ asOf: '2024-12-31T22:59:59.999Z' })).toEqual(['plan-sommer']);
+    expect(await planIds({ asOf: '2024-06-29T22:00:00Z' })).toEqual(['plan-sommer']);
   });
 });

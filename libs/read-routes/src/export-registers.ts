@@ -1,6 +1,7 @@
 import type { ExportRegisters, NewSinceChanges, RegisterMoment, RegisterTable } from '@styring/audit-export';
 import { defaultReportingObligations } from '@styring/governance';
 import type { ReadModelQueryName } from '@styring/nestjs';
+import type { ReadModelReader } from '@styring/projections';
 import type * as t from 'io-ts';
 import { csvOf } from './csv-answer';
 import { type ReadRoute, readRoutes } from './read-routes';
@@ -8,12 +9,12 @@ import { listItemOf } from './route-answers';
 
 /**
  * The queries with what they run: `readModelQueries` of `@styring/nestjs`, passed in (see QueryAnswers).
- * A query's options and database differ per query, so they are typed only where it is called.
+ * A query's options differ per query, so they are typed only where it is called.
  */
 export type QueryRuns = Readonly<
   Record<
     ReadModelQueryName,
-    { readonly answer: t.Mixed; readonly run: (db: never, options: never) => unknown }
+    { readonly answer: t.Mixed; readonly run: (reader: ReadModelReader, options: never) => Promise<unknown> }
   >
 >;
 
@@ -77,31 +78,44 @@ const calendarYears = (asOf: string): number[] => {
 };
 
 /**
- * The registers of an export, read from read models built of the exported events (`db`): each register's
+ * The registers of an export, read from read models built of the exported events (`reader`): each register's
  * list read as the read side answers it, with `asOf` the export's time and everything recorded known (the
  * read models hold the exported events and nothing after), written by `csvOf` like the API's CSV. With a
  * previous export, the change view (`Changes`) between its last recorded event and this export's.
  */
 export const exportRegisters =
   (queries: QueryRuns) =>
-  <Db>(db: Db, moment: RegisterMoment): ExportRegisters => {
+  async (reader: ReadModelReader, moment: RegisterMoment): Promise<ExportRegisters> => {
     const run = (name: ReadModelQueryName, options: Readonly<Record<string, unknown>>) =>
-      (queries[name].run as (db: Db, options: unknown) => unknown)(db, options);
+      (queries[name].run as (reader: ReadModelReader, options: unknown) => Promise<unknown>)(reader, options);
     const asOf = moment.created;
-    const tables = exportedRegisters.map(({ path, title, fileName, options = {} }): RegisterTable => {
+    const tables: RegisterTable[] = [];
+    for (const { path, title, fileName, options = {} } of exportedRegisters) {
       const route = routeAt(path);
       const item = listItemOf(route, queries);
       if (item === undefined) throw new Error(`the read at '${path}' is not a list`);
-      const items =
-        path === 'reporting-calendar'
-          ? calendarYears(asOf).flatMap((year) => run(route.query, { ...options, year, asOf }) as unknown[])
-          : (run(route.query, { ...options, asOf }) as unknown[]);
-      return { title, description: route.summary, fileName, rowCount: items.length, csv: csvOf(item, items) };
-    });
+      const items: unknown[] = [];
+      for (const year of path === 'reporting-calendar' ? calendarYears(asOf) : [undefined]) {
+        items.push(
+          ...((await run(route.query, {
+            ...options,
+            ...(year === undefined ? {} : { year }),
+            asOf,
+          })) as unknown[]),
+        );
+      }
+      tables.push({
+        title,
+        description: route.summary,
+        fileName,
+        rowCount: items.length,
+        csv: csvOf(item, items),
+      });
+    }
     const { previousRange, range } = moment;
     if (previousRange === undefined || range === null) return { asOf, tables };
     const from = previousRange?.lastRecordedAt ?? new Date(0).toISOString();
     // The change view's answer (changesBetweenAnswer) has every field the report's NewSinceChanges reads.
-    const newSince = run('Changes', { from, to: range.lastRecordedAt }) as NewSinceChanges;
+    const newSince = (await run('Changes', { from, to: range.lastRecordedAt })) as NewSinceChanges;
     return { asOf, tables, newSince };
   };

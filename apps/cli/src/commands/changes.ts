@@ -49,10 +49,10 @@ export const changesCommand = (context: CommandContext): Command =>
     .requiredOption('--to <time>', 'the later recorded time, included')
     .option('--json', 'the whole answer as one JSON object')
     .action((flags: ChangesFlags, command: Command) =>
-      readingModels(context, command, (projections) => {
+      readingModels(context, command, async (projections) => {
         let changes: ChangesBetween;
         try {
-          changes = changesBetween(projections.readModels, { from: flags.from, to: flags.to });
+          changes = await changesBetween(projections.reader, { from: flags.from, to: flags.to });
         } catch (error) {
           if (error instanceof InvalidQuery) throw new UsageError(`--${error.message}`);
           throw error;

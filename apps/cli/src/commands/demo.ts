@@ -68,7 +68,7 @@ export const demoCommand = (context: CommandContext): Command =>
         const projections = openProjections(store);
         try {
           await projections.catchUp();
-          const entries = projections.decisionLog();
+          const entries = await projections.decisionLog();
           io.out(`2. Vedtaksloggen (${entries.length} vedtak, i kraft nå):\n\n${decisionTable(entries)}\n`);
         } finally {
           projections.close();

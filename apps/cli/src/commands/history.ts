@@ -72,8 +72,8 @@ export const historyCommand = (context: CommandContext): Command =>
     )
     .option('--json', 'one JSON object per decision and line (see the README)')
     .action((flags: HistoryFlags, command: Command) =>
-      readingModels(context, command, (projections) => {
-        const entries = projections.decisionLog({
+      readingModels(context, command, async (projections) => {
+        const entries = await projections.decisionLog({
           clock: flags.clock,
           ...(flags.asOf === undefined ? {} : { asOf: flags.asOf }),
           ...(flags.knownAt === undefined ? {} : { knownAt: flags.knownAt }),

@@ -120,11 +120,14 @@ export const showCommand = (context: CommandContext): Command => {
         throw new UsageError(`--format csv: ${match.route.path} is one object, not a list`);
       }
       const options = optionsOf(match.route, flags, match.params);
-      await readingModels(context, self, (projections) => {
-        const run = readModelQueries[match.route.query].run as (db: unknown, options: unknown) => unknown;
+      await readingModels(context, self, async (projections) => {
+        const run = readModelQueries[match.route.query].run as (
+          reader: unknown,
+          options: unknown,
+        ) => Promise<unknown>;
         let answer: unknown;
         try {
-          answer = run(projections.readModels, options);
+          answer = await run(projections.reader, options);
         } catch (error) {
           if (error instanceof InvalidQuery) throw new UsageError(`${flagOf(error.field)}: ${error.message}`);
           throw error;

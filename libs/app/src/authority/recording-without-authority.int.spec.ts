@@ -157,14 +157,16 @@ describe('recording a decision taken without authority, on the demo history', ()
     const projections = openProjections(scratch.store);
     try {
       await projections.catchUp();
-      const [listed] = decisionsWithoutAuthority(projections.readModels).filter(
+      const [listed] = (await decisionsWithoutAuthority(projections.reader)).filter(
         (failure) => failure.decision.caseNumber === '2025/9101',
       );
       expect(listed).toMatchObject({
         code: 'authority.outside_delegation',
         recordedWithoutAuthority: { reason, recordedBy: { actor: 'internkontroll-1', role: 'styv' } },
       });
-      const marked = projections.decisionLog().filter((row) => row.recordedWithoutAuthority !== undefined);
+      const marked = (await projections.decisionLog()).filter(
+        (row) => row.recordedWithoutAuthority !== undefined,
+      );
       expect(marked).toEqual([
         expect.objectContaining({
           caseNumber: '2025/9101',

@@ -100,17 +100,19 @@ describe('seedDemo', () => {
     const projections = openProjections(store);
     try {
       await projections.catchUp();
-      const overdue = (year: number, asOf: string) =>
-        reportingCalendar(projections.readModels, { year, asOf })
+      const overdue = async (year: number, asOf: string) =>
+        (await reportingCalendar(projections.reader, { year, asOf }))
           .filter((entry) => entry.status === 'levert-for-sent' || entry.status === 'mangler')
           .map((entry) => `${entry.status} ${entry.obligationId} ${entry.period.from}–${entry.period.to}`);
-      expect(overdue(2024, '2025-12-31')).toEqual([
+      expect(await overdue(2024, '2025-12-31')).toEqual([
         'levert-for-sent arsberetning 2023-01-01–2023-12-31',
         'levert-for-sent klimatiltak 2024-01-01–2024-06-30',
         'mangler investeringsstatus 2024-07-01–2024-09-30',
       ]);
-      expect(overdue(2025, '2025-12-31')).toEqual(['levert-for-sent arsregnskap 2024-01-01–2024-12-31']);
-      const early = reportingCalendar(projections.readModels, {
+      expect(await overdue(2025, '2025-12-31')).toEqual([
+        'levert-for-sent arsregnskap 2024-01-01–2024-12-31',
+      ]);
+      const early = reportingCalendar(projections.reader, {
         year: 2024,
         asOf: '2024-12-31',
         obligationId: 'overordnet-risikovurdering',
@@ -127,28 +129,32 @@ describe('seedDemo', () => {
     const projections = openProjections(store);
     try {
       await projections.catchUp();
-      const db = projections.readModels;
-      const status = (obligationId: string, asOf: string, clock: 'recorded' | 'effective') =>
-        reportingCalendar(db, { year: 2024, asOf, clock, obligationId })
+      const reader = projections.reader;
+      const status = async (obligationId: string, asOf: string, clock: 'recorded' | 'effective') =>
+        (await reportingCalendar(reader, { year: 2024, asOf, clock, obligationId }))
           .filter((entry) => entry.period.from === '2024-04-01')
           .map((entry) => entry.status);
       // Delivered 7 August, registered 4 September.
-      expect(status('investeringsstatus', '2024-08-31', 'recorded')).toEqual(['mangler']);
-      expect(status('investeringsstatus', '2024-08-31', 'effective')).toEqual(['levert-i-tide']);
+      expect(await status('investeringsstatus', '2024-08-31', 'recorded')).toEqual(['mangler']);
+      expect(await status('investeringsstatus', '2024-08-31', 'effective')).toEqual(['levert-i-tide']);
       // Plans older than the system were registered when it was taken into use.
       expect(projections.decisionLog({ clock: 'recorded', asOf: '2023-06-30' })).toEqual([]);
-      expect(projections.decisionLog({ clock: 'effective', asOf: '2023-06-30' }).length).toBeGreaterThan(0);
+      expect(
+        (await projections.decisionLog({ clock: 'effective', asOf: '2023-06-30' })).length,
+      ).toBeGreaterThan(0);
 
-      const registers = (from: string, to: string) =>
-        Object.fromEntries(changesBetween(db, { from, to }).registers.map((r) => [r.register, r.changes]));
-      expect(registers('2025-01-01', '2025-01-31')['risikoregister']).toEqual([
+      const registers = async (from: string, to: string) =>
+        Object.fromEntries(
+          (await changesBetween(reader, { from, to })).registers.map((r) => [r.register, r.changes]),
+        );
+      expect((await registers('2025-01-01', '2025-01-31'))['risikoregister']).toEqual([
         expect.objectContaining({ key: 'kostnad-ungdomsskole', before: 'middels', after: 'hoy' }),
       ]);
-      const october = changesBetween(db, { from: '2025-09-30', to: '2025-10-31' });
-      expect(october.corrections).toEqual([
+      const october = changesBetween(reader, { from: '2025-09-30', to: '2025-10-31' });
+      expect((await october).corrections).toEqual([
         expect.objectContaining({ field: 'submittedOn', before: '2025-07-04', after: '2025-06-04' }),
       ]);
-      expect(october.registers.find((r) => r.register === 'arshjul')?.changes).toContainEqual(
+      expect((await october).registers.find((r) => r.register === 'arshjul')?.changes).toContainEqual(
         expect.objectContaining({
           key: 'okonomirapport 2025-01-01–2025-04-30',
           before: 'levert-for-sent',

@@ -1,4 +1,3 @@
-import type Database from 'better-sqlite3';
 import type * as t from 'io-ts';
 import {
   changesBetween,
@@ -40,6 +39,7 @@ import {
   riskMatrixAnswer,
   riskRegister,
   supervisions,
+  type ReadModelReader,
 } from '@styring/projections';
 import {
   avvikByUnit,
@@ -149,7 +149,7 @@ export const readModelQueries = {
     readonly readModel: string;
     readonly answer: t.Mixed;
     // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each query has its own options type
-    readonly run: (db: Database.Database, query: any) => unknown;
+    readonly run: (reader: ReadModelReader, query: any) => Promise<unknown>;
   }
 >;
 
@@ -157,7 +157,7 @@ export type ReadModelQueryName = keyof typeof readModelQueries;
 type Run<N extends ReadModelQueryName> = (typeof readModelQueries)[N]['run'];
 /** The options of a query: its filters and its point in time (`asOf`, `knownAt`, `clock`). */
 export type QueryOptions<N extends ReadModelQueryName> = NonNullable<Parameters<Run<N>>[1]>;
-export type QueryAnswer<N extends ReadModelQueryName> = ReturnType<Run<N>>;
+export type QueryAnswer<N extends ReadModelQueryName> = Awaited<ReturnType<Run<N>>>;
 
 /** The queries whose answer is not of their codec's type: none, or the compiler names them below. */
 type AnswerMismatch = {

@@ -16,9 +16,9 @@ export class StyringQueryHandler implements IQueryHandler<StyringQuery> {
     const { run } = readModelQueries[query.name];
     // The class ties each query's name to its options; the table's union of functions cannot see that.
     const untyped = run as (
-      db: OpenedProjections['readModels'],
+      reader: OpenedProjections['reader'],
       options: unknown,
-    ) => QueryAnswer<ReadModelQueryName>;
-    return untyped(this.projections.readModels, query.options);
+    ) => Promise<QueryAnswer<ReadModelQueryName>>;
+    return untyped(this.projections.reader, query.options);
   }
 }

@@ -1,4 +1,4 @@
-import type Database from 'better-sqlite3';
+import type { ReadModelReader } from '../read-models/read-model-reader';
 import * as E from 'fp-ts/Either';
 import type * as t from 'io-ts';
 import {
@@ -51,8 +51,8 @@ interface DecisionEventRow extends DecisionRow {
   readonly recorded_without_authority: string | null;
 }
 
-const select = <Row>(db: Database.Database, table: string, where: Where): Row[] =>
-  selectRows<Row>(db, `SELECT * FROM ${table} ${where} ORDER BY effective_from, position`, where.params);
+const select = async <Row>(reader: ReadModelReader, table: string, where: Where): Promise<Row[]> =>
+  await reader.select<Row>(`SELECT * FROM ${table} ${where} ORDER BY effective_from, position`, where.params);
 
 const requireDay = (pointInTime: ResolvedPointInTime, question: string): string => {
   if (pointInTime.day === undefined) throw new InvalidQuery('asOf', `is required: ${question}`);
@@ -63,13 +63,13 @@ const requireDay = (pointInTime: ResolvedPointInTime, question: string): string 
  * The delegations in force on the day of `asOf` (valid, not revoked, and resting on delegations in force),
  * as known then (recorded clock) or as known now (effective clock).
  */
-export const delegationsInForce = (
-  db: Database.Database,
+export const delegationsInForce = async (
+  reader: ReadModelReader,
   query: PointInTime & { readonly asOf: string },
-): DelegationEntry[] => {
+): Promise<DelegationEntry[]> => {
   const pointInTime = resolvePointInTime(query);
   const day = requireDay(pointInTime, 'in force on which day?');
-  const { register, entries } = registerOf(delegationRowsAt(db, pointInTime));
+  const { register, entries } = registerOf(await delegationRowsAt(reader, pointInTime));
   const inForce = new Set(inForceOn(register, day).map((record) => record.delegationId));
   return entries.filter((entry) => inForce.has(entry.delegationId));
 };
@@ -102,14 +102,14 @@ const toDecision = (row: DecisionEventRow): AuthorityDecision => ({
 });
 
 /** The decisions made under each delegation, recorded by `asOf` or made by `asOf` as known now. */
-export const decisionsUnderDelegations = (
-  db: Database.Database,
+export const decisionsUnderDelegations = async (
+  reader: ReadModelReader,
   query: DecisionsQuery & { readonly delegationId?: string } = {},
-): t.TypeOf<typeof decisionsUnderDelegationsAnswer> => {
+): Promise<t.TypeOf<typeof decisionsUnderDelegationsAnswer>> => {
   const where = decisionsWhere(resolvePointInTime(query), query)
     .and("authority_decisions.authority_kind = 'delegation'")
     .and('authority_decisions.authority_reference = ?', query.delegationId);
-  const rows = select<DecisionEventRow>(db, 'authority_decisions', where);
+  const rows = await select<DecisionEventRow>(reader, 'authority_decisions', where);
   return [...groupBy(rows, (row) => row.authority_reference as string)].map(([delegationId, decisions]) => ({
     delegationId,
     decisions: decisions.map(toDecision),
@@ -147,16 +147,20 @@ const coverage = (
  * finding and who recorded it). On the recorded clock, everything as recorded by `asOf`; on the effective clock, the decisions
  * and delegations made by `asOf` as known now (corrections included).
  */
-export const decisionsWithoutAuthority = (
-  db: Database.Database,
+export const decisionsWithoutAuthority = async (
+  reader: ReadModelReader,
   query: DecisionsQuery = {},
-): AuthorityFailure[] => {
+): Promise<AuthorityFailure[]> => {
   const pointInTime = resolvePointInTime(query);
   const { register } = registerOf(
-    select(db, 'authority_delegations', new Where().historyAt(pointInTime, 'authority_delegations')),
+    await select(
+      reader,
+      'authority_delegations',
+      new Where().historyAt(pointInTime, 'authority_delegations'),
+    ),
   );
-  const all = select<DecisionEventRow>(
-    db,
+  const all = await select<DecisionEventRow>(
+    reader,
     'authority_decisions',
     new Where().historyAt(pointInTime, 'authority_decisions'),
   );
@@ -165,14 +169,18 @@ export const decisionsWithoutAuthority = (
       row.plan_kind === null || row.plan_id === null ? [] : [[row.plan_id, row.plan_kind]],
     ),
   );
-  const projectRows = select<{ project_id: string; portfolio: Portfolio }>(
-    db,
+  const projectRows = await select<{ project_id: string; portfolio: Portfolio }>(
+    reader,
     'authority_projects',
     new Where().historyAt(pointInTime, 'authority_projects'),
   );
   const portfolios = new Map(projectRows.map((row) => [row.project_id, row.portfolio]));
   const failures: AuthorityFailure[] = [];
-  for (const row of select<DecisionEventRow>(db, 'authority_decisions', decisionsWhere(pointInTime, query))) {
+  for (const row of await select<DecisionEventRow>(
+    reader,
+    'authority_decisions',
+    decisionsWhere(pointInTime, query),
+  )) {
     const decision = toDecision(row);
     const reference: DecisionReference = {
       body: decision.body as DecisionReference['body'],

@@ -1,4 +1,4 @@
-import type Database from 'better-sqlite3';
+import type { ReadModelReader } from '../read-models/read-model-reader';
 import type * as t from 'io-ts';
 import { delegationChain, type DelegationScope, isInForce } from '@styring/governance';
 import { provenanceOf } from '../answers/provenance';
@@ -25,14 +25,14 @@ const scopeAnswer = (scope: DelegationScope) => ({
  * with its chain up to the council's decision, the delegations given under it, and the decisions made under
  * it; as known then (recorded clock) or as known now (effective clock).
  */
-export const delegationRegister = (
-  db: Database.Database,
+export const delegationRegister = async (
+  reader: ReadModelReader,
   query: DelegationRegisterQuery = {},
-): t.TypeOf<typeof delegationRegisterAnswer> => {
+): Promise<t.TypeOf<typeof delegationRegisterAnswer>> => {
   const pointInTime = resolvePointInTime(query);
-  const { register, entries, grants, revocations } = registerOf(delegationRowsAt(db, pointInTime));
+  const { register, entries, grants, revocations } = registerOf(await delegationRowsAt(reader, pointInTime));
   const decisions = new Map(
-    decisionsUnderDelegations(db, query).map((group) => [group.delegationId, group.decisions]),
+    (await decisionsUnderDelegations(reader, query)).map((group) => [group.delegationId, group.decisions]),
   );
   return entries
     .filter((entry) => query.delegationId === undefined || entry.delegationId === query.delegationId)

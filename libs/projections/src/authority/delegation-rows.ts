@@ -1,4 +1,4 @@
-import type Database from 'better-sqlite3';
+import type { ReadModelReader } from '../read-models/read-model-reader';
 import {
   type AuthorityDelegated,
   type AuthorityRevoked,
@@ -45,10 +45,9 @@ export const registerOf = (rows: readonly DelegationRow[]) => {
 };
 
 /** The delegation rows that count for a state at a point in time (`Where.stateAt`), in effective order. */
-export const delegationRowsAt = (db: Database.Database, pointInTime: ResolvedPointInTime) => {
+export const delegationRowsAt = async (reader: ReadModelReader, pointInTime: ResolvedPointInTime) => {
   const where = new Where().stateAt(pointInTime, 'authority_delegations');
-  return selectRows<DelegationRow>(
-    db,
+  return await reader.select<DelegationRow>(
     `SELECT * FROM authority_delegations ${where} ORDER BY effective_from, position`,
     where.params,
   );

@@ -1,4 +1,4 @@
-import type Database from 'better-sqlite3';
+import type { ReadModelReader } from '../read-models/read-model-reader';
 import { governanceEventTypes } from '@styring/governance';
 import { oneOf } from '../closed-filter';
 import { type PointInTime, resolvePointInTime } from '../point-in-time';
@@ -51,7 +51,10 @@ const toEntry = (row: Row): ChangeLogRow => ({
  * The Endringslogg in log order: what was corrected, which field, old and new value, by whom and when. On
  * the recorded clock the corrections recorded by `asOf`; on the effective clock those in effect by then.
  */
-export const changeLog = (db: Database.Database, query: ChangeLogQuery = {}): ChangeLogRow[] => {
+export const changeLog = async (
+  reader: ReadModelReader,
+  query: ChangeLogQuery = {},
+): Promise<ChangeLogRow[]> => {
   const where = new Where()
     .historyAt(resolvePointInTime(query), 'change_log')
     .and('change_log.corrected_event_id = ?', query.correctedEventId)
@@ -60,8 +63,7 @@ export const changeLog = (db: Database.Database, query: ChangeLogQuery = {}): Ch
       oneOf('correctedEventType', query.correctedEventType, governanceEventTypes),
     )
     .and('change_log.actor = ?', query.actor);
-  const rows = selectRows<Row>(
-    db,
+  const rows = await reader.select<Row>(
     `SELECT * FROM change_log ${where} ORDER BY position, rowid`,
     where.params,
   );

@@ -55,8 +55,8 @@ describe('the Endringslogg (change log)', () => {
   });
   afterEach(() => history.close());
 
-  it('lists every corrected field with old value, new value, who and when', () => {
-    expect(changeLog(history.db)).toEqual([
+  it('lists every corrected field with old value, new value, who and when', async () => {
+    expect(await changeLog(history.reader)).toEqual([
       {
         eventId: first.eventId,
         correctedEventId: plan.eventId,
@@ -82,19 +82,21 @@ describe('the Endringslogg (change log)', () => {
     ]);
   });
 
-  it('shows the corrections recorded by a date, or in effect by it, and filters them', () => {
-    const fields = (query: Parameters<typeof changeLog>[1]) =>
-      changeLog(history.db, query).map((row) => row.field);
-    expect(fields({ asOf: '2024-10-30', clock: 'effective' })).toEqual(['period.from', 'unit']);
-    expect(fields({ asOf: '2024-10-30', clock: 'recorded' })).toEqual([]);
-    expect(fields({ asOf: '2024-12-31', clock: 'recorded' })).toEqual(['period.from', 'unit']);
-    expect(fields({ asOf: '2025-01-10', clock: 'effective', actor: 'arkivar-2' })).toEqual([
+  it('shows the corrections recorded by a date, or in effect by it, and filters them', async () => {
+    const fields = async (query: Parameters<typeof changeLog>[1]) =>
+      (await changeLog(history.reader, query)).map((row) => row.field);
+    expect(await fields({ asOf: '2024-10-30', clock: 'effective' })).toEqual(['period.from', 'unit']);
+    expect(await fields({ asOf: '2024-10-30', clock: 'recorded' })).toEqual([]);
+    expect(await fields({ asOf: '2024-12-31', clock: 'recorded' })).toEqual(['period.from', 'unit']);
+    expect(await fields({ asOf: '2025-01-10', clock: 'effective', actor: 'arkivar-2' })).toEqual([
       'documentReference',
     ]);
-    expect(fields({ asOf: '2025-01-10', clock: 'recorded', actor: 'arkivar-2' })).toEqual([
+    expect(await fields({ asOf: '2025-01-10', clock: 'recorded', actor: 'arkivar-2' })).toEqual([
       'documentReference',
     ]);
-    expect(fields({ correctedEventId: plan.eventId, correctedEventType: 'PlanAdopted' })).toHaveLength(3);
-    expect(fields({ correctedEventId: 'another-event' })).toEqual([]);
+    expect(await fields({ correctedEventId: plan.eventId, correctedEventType: 'PlanAdopted' })).toHaveLength(
+      3,
+    );
+    expect(await fields({ correctedEventId: 'another-event' })).toEqual([]);
   });
 });

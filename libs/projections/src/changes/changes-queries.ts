@@ -1,4 +1,4 @@
-import type Database from 'better-sqlite3';
+import type { ReadModelReader } from '../read-models/read-model-reader';
 import type * as t from 'io-ts';
 import { changeLog } from '../change-log/change-log-queries';
 import type { DecisionLogRow } from '../decision-log/decision-log-answers';
@@ -86,19 +86,22 @@ const statusChanges = (before: ReadonlyMap<string, EntryStatus>, after: Readonly
  * registers' own answers at both times compared, so they hold whatever made them (a correction, a late
  * registration, a due date passing).
  */
-export const changesBetween = (db: Database.Database, query: ChangesQuery): ChangesBetween => {
+export const changesBetween = async (
+  reader: ReadModelReader,
+  query: ChangesQuery,
+): Promise<ChangesBetween> => {
   const { from, to } = checkedRange(query);
   const [then, now] = [knownAt(from), knownAt(to)];
-  const decidedBefore = new Set(decisionLog(db, then).map((row) => row.eventId));
+  const decidedBefore = new Set((await decisionLog(reader, then)).map((row) => row.eventId));
   const correctedKey = (entry: { eventId: string; field: string }) => `${entry.eventId} ${entry.field}`;
-  const correctedBefore = new Set(changeLog(db, then).map(correctedKey));
+  const correctedBefore = new Set((await changeLog(reader, then)).map(correctedKey));
   return {
     from,
     to,
-    decisions: decisionLog(db, now)
+    decisions: (await decisionLog(reader, now))
       .filter((row) => !decidedBefore.has(row.eventId))
       .map(newDecision),
-    corrections: changeLog(db, now)
+    corrections: (await changeLog(reader, now))
       .filter((entry) => !correctedBefore.has(correctedKey(entry)))
       .map((entry) => ({
         eventId: entry.eventId,
@@ -114,10 +117,12 @@ export const changesBetween = (db: Database.Database, query: ChangesQuery): Chan
         recordedAt: entry.recordedAt,
         globalPosition: entry.globalPosition,
       })),
-    registers: statusRegisters.map(({ register, title, statuses }) => ({
-      register,
-      title,
-      changes: statusChanges(statuses(db, then), statuses(db, now)),
-    })),
+    registers: await Promise.all(
+      statusRegisters.map(async ({ register, title, statuses }) => ({
+        register,
+        title,
+        changes: statusChanges(await statuses(reader, then), await statuses(reader, now)),
+      })),
+    ),
   };
 };

@@ -1,4 +1,4 @@
-import type Database from 'better-sqlite3';
+import type { ReadModelReader } from '../read-models/read-model-reader';
 import { defaultReportingObligations } from '@styring/governance';
 import { decisionsWithoutAuthority } from '../authority/authority-queries';
 import { type PointInTime, resolvePointInTime } from '../point-in-time';
@@ -19,7 +19,10 @@ export interface EntryStatus {
 export interface StatusRegister {
   readonly register: string;
   readonly title: string;
-  readonly statuses: (db: Database.Database, pointInTime: PointInTime) => ReadonlyMap<string, EntryStatus>;
+  readonly statuses: (
+    reader: ReadModelReader,
+    pointInTime: PointInTime,
+  ) => Promise<ReadonlyMap<string, EntryStatus>>;
 }
 
 const firstCalendarYear = Math.min(
@@ -27,11 +30,11 @@ const firstCalendarYear = Math.min(
 );
 
 /** Every term of the årshjul due from the first obligation's year to the year of the point in time. */
-const calendarStatuses = (db: Database.Database, pointInTime: PointInTime) => {
+const calendarStatuses = async (reader: ReadModelReader, pointInTime: PointInTime) => {
   const lastYear = Number(resolvePointInTime(pointInTime).day?.slice(0, 4));
   const statuses = new Map<string, EntryStatus>();
   for (let year = firstCalendarYear; year <= lastYear; year += 1) {
-    for (const entry of reportingCalendar(db, { ...pointInTime, year })) {
+    for (const entry of await reportingCalendar(reader, { ...pointInTime, year })) {
       const period = `${entry.period.from}–${entry.period.to}`;
       statuses.set(`${entry.obligationId} ${period}`, {
         label: `${entry.title} ${period} (frist ${entry.dueOn})`,
@@ -42,9 +45,9 @@ const calendarStatuses = (db: Database.Database, pointInTime: PointInTime) => {
   return statuses;
 };
 
-const authorityStatuses = (db: Database.Database, pointInTime: PointInTime) =>
+const authorityStatuses = async (reader: ReadModelReader, pointInTime: PointInTime) =>
   new Map(
-    decisionsWithoutAuthority(db, pointInTime).map((failure): [string, EntryStatus] => [
+    (await decisionsWithoutAuthority(reader, pointInTime)).map((failure): [string, EntryStatus] => [
       failure.decision.eventId,
       {
         label: `${failure.decision.kind}, sak ${failure.decision.caseNumber} (${failure.decision.body}, ${failure.decision.decidedOn})`,
@@ -54,12 +57,14 @@ const authorityStatuses = (db: Database.Database, pointInTime: PointInTime) =>
   );
 
 /** A risk's band, or `lukket` once it is closed. */
-const riskStatuses = (db: Database.Database, pointInTime: PointInTime) =>
+const riskStatuses = async (reader: ReadModelReader, pointInTime: PointInTime) =>
   new Map(
-    riskRegister(db, { ...pointInTime, includeClosed: true }).map((risk): [string, EntryStatus] => [
-      risk.riskId,
-      { label: risk.current.title, status: risk.closed === undefined ? risk.current.band : 'lukket' },
-    ]),
+    (await riskRegister(reader, { ...pointInTime, includeClosed: true })).map(
+      (risk): [string, EntryStatus] => [
+        risk.riskId,
+        { label: risk.current.title, status: risk.closed === undefined ? risk.current.band : 'lukket' },
+      ],
+    ),
   );
 
 export const statusRegisters: readonly StatusRegister[] = [

@@ -1,4 +1,4 @@
-import type Database from 'better-sqlite3';
+import type { ReadModelReader } from '../read-models/read-model-reader';
 import {
   DecidingBody,
   decisionTypes,
@@ -114,7 +114,10 @@ const decisionKinds: readonly string[] = [
   ...new Set(decisionTypes.map((type) => eventKindLabels[type])),
 ];
 
-export const decisionLog = (db: Database.Database, query: DecisionLogQuery = {}): DecisionLogRow[] => {
+export const decisionLog = async (
+  reader: ReadModelReader,
+  query: DecisionLogQuery = {},
+): Promise<DecisionLogRow[]> => {
   const pointInTime = resolvePointInTime(query);
   const limit = checkLimit(query.limit);
   const where = new Where()
@@ -135,8 +138,7 @@ export const decisionLog = (db: Database.Database, query: DecisionLogQuery = {})
       query.delegationId,
     )
     .and('decision_log.position > ?', query.afterPosition);
-  const rows = selectRows<Row>(
-    db,
+  const rows = await reader.select<Row>(
     `SELECT * FROM decision_log ${where} ORDER BY position${limit === undefined ? '' : ' LIMIT ?'}`,
     [...where.params, ...(limit === undefined ? [] : [limit])],
   );

@@ -71,8 +71,8 @@ describe('the Vedtakslogg (decision log)', () => {
   });
   afterEach(() => history.close());
 
-  it('records who decided what, where, when, in which case and under which authority', () => {
-    const log = decisionLog(history.db);
+  it('records who decided what, where, when, in which case and under which authority', async () => {
+    const log = await decisionLog(history.reader);
     expect(log.map((row) => row.eventId)).toEqual([
       expect.any(String),
       expect.any(String),
@@ -136,7 +136,7 @@ describe('the Vedtakslogg (decision log)', () => {
       { actor: 'radgiver-styv', role: 'styv', onBehalfOf: 'ledergruppen' },
     );
     await history.project();
-    const rows = decisionLog(history.db);
+    const rows = await decisionLog(history.reader);
     expect(rows.find((row) => row.eventId === marked.eventId)).toMatchObject({
       recordedWithoutAuthority,
       actor: 'radgiver-styv',
@@ -145,9 +145,9 @@ describe('the Vedtakslogg (decision log)', () => {
     expect(rows.filter((row) => row.recordedWithoutAuthority !== undefined)).toHaveLength(1);
   });
 
-  it('a correction recorded later changes the effective view of the past but not the recorded view', () => {
-    const effective = decisionLog(history.db, { asOf: '2024-09-30', clock: 'effective' });
-    const recorded = decisionLog(history.db, { asOf: '2024-09-30', clock: 'recorded' });
+  it('a correction recorded later changes the effective view of the past but not the recorded view', async () => {
+    const effective = await decisionLog(history.reader, { asOf: '2024-09-30', clock: 'effective' });
+    const recorded = await decisionLog(history.reader, { asOf: '2024-09-30', clock: 'recorded' });
     expect(effective.map((row) => row.kind)).toEqual(['Myndighet delegert', 'Plan vedtatt']);
     expect(recorded.map((row) => [row.kind, row.caseNumber, row.decidedOn])).toEqual([
       ['Myndighet delegert', '2023/900', '2023-12-12'],
@@ -155,35 +155,40 @@ describe('the Vedtakslogg (decision log)', () => {
       ['Prosjekt prioritert', '2024/2002', '2024-09-02'],
     ]);
     expect(recorded[2]?.correctedAt).toBeUndefined();
-    const afterCorrection = decisionLog(history.db, { asOf: '2024-11-01T10:00:00Z', clock: 'recorded' });
+    const afterCorrection = await decisionLog(history.reader, {
+      asOf: '2024-11-01T10:00:00Z',
+      clock: 'recorded',
+    });
     expect(afterCorrection[2]?.caseNumber).toBe('2024/2020');
-    expect(decisionLog(history.db, { asOf: '2024-10-28', clock: 'effective' })).toHaveLength(3);
+    expect(await decisionLog(history.reader, { asOf: '2024-10-28', clock: 'effective' })).toHaveLength(3);
   });
 
-  it('filters by body, kind, unit, actor, period, case and delegation on both clocks', () => {
+  it('filters by body, kind, unit, actor, period, case and delegation on both clocks', async () => {
     const kinds = (rows: readonly { kind: string }[]) => rows.map((row) => row.kind);
-    const both = (query: Parameters<typeof decisionLog>[1]) => ({
-      effective: kinds(decisionLog(history.db, { ...query, asOf: '2024-12-31', clock: 'effective' })),
-      recorded: kinds(decisionLog(history.db, { ...query, asOf: '2024-12-31', clock: 'recorded' })),
+    const both = async (query: Parameters<typeof decisionLog>[1]) => ({
+      effective: kinds(
+        await decisionLog(history.reader, { ...query, asOf: '2024-12-31', clock: 'effective' }),
+      ),
+      recorded: kinds(await decisionLog(history.reader, { ...query, asOf: '2024-12-31', clock: 'recorded' })),
     });
     const prioritized = { effective: ['Prosjekt prioritert'], recorded: ['Prosjekt prioritert'] };
-    expect(both({ body: 'kommunestyret' })).toEqual({
+    expect(await both({ body: 'kommunestyret' })).toEqual({
       effective: ['Myndighet delegert', 'Plan vedtatt'],
       recorded: ['Myndighet delegert', 'Plan vedtatt'],
     });
-    expect(both({ kind: 'Prosjekt prioritert' })).toEqual(prioritized);
-    expect(both({ kind: 'ProjectPrioritized' })).toEqual(prioritized);
-    expect(both({ actor: 'kd-1' })).toEqual(prioritized);
-    expect(both({ delegationId: 'ks-kd' })).toEqual(prioritized);
-    expect(both({ caseNumber: '2024/2020' })).toEqual(prioritized);
-    expect(both({ from: '2024-06-01', to: '2024-10-31' })).toEqual({
+    expect(await both({ kind: 'Prosjekt prioritert' })).toEqual(prioritized);
+    expect(await both({ kind: 'ProjectPrioritized' })).toEqual(prioritized);
+    expect(await both({ actor: 'kd-1' })).toEqual(prioritized);
+    expect(await both({ delegationId: 'ks-kd' })).toEqual(prioritized);
+    expect(await both({ caseNumber: '2024/2020' })).toEqual(prioritized);
+    expect(await both({ from: '2024-06-01', to: '2024-10-31' })).toEqual({
       effective: ['Plan vedtatt', 'Prosjekt prioritert'],
       recorded: ['Plan vedtatt', 'Prosjekt prioritert'],
     });
-    expect(both({ from: '2024-09-01', to: '2024-09-30' })).toEqual({ effective: [], recorded: [] });
+    expect(await both({ from: '2024-09-01', to: '2024-09-30' })).toEqual({ effective: [], recorded: [] });
     expect(
       kinds(
-        decisionLog(history.db, {
+        await decisionLog(history.reader, {
           from: '2024-09-01',
           to: '2024-09-30',
           asOf: '2024-10-01',
@@ -191,21 +196,21 @@ describe('the Vedtakslogg (decision log)', () => {
         }),
       ),
     ).toEqual(['Prosjekt prioritert']);
-    expect(both({ unit: 'styv' })).toEqual({ effective: ['Plan vedtatt'], recorded: ['Plan vedtatt'] });
-    expect(both({ unit: 'nowhere' })).toEqual({ effective: [], recorded: [] });
+    expect(await both({ unit: 'styv' })).toEqual({ effective: ['Plan vedtatt'], recorded: ['Plan vedtatt'] });
+    expect(await both({ unit: 'nowhere' })).toEqual({ effective: [], recorded: [] });
   });
 
-  it('pages in log order and refuses bad arguments by name', () => {
-    const [first, ...rest] = decisionLog(history.db);
-    expect(decisionLog(history.db, { limit: 1 })).toEqual([first]);
-    expect(decisionLog(history.db, { afterPosition: first?.globalPosition })).toEqual(rest);
-    expect(() => decisionLog(history.db, { from: 'yesterday' })).toThrow(
+  it('pages in log order and refuses bad arguments by name', async () => {
+    const [first, ...rest] = await decisionLog(history.reader);
+    expect(await decisionLog(history.reader, { limit: 1 })).toEqual([first]);
+    expect(await decisionLog(history.reader, { afterPosition: first?.globalPosition })).toEqual(rest);
+    await expect(decisionLog(history.reader, { from: 'yesterday' })).rejects.toThrow(
       "from: 'yesterday' is not a date (YYYY-MM-DD)",
     );
-    expect(() => decisionLog(history.db, { limit: 0 })).toThrow(
+    await expect(decisionLog(history.reader, { limit: 0 })).rejects.toThrow(
       'limit: 0 is not a whole number of 1 or more',
     );
-    expect(() => decisionLog(history.db, { clock: 'wall' as 'recorded' })).toThrow(
+    await expect(decisionLog(history.reader, { clock: 'wall' as 'recorded' })).rejects.toThrow(
       "clock: 'wall' is not one of 'recorded', 'effective'",
     );
   });

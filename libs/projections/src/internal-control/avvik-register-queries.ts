@@ -1,5 +1,5 @@
 import { oneOf } from '../closed-filter';
-import type Database from 'better-sqlite3';
+import type { ReadModelReader } from '../read-models/read-model-reader';
 import type * as t from 'io-ts';
 import { DeviationCategory } from '@styring/governance';
 import { groupBy } from '../group-by';
@@ -45,10 +45,10 @@ const daysBetween = (from: string, to: string): number =>
  * days it took to close (or has been open, on the day of `asOf`). On the recorded clock as known then; on
  * the effective clock as known now, corrections included.
  */
-export const avvikRegister = (
-  db: Database.Database,
+export const avvikRegister = async (
+  reader: ReadModelReader,
   query: AvvikQuery = {},
-): t.TypeOf<typeof avvikRegisterAnswer> => {
+): Promise<t.TypeOf<typeof avvikRegisterAnswer>> => {
   oneOf('status', query.status, statuses);
   oneOf('category', query.category, categories);
   const pointInTime = resolvePointInTime(query);
@@ -56,13 +56,12 @@ export const avvikRegister = (
     .stateAt(pointInTime, 'deviations')
     .and('deviations.unit = ?', query.unit)
     .and('deviations.category = ?', query.category);
-  const rows = selectRows<DeviationRow>(
-    db,
+  const rows = await reader.select<DeviationRow>(
     `SELECT * FROM deviations ${where} ORDER BY effective_from, position`,
     where.params,
   );
   const closings = groupBy(
-    stateRowsAt<ClosingRow>(db, pointInTime, 'deviation_closings'),
+    await stateRowsAt<ClosingRow>(reader, pointInTime, 'deviation_closings'),
     (row) => row.deviation_id,
   );
   return rows
@@ -97,11 +96,11 @@ export const avvikRegister = (
 };
 
 /** The avvik register at `asOf` summed per unit: open, closed, and the average days to close. */
-export const avvikByUnit = (
-  db: Database.Database,
+export const avvikByUnit = async (
+  reader: ReadModelReader,
   query: Omit<AvvikQuery, 'status'> = {},
-): t.TypeOf<typeof avvikByUnitAnswer> =>
-  [...groupBy(avvikRegister(db, query), (entry) => entry.unit)].map(([unit, entries]) => {
+): Promise<t.TypeOf<typeof avvikByUnitAnswer>> =>
+  [...groupBy(await avvikRegister(reader, query), (entry) => entry.unit)].map(([unit, entries]) => {
     const days = entries.flatMap((entry) => (entry.daysToClose === undefined ? [] : [entry.daysToClose]));
     return {
       unit,

@@ -1,4 +1,4 @@
-import type Database from 'better-sqlite3';
+import type { ReadModelReader } from '../read-models/read-model-reader';
 import type * as t from 'io-ts';
 import { checkDate, type PointInTime, resolvePointInTime } from '../point-in-time';
 import { selectRows, Where } from '../sqlite/where';
@@ -52,20 +52,21 @@ const toEntry = (row: Row): ChecklistEntry => {
  * The internkontroll checklists in the order they were completed: on the recorded clock those recorded by
  * `asOf` (as then known); on the effective clock those completed by `asOf`, as known now.
  */
-export const internalControlChecklists = (
-  db: Database.Database,
+export const internalControlChecklists = async (
+  reader: ReadModelReader,
   query: ChecklistQuery = {},
-): t.TypeOf<typeof internalControlChecklistsAnswer> => {
+): Promise<t.TypeOf<typeof internalControlChecklistsAnswer>> => {
   const table = 'internal_control_checklists';
   const where = new Where()
     .historyAt(resolvePointInTime(query), table)
     .and(`${table}.unit = ?`, query.unit)
     .and(`${table}.period_to >= ?`, query.from === undefined ? undefined : checkDate(query.from, 'from'))
     .and(`${table}.period_from <= ?`, query.to === undefined ? undefined : checkDate(query.to, 'to'));
-  return selectRows<Row>(
-    db,
-    `SELECT * FROM ${table} ${where} ORDER BY effective_from, position`,
-    where.params,
+  return (
+    await reader.select<Row>(
+      `SELECT * FROM ${table} ${where} ORDER BY effective_from, position`,
+      where.params,
+    )
   )
     .map(toEntry)
     .filter((entry) => query.withAvvik !== true || entry.outcome.avvik > 0);

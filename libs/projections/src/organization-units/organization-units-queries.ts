@@ -1,4 +1,4 @@
-import type Database from 'better-sqlite3';
+import type { ReadModelReader } from '../read-models/read-model-reader';
 import type * as t from 'io-ts';
 import { unitKindLabels } from '@styring/governance';
 import { provenanceOf, type ProvenanceRow } from '../answers/provenance';
@@ -49,13 +49,13 @@ const sectorOf = (units: ReadonlyMap<string, OrganizationUnit>, start: Organizat
  * the effective clock): every unit established by then, active or dissolved, with its parent, its sector
  * and the decisions that established and dissolved it, each marked when a correction changed it.
  */
-export const organizationUnits = (
-  db: Database.Database,
+export const organizationUnits = async (
+  reader: ReadModelReader,
   query: OrganizationUnitsQuery = {},
-): t.TypeOf<typeof organizationUnitsAnswer> => {
+): Promise<t.TypeOf<typeof organizationUnitsAnswer>> => {
   const kind = oneOf('kind', query.kind, Object.keys(unitKindLabels) as UnitKind[]);
   const status = oneOf('status', query.status, statuses);
-  const rows = stateRowsAt<UnitRow>(db, resolvePointInTime(query), 'organization_unit_events');
+  const rows = await stateRowsAt<UnitRow>(reader, resolvePointInTime(query), 'organization_unit_events');
   const units = new Map<string, OrganizationUnit>();
   for (const row of rows) {
     const unit = units.get(row.unit);

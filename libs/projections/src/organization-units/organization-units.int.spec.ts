@@ -62,15 +62,15 @@ describe('the organization units', () => {
   });
   afterEach(() => history.close());
 
-  const summary = (query: Parameters<typeof organizationUnits>[1]) =>
-    organizationUnits(history.db, query).map(
+  const summary = async (query: Parameters<typeof organizationUnits>[1]) =>
+    (await organizationUnits(history.reader, query)).map(
       (unit) => `${unit.unit} ${unit.status} parent=${unit.parent ?? '-'} sector=${unit.sector ?? '-'}`,
     );
 
-  it('shows the units as they stood on a day, with parent, sector and the decisions that made and closed them', () => {
-    const now = organizationUnits(history.db);
+  it('shows the units as they stood on a day, with parent, sector and the decisions that made and closed them', async () => {
+    const now = await organizationUnits(history.reader);
     expect(organizationUnitsAnswer.is(now)).toBe(true);
-    expect(summary({})).toEqual([
+    expect(await summary({})).toEqual([
       'teknisk-sektor aktiv parent=- sector=teknisk-sektor',
       'prosjektvirksomheten aktiv parent=teknisk-sektor sector=teknisk-sektor',
       'byggeledelse nedlagt parent=teknisk-sektor sector=teknisk-sektor',
@@ -81,33 +81,33 @@ describe('the organization units', () => {
       dissolved: { reason: 'Slått sammen med prosjektvirksomheten', decision: { caseNumber: '2024/900' } },
     });
     expect(now[0]?.established.correctedAt).toBeUndefined();
-    expect(summary({ asOf: '2024-06-30' })).toContain(
+    expect(await summary({ asOf: '2024-06-30' })).toContain(
       'byggeledelse aktiv parent=teknisk-sektor sector=teknisk-sektor',
     );
-    expect(summary({ asOf: '2023-12-31' })).toHaveLength(2);
+    expect(await summary({ asOf: '2023-12-31' })).toHaveLength(2);
   });
 
-  it('answers on the recorded clock what the register said before the correction', () => {
-    expect(summary({ asOf: '2024-03-01', clock: 'recorded' })).toContain(
+  it('answers on the recorded clock what the register said before the correction', async () => {
+    expect(await summary({ asOf: '2024-03-01', clock: 'recorded' })).toContain(
       'byggeledelse aktiv parent=prosjektvirksomheten sector=teknisk-sektor',
     );
-    expect(summary({ asOf: '2024-03-10', clock: 'recorded' })).toContain(
+    expect(await summary({ asOf: '2024-03-10', clock: 'recorded' })).toContain(
       'byggeledelse aktiv parent=teknisk-sektor sector=teknisk-sektor',
     );
-    expect(summary({ asOf: '2024-02-01', clock: 'recorded' })).toHaveLength(2);
+    expect(await summary({ asOf: '2024-02-01', clock: 'recorded' })).toHaveLength(2);
   });
 
-  it('filters by kind and status, and names the allowed values of a bad filter', () => {
-    expect(summary({ status: 'nedlagt' })).toEqual([
+  it('filters by kind and status, and names the allowed values of a bad filter', async () => {
+    expect(await summary({ status: 'nedlagt' })).toEqual([
       'byggeledelse nedlagt parent=teknisk-sektor sector=teknisk-sektor',
     ]);
-    expect(organizationUnits(history.db, { kind: 'sektor' }).map((unit) => unit.unit)).toEqual([
-      'teknisk-sektor',
-    ]);
-    expect(() => organizationUnits(history.db, { kind: 'sector' })).toThrow(
+    expect(
+      await (await organizationUnits(history.reader, { kind: 'sektor' })).map((unit) => unit.unit),
+    ).toEqual(['teknisk-sektor']);
+    await expect(organizationUnits(history.reader, { kind: 'sector' })).rejects.toThrow(
       "kind: 'sector' is not one of 'sektor', 'stabsavdeling', 'virksomhet', 'seksjon', 'avdeling'",
     );
-    expect(() => organizationUnits(history.db, { status: 'open' })).toThrow(
+    await expect(organizationUnits(history.reader, { status: 'open' })).rejects.toThrow(
       "status: 'open' is not one of 'aktiv', 'nedlagt'",
     );
   });

@@ -1,4 +1,4 @@
-import type Database from 'better-sqlite3';
+import type { ReadModelReader } from '../read-models/read-model-reader';
 import type * as t from 'io-ts';
 import { provenanceOf, type ProvenanceRow } from '../answers/provenance';
 import { oneOf } from '../closed-filter';
@@ -40,8 +40,8 @@ interface OwnershipReportRow extends DecisionRow, ProvenanceRow {
 const statuses: readonly CompanyStatus[] = ['eid', 'avsluttet'];
 const companyForms: readonly CompanyForm[] = ['iks', 'as', 'kf', 'sa', 'stiftelse', 'annet'];
 
-const reportsAt = (db: Database.Database, pointInTime: ResolvedPointInTime) =>
-  stateRowsAt<OwnershipReportRow>(db, pointInTime, 'ownership_reports').map((row) => ({
+const reportsAt = async (reader: ReadModelReader, pointInTime: ResolvedPointInTime) =>
+  (await stateRowsAt<OwnershipReportRow>(reader, pointInTime, 'ownership_reports')).map((row) => ({
     reportId: row.report_id,
     title: row.title,
     electoralPeriod: { from: row.period_from, to: row.period_to },
@@ -52,10 +52,10 @@ const reportsAt = (db: Database.Database, pointInTime: ResolvedPointInTime) =>
   }));
 
 /** The eierskapsmeldinger adopted by `asOf` (kommuneloven § 26-1), as known then or as known now. */
-export const ownershipReports = (
-  db: Database.Database,
+export const ownershipReports = async (
+  reader: ReadModelReader,
   query: PointInTime = {},
-): t.TypeOf<typeof ownershipReportsAnswer> => reportsAt(db, resolvePointInTime(query));
+): Promise<t.TypeOf<typeof ownershipReportsAnswer>> => await reportsAt(reader, resolvePointInTime(query));
 
 const companyOf = (row: CompanyRow): Company => ({
   companyId: row.company_id,
@@ -84,14 +84,14 @@ const endingOf = (row: CompanyRow) => {
  * effective clock): each company with its organization number and share, when ownership started and – with
  * its decision – ended, and the eierskapsmeldinger that cover it.
  */
-export const companyRegister = (
-  db: Database.Database,
+export const companyRegister = async (
+  reader: ReadModelReader,
   query: CompanyRegisterQuery = {},
-): t.TypeOf<typeof companyRegisterAnswer> => {
+): Promise<t.TypeOf<typeof companyRegisterAnswer>> => {
   const status = oneOf('status', query.status, statuses);
   const companyForm = oneOf('companyForm', query.companyForm, companyForms);
   const pointInTime = resolvePointInTime(query);
-  const rows = stateRowsAt<CompanyRow>(db, pointInTime, 'ownership_company_events');
+  const rows = await stateRowsAt<CompanyRow>(reader, pointInTime, 'ownership_company_events');
   const companies = new Map<string, Company>();
   for (const row of rows) {
     const company = companies.get(row.company_id);
@@ -100,7 +100,7 @@ export const companyRegister = (
       companies.set(row.company_id, { ...company, status: 'avsluttet', ended: endingOf(row) });
     }
   }
-  const reports = reportsAt(db, pointInTime);
+  const reports = await reportsAt(reader, pointInTime);
   return [...companies.values()]
     .map((company) => ({
       ...company,

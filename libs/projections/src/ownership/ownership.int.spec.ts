@@ -59,16 +59,16 @@ describe('the ownership register', () => {
   });
   afterEach(() => history.close());
 
-  const shares = (query: Parameters<typeof companyRegister>[1]) =>
-    companyRegister(history.db, query).map(
+  const shares = async (query: Parameters<typeof companyRegister>[1]) =>
+    (await companyRegister(history.reader, query)).map(
       (entry) =>
         `${entry.companyId} ${entry.ownershipPercent} ${entry.status} [${entry.ownershipReports.join(' ')}]`,
     );
 
-  it('lists the companies with share, start and end of ownership with its decision, and the reports covering them', () => {
-    const register = companyRegister(history.db);
+  it('lists the companies with share, start and end of ownership with its decision, and the reports covering them', async () => {
+    const register = await companyRegister(history.reader);
     expect(companyRegisterAnswer.is(register)).toBe(true);
-    expect(shares({})).toEqual([
+    expect(await shares({})).toEqual([
       'nrbr 25 eid [eierskapsmelding-2024]',
       'krisesenter 14.8 avsluttet [eierskapsmelding-2024]',
     ]);
@@ -83,7 +83,7 @@ describe('the ownership register', () => {
       reason: 'Kommunen trer ut av samarbeidet',
       decision: { caseNumber: '2024/1100', body: 'kommunestyret' },
     });
-    const reports = ownershipReports(history.db);
+    const reports = await ownershipReports(history.reader);
     expect(ownershipReportsAnswer.is(reports)).toBe(true);
     expect(reports).toMatchObject([
       {
@@ -94,27 +94,29 @@ describe('the ownership register', () => {
     ]);
   });
 
-  it('answers on the recorded clock with the share known then, and on the effective clock as it stood', () => {
-    expect(shares({ asOf: '2024-12-30', clock: 'recorded' })).toEqual([
+  it('answers on the recorded clock with the share known then, and on the effective clock as it stood', async () => {
+    expect(await shares({ asOf: '2024-12-30', clock: 'recorded' })).toEqual([
       'nrbr 22.5 eid [eierskapsmelding-2024]',
       'krisesenter 14.8 eid [eierskapsmelding-2024]',
     ]);
-    expect(shares({ asOf: '2024-12-31', clock: 'recorded' })[1]).toBe(
+    expect((await shares({ asOf: '2024-12-31', clock: 'recorded' }))[1]).toBe(
       'krisesenter 14.8 avsluttet [eierskapsmelding-2024]',
     );
-    expect(shares({ asOf: '2024-03-01' })).toEqual(['nrbr 25 eid []', 'krisesenter 14.8 eid []']);
-    expect(shares({ asOf: '2024-01-31' })).toEqual([]);
-    expect(ownershipReports(history.db, { asOf: '2024-06-19', clock: 'recorded' })).toEqual([]);
-    expect(ownershipReports(history.db, { asOf: '2024-06-19' })).toHaveLength(1);
+    expect(await shares({ asOf: '2024-03-01' })).toEqual(['nrbr 25 eid []', 'krisesenter 14.8 eid []']);
+    expect(await shares({ asOf: '2024-01-31' })).toEqual([]);
+    expect(await ownershipReports(history.reader, { asOf: '2024-06-19', clock: 'recorded' })).toEqual([]);
+    expect(await ownershipReports(history.reader, { asOf: '2024-06-19' })).toHaveLength(1);
   });
 
-  it('filters by status and company form, and names the allowed values of a bad one', () => {
-    expect(shares({ status: 'avsluttet' })).toEqual(['krisesenter 14.8 avsluttet [eierskapsmelding-2024]']);
-    expect(shares({ companyForm: 'as' })).toEqual([]);
-    expect(() => companyRegister(history.db, { status: 'owned' })).toThrow(
+  it('filters by status and company form, and names the allowed values of a bad one', async () => {
+    expect(await shares({ status: 'avsluttet' })).toEqual([
+      'krisesenter 14.8 avsluttet [eierskapsmelding-2024]',
+    ]);
+    expect(await shares({ companyForm: 'as' })).toEqual([]);
+    await expect(companyRegister(history.reader, { status: 'owned' })).rejects.toThrow(
       "status: 'owned' is not one of 'eid', 'avsluttet'",
     );
-    expect(() => companyRegister(history.db, { companyForm: 'asa' })).toThrow(
+    await expect(companyRegister(history.reader, { companyForm: 'asa' })).rejects.toThrow(
       "companyForm: 'asa' is not one of",
     );
   });

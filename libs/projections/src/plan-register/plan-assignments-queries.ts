@@ -1,4 +1,4 @@
-import type Database from 'better-sqlite3';
+import type { ReadModelReader } from '../read-models/read-model-reader';
 import type * as t from 'io-ts';
 import type { planAssignmentsAnswer } from './plan-assignments-answers';
 import { type PlanQuery, planRegister } from './plan-register-queries';
@@ -13,13 +13,13 @@ export interface PlanAssignmentQuery extends PlanQuery {
  * each with the goals it works towards looked up in the same register, so a reference to a goal that no
  * plan holds shows as `found: false`.
  */
-export const planAssignments = (
-  db: Database.Database,
+export const planAssignments = async (
+  reader: ReadModelReader,
   query: PlanAssignmentQuery = {},
-): t.TypeOf<typeof planAssignmentsAnswer> => {
+): Promise<t.TypeOf<typeof planAssignmentsAnswer>> => {
   // Goals are looked up in every plan, so the register is read unfiltered and filtered below.
   const { kind, unit, planId, responsibleUnit, ...pointInTime } = query;
-  const plans = planRegister(db, pointInTime);
+  const plans = await planRegister(reader, pointInTime);
   const goalOf = (planId: string, goalId: string) =>
     plans.find((plan) => plan.planId === planId)?.goals.find((goal) => goal.goalId === goalId);
   return plans

@@ -72,14 +72,14 @@ describe('the assignments (oppdrag) of the plans', () => {
   });
   afterEach(() => history.close());
 
-  const listed = (query: Parameters<typeof planAssignments>[1]) =>
-    planAssignments(history.db, query).map(
+  const listed = async (query: Parameters<typeof planAssignments>[1]) =>
+    (await planAssignments(history.reader, query)).map(
       (entry) =>
         `${entry.assignmentId} ${entry.due ?? '-'} ${entry.goals.map((goal) => `${goal.goalId}:${goal.found}`).join(',')}`,
     );
 
-  it('lists each oppdrag with the goals it serves, flagging a goal no plan holds', () => {
-    const answer = planAssignments(history.db, { asOf: '2025-02-01' });
+  it('lists each oppdrag with the goals it serves, flagging a goal no plan holds', async () => {
+    const answer = await planAssignments(history.reader, { asOf: '2025-02-01' });
     expect(planAssignmentsAnswer.is(answer)).toBe(true);
     expect(answer[0]).toMatchObject({
       assignmentId: 'leksehjelp',
@@ -98,23 +98,23 @@ describe('the assignments (oppdrag) of the plans', () => {
         },
       ],
     });
-    expect(listed({ asOf: '2025-02-01' })).toEqual([
+    expect(await listed({ asOf: '2025-02-01' })).toEqual([
       'leksehjelp 2025-09-01 trygg-oppvekst:true',
       'ungdomsklubb - bred-ungdomssatsing:false',
     ]);
-    expect(listed({ responsibleUnit: 'kultur', asOf: '2025-02-01' })).toEqual([
+    expect(await listed({ responsibleUnit: 'kultur', asOf: '2025-02-01' })).toEqual([
       'ungdomsklubb - bred-ungdomssatsing:false',
     ]);
   });
 
-  it('answers on both clocks, with the correction and the revision', () => {
-    expect(listed({ asOf: '2025-02-01', clock: 'recorded' })).toEqual([
+  it('answers on both clocks, with the correction and the revision', async () => {
+    expect(await listed({ asOf: '2025-02-01', clock: 'recorded' })).toEqual([
       'leksehjelp 2025-08-15 trygg-oppvekst:true',
       'ungdomsklubb - bred-ungdomssatsing:false',
     ]);
-    expect(listed({ asOf: '2025-01-09', clock: 'effective' })).toEqual([]);
+    expect(await listed({ asOf: '2025-01-09', clock: 'effective' })).toEqual([]);
     // The June revision restated the list as it stood in its decision, with the old date.
-    expect(listed({})).toEqual(['leksehjelp 2025-08-15 trygg-oppvekst:true']);
-    expect(listed({ asOf: '2025-05-31', clock: 'recorded', kind: 'virksomhetsplan' })).toHaveLength(2);
+    expect(await listed({})).toEqual(['leksehjelp 2025-08-15 trygg-oppvekst:true']);
+    expect(await listed({ asOf: '2025-05-31', clock: 'recorded', kind: 'virksomhetsplan' })).toHaveLength(2);
   });
 });

@@ -1,4 +1,4 @@
-import type Database from 'better-sqlite3';
+import type { ReadModelReader } from '../read-models/read-model-reader';
 import { type Assignment, type Goal, isBudgetAdoptedLate, PlanKind } from '@styring/governance';
 import type * as t from 'io-ts';
 import { oneOf } from '../closed-filter';
@@ -115,20 +115,18 @@ const foldVersions = (
 };
 
 /** Every plan's versions under a filter, grouped by plan in the order the plans were adopted. */
-const versionsByPlan = (
-  db: Database.Database,
+const versionsByPlan = async (
+  reader: ReadModelReader,
   select: (where: Where, table: string) => Where,
   planId?: string,
-): Map<string, PlanVersion[]> => {
+): Promise<Map<string, PlanVersion[]>> => {
   const events = select(new Where(), 'plan_events').and('plan_events.plan_id = ?', planId);
-  const rows = selectRows<PlanEventRow>(
-    db,
+  const rows = await reader.select<PlanEventRow>(
     `SELECT * FROM plan_events ${events} ORDER BY effective_from, position`,
     events.params,
   );
   const goalsWhere = select(new Where(), 'plan_goals').and('plan_goals.plan_id = ?', planId);
-  const goalRows = selectRows<GoalRow>(
-    db,
+  const goalRows = await reader.select<GoalRow>(
     `SELECT * FROM plan_goals ${goalsWhere} ORDER BY rowid`,
     goalsWhere.params,
   );
@@ -161,41 +159,41 @@ const stateAt = (pointInTime: ResolvedPointInTime) => (where: Where, table: stri
  * The plan register: every plan as it stood at `asOf` – on the effective clock with every correction known
  * now, on the recorded clock as the register read then – with its latest version, goals and status.
  */
-export const planRegister = (db: Database.Database, query: PlanQuery = {}): PlanVersion[] =>
-  latest(versionsByPlan(db, stateAt(resolvePointInTime(query))), query);
+export const planRegister = async (reader: ReadModelReader, query: PlanQuery = {}): Promise<PlanVersion[]> =>
+  latest(await versionsByPlan(reader, stateAt(resolvePointInTime(query))), query);
 
 /** The plans in force on the day of `asOf`: adopted, not retired, and with a period that covers that day. */
-export const plansInForce = (
-  db: Database.Database,
+export const plansInForce = async (
+  reader: ReadModelReader,
   query: PlanQuery & { readonly asOf: string },
-): PlanVersion[] => {
+): Promise<PlanVersion[]> => {
   const pointInTime = resolvePointInTime(query);
   const day = pointInTime.day;
   if (day === undefined) throw new InvalidQuery('asOf', 'is required: in force on which day?');
-  return latest(versionsByPlan(db, stateAt(pointInTime)), query).filter(
+  return latest(await versionsByPlan(reader, stateAt(pointInTime)), query).filter(
     (plan) => plan.status === 'vedtatt' && plan.period.from <= day && day <= plan.period.to,
   );
 };
 
 /** A plan's versions, one per decision, as recorded by `asOf` (recorded) or in effect by `asOf` (effective). */
-export const planVersions = (
-  db: Database.Database,
+export const planVersions = async (
+  reader: ReadModelReader,
   query: PointInTime & { readonly planId: string },
-): PlanVersion[] => {
+): Promise<PlanVersion[]> => {
   const pointInTime = resolvePointInTime(query);
   return (
-    versionsByPlan(db, (where, table) => where.historyAt(pointInTime, table), query.planId).get(
+    (await versionsByPlan(reader, (where, table) => where.historyAt(pointInTime, table), query.planId)).get(
       query.planId,
     ) ?? []
   );
 };
 
 /** The plan hierarchy at `asOf`: plans without a parent in the register are the roots. */
-export const planHierarchy = (
-  db: Database.Database,
+export const planHierarchy = async (
+  reader: ReadModelReader,
   query: PlanQuery = {},
-): t.TypeOf<typeof planHierarchyAnswer> => {
-  const plans = planRegister(db, query);
+): Promise<t.TypeOf<typeof planHierarchyAnswer>> => {
+  const plans = await planRegister(reader, query);
   const ids = new Set(plans.map((plan) => plan.planId));
   const children = (id: string) =>
     plans.filter((plan) => plan.parentPlans.includes(id)).map((plan) => plan.planId);
@@ -208,11 +206,11 @@ export const planHierarchy = (
 };
 
 /** The goals of the plans in the register at `asOf`, optionally of one plan or one focus area. */
-export const planGoals = (
-  db: Database.Database,
+export const planGoals = async (
+  reader: ReadModelReader,
   query: PlanQuery & { readonly planId?: string; readonly focusArea?: string } = {},
-): PlanGoal[] =>
-  planRegister(db, query)
+): Promise<PlanGoal[]> =>
+  (await planRegister(reader, query))
     .filter((plan) => query.planId === undefined || plan.planId === query.planId)
     .flatMap((plan) => plan.goals.map((goal) => ({ ...goal, planId: plan.planId, planTitle: plan.title })))
     .filter((goal) => query.focusArea === undefined || goal.focusArea === query.focusArea);

@@ -1,4 +1,4 @@
-import type Database from 'better-sqlite3';
+import type { ReadModelReader } from '../read-models/read-model-reader';
 import { Portfolio } from '@styring/governance';
 import { oneOf } from '../closed-filter';
 import { decisionOf, type DecisionRow, type DecisionSummary } from '../governance/decision-columns';
@@ -100,13 +100,17 @@ const rankingsWhere = (pointInTime: ResolvedPointInTime, filter: { portfolio?: s
     .and('portfolio_rankings.portfolio = ?', filter.portfolio)
     .and('portfolio_rankings.round = ?', filter.round);
 
-const projectsAt = (db: Database.Database, pointInTime: ResolvedPointInTime): Map<string, ProjectEntry> => {
-  const rows = stateRowsAt<ProjectRow>(db, pointInTime, 'portfolio_project_events');
+const projectsAt = async (
+  reader: ReadModelReader,
+  pointInTime: ResolvedPointInTime,
+): Promise<Map<string, ProjectEntry>> => {
+  const rows = await stateRowsAt<ProjectRow>(reader, pointInTime, 'portfolio_project_events');
   const rankingWhere = rankingsWhere(pointInTime, {});
-  const prioritizations = selectRows<RankingRow>(
-    db,
-    `SELECT * FROM portfolio_rankings ${rankingWhere} ORDER BY effective_from, position`,
-    rankingWhere.params,
+  const prioritizations = (
+    await reader.select<RankingRow>(
+      `SELECT * FROM portfolio_rankings ${rankingWhere} ORDER BY effective_from, position`,
+      rankingWhere.params,
+    )
   ).map(toPrioritization);
   const rowsOf = groupBy(rows, (row) => row.project_id);
   const prioritizationsOf = groupBy(prioritizations, (prioritization) => prioritization.projectId);
@@ -125,10 +129,13 @@ export interface ProjectRegisterQuery extends PointInTime {
 }
 
 /** The project register at `asOf`: every project with its status, latest health and deciding decisions. */
-export const projectRegister = (db: Database.Database, query: ProjectRegisterQuery = {}): ProjectEntry[] => {
+export const projectRegister = async (
+  reader: ReadModelReader,
+  query: ProjectRegisterQuery = {},
+): Promise<ProjectEntry[]> => {
   oneOf('portfolio', query.portfolio, portfolios);
   oneOf('status', query.status, projectStatuses);
-  return [...projectsAt(db, resolvePointInTime(query)).values()].filter(
+  return [...(await projectsAt(reader, resolvePointInTime(query))).values()].filter(
     (project) =>
       (query.portfolio === undefined || project.portfolio === query.portfolio) &&
       (query.owningUnit === undefined || project.owningUnit === query.owningUnit) &&
@@ -145,19 +152,21 @@ export interface RankingQuery extends PointInTime {
  * A portfolio's ranked projects in one round at `asOf`: each project's latest rank in the round (a later
  * prioritization of the same project replaces the earlier), lowest rank first.
  */
-export const portfolioRanking = (db: Database.Database, query: RankingQuery): RankedProject[] => {
+export const portfolioRanking = async (
+  reader: ReadModelReader,
+  query: RankingQuery,
+): Promise<RankedProject[]> => {
   oneOf('portfolio', query.portfolio, portfolios);
   const pointInTime = resolvePointInTime(query);
   const where = rankingsWhere(pointInTime, query);
-  const latest = selectRows<RankingRow>(
-    db,
+  const latest = await reader.select<RankingRow>(
     `SELECT * FROM (
          SELECT *, row_number() OVER (PARTITION BY project_id ORDER BY effective_from DESC, position DESC) AS newest
          FROM portfolio_rankings ${where}
        ) WHERE newest = 1 ORDER BY rank, position`,
     where.params,
   );
-  const projects = projectsAt(db, pointInTime);
+  const projects = await projectsAt(reader, pointInTime);
   return latest.map((row) => {
     const project = projects.get(row.project_id);
     return { ...toPrioritization(row), ...(project === undefined ? {} : { project }) };
@@ -174,18 +183,19 @@ export interface PrioritizationHistoryQuery extends PointInTime {
  * Every prioritization decision in order: on the recorded clock those recorded by `asOf` as they read
  * then; on the effective clock those decided by `asOf` as they read now.
  */
-export const prioritizationHistory = (
-  db: Database.Database,
+export const prioritizationHistory = async (
+  reader: ReadModelReader,
   query: PrioritizationHistoryQuery = {},
-): Prioritization[] => {
+): Promise<Prioritization[]> => {
   const where = new Where()
     .historyAt(resolvePointInTime(query), 'portfolio_rankings')
     .and('portfolio_rankings.portfolio = ?', oneOf('portfolio', query.portfolio, portfolios))
     .and('portfolio_rankings.round = ?', query.round)
     .and('portfolio_rankings.project_id = ?', query.projectId);
-  return selectRows<RankingRow>(
-    db,
-    `SELECT * FROM portfolio_rankings ${where} ORDER BY effective_from, position`,
-    where.params,
+  return (
+    await reader.select<RankingRow>(
+      `SELECT * FROM portfolio_rankings ${where} ORDER BY effective_from, position`,
+      where.params,
+    )
   ).map(toPrioritization);
 };

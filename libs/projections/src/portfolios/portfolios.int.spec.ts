@@ -114,8 +114,11 @@ describe('the portfolios', () => {
   const ranks = (ranking: readonly { projectId: string; rank: number }[]) =>
     ranking.map((entry) => `${entry.rank}:${entry.projectId}`);
 
-  it('ranks a round by the latest prioritization of each project, with the project and decision', () => {
-    const ranking = portfolioRanking(history.db, { portfolio: 'utvikling-digitalisering', round: '2025' });
+  it('ranks a round by the latest prioritization of each project, with the project and decision', async () => {
+    const ranking = await portfolioRanking(history.reader, {
+      portfolio: 'utvikling-digitalisering',
+      round: '2025',
+    });
     expect(ranks(ranking)).toEqual(['1:min-side', '2:nytt-sak-arkiv']);
     expect(ranking[1]?.project).toMatchObject({
       name: 'Prosjekt nytt-sak-arkiv',
@@ -128,60 +131,68 @@ describe('the portfolios', () => {
       decidedOn: '2025-02-20',
       caseNumber: '2025/50',
     });
-    expect(ranks(portfolioRanking(history.db, { portfolio: 'investering', round: '2025' }))).toEqual([
-      '1:ny-skole',
-    ]);
+    expect(
+      ranks(await portfolioRanking(history.reader, { portfolio: 'investering', round: '2025' })),
+    ).toEqual(['1:ny-skole']);
   });
 
-  it('shows the ranking of a day on both clocks: a later correction moves the effective past only', () => {
+  it('shows the ranking of a day on both clocks: a later correction moves the effective past only', async () => {
     const query = { portfolio: 'utvikling-digitalisering', round: '2025', asOf: '2025-02-01' };
-    expect(ranks(portfolioRanking(history.db, { ...query, clock: 'effective' }))).toEqual([
+    expect(ranks(await portfolioRanking(history.reader, { ...query, clock: 'effective' }))).toEqual([
       '1:nytt-sak-arkiv',
       '2:min-side',
     ]);
-    expect(ranks(portfolioRanking(history.db, { ...query, clock: 'recorded' }))).toEqual([
+    expect(ranks(await portfolioRanking(history.reader, { ...query, clock: 'recorded' }))).toEqual([
       '1:min-side',
       '2:nytt-sak-arkiv',
     ]);
-    expect(portfolioRanking(history.db, { ...query, asOf: '2024-09-02', clock: 'recorded' })).toEqual([]);
-    expect(ranks(portfolioRanking(history.db, { ...query, asOf: '2024-09-02', clock: 'effective' }))).toEqual(
-      ['1:nytt-sak-arkiv', '2:min-side'],
-    );
+    expect(
+      await portfolioRanking(history.reader, { ...query, asOf: '2024-09-02', clock: 'recorded' }),
+    ).toEqual([]);
+    expect(
+      ranks(await portfolioRanking(history.reader, { ...query, asOf: '2024-09-02', clock: 'effective' })),
+    ).toEqual(['1:nytt-sak-arkiv', '2:min-side']);
   });
 
-  it('keeps the whole prioritization history on both clocks', () => {
-    const minSide = (clock: 'recorded' | 'effective', asOf?: string) =>
-      prioritizationHistory(history.db, {
-        projectId: 'min-side',
-        ...(asOf === undefined ? {} : { asOf }),
-        clock,
-      }).map((entry) => `${entry.rank}@${entry.decision.decidedOn}`);
-    expect(minSide('effective')).toEqual(['2@2024-09-02', '1@2025-02-20']);
-    expect(minSide('effective', '2025-02-01')).toEqual(['2@2024-09-02']);
-    expect(minSide('recorded', '2025-02-01')).toEqual(['2@2024-09-02', '1@2025-01-14']);
-    expect(minSide('recorded', '2025-04-02')).toEqual(['2@2024-09-02', '1@2025-02-20']);
-    expect(prioritizationHistory(history.db, { portfolio: 'investering' })).toHaveLength(1);
+  it('keeps the whole prioritization history on both clocks', async () => {
+    const minSide = async (clock: 'recorded' | 'effective', asOf?: string) =>
+      (
+        await prioritizationHistory(history.reader, {
+          projectId: 'min-side',
+          ...(asOf === undefined ? {} : { asOf }),
+          clock,
+        })
+      ).map((entry) => `${entry.rank}@${entry.decision.decidedOn}`);
+    expect(await minSide('effective')).toEqual(['2@2024-09-02', '1@2025-02-20']);
+    expect(await minSide('effective', '2025-02-01')).toEqual(['2@2024-09-02']);
+    expect(await minSide('recorded', '2025-02-01')).toEqual(['2@2024-09-02', '1@2025-01-14']);
+    expect(await minSide('recorded', '2025-04-02')).toEqual(['2@2024-09-02', '1@2025-02-20']);
+    expect(await prioritizationHistory(history.reader, { portfolio: 'investering' })).toHaveLength(1);
   });
 
-  it('registers projects with status, health and the decisions about them, as of a day on both clocks', () => {
-    const statuses = (clock: 'recorded' | 'effective', asOf: string) =>
-      projectRegister(history.db, { asOf, clock }).map((project) => `${project.projectId}:${project.status}`);
-    expect(statuses('effective', '2025-03-04')).toEqual([
+  it('registers projects with status, health and the decisions about them, as of a day on both clocks', async () => {
+    const statuses = async (clock: 'recorded' | 'effective', asOf: string) =>
+      (await projectRegister(history.reader, { asOf, clock })).map(
+        (project) => `${project.projectId}:${project.status}`,
+      );
+    expect(await statuses('effective', '2025-03-04')).toEqual([
       'nytt-sak-arkiv:aktiv',
       'ny-skole:avbrutt',
       'min-side:aktiv',
     ]);
-    expect(statuses('recorded', '2025-03-04')).toEqual([
+    expect(await statuses('recorded', '2025-03-04')).toEqual([
       'nytt-sak-arkiv:aktiv',
       'ny-skole:aktiv',
       'min-side:aktiv',
     ]);
-    expect(statuses('recorded', '2024-03-01T12:00:00Z')).toEqual(['nytt-sak-arkiv:aktiv']);
-    const school = projectRegister(history.db, { portfolio: 'investering' })[0];
+    expect(await statuses('recorded', '2024-03-01T12:00:00Z')).toEqual(['nytt-sak-arkiv:aktiv']);
+    const school = (await projectRegister(history.reader, { portfolio: 'investering' }))[0];
     expect(school?.decisions.map((decision) => decision.caseNumber)).toEqual(['2024/3000', '2025/400']);
     expect(school?.closedOn).toBe('2025-03-04');
     expect(
-      projectRegister(history.db, { owningUnit: 'styv', status: 'aktiv' }).map((p) => p.projectId),
+      (await projectRegister(history.reader, { owningUnit: 'styv', status: 'aktiv' })).map(
+        (p) => p.projectId,
+      ),
     ).toEqual(['nytt-sak-arkiv']);
   });
 });

@@ -1,4 +1,4 @@
-import type Database from 'better-sqlite3';
+import type { ReadModelReader } from '../read-models/read-model-reader';
 import type * as t from 'io-ts';
 import { delegationChain, type DelegationRegister } from '@styring/governance';
 import { provenanceOf, type ProvenanceRow } from '../answers/provenance';
@@ -94,14 +94,14 @@ const awarded = (
  * the contract awarded with its value against the amount limit of the delegation it was awarded under, and
  * who follows the contract up.
  */
-export const procurementRegister = (
-  db: Database.Database,
+export const procurementRegister = async (
+  reader: ReadModelReader,
   query: ProcurementRegisterQuery = {},
-): t.TypeOf<typeof procurementRegisterAnswer> => {
+): Promise<t.TypeOf<typeof procurementRegisterAnswer>> => {
   const status = oneOf('status', query.status, statuses);
   const pointInTime = resolvePointInTime(query);
-  const { register } = registerOf(delegationRowsAt(db, pointInTime));
-  const rows = stateRowsAt<ProcurementRow>(db, pointInTime, 'procurement_events');
+  const { register } = registerOf(await delegationRowsAt(reader, pointInTime));
+  const rows = await stateRowsAt<ProcurementRow>(reader, pointInTime, 'procurement_events');
   const procurements = new Map<string, Procurement>();
   for (const row of rows) {
     const procurement = procurements.get(row.procurement_id);

@@ -1,4 +1,4 @@
-import type Database from 'better-sqlite3';
+import type { ReadModelReader } from '../read-models/read-model-reader';
 import type * as t from 'io-ts';
 import { decisionOf, type DecisionRow } from '../governance/decision-columns';
 import { type PointInTime, resolvePointInTime } from '../point-in-time';
@@ -48,8 +48,8 @@ interface EvaluationRow {
 }
 
 /** Rows of one project's table as they stood at the point in time, in effective order. */
-const rowsAt = <Row>(db: Database.Database, table: string, where: Where): Row[] =>
-  selectRows<Row>(db, `SELECT * FROM ${table} ${where} ORDER BY effective_from, position`, where.params);
+const rowsAt = async <Row>(reader: ReadModelReader, table: string, where: Where): Promise<Row[]> =>
+  await reader.select<Row>(`SELECT * FROM ${table} ${where} ORDER BY effective_from, position`, where.params);
 
 /** The supplier, value and period an award row records. */
 const awardTerms = (award: ContractRow) => ({
@@ -86,21 +86,23 @@ const contractOf = (
  * their subject, the contracts of its procurements and its evaluations – on the recorded clock as the
  * registers read then, on the effective clock as known now. `null` when no such project was registered.
  */
-export const projectFolder = (
-  db: Database.Database,
+export const projectFolder = async (
+  reader: ReadModelReader,
   query: ProjectFolderQuery,
-): t.TypeOf<typeof projectFolderAnswer> => {
+): Promise<t.TypeOf<typeof projectFolderAnswer>> => {
   const { projectId, ...pointInTime } = query;
-  const project = projectRegister(db, pointInTime).find((entry) => entry.projectId === projectId);
+  const project = (await projectRegister(reader, pointInTime)).find((entry) => entry.projectId === projectId);
   if (project === undefined) return null;
   const resolved = resolvePointInTime(pointInTime);
   const of = (table: string, column = 'project_id') =>
     new Where().stateAt(resolved, table).and(`${table}.${column} = ?`, projectId);
 
-  const statusReports = rowsAt<StatusRow>(
-    db,
-    'portfolio_project_events',
-    of('portfolio_project_events').and("portfolio_project_events.event_type = 'ProjectStatusReported'"),
+  const statusReports = (
+    await rowsAt<StatusRow>(
+      reader,
+      'portfolio_project_events',
+      of('portfolio_project_events').and("portfolio_project_events.event_type = 'ProjectStatusReported'"),
+    )
   ).map((row) => ({
     reportedOn: row.on_date,
     health: row.health ?? '',
@@ -110,27 +112,30 @@ export const projectFolder = (
     globalPosition: row.position,
     knownFrom: row.known_from,
   }));
-  const procurements = rowsAt<ProcurementRow>(db, 'folder_procurements', of('folder_procurements'));
-  const contracts = procurements.map((procurement) =>
-    contractOf(
-      procurement,
-      rowsAt<ContractRow>(
-        db,
-        'folder_contracts',
-        new Where()
-          .stateAt(resolved, 'folder_contracts')
-          .and('folder_contracts.procurement_id = ?', procurement.procurement_id),
+  const procurements = await rowsAt<ProcurementRow>(reader, 'folder_procurements', of('folder_procurements'));
+  const contracts = [];
+  for (const procurement of procurements) {
+    contracts.push(
+      contractOf(
+        procurement,
+        await rowsAt<ContractRow>(
+          reader,
+          'folder_contracts',
+          new Where()
+            .stateAt(resolved, 'folder_contracts')
+            .and('folder_contracts.procurement_id = ?', procurement.procurement_id),
+        ),
       ),
-    ),
-  );
-  const evaluations = rowsAt<EvaluationRow>(db, 'folder_evaluations', of('folder_evaluations')).map(
-    (row) => ({
-      evaluatedOn: row.evaluated_on,
-      lessons: JSON.parse(row.lessons) as string[],
-      ...(row.document_reference === null ? {} : { documentReference: row.document_reference }),
-    }),
-  );
-  const risks = riskRegister(db, { ...pointInTime, includeClosed: true })
+    );
+  }
+  const evaluations = (
+    await rowsAt<EvaluationRow>(reader, 'folder_evaluations', of('folder_evaluations'))
+  ).map((row) => ({
+    evaluatedOn: row.evaluated_on,
+    lessons: JSON.parse(row.lessons) as string[],
+    ...(row.document_reference === null ? {} : { documentReference: row.document_reference }),
+  }));
+  const risks = (await riskRegister(reader, { ...pointInTime, includeClosed: true }))
     .filter((risk) => risk.current.subject === projectId)
     .map((risk) => ({
       riskId: risk.riskId,
@@ -144,12 +149,14 @@ export const projectFolder = (
       ...(risk.treatment === undefined ? {} : { treatmentStrategy: risk.treatment.strategy }),
       ...(risk.closed === undefined ? {} : { closedOn: risk.closed.closedOn }),
     }));
-  const prioritizations = prioritizationHistory(db, { ...pointInTime, projectId }).map((entry) => ({
-    portfolio: entry.portfolio,
-    round: entry.round,
-    rank: entry.rank,
-    decision: entry.decision,
-  }));
+  const prioritizations = (await prioritizationHistory(reader, { ...pointInTime, projectId })).map(
+    (entry) => ({
+      portfolio: entry.portfolio,
+      round: entry.round,
+      rank: entry.rank,
+      decision: entry.decision,
+    }),
+  );
   return {
     projectId,
     name: project.name,

@@ -58,9 +58,9 @@ describe('the reporting calendar: status as a pure function', () => {
           );
           await history.project();
           const asOf = `${year + 1}-12-31`;
-          const entry = reportingCalendar(history.db, { year, asOf, obligationId: duty.obligationId }).find(
-            (candidate) => candidate.period.to === term.period.to,
-          );
+          const entry = (
+            await reportingCalendar(history.reader, { year, asOf, obligationId: duty.obligationId })
+          ).find((candidate) => candidate.period.to === term.period.to);
           expect(entry?.status).toBe(deliveryStatus(term.dueOn, deliveredOn, asOf));
         } finally {
           await history.close();

@@ -1,4 +1,4 @@
-import type Database from 'better-sqlite3';
+import type { ReadModelReader } from '../read-models/read-model-reader';
 import {
   defaultReportingObligations,
   deliveryStatus,
@@ -55,17 +55,21 @@ export interface SubmissionQuery extends PointInTime {
   readonly kind?: string;
 }
 
-const selectSubmissions = (db: Database.Database, where: Where): Submission[] =>
-  selectRows<Row>(
-    db,
-    `SELECT * FROM report_submissions ${where} ORDER BY effective_from, position`,
-    where.params,
+const selectSubmissions = async (reader: ReadModelReader, where: Where): Promise<Submission[]> =>
+  (
+    await reader.select<Row>(
+      `SELECT * FROM report_submissions ${where} ORDER BY effective_from, position`,
+      where.params,
+    )
   ).map(toSubmission);
 
 /** Every delivered report in order: recorded by `asOf` (recorded clock) or delivered by `asOf` (effective). */
-export const reportSubmissions = (db: Database.Database, query: SubmissionQuery = {}): Submission[] => {
-  return selectSubmissions(
-    db,
+export const reportSubmissions = async (
+  reader: ReadModelReader,
+  query: SubmissionQuery = {},
+): Promise<Submission[]> => {
+  return await selectSubmissions(
+    reader,
     new Where()
       .historyAt(resolvePointInTime(query), 'report_submissions')
       .and('report_submissions.obligation_id = ?', query.obligationId)
@@ -101,14 +105,17 @@ const firstOf = (delivered: readonly Submission[]): Submission | undefined =>
  * whose period contains the end of the report's period. On the recorded clock, only deliveries recorded by `asOf` count
  * (what the calendar showed then); on the effective clock, deliveries made by then as known now.
  */
-export const reportingCalendar = (db: Database.Database, query: CalendarQuery): CalendarEntry[] => {
+export const reportingCalendar = async (
+  reader: ReadModelReader,
+  query: CalendarQuery,
+): Promise<CalendarEntry[]> => {
   if (!Number.isInteger(query.year) || query.year < 1900 || query.year > 9999) {
     throw new InvalidQuery('year', `${query.year} is not a year`);
   }
   const pointInTime = resolvePointInTime(query);
   const day = pointInTime.day;
   if (day === undefined) throw new InvalidQuery('asOf', 'is required: delivered by which day?');
-  const delivered = selectSubmissions(db, new Where().stateAt(pointInTime, 'report_submissions'));
+  const delivered = await selectSubmissions(reader, new Where().stateAt(pointInTime, 'report_submissions'));
   const known = query.obligations ?? defaultReportingObligations;
   oneOf('obligationId', query.obligationId, [...new Set(known.map((obligation) => obligation.obligationId))]);
   const obligations = known.filter(

@@ -1,5 +1,5 @@
 import { oneOf } from '../closed-filter';
-import type Database from 'better-sqlite3';
+import type { ReadModelReader } from '../read-models/read-model-reader';
 import type * as t from 'io-ts';
 import { RiskBand } from '@styring/governance';
 import { decisionOf, type DecisionRow } from '../governance/decision-columns';
@@ -90,9 +90,8 @@ const toAssessment = (row: AssessmentRow): RiskAssessment => ({
   knownFrom: row.known_from,
 });
 
-const selectAssessments = (db: Database.Database, where: Where): AssessmentRow[] =>
-  selectRows<AssessmentRow>(
-    db,
+const selectAssessments = async (reader: ReadModelReader, where: Where): Promise<AssessmentRow[]> =>
+  await reader.select<AssessmentRow>(
     `SELECT * FROM risk_assessments ${where} ORDER BY effective_from, position`,
     where.params,
   );
@@ -101,25 +100,37 @@ const selectAssessments = (db: Database.Database, where: Where): AssessmentRow[]
  * The bands a filter may name: those of the risk scales adopted and valid by the point in time, or the
  * domain's bands while no scale is.
  */
-const bandsAt = (db: Database.Database, pointInTime: ResolvedPointInTime): string[] => {
+const bandsAt = async (reader: ReadModelReader, pointInTime: ResolvedPointInTime): Promise<string[]> => {
   const where = new Where().stateAt(pointInTime, 'risk_scales');
-  const adopted = selectRows<{ readonly bands: string }>(
-    db,
-    `SELECT bands FROM risk_scales ${where} ORDER BY effective_from, position`,
-    where.params,
+  const adopted = (
+    await reader.select<{ readonly bands: string }>(
+      `SELECT bands FROM risk_scales ${where} ORDER BY effective_from, position`,
+      where.params,
+    )
   ).flatMap((row) => JSON.parse(row.bands) as string[]);
   return adopted.length === 0 ? Object.keys(RiskBand.keys) : [...new Set(adopted)];
 };
 
-const checkBand = (db: Database.Database, pointInTime: ResolvedPointInTime, band: string | undefined) => {
-  if (band !== undefined) oneOf('band', band, bandsAt(db, pointInTime));
+const checkBand = async (
+  reader: ReadModelReader,
+  pointInTime: ResolvedPointInTime,
+  band: string | undefined,
+) => {
+  if (band !== undefined) oneOf('band', band, await bandsAt(reader, pointInTime));
 };
 
 /** Every risk's state at the point in time, in the order the risks were first assessed. */
-const risksAt = (db: Database.Database, pointInTime: ResolvedPointInTime, query: RiskQuery): RiskEntry[] => {
-  checkBand(db, pointInTime, query.band);
-  const assessmentRows = selectAssessments(db, new Where().stateAt(pointInTime, 'risk_assessments'));
-  const eventRows = stateRowsAt<RiskEventRow>(db, pointInTime, 'risk_events');
+const risksAt = async (
+  reader: ReadModelReader,
+  pointInTime: ResolvedPointInTime,
+  query: RiskQuery,
+): Promise<RiskEntry[]> => {
+  await checkBand(reader, pointInTime, query.band);
+  const assessmentRows = await selectAssessments(
+    reader,
+    new Where().stateAt(pointInTime, 'risk_assessments'),
+  );
+  const eventRows = await stateRowsAt<RiskEventRow>(reader, pointInTime, 'risk_events');
   const eventsOf = groupBy(eventRows, (row) => row.risk_id);
   const risks: RiskEntry[] = [];
   for (const [riskId, rows] of groupBy(assessmentRows, (row) => row.risk_id)) {
@@ -162,35 +173,37 @@ const risksAt = (db: Database.Database, pointInTime: ResolvedPointInTime, query:
 };
 
 /** The risk register at `asOf`: each risk's current assessment, treatment and whether it is closed. */
-export const riskRegister = (
-  db: Database.Database,
+export const riskRegister = async (
+  reader: ReadModelReader,
   query: RiskQuery & { readonly includeClosed?: boolean } = {},
 ) =>
-  risksAt(db, resolvePointInTime(query), query).filter(
+  (await risksAt(reader, resolvePointInTime(query), query)).filter(
     (risk) => query.includeClosed === true || risk.closed === undefined,
   );
 
 /** Every assessment in order: recorded by `asOf` (recorded clock) or made by `asOf` (effective clock). */
-export const riskHistory = (
-  db: Database.Database,
+export const riskHistory = async (
+  reader: ReadModelReader,
   query: PointInTime & { readonly riskId?: string } = {},
-): RiskAssessment[] =>
-  selectAssessments(
-    db,
-    new Where()
-      .historyAt(resolvePointInTime(query), 'risk_assessments')
-      .and('risk_assessments.risk_id = ?', query.riskId),
+): Promise<RiskAssessment[]> =>
+  (
+    await selectAssessments(
+      reader,
+      new Where()
+        .historyAt(resolvePointInTime(query), 'risk_assessments')
+        .and('risk_assessments.risk_id = ?', query.riskId),
+    )
   ).map(toAssessment);
 
 /**
  * The 5×5 matrix at `asOf`: how many open risks sit at each likelihood and consequence in their current
  * assessment. All 25 cells are listed, likelihood 5 first (the top row of a printed matrix).
  */
-export const riskMatrix = (
-  db: Database.Database,
+export const riskMatrix = async (
+  reader: ReadModelReader,
   query: RiskQuery = {},
-): t.TypeOf<typeof riskMatrixAnswer> => {
-  const open = riskRegister(db, query);
+): Promise<t.TypeOf<typeof riskMatrixAnswer>> => {
+  const open = await riskRegister(reader, query);
   const cells: t.TypeOf<typeof riskMatrixCellAnswer>[] = [];
   for (let likelihood = 5; likelihood >= 1; likelihood--) {
     for (let consequence = 1; consequence <= 5; consequence++) {
@@ -204,11 +217,14 @@ export const riskMatrix = (
 };
 
 /** Open risks whose next review date had passed by the day of `asOf`. */
-export const overdueRiskReviews = (db: Database.Database, query: RiskQuery & { readonly asOf: string }) => {
+export const overdueRiskReviews = async (
+  reader: ReadModelReader,
+  query: RiskQuery & { readonly asOf: string },
+) => {
   const pointInTime = resolvePointInTime(query);
   const day = pointInTime.day;
   if (day === undefined) throw new InvalidQuery('asOf', 'is required: overdue on which day?');
-  return risksAt(db, pointInTime, query).filter(
+  return (await risksAt(reader, pointInTime, query)).filter(
     (risk) => risk.closed === undefined && risk.current.nextReview < day,
   );
 };
@@ -237,16 +253,17 @@ const toTreatmentEntry = (row: RiskEventRow): RiskTreatmentEntry => {
  * Every treatment decision and closing in order, of one risk or all: recorded by `asOf` (recorded clock)
  * or decided by `asOf` (effective clock). With `riskHistory` (the assessments) it is the risk's history.
  */
-export const riskTreatments = (
-  db: Database.Database,
+export const riskTreatments = async (
+  reader: ReadModelReader,
   query: PointInTime & { readonly riskId?: string } = {},
-): t.TypeOf<typeof riskTreatmentsAnswer> => {
+): Promise<t.TypeOf<typeof riskTreatmentsAnswer>> => {
   const where = new Where()
     .historyAt(resolvePointInTime(query), 'risk_events')
     .and('risk_events.risk_id = ?', query.riskId);
-  return selectRows<RiskEventRow>(
-    db,
-    `SELECT * FROM risk_events ${where} ORDER BY effective_from, position`,
-    where.params,
+  return (
+    await reader.select<RiskEventRow>(
+      `SELECT * FROM risk_events ${where} ORDER BY effective_from, position`,
+      where.params,
+    )
   ).map(toTreatmentEntry);
 };

@@ -1,19 +1,18 @@
-import type Database from 'better-sqlite3';
 import type { ResolvedPointInTime } from '../point-in-time';
-import { selectRows, Where } from './where';
+import type { ReadModelReader } from '../read-models/read-model-reader';
+import { Where } from './where';
 
 /**
  * Every row of a read model's table that stood at the point in time (`Where.stateAt`), in the order the
  * facts took effect and, on one day, were recorded: what a register folds into its entries.
  */
 export const stateRowsAt = <Row>(
-  db: Database.Database,
+  reader: ReadModelReader,
   pointInTime: ResolvedPointInTime,
   table: string,
-): Row[] => {
+): Promise<Row[]> => {
   const where = new Where().stateAt(pointInTime, table);
-  return selectRows<Row>(
-    db,
+  return reader.select<Row>(
     `SELECT * FROM ${table} ${where} ORDER BY effective_from, position`,
     where.params,
   );

@@ -1,4 +1,4 @@
-import type Database from 'better-sqlite3';
+import type { ReadModelReader } from '../read-models/read-model-reader';
 import { oneOf } from '../closed-filter';
 import { groupBy } from '../group-by';
 import { optional } from '../optional-field';
@@ -68,9 +68,12 @@ const toEntry = (rows: readonly Row[]): SupervisionEntry[] => {
  * Every statlig tilsyn as it stood at `asOf` (both clocks), in the order opened: for the kommunedirektør's
  * yearly report on internkontroll and tilsyn to kommunestyret (kommuneloven § 25-2), and for auditors.
  */
-export const supervisions = (db: Database.Database, query: SupervisionQuery = {}): SupervisionEntry[] => {
+export const supervisions = async (
+  reader: ReadModelReader,
+  query: SupervisionQuery = {},
+): Promise<SupervisionEntry[]> => {
   oneOf('status', query.status, ['open', 'closed']);
-  const rows = stateRowsAt<Row>(db, resolvePointInTime(query), 'supervision_events');
+  const rows = await stateRowsAt<Row>(reader, resolvePointInTime(query), 'supervision_events');
   return [...groupBy(rows, (row) => row.supervision_id).values()]
     .flatMap(toEntry)
     .filter((entry) => query.unit === undefined || entry.unit === query.unit)

@@ -53,8 +53,8 @@ describe('the supervision (tilsyn) register', () => {
   });
   afterEach(() => history.close());
 
-  it('shows each tilsyn with its authority, unit, findings and closing, in the order opened', () => {
-    const all = supervisions(history.db);
+  it('shows each tilsyn with its authority, unit, findings and closing, in the order opened', async () => {
+    const all = await supervisions(history.reader);
     expect(all.map((entry) => [entry.supervisionId, entry.supervisoryAuthority, entry.unit])).toEqual([
       ['hjemmetjenester-2024', 'statsforvalteren', 'helse-og-velferd'],
       ['brannvern-2024', 'dsb', 'teknisk-sektor'],
@@ -69,24 +69,26 @@ describe('the supervision (tilsyn) register', () => {
     });
   });
 
-  it('answers open and closed tilsyn as of a day, on both clocks', () => {
-    const ids = (query: Parameters<typeof supervisions>[1]) =>
-      supervisions(history.db, query).map((entry) => entry.supervisionId);
-    expect(ids({ asOf: '2024-09-15' })).toEqual(['hjemmetjenester-2024']);
-    expect(ids({ asOf: '2024-12-31', status: 'closed' })).toEqual(['hjemmetjenester-2024']);
+  it('answers open and closed tilsyn as of a day, on both clocks', async () => {
+    const ids = async (query: Parameters<typeof supervisions>[1]) =>
+      (await supervisions(history.reader, query)).map((entry) => entry.supervisionId);
+    expect(await ids({ asOf: '2024-09-15' })).toEqual(['hjemmetjenester-2024']);
+    expect(await ids({ asOf: '2024-12-31', status: 'closed' })).toEqual(['hjemmetjenester-2024']);
     // What a report made on New Year's Eve knew: the closing was not recorded yet.
-    expect(ids({ asOf: '2024-12-31', clock: 'recorded', status: 'closed' })).toEqual([]);
-    expect(ids({ asOf: '2024-12-31', clock: 'recorded', status: 'open' })).toEqual([
+    expect(await ids({ asOf: '2024-12-31', clock: 'recorded', status: 'closed' })).toEqual([]);
+    expect(await ids({ asOf: '2024-12-31', clock: 'recorded', status: 'open' })).toEqual([
       'hjemmetjenester-2024',
       'brannvern-2024',
     ]);
-    expect(ids({ unit: 'teknisk-sektor' })).toEqual(['brannvern-2024']);
+    expect(await ids({ unit: 'teknisk-sektor' })).toEqual(['brannvern-2024']);
     // Before the correction was recorded, the finding was an avvik.
-    const before = supervisions(history.db, { asOf: '2025-01-15', clock: 'recorded' })[0];
+    const before = (await supervisions(history.reader, { asOf: '2025-01-15', clock: 'recorded' }))[0];
     expect(before?.findings[0]?.kind).toBe('avvik');
   });
 
-  it('refuses a status it does not know, naming the field', () => {
-    expect(() => supervisions(history.db, { status: 'lukket' as 'closed' })).toThrow(/^status: 'lukket'/);
+  it('refuses a status it does not know, naming the field', async () => {
+    await expect(supervisions(history.reader, { status: 'lukket' as 'closed' })).rejects.toThrow(
+      /^status: 'lukket'/,
+    );
   });
 });

@@ -7,6 +7,7 @@ import { changeLog } from '../change-log/change-log-queries';
 import { governanceProjections, sqliteProjectionRunner } from '../governance-projections';
 import { readModelSnapshot } from '../testing/read-model-snapshot';
 import { temporaryDirectory } from '../testing/temporary-directory';
+import { sqliteReadModelReader } from '../sqlite/sqlite-read-model-reader';
 import { appendSyntheticHistory, syntheticGovernanceHistory } from './synthetic-history';
 
 const asRecorded = (
@@ -52,8 +53,8 @@ describe('the synthetic governance history', () => {
     try {
       await appendSyntheticHistory(store, { events: 6_000, seed: 11, setClock: (at) => (now = at) });
       await sqliteProjectionRunner({ events: store, db, batchSize: 5_000 }).rebuild();
-      expect(decisionLog(db).length).toBeGreaterThan(500);
-      expect(changeLog(db).length).toBeGreaterThan(0);
+      expect((await decisionLog(sqliteReadModelReader(db))).length).toBeGreaterThan(500);
+      expect((await changeLog(sqliteReadModelReader(db))).length).toBeGreaterThan(0);
 
       const Database = (await import('better-sqlite3')).default;
       const stepwise = new Database(steps);

@@ -6,7 +6,9 @@ import { type GovernanceEvent, governanceEventSerde } from '@styring/governance'
 import type { EventSource } from '../governance/revisions';
 import { ProjectionRunner } from '../runner/projection-runner';
 import type { RunnerProjection } from '../runner/runner-projection';
+import type { ReadModelReader } from '../read-models/read-model-reader';
 import { sqliteProjectionStore, type SqliteTx } from '../sqlite/sqlite-projection-store';
+import { sqliteReadModelReader } from '../sqlite/sqlite-read-model-reader';
 import { temporaryDirectory } from './temporary-directory';
 
 export interface Recorded {
@@ -21,6 +23,8 @@ export interface Recorded {
 export interface TestHistory {
   readonly store: SqliteEventStore;
   readonly db: Database.Database;
+  /** The read models, as the queries read them. */
+  readonly reader: ReadModelReader;
   readonly runner: ProjectionRunner<SqliteTx>;
   /** Appends one event to `streamId`, recorded at `recordedAt`; `effectiveAt` defaults to the same moment. */
   record(
@@ -52,6 +56,7 @@ export const openTestHistory = (
   return {
     store,
     db,
+    reader: sqliteReadModelReader(db),
     runner,
     async record(recordedAt, streamId, event, metadata = {}) {
       now = new Date(recordedAt);
