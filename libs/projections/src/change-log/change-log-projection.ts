@@ -24,6 +24,8 @@ export const changeLogTable = {
     role: 'TEXT NOT NULL',
     effective_at: 'TEXT NOT NULL',
     recorded_at: 'TEXT NOT NULL',
+    /** The field's place among its correction's changes: the order they are read back in. */
+    ordinal: 'INTEGER NOT NULL',
   },
   indexes: [['corrected_event_id']],
 };
@@ -33,8 +35,8 @@ const json = (value: unknown): string | null => (value === undefined ? null : JS
 /** The Endringslogg: every correction, field by field, from the domain's `changeLogEntriesOf`. */
 export const changeLogProjectionSpec: GovernanceProjectionSpec = {
   name: changeLogName,
-  version: 2,
-  handledHash: 'f1a5ce2c3af3',
+  version: 3,
+  handledHash: '9ba1555e72c8',
   tables: [changeLogTable],
   events: declareEvents({
     handled: ['EventCorrected'],
@@ -56,7 +58,7 @@ export const changeLogProjectionSpec: GovernanceProjectionSpec = {
     ],
   }),
   factsOf: (event, recorded) =>
-    changeLogEntriesOf(event, recorded).map((entry) => ({
+    changeLogEntriesOf(event, recorded).map((entry, ordinal) => ({
       table: changeLogTable.name,
       effectiveFrom: normalizeTimestamp(entry.effectiveAt, 'effectiveAt'),
       values: {
@@ -71,6 +73,7 @@ export const changeLogProjectionSpec: GovernanceProjectionSpec = {
         role: entry.role,
         effective_at: entry.effectiveAt,
         recorded_at: entry.recordedAt,
+        ordinal,
       },
     })),
 };

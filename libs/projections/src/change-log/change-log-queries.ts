@@ -64,7 +64,7 @@ export const changeLog = async (
     )
     .and('change_log.actor = ?', query.actor);
   const rows = await reader.select<Row>(
-    `SELECT * FROM change_log ${where} ORDER BY position, rowid`,
+    `SELECT * FROM change_log ${where} ORDER BY position, ordinal`,
     where.params,
   );
   return rows.map(toEntry);

@@ -48,6 +48,8 @@ const planGoals = {
     focus_area: 'TEXT',
     main_goal_id: 'TEXT',
     sdgs: 'TEXT NOT NULL',
+    /** The goal's place in its decision's list: the order goals are read back in, on any database. */
+    ordinal: 'INTEGER NOT NULL',
   },
   indexes: [['plan_id']],
 };
@@ -75,7 +77,7 @@ const factsOf = (event: GovernanceEvent): FactRow[] => {
       assignments: json(event.assignments),
     },
   };
-  const goals: FactRow[] = (event.goals ?? []).map((goal) => ({
+  const goals: FactRow[] = (event.goals ?? []).map((goal, ordinal) => ({
     table: planGoals.name,
     effectiveFrom,
     values: {
@@ -86,6 +88,7 @@ const factsOf = (event: GovernanceEvent): FactRow[] => {
       focus_area: goal.focusArea,
       main_goal_id: goal.mainGoalId,
       sdgs: JSON.stringify(goal.sdgs),
+      ordinal,
     },
   }));
   return [row, ...goals];
@@ -94,8 +97,8 @@ const factsOf = (event: GovernanceEvent): FactRow[] => {
 /** The plan register: plans, their versions, the hierarchy and goals, on both clocks. */
 export const planRegisterProjectionSpec: GovernanceProjectionSpec = {
   name: planRegisterName,
-  version: 2,
-  handledHash: 'bebf16fd6ef2',
+  version: 3,
+  handledHash: '8263c0cfe537',
   tables: [planEvents, planGoals],
   events: declareEvents({
     handled: ['PlanAdopted', 'PlanRevised', 'PlanRetired'],

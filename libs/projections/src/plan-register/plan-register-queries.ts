@@ -127,7 +127,7 @@ const versionsByPlan = async (
   );
   const goalsWhere = select(new Where(), 'plan_goals').and('plan_goals.plan_id = ?', planId);
   const goalRows = await reader.select<GoalRow>(
-    `SELECT * FROM plan_goals ${goalsWhere} ORDER BY rowid`,
+    `SELECT * FROM plan_goals ${goalsWhere} ORDER BY position, ordinal`,
     goalsWhere.params,
   );
   const goals = groupBy(goalRows, (row) => row.position);
