@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type Database from 'better-sqlite3';
 import type { RecordedEvent } from '@styring/eventstore';
 import {
+  type ExportPhase,
   type ExportRegisters,
   type ExportSummary,
   loadSigningKey,
@@ -39,7 +40,20 @@ export interface ExportRequest {
   readonly registers?: (readModels: Database.Database, moment: RegisterMoment) => ExportRegisters;
   /** With `registers`: called as the read models are built, before the events are written. */
   readonly onReadModelProgress?: (progress: CatchUpProgress) => void;
+  /** Called as each phase ends: `read-models` (with `registers`), then the export's (see ExportPhase). */
+  readonly onPhase?: (phase: 'read-models' | ExportPhase) => void;
 }
+
+/**
+ * The temporary read models: a throwaway file, so nothing is journaled or synced (a crash loses only
+ * what is rebuilt on the next export anyway).
+ */
+const openThrowawayReadModels = (file: string): Database.Database => {
+  const db = openLocalReadModels(file);
+  db.pragma('journal_mode = MEMORY');
+  db.pragma('synchronous = OFF');
+  return db;
+};
 
 async function* counted(events: AsyncIterable<RecordedEvent>, onProgress?: (done: number) => void) {
   let done = 0;
@@ -60,13 +74,14 @@ export const runExport = async (
   if (registers === undefined) return exportEvents(store, request, runtime);
   // The read models are built first; the export then takes the events up to the last one they hold.
   const folder = await mkdtemp(join(tmpdir(), 'styring-export-read-models-'));
-  const readModels = openLocalReadModels(join(folder, 'read-models.db'));
+  const readModels = openThrowawayReadModels(join(folder, 'read-models.db'));
   try {
     const last = await sqliteProjectionRunner({
       events: store.events,
       db: readModels,
       ...(request.onReadModelProgress === undefined ? {} : { onProgress: request.onReadModelProgress }),
     }).catchUp();
+    request.onPhase?.('read-models');
     return await exportEvents(store, request, runtime, last, (moment) => registers(readModels, moment));
   } finally {
     readModels.close();
@@ -97,5 +112,6 @@ const exportEvents = async (
       ? {}
       : { witnessCosignatures: request.witnessCosignatures }),
     ...(registers === undefined ? {} : { registers }),
+    ...(request.onPhase === undefined ? {} : { onPhase: request.onPhase }),
   });
 };

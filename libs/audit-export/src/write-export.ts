@@ -26,7 +26,7 @@ import { DecisionRows } from './decision-rows';
 import { CHANGE_LOG_HEADER, changeLogCells, DECISION_LOG_HEADER } from './log-rows';
 import { OutputFile } from './output-file';
 import { type PreviousExport, readPreviousExport } from './previous-export';
-import { type RegisterSource, writeRegisterFiles } from './register-files';
+import { type RegisterSource, writeRegisterFiles, type WrittenRegisters } from './register-files';
 import { type ReportFacts, reportHead, reportTail, type UndecodableEventNote } from './report';
 import { type SigningKey, toSigningKey } from './signing-key';
 import { changeLogEntriesOf, governanceEventSerde } from '@styring/governance';
@@ -70,7 +70,17 @@ export interface WriteExportOptions {
    * one CSV each, listed like every file, a section each in the report, and what is new since `previousExport`.
    */
   readonly registers?: RegisterSource;
+  /** Called as each phase of the export ends (see ExportPhase): for measuring where time and memory go. */
+  readonly onPhase?: (phase: ExportPhase) => void;
 }
+
+/**
+ * The phases of an export, in order: `log` the one pass over the events (events.jsonl with its hashes, the
+ * decision and change logs, the report's rows), `corrections` the decision rows rewritten as corrected,
+ * `registers` the register files, `report` rapport.html, `closing` the verifier, cosignatures, addml.xml,
+ * SHA256SUMS and the signed manifest.
+ */
+export type ExportPhase = 'log' | 'corrections' | 'registers' | 'report' | 'closing';
 
 export interface ExportSummary {
   readonly directory: string;
@@ -316,25 +326,27 @@ export const writeAuditExport = async (options: WriteExportOptions): Promise<Exp
     );
     const tree = chain.finish();
     const events = await files.events.close();
-    const { totals: decisionTotals, csv: decisions } = await files.decisionRows.finish(files.events.path);
     const changes = await files.changes.close();
+    options.onPhase?.('log');
+    const { totals: decisionTotals, csv: decisions } = await files.decisionRows.finish(files.events.path);
+    options.onPhase?.('corrections');
     const written = [events, decisions, changes];
-    const registers =
-      options.registers === undefined
-        ? null
-        : await options.registers({
-            created,
-            range: tree.range,
-            ...(previous === undefined ? {} : { previousRange: previous.manifest.range }),
-          });
-    if (registers !== null)
-      written.push(
-        ...(await writeRegisterFiles(
-          staging,
-          registers,
-          written.map((file) => file.name),
-        )),
+    let registers: WrittenRegisters | null = null;
+    if (options.registers !== undefined) {
+      const source = await options.registers({
+        created,
+        range: tree.range,
+        ...(previous === undefined ? {} : { previousRange: previous.manifest.range }),
+      });
+      const registerFiles = await writeRegisterFiles(
+        staging,
+        source,
+        written.map((file) => file.name),
       );
+      written.push(...registerFiles.files);
+      registers = registerFiles.registers;
+      options.onPhase?.('registers');
+    }
     const facts: ReportFacts = {
       origin,
       created,
@@ -350,6 +362,7 @@ export const writeAuditExport = async (options: WriteExportOptions): Promise<Exp
     };
     written.push(await writeReport(staging, facts));
     await rm(join(staging, REPORT_ROWS_PART));
+    options.onPhase?.('report');
     written.push(await copyVerifier(staging));
     written.push(...(await writeCosignatures(staging, cosignatures)));
     // Last, so they describe every file above, whichever files that is.
@@ -371,6 +384,7 @@ export const writeAuditExport = async (options: WriteExportOptions): Promise<Exp
       witnessCosignatures: cosignatures.map((cosignature) => cosignature.fileName),
     };
     await signAndPublish(staging, target, manifestOf(origin, tree, summary), key);
+    options.onPhase?.('closing');
     return summary;
   } catch (error) {
     if (files !== undefined)
