@@ -1,5 +1,6 @@
-import { closeSync, createReadStream, openSync, readSync } from 'node:fs';
+import { closeSync, openSync, readSync } from 'node:fs';
 import { rename, rm } from 'node:fs/promises';
+import { StringDecoder } from 'node:string_decoder';
 import type { RecordedEvent } from '@styring/eventstore';
 import {
   decisionLogEntryOf,
@@ -9,6 +10,7 @@ import {
 } from '@styring/governance';
 import { correctedEvent } from './corrected-event';
 import { csvRow } from './csv';
+import { chunksOf } from './file-chunks';
 import type { ManifestFile } from './format';
 import { type AppliedCorrection, decisionAmount, decisionLogCells } from './log-rows';
 import { OutputFile } from './output-file';
@@ -32,11 +34,15 @@ export interface ByteSpan {
   readonly end: number;
 }
 
+/** Where lines are read back into: one buffer, grown for a longer line (a buffer per line was freed late). */
+let lineBuffer = Buffer.allocUnsafe(1 << 16);
+
 /** The recorded event of one events.jsonl line (the record is canonical JSON; bigints are decimal text). */
 const readRecorded = (events: number, span: ByteSpan): RecordedEvent => {
-  const bytes = Buffer.alloc(span.end - span.start);
-  readSync(events, bytes, 0, bytes.length, span.start);
-  const { record } = JSON.parse(bytes.toString('utf8')) as {
+  const length = span.end - span.start;
+  if (length > lineBuffer.length) lineBuffer = Buffer.allocUnsafe(length);
+  readSync(events, lineBuffer, 0, length, span.start);
+  const { record } = JSON.parse(lineBuffer.toString('utf8', 0, length)) as {
     record: RecordedEvent & { streamRevision: string; globalPosition: string };
   };
   return {
@@ -64,8 +70,9 @@ const copyRange = async (source: number, from: number, to: number, out: OutputFi
 /** The lines of a file, read 64 KB at a time (readline costs more per line than the work on it). */
 async function* linesOf(file: string): AsyncGenerator<string> {
   let rest = '';
-  for await (const chunk of createReadStream(file, { encoding: 'utf8', highWaterMark: COPY_CHUNK })) {
-    const lines = (rest + (chunk as string)).split('\n');
+  const decoder = new StringDecoder('utf8');
+  for await (const chunk of chunksOf(file, COPY_CHUNK)) {
+    const lines = (rest + decoder.write(chunk)).split('\n');
     rest = lines.pop()!;
     yield* lines;
   }

@@ -1,6 +1,5 @@
 import type { KeyObject } from 'node:crypto';
 import { sign } from 'node:crypto';
-import { createReadStream } from 'node:fs';
 import { lstat, mkdtemp, open, readFile, rename, rm, stat } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import type { Clock, EventReader, RecordedEvent } from '@styring/eventstore';
@@ -23,6 +22,7 @@ import {
   VERIFIER_FILE,
 } from './format';
 import { DecisionRows } from './decision-rows';
+import { chunksOf } from './file-chunks';
 import { CHANGE_LOG_HEADER, changeLogCells, DECISION_LOG_HEADER } from './log-rows';
 import { OutputFile } from './output-file';
 import { type PreviousExport, readPreviousExport } from './previous-export';
@@ -165,8 +165,7 @@ const writeReport = async (staging: string, facts: ReportFacts): Promise<Manifes
   const report = await OutputFile.create(join(staging, REPORT_FILE));
   try {
     report.write(reportHead(facts));
-    for await (const chunk of createReadStream(join(staging, REPORT_ROWS_PART)))
-      await report.writeBytes(chunk as Buffer);
+    for await (const chunk of chunksOf(join(staging, REPORT_ROWS_PART))) await report.writeBytes(chunk);
     report.write(reportTail(facts));
     return await report.close();
   } catch (error) {
