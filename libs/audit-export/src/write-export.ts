@@ -255,7 +255,7 @@ const writeEvents = async (
     const decision = files.decisionRows.add(governanceEvent, event, seq, line);
     if (decision !== undefined) await decision;
     if (governanceEvent.type !== 'EventCorrected') continue;
-    files.decisionRows.addCorrection(governanceEvent, event, seq);
+    files.decisionRows.addCorrection(governanceEvent, seq, line);
     for (const change of changeLogEntriesOf(governanceEvent, event)) {
       changeCount += 1;
       if (previousTreeSize > 0 && seq > previousTreeSize) newChangeCount += 1;
