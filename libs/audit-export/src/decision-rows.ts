@@ -190,7 +190,8 @@ export class DecisionRows {
 
   addCorrection(correction: EventCorrected, seq: number, line: ByteSpan): void {
     const earlier = this.#corrections.get(correction.correctedEventId);
-    if (earlier === undefined) this.#corrections.set(correction.correctedEventId, [seq, line.start, line.end]);
+    if (earlier === undefined)
+      this.#corrections.set(correction.correctedEventId, [seq, line.start, line.end]);
     else earlier.push(seq, line.start, line.end);
   }
 
