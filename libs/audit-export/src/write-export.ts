@@ -36,6 +36,8 @@ export const CHANGE_LOG_FILE = 'endringslogg.csv';
 export const REPORT_FILE = 'rapport.html';
 const REPORT_ROWS_PART = 'rapport-rows.part';
 const DECISION_INDEX_PART = 'vedtak-index.part';
+/** How often (in events) the export tells its progress. */
+const PROGRESS_EVERY = 1000;
 /** How many undecodable events the report lists by name (all are counted). */
 const UNDECODABLE_LISTED = 50;
 
@@ -70,6 +72,8 @@ export interface WriteExportOptions {
    * one CSV each, listed like every file, a section each in the report, and what is new since `previousExport`.
    */
   readonly registers?: RegisterSource;
+  /** Called as events are written: with the number written, every 1,000 and at the end. */
+  readonly onProgress?: (done: number) => void;
   /** Called as each phase of the export ends (see ExportPhase): for measuring where time and memory go. */
   readonly onPhase?: (phase: ExportPhase) => void;
 }
@@ -225,6 +229,7 @@ const writeEvents = async (
   files: OpenFiles,
   allowUndecodable: boolean,
   previousTreeSize: number,
+  onProgress?: (done: number) => void,
 ): Promise<LogCounts> => {
   let changeCount = 0;
   let newChangeCount = 0;
@@ -236,6 +241,7 @@ const writeEvents = async (
     const writing = chain.write(event);
     if (writing !== undefined) await writing;
     const seq = chain.seq;
+    if (seq % PROGRESS_EVERY === 0) onProgress?.(seq);
     const decoded = governanceEventSerde.fromRecorded(event);
     if (decoded._tag === 'Left') {
       const note: UndecodableEventNote = {
@@ -263,6 +269,7 @@ const writeEvents = async (
       if (row !== undefined) await row;
     }
   }
+  onProgress?.(chain.seq);
   return { changeCount, newChangeCount, undecodableCount, undecodable };
 };
 
@@ -322,6 +329,7 @@ export const writeAuditExport = async (options: WriteExportOptions): Promise<Exp
       files,
       options.allowUndecodable === true,
       previousTreeSize,
+      options.onProgress,
     );
     const tree = chain.finish();
     const events = await files.events.close();
