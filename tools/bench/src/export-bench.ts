@@ -5,7 +5,11 @@
  * (store → signed folder) and the verification (folder → verdict) each run in a child process of their
  * own, so that each one's peak memory (the RSS high-water mark, process.resourceUsage().maxRSS) is its
  * own. Each phase also reports its CPU time per event, and the run the machine's load average: the two
- * cores are shared, so the rate alone says as much about the neighbours as about the code.
+ * cores are shared, so the rate alone says as much about the neighbours as about the code. The export is
+ * measured twice: from the events alone (`exportFromStore`), and as `styring export` makes it, with the
+ * read models built first and one CSV per register (`runExport` with `exportRegisters`); for both, each
+ * step of the export (see ExportPhase) is printed with its time, its CPU per event and the peak RSS at
+ * its end, beside the 200 MB limit, so that the figures say where time and memory go.
  * Run alone: `npx tsc -b tools/bench && node tools/bench/dist/export-bench.js [--events N]`
  * (or BENCH_EXPORT_EVENTS=N).
  */
@@ -309,23 +313,11 @@ const runPhase = async ([phase, ...args]: PhaseArgs): Promise<PhaseFigures> => {
   if (phase === 'export-registers') {
     const [storeFile, directory, keyFile] = args as [string, string, string];
     // Loaded here, as `styring export` loads them: the other phases' memory stays their own.
-    const { openStore, runExport } = await import('@styring/app');
-    const { readModelQueries } = await import('@styring/nestjs');
-    const { exportRegisters } = await import('@styring/read-routes');
-    const store = await openStore(`sqlite:${storeFile}`);
+    const { exportWithRegisters } = await import('./export-with-registers.js');
     let events = 0;
     const figures = await timed(0, async (step) => {
-      events = (
-        await runExport(store, {
-          directory,
-          keyFile,
-          origin: ORIGIN,
-          registers: exportRegisters(readModelQueries),
-          onPhase: step,
-        })
-      ).eventCount;
+      events = await exportWithRegisters(storeFile, { directory, keyFile, origin: ORIGIN, onPhase: step });
     });
-    await store.close();
     return { ...figures, events, perSecond: events / figures.seconds };
   }
   const [directory, publicKeyFile] = args as [string, string];
