@@ -113,10 +113,13 @@ const tablesOf = (
   const route = routeAt(path);
   const item = listItemOf(route, queries);
   if (item === undefined) throw new Error(`the read at '${path}' is not a list`);
-  const items = async () =>
+  const readItems = async () =>
     path === 'reporting-calendar'
       ? calendarYears(asOf).flatMap((year) => read(route.query, { ...options, year, asOf }) as unknown[])
       : (read(route.query, { ...options, asOf }) as unknown[]);
+  // A register with details is read once for both its files (written one after the other), then let go.
+  let kept: Promise<unknown[]> | undefined;
+  const items = () => (kept ??= readItems());
   const columns = columnsOf(item).filter((column) => column[0] !== details?.field);
   const csv = csvTableOf(item, columns);
   const table: RegisterTable = {
@@ -126,6 +129,7 @@ const tablesOf = (
     header: csv.header,
     rows: async function* () {
       for (const entry of await items()) yield csv.row(entry);
+      if (details === undefined) kept = undefined;
     },
   };
   if (details === undefined) return [table];
@@ -147,6 +151,7 @@ const tablesOf = (
           for (const detail of list ?? [])
             yield detailCsv.row({ ...(detail as object), [details.idField]: owner });
         }
+        kept = undefined;
       },
     },
   ];
