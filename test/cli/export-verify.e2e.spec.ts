@@ -56,6 +56,8 @@ describe('styring export and verify', () => {
           'arshjul',
           'avvik',
           'delegeringer',
+          // The decisions under each delegation, one row each (a cell of them can pass Excel's limit).
+          'delegeringer-vedtak',
           'planer',
           'prosjekter',
           'risikoer',

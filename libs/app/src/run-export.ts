@@ -1,8 +1,9 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { RecordedEvent } from '@styring/eventstore';
+import type Database from 'better-sqlite3';
 import {
+  type ExportPhase,
   type ExportRegisters,
   type ExportSummary,
   loadSigningKey,
@@ -43,16 +44,20 @@ export interface ExportRequest {
   readonly registers?: (readModels: ReadModelReader, moment: RegisterMoment) => Promise<ExportRegisters>;
   /** With `registers`: called as the read models are built, before the events are written. */
   readonly onReadModelProgress?: (progress: CatchUpProgress) => void;
+  /** Called as each phase ends: `read-models` (with `registers`), then the export's (see ExportPhase). */
+  readonly onPhase?: (phase: 'read-models' | ExportPhase) => void;
 }
 
-async function* counted(events: AsyncIterable<RecordedEvent>, onProgress?: (done: number) => void) {
-  let done = 0;
-  for await (const event of events) {
-    yield event;
-    if (++done % 1000 === 0) onProgress?.(done);
-  }
-  onProgress?.(done);
-}
+/**
+ * The temporary read models: a throwaway file, so nothing is journaled or synced (a crash loses only
+ * what is rebuilt on the next export anyway).
+ */
+const openThrowawayReadModels = (file: string): Database.Database => {
+  const db = openLocalReadModels(file);
+  db.pragma('journal_mode = MEMORY');
+  db.pragma('synchronous = OFF');
+  return db;
+};
 
 /** Writes a signed audit export of the store's whole history (see @styring/audit-export for the format). */
 export const runExport = async (
@@ -64,13 +69,14 @@ export const runExport = async (
   if (registers === undefined) return exportEvents(store, request, runtime);
   // The read models are built first; the export then takes the events up to the last one they hold.
   const folder = await mkdtemp(join(tmpdir(), 'styring-export-read-models-'));
-  const readModels = openLocalReadModels(join(folder, 'read-models.db'));
+  const readModels = openThrowawayReadModels(join(folder, 'read-models.db'));
   try {
     const last = await sqliteProjectionRunner({
       events: store.events,
       db: readModels,
       ...(request.onReadModelProgress === undefined ? {} : { onProgress: request.onReadModelProgress }),
     }).catchUp();
+    request.onPhase?.('read-models');
     return await exportEvents(store, request, runtime, last, (moment) =>
       registers(sqliteReadModelReader(readModels), moment),
     );
@@ -92,7 +98,8 @@ const exportEvents = async (
     ...(request.env === undefined ? {} : { env: request.env }),
   });
   return writeAuditExport({
-    events: counted(store.events.readAll(to === undefined ? {} : { to }), request.onProgress),
+    events: store.events.readAll(to === undefined ? {} : { to }),
+    ...(request.onProgress === undefined ? {} : { onProgress: request.onProgress }),
     directory: request.directory,
     signingKey: key.privateKey,
     clock: runtime.clock,
@@ -103,5 +110,6 @@ const exportEvents = async (
       ? {}
       : { witnessCosignatures: request.witnessCosignatures }),
     ...(registers === undefined ? {} : { registers }),
+    ...(request.onPhase === undefined ? {} : { onPhase: request.onPhase }),
   });
 };

@@ -1,6 +1,6 @@
-import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { CSV_BOM, CSV_SEPARATOR } from './csv';
+import { chunksOf } from './file-chunks';
 
 const QUOTE = 0x22;
 const LINE_FEED = 0x0a;
@@ -90,8 +90,7 @@ class RecordCounter {
  */
 export const readCsvLayout = async (file: string): Promise<CsvLayout> => {
   const counter = new RecordCounter();
-  for await (const chunk of createReadStream(file, { highWaterMark: 1 << 20 }) as AsyncIterable<Buffer>)
-    counter.add(chunk);
+  for await (const chunk of chunksOf(file)) counter.add(chunk);
   if (counter.headerEnd < 0) throw new Error(`${file} has no header row`);
   const handle = await open(file, 'r');
   try {

@@ -1,5 +1,6 @@
-import { closeSync, createReadStream, openSync, readSync } from 'node:fs';
+import { closeSync, openSync, readSync } from 'node:fs';
 import { rename, rm } from 'node:fs/promises';
+import { StringDecoder } from 'node:string_decoder';
 import type { RecordedEvent } from '@styring/eventstore';
 import {
   decisionLogEntryOf,
@@ -9,6 +10,7 @@ import {
 } from '@styring/governance';
 import { correctedEvent } from './corrected-event';
 import { csvRow } from './csv';
+import { chunksOf } from './file-chunks';
 import type { ManifestFile } from './format';
 import { type AppliedCorrection, decisionAmount, decisionLogCells } from './log-rows';
 import { OutputFile } from './output-file';
@@ -32,11 +34,15 @@ export interface ByteSpan {
   readonly end: number;
 }
 
+/** Where lines are read back into: one buffer, grown for a longer line (a buffer per line was freed late). */
+let lineBuffer = Buffer.allocUnsafe(1 << 16);
+
 /** The recorded event of one events.jsonl line (the record is canonical JSON; bigints are decimal text). */
 const readRecorded = (events: number, span: ByteSpan): RecordedEvent => {
-  const bytes = Buffer.alloc(span.end - span.start);
-  readSync(events, bytes, 0, bytes.length, span.start);
-  const { record } = JSON.parse(bytes.toString('utf8')) as {
+  const length = span.end - span.start;
+  if (length > lineBuffer.length) lineBuffer = Buffer.allocUnsafe(length);
+  readSync(events, lineBuffer, 0, length, span.start);
+  const { record } = JSON.parse(lineBuffer.toString('utf8', 0, length)) as {
     record: RecordedEvent & { streamRevision: string; globalPosition: string };
   };
   return {
@@ -44,6 +50,27 @@ const readRecorded = (events: number, span: ByteSpan): RecordedEvent => {
     streamRevision: BigInt(record.streamRevision),
     globalPosition: BigInt(record.globalPosition),
   };
+};
+
+/** The corrections at `lines` (seq, start, end of each) in events.jsonl, as the decision log shows them. */
+const appliedCorrections = (events: number, lines: readonly number[]): AppliedCorrection[] => {
+  const applied: AppliedCorrection[] = [];
+  for (let i = 0; i < lines.length; i += 3) {
+    const recorded = readRecorded(events, { start: lines[i + 1]!, end: lines[i + 2]! });
+    const decoded = governanceEventSerde.fromRecorded(recorded);
+    // It decoded when it was first read (or the export would have stopped); it is the same event.
+    if (decoded._tag === 'Left' || decoded.right.type !== 'EventCorrected')
+      throw new Error(`event ${recorded.eventId} is no longer the correction it was`);
+    const correction = decoded.right;
+    applied.push({
+      seq: lines[i]!,
+      changes: correction.changes,
+      actor: recorded.metadata.actor,
+      recordedAt: recorded.recordedAt,
+      reason: correction.reason,
+    });
+  }
+  return applied;
 };
 
 const COPY_CHUNK = 1 << 16;
@@ -64,8 +91,9 @@ const copyRange = async (source: number, from: number, to: number, out: OutputFi
 /** The lines of a file, read 64 KB at a time (readline costs more per line than the work on it). */
 async function* linesOf(file: string): AsyncGenerator<string> {
   let rest = '';
-  for await (const chunk of createReadStream(file, { encoding: 'utf8', highWaterMark: COPY_CHUNK })) {
-    const lines = (rest + (chunk as string)).split('\n');
+  const decoder = new StringDecoder('utf8');
+  for await (const chunk of chunksOf(file, COPY_CHUNK)) {
+    const lines = (rest + decoder.write(chunk)).split('\n');
     rest = lines.pop()!;
     yield* lines;
   }
@@ -82,18 +110,19 @@ const increment = <K>(counts: Map<K, number>, key: K, by: number) => {
  * The decision log's rows, as they read when the export is made. A correction comes after the decision it
  * corrects, so each decision is written at once as first recorded (to vedtakslogg.csv and the report's
  * rows), and an index line notes where: its rows' byte spans and its event's line in events.jsonl. The
- * corrections are gathered in memory (one entry per corrected event). At the end, when a decision was
+ * corrections' lines are noted in memory (one entry per corrected event). At the end, when a decision was
  * corrected, both files are copied once with the corrected decisions' rows replaced: each is read back
- * from events.jsonl, derived again with its corrections applied, and carries what was corrected, by whom,
- * when and why. Without corrections nothing is read back; the counts shown in the report are kept per
+ * from events.jsonl with its corrections, derived again with them applied, and carries what was corrected,
+ * by whom, when and why. Without corrections nothing is read back; the counts shown in the report are kept per
  * body, kind and decision date, so corrected values only move a decision from one count to another.
  */
 export class DecisionRows {
   /**
-   * The corrections of each corrected event, in order, each as one JSON string: far less memory than the
-   * objects (there can be tens of thousands), and parsed only for the decisions they correct.
+   * Where the corrections of each corrected event are in events.jsonl, in order, as flat numbers (seq,
+   * start, end of each line): there can be tens of thousands, and the lines are read back only for the
+   * decisions they correct. Holding less keeps the heap, and so the memory the runtime reserves, small.
    */
-  readonly #corrections = new Map<string, string[]>();
+  readonly #corrections = new Map<string, number[]>();
   readonly #byBodyAndKind = new Map<string, Map<string, number>>();
   readonly #byDate = new Map<string, number>();
   #decisionCount = 0;
@@ -159,18 +188,11 @@ export class DecisionRows {
       : Promise.all([csvWrite, htmlWrite]).then(index);
   }
 
-  addCorrection(correction: EventCorrected, recorded: RecordedEvent, seq: number): void {
-    const applied: AppliedCorrection = {
-      seq,
-      changes: correction.changes,
-      actor: recorded.metadata.actor,
-      recordedAt: recorded.recordedAt,
-      reason: correction.reason,
-    };
-    const json = JSON.stringify(applied);
+  addCorrection(correction: EventCorrected, seq: number, line: ByteSpan): void {
     const earlier = this.#corrections.get(correction.correctedEventId);
-    if (earlier === undefined) this.#corrections.set(correction.correctedEventId, [json]);
-    else earlier.push(json);
+    if (earlier === undefined)
+      this.#corrections.set(correction.correctedEventId, [seq, line.start, line.end]);
+    else earlier.push(seq, line.start, line.end);
   }
 
   /**
@@ -217,9 +239,9 @@ export class DecisionRows {
       let rowsDone = 0;
       for await (const line of linesOf(this.index.path)) {
         const [eventId, ...numbers] = line.split('\t');
-        const stored = this.#corrections.get(eventId!);
-        if (stored === undefined) continue;
-        const corrections = stored.map((json) => JSON.parse(json) as AppliedCorrection);
+        const lines = this.#corrections.get(eventId!);
+        if (lines === undefined) continue;
+        const corrections = appliedCorrections(sources.events, lines);
         const [seq, eventStart, eventEnd, csvStart, csvEnd, rowStart, rowEnd] = numbers.map(Number) as [
           number,
           number,

@@ -16,6 +16,9 @@ export type {
   ExportRegisters,
   NewSinceChanges,
   RegisterMoment,
+  RegisterFacts,
   RegisterSource,
   RegisterTable,
+  WrittenRegister,
+  WrittenRegisters,
 } from './register-files';

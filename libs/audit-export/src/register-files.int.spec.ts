@@ -7,10 +7,18 @@ import type { ExportRegisters, RegisterMoment } from './register-files';
 import { appendDemoHistory, firstWeek, secondWeek } from './testing/demo-history';
 import { exportFixture, type ExportFixture } from './testing/export-fixture';
 
-/** Registers as a caller hands them over: two small tables, and what it was asked for. */
-const registersOf = (moments: RegisterMoment[], fileName = 'register-planer.csv') => {
+/**
+ * Registers as a caller hands them over: two small tables, and what it was asked for. `reads` notes when
+ * each table's rows are read and when their last row is taken.
+ */
+const registersOf = (moments: RegisterMoment[], fileName = 'register-planer.csv', reads: string[] = []) => {
   return (moment: RegisterMoment): ExportRegisters => {
     moments.push(moment);
+    async function* rowsOf(name: string, rows: string[][]) {
+      reads.push(`${name} read`);
+      for (const row of rows) yield csvRow(row);
+      reads.push(`${name} done`);
+    }
     return {
       asOf: moment.created,
       tables: [
@@ -18,15 +26,19 @@ const registersOf = (moments: RegisterMoment[], fileName = 'register-planer.csv'
           title: 'Planregisteret',
           description: 'Planene',
           fileName,
-          rowCount: 2,
-          csv: CSV_BOM + csvRow(['Plan-ID', 'Tittel']) + csvRow(['a', 'Plan A']) + csvRow(['b', '=Plan B']),
+          header: CSV_BOM + csvRow(['Plan-ID', 'Tittel']),
+          rows: () =>
+            rowsOf('planer', [
+              ['a', 'Plan A'],
+              ['b', '=Plan B'],
+            ]),
         },
         {
           title: 'Avviksregisteret',
           description: 'Avvikene',
           fileName: 'register-avvik.csv',
-          rowCount: 0,
-          csv: CSV_BOM + csvRow(['Avvik-ID']),
+          header: CSV_BOM + csvRow(['Avvik-ID']),
+          rows: () => rowsOf('avvik', []),
         },
       ],
     };
@@ -36,10 +48,13 @@ const registersOf = (moments: RegisterMoment[], fileName = 'register-planer.csv'
 describe('an export that carries registers', () => {
   let fixture: ExportFixture;
   const moments: RegisterMoment[] = [];
+  const reads: string[] = [];
   beforeAll(async () => {
     fixture = exportFixture();
     await appendDemoHistory(fixture.store, firstWeek);
-    await fixture.exportAs('uke-24', '2024-06-16T18:00:00.000Z', { registers: registersOf(moments) });
+    await fixture.exportAs('uke-24', '2024-06-16T18:00:00.000Z', {
+      registers: registersOf(moments, undefined, reads),
+    });
     await appendDemoHistory(fixture.store, secondWeek, firstWeek.length + 1);
     await fixture.exportAs('uke-25', '2024-06-23T18:00:00.000Z', {
       registers: registersOf(moments),
@@ -55,6 +70,16 @@ describe('an export that carries registers', () => {
     ]);
     expect(moments[0]!.previousRange).toBeUndefined();
     expect(moments[1]!.previousRange?.lastRecordedAt).toBe(moments[0]!.range?.lastRecordedAt);
+  });
+
+  it('reads their rows one register after the other, only as each file is written', () => {
+    expect(reads).toEqual(['planer read', 'planer done', 'avvik read', 'avvik done']);
+  });
+
+  it('counts the rows of each in the report', () => {
+    const report = readFileSync(join(fixture.dir, 'uke-25', 'rapport.html'), 'utf8');
+    expect(report).toContain('2 rader i <code>register-planer.csv</code>');
+    expect(report).toContain('0 rader i <code>register-avvik.csv</code>');
   });
 
   it('writes each as given, checked by `sha256sum -c` and by the verifier the export carries', () => {

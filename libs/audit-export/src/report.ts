@@ -2,7 +2,7 @@ import { bodyLabels, type DecisionLogEntry } from '@styring/governance';
 import type { ManifestRange, PreviousExportReference } from './format';
 import { type AppliedCorrection, bodyName, correctionText, withoutAuthorityFinding } from './log-rows';
 import { osloTime } from './oslo-time';
-import type { ExportRegisters, NewSinceChanges } from './register-files';
+import type { NewSinceChanges, WrittenRegisters } from './register-files';
 
 /** An event the export could not decode, exported raw because the operator allowed it. */
 export interface UndecodableEventNote {
@@ -37,7 +37,7 @@ export interface ReportFacts {
   readonly signingKeyFingerprint: string;
   readonly previous: PreviousExportReference | null;
   /** The read side's registers the export carries; null when it was made from the events alone. */
-  readonly registers: ExportRegisters | null;
+  readonly registers: WrittenRegisters | null;
 }
 
 const HTML_ESCAPES: Readonly<Record<string, string>> = {
@@ -250,7 +250,7 @@ ${
 };
 
 /** One subsection per register: what it holds, how many rows, and its file. */
-const registersText = (registers: ExportRegisters | null) =>
+const registersText = (registers: WrittenRegisters | null) =>
   registers === null
     ? '<p>Eksporten er laget av hendelsene alene, uten registrene.</p>'
     : `<p>Hvert register står som en egen CSV-fil, utledet av hendelsene i eksporten: tilstanden slik den er

@@ -1,6 +1,5 @@
 import type { KeyObject } from 'node:crypto';
 import { sign } from 'node:crypto';
-import { createReadStream } from 'node:fs';
 import { lstat, mkdtemp, open, readFile, rename, rm, stat } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import type { Clock, EventReader, RecordedEvent } from '@styring/eventstore';
@@ -23,10 +22,11 @@ import {
   VERIFIER_FILE,
 } from './format';
 import { DecisionRows } from './decision-rows';
+import { chunksOf } from './file-chunks';
 import { CHANGE_LOG_HEADER, changeLogCells, DECISION_LOG_HEADER } from './log-rows';
 import { OutputFile } from './output-file';
 import { type PreviousExport, readPreviousExport } from './previous-export';
-import { type RegisterSource, writeRegisterFiles } from './register-files';
+import { type RegisterSource, writeRegisterFiles, type WrittenRegisters } from './register-files';
 import { type ReportFacts, reportHead, reportTail, type UndecodableEventNote } from './report';
 import { type SigningKey, toSigningKey } from './signing-key';
 import { changeLogEntriesOf, governanceEventSerde } from '@styring/governance';
@@ -36,6 +36,8 @@ export const CHANGE_LOG_FILE = 'endringslogg.csv';
 export const REPORT_FILE = 'rapport.html';
 const REPORT_ROWS_PART = 'rapport-rows.part';
 const DECISION_INDEX_PART = 'vedtak-index.part';
+/** How often (in events) the export tells its progress. */
+const PROGRESS_EVERY = 1000;
 /** How many undecodable events the report lists by name (all are counted). */
 const UNDECODABLE_LISTED = 50;
 
@@ -70,7 +72,19 @@ export interface WriteExportOptions {
    * one CSV each, listed like every file, a section each in the report, and what is new since `previousExport`.
    */
   readonly registers?: RegisterSource;
+  /** Called as events are written: with the number written, every 1,000 and at the end. */
+  readonly onProgress?: (done: number) => void;
+  /** Called as each phase of the export ends (see ExportPhase): for measuring where time and memory go. */
+  readonly onPhase?: (phase: ExportPhase) => void;
 }
+
+/**
+ * The phases of an export, in order: `log` the one pass over the events (events.jsonl with its hashes, the
+ * decision and change logs, the report's rows), `corrections` the decision rows rewritten as corrected,
+ * `registers` the register files, `report` rapport.html, `closing` the verifier, cosignatures, addml.xml,
+ * SHA256SUMS and the signed manifest.
+ */
+export type ExportPhase = 'log' | 'corrections' | 'registers' | 'report' | 'closing';
 
 export interface ExportSummary {
   readonly directory: string;
@@ -155,8 +169,7 @@ const writeReport = async (staging: string, facts: ReportFacts): Promise<Manifes
   const report = await OutputFile.create(join(staging, REPORT_FILE));
   try {
     report.write(reportHead(facts));
-    for await (const chunk of createReadStream(join(staging, REPORT_ROWS_PART)))
-      await report.writeBytes(chunk as Buffer);
+    for await (const chunk of chunksOf(join(staging, REPORT_ROWS_PART))) await report.writeBytes(chunk);
     report.write(reportTail(facts));
     return await report.close();
   } catch (error) {
@@ -216,6 +229,7 @@ const writeEvents = async (
   files: OpenFiles,
   allowUndecodable: boolean,
   previousTreeSize: number,
+  onProgress?: (done: number) => void,
 ): Promise<LogCounts> => {
   let changeCount = 0;
   let newChangeCount = 0;
@@ -227,6 +241,7 @@ const writeEvents = async (
     const writing = chain.write(event);
     if (writing !== undefined) await writing;
     const seq = chain.seq;
+    if (seq % PROGRESS_EVERY === 0) onProgress?.(seq);
     const decoded = governanceEventSerde.fromRecorded(event);
     if (decoded._tag === 'Left') {
       const note: UndecodableEventNote = {
@@ -246,7 +261,7 @@ const writeEvents = async (
     const decision = files.decisionRows.add(governanceEvent, event, seq, line);
     if (decision !== undefined) await decision;
     if (governanceEvent.type !== 'EventCorrected') continue;
-    files.decisionRows.addCorrection(governanceEvent, event, seq);
+    files.decisionRows.addCorrection(governanceEvent, seq, line);
     for (const change of changeLogEntriesOf(governanceEvent, event)) {
       changeCount += 1;
       if (previousTreeSize > 0 && seq > previousTreeSize) newChangeCount += 1;
@@ -254,6 +269,7 @@ const writeEvents = async (
       if (row !== undefined) await row;
     }
   }
+  onProgress?.(chain.seq);
   return { changeCount, newChangeCount, undecodableCount, undecodable };
 };
 
@@ -313,28 +329,31 @@ export const writeAuditExport = async (options: WriteExportOptions): Promise<Exp
       files,
       options.allowUndecodable === true,
       previousTreeSize,
+      options.onProgress,
     );
     const tree = chain.finish();
     const events = await files.events.close();
-    const { totals: decisionTotals, csv: decisions } = await files.decisionRows.finish(files.events.path);
     const changes = await files.changes.close();
+    options.onPhase?.('log');
+    const { totals: decisionTotals, csv: decisions } = await files.decisionRows.finish(files.events.path);
+    options.onPhase?.('corrections');
     const written = [events, decisions, changes];
-    const registers =
-      options.registers === undefined
-        ? null
-        : await options.registers({
-            created,
-            range: tree.range,
-            ...(previous === undefined ? {} : { previousRange: previous.manifest.range }),
-          });
-    if (registers !== null)
-      written.push(
-        ...(await writeRegisterFiles(
-          staging,
-          registers,
-          written.map((file) => file.name),
-        )),
+    let registers: WrittenRegisters | null = null;
+    if (options.registers !== undefined) {
+      const source = await options.registers({
+        created,
+        range: tree.range,
+        ...(previous === undefined ? {} : { previousRange: previous.manifest.range }),
+      });
+      const registerFiles = await writeRegisterFiles(
+        staging,
+        source,
+        written.map((file) => file.name),
       );
+      written.push(...registerFiles.files);
+      registers = registerFiles.registers;
+      options.onPhase?.('registers');
+    }
     const facts: ReportFacts = {
       origin,
       created,
@@ -350,6 +369,7 @@ export const writeAuditExport = async (options: WriteExportOptions): Promise<Exp
     };
     written.push(await writeReport(staging, facts));
     await rm(join(staging, REPORT_ROWS_PART));
+    options.onPhase?.('report');
     written.push(await copyVerifier(staging));
     written.push(...(await writeCosignatures(staging, cosignatures)));
     // Last, so they describe every file above, whichever files that is.
@@ -371,6 +391,7 @@ export const writeAuditExport = async (options: WriteExportOptions): Promise<Exp
       witnessCosignatures: cosignatures.map((cosignature) => cosignature.fileName),
     };
     await signAndPublish(staging, target, manifestOf(origin, tree, summary), key);
+    options.onPhase?.('closing');
     return summary;
   } catch (error) {
     if (files !== undefined)

@@ -20,6 +20,12 @@ const fieldsOf = (codec: t.Mixed): t.Props | undefined => {
   return undefined;
 };
 
+/** The codec of the entries of a list field of an item's codec (`decisions` of a delegation). */
+export const listFieldItemOf = (codec: t.Mixed, field: string): t.Mixed | undefined => {
+  const list = fieldsOf(codec)?.[field];
+  return list instanceof t.ArrayType ? (list.type as t.Mixed) : undefined;
+};
+
 /**
  * The columns of a list item's codec, in the codec's field order: nested objects are spread into their
  * fields (`authority.kind`, `authority.reference`), lists and free values stay one column. Every item gets

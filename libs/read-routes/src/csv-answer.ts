@@ -5,16 +5,24 @@ import { columnHeader } from './column-headers';
 
 export const csvMediaType = 'text/csv; charset=utf-8';
 
+/** A list's CSV in pieces: the byte order mark and header row, and each item's row. */
+export interface CsvTable {
+  readonly header: string;
+  readonly row: (item: unknown) => string;
+}
+
 /**
- * A list answer as CSV for spreadsheets, written by the audit export's own CSV writer (`;`, CRLF, RFC 4180
- * quoting, formula guard) after a UTF-8 byte order mark: one row per item, columns from the item's codec
+ * The CSV of a list for spreadsheets, written by the audit export's own CSV writer (`;`, CRLF, RFC 4180
+ * quoting, formula guard) after a UTF-8 byte order mark: columns from the item's codec (or those given)
  * with Norwegian headers.
  */
+export const csvTableOf = (itemCodec: t.Mixed, columns = columnsOf(itemCodec)): CsvTable => ({
+  header: CSV_BOM + csvRow(columns.map(columnHeader)),
+  row: (item) => csvRow(columns.map((column) => cellOf(item, column))),
+});
+
+/** A list answer as CSV: the header, then one row per item. */
 export const csvOf = (itemCodec: t.Mixed, items: readonly unknown[]): string => {
-  const columns = columnsOf(itemCodec);
-  return (
-    CSV_BOM +
-    csvRow(columns.map(columnHeader)) +
-    items.map((item) => csvRow(columns.map((column) => cellOf(item, column)))).join('')
-  );
+  const table = csvTableOf(itemCodec);
+  return table.header + items.map(table.row).join('');
 };

@@ -14,7 +14,7 @@ import {
   runExport,
   seedDemo,
 } from '@styring/app';
-import { councilDecision } from '@styring/governance';
+import { councilDecision, decisionUnderDelegation } from '@styring/governance';
 import { readModelQueries } from '@styring/nestjs';
 import {
   avvikRegister,
@@ -33,6 +33,17 @@ import { exportRegisters } from './export-registers';
 const created = '2026-01-15T09:00:00.000Z';
 const clock = () => new Date(created);
 const secretariat = { actor: 'demo-politisk-sekretariat', role: 'kommunestyre-sekretariat' };
+/** The demo's ledergruppen, deciding under the delegation the demo records for it. */
+const ledergruppen = {
+  actor: 'demo-kommunedirektor',
+  role: 'kommunedirektor',
+  unit: 'kommunedirektoren',
+  onBehalfOf: 'ledergruppen',
+};
+const ledergruppensFullmakt = 'kommunedirektoren-ledergruppen';
+/** Enough decisions under one delegation that, in one cell as JSON, they would pass a spreadsheet's limit. */
+const manyDecisions = 150;
+const EXCEL_CELL_LIMIT = 32_767;
 
 /** A council decision recorded after the demo: new since the first export. */
 const adoptStrategy = {
@@ -52,12 +63,25 @@ const appendedId = (result: ExecutionResult) => {
 /** The data records of a CSV file the export wrote: its lines after the header (no cell holds a line break here). */
 const csvRecords = (file: string) => fs.readFileSync(file, 'utf8').split('\r\n').slice(1, -1);
 
+/** Every cell of a CSV file as Excel reads it (`;`, RFC 4180 quotes with `""` inside). */
+const csvCells = (file: string): string[] => {
+  const cells: string[] = [];
+  const text = fs.readFileSync(file, 'utf8');
+  for (const match of text.matchAll(/("(?:[^"]|"")*"|[^;\r\n]*)(;|\r\n|$)/g)) {
+    if (match[0] === '') break;
+    const cell = match[1]!;
+    cells.push(cell.startsWith('"') ? cell.slice(1, -1).replaceAll('""', '"') : cell);
+  }
+  return cells;
+};
+
 describe('the audit export of the read side’s registers (demo history, real SQLite)', () => {
   let dir: string;
   let store: OpenedStore;
   let keys: Awaited<ReturnType<typeof generateKeyPairIn>>;
   const first = () => path.join(dir, 'first');
   const second = () => path.join(dir, 'second');
+  const third = () => path.join(dir, 'third');
   const exportTo = (directory: string, previousExport?: string) =>
     runExport(
       store,
@@ -92,7 +116,27 @@ describe('the audit export of the read side’s registers (demo history, real SQ
       ),
     );
     await exportTo(second(), first());
-  }, 60_000);
+    // A long history under one delegation: its decisions would make one very long cell.
+    for (let n = 1; n <= manyDecisions; n++)
+      appendedId(
+        await executor.execute(
+          {
+            type: 'DecideRiskTreatment',
+            riskId: 'beredskap-digitale-angrep',
+            strategy: 'redusere',
+            measures: [`Tiltak ${n} etter gjennomgangen av beredskapsøvelsen.`],
+            decision: decisionUnderDelegation(
+              'ledergruppen',
+              ledergruppensFullmakt,
+              '2026-01-14',
+              `2026/${String(1000 + n)}`,
+            ),
+          },
+          ledergruppen,
+        ),
+      );
+    await exportTo(third(), second());
+  }, 120_000);
   afterAll(async () => {
     await store.close();
     fs.rmSync(dir, { recursive: true, force: true });
@@ -120,6 +164,9 @@ describe('the audit export of the read side’s registers (demo history, real SQ
           )
         ).reduce((sum, count) => sum + count, 0),
         'register-delegeringer.csv': (await delegationRegister(reader, at)).length,
+        'register-delegeringer-vedtak.csv': (await delegationRegister(reader, at))
+          .map((delegation) => delegation.decisions.length)
+          .reduce((sum, count) => sum + count, 0),
         'register-anskaffelser.csv': (await procurementRegister(reader, at)).length,
         'register-avvik.csv': (await avvikRegister(reader, at)).length,
         'register-sjekklister.csv': (await internalControlChecklists(reader, at)).length,
@@ -161,7 +208,7 @@ describe('the audit export of the read side’s registers (demo history, real SQ
     const addml = fs.readFileSync(path.join(first(), 'addml.xml'), 'utf8');
     const sums = fs.readFileSync(path.join(first(), 'SHA256SUMS'), 'utf8');
     const registerFiles = fs.readdirSync(first()).filter((name) => name.startsWith('register-'));
-    expect(registerFiles).toHaveLength(10);
+    expect(registerFiles).toHaveLength(11);
     const described = Object.fromEntries(
       [...addml.matchAll(/<flatFile name="[^"]*"[^>]*>[\s\S]*?<\/flatFile>/g)].map(([entry]) => [
         /name="fileName"><value>([^<]*)</.exec(entry)![1],
@@ -177,6 +224,39 @@ describe('the audit export of the read side’s registers (demo history, real SQ
     await expect(
       verifyExport(first(), { publicKey: fs.readFileSync(keys.publicKeyFile) }),
     ).resolves.toMatchObject({ valid: true });
+  });
+
+  it('writes the decisions under each delegation to a file of their own, one row each, so no cell passes 32,767 characters', () => {
+    const delegations = csvRecords(path.join(third(), 'register-delegeringer.csv'));
+    const header = (name: string) =>
+      fs.readFileSync(path.join(third(), name), 'utf8').split('\r\n')[0]!.replace('\uFEFF', '').split(';');
+    expect(header('register-delegeringer.csv')).not.toContain('Vedtak');
+    expect(header('register-delegeringer-vedtak.csv').slice(0, 2)).toEqual(['Delegerings-ID', 'Organ']);
+    const underLedergruppen = csvRecords(path.join(third(), 'register-delegeringer-vedtak.csv')).filter(
+      (row) => row.startsWith(`${ledergruppensFullmakt};`),
+    );
+    expect(underLedergruppen.length).toBeGreaterThan(manyDecisions);
+    expect(underLedergruppen.join('\n')).toContain('2026/1150');
+    expect(delegations.join('\n')).not.toContain('2026/1150');
+    // As one cell of JSON (the layout before), they would have passed what a spreadsheet cell holds.
+    expect(underLedergruppen.join('').length).toBeGreaterThan(EXCEL_CELL_LIMIT);
+    for (const name of fs.readdirSync(third()).filter((file) => file.endsWith('.csv'))) {
+      const longest = Math.max(...csvCells(path.join(third(), name)).map((cell) => cell.length));
+      expect([name, longest <= EXCEL_CELL_LIMIT]).toEqual([name, true]);
+    }
+  });
+
+  it('describes the split file in addml.xml with its row count, in SHA256SUMS and the report', () => {
+    const name = 'register-delegeringer-vedtak.csv';
+    const rows = csvRecords(path.join(third(), name)).length;
+    const addml = fs.readFileSync(path.join(third(), 'addml.xml'), 'utf8');
+    expect(addml).toContain(
+      `<property name="fileName"><value>${name}</value></property>\n          <property name="numberOfRecords"><value>${rows}</value></property>`,
+    );
+    expect(fs.readFileSync(path.join(third(), 'SHA256SUMS'), 'utf8')).toContain(`  ${name}\n`);
+    const report = fs.readFileSync(path.join(third(), 'rapport.html'), 'utf8');
+    expect(report).toContain('<h3>Vedtak fattet under delegeringer</h3>');
+    expect(report).toContain(`<p>${rows} rader i <code>${name}</code>.</p>`);
   });
 
   it('gives each register a section in the report, with its row count and file', () => {

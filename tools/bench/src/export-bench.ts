@@ -5,7 +5,11 @@
  * (store → signed folder) and the verification (folder → verdict) each run in a child process of their
  * own, so that each one's peak memory (the RSS high-water mark, process.resourceUsage().maxRSS) is its
  * own. Each phase also reports its CPU time per event, and the run the machine's load average: the two
- * cores are shared, so the rate alone says as much about the neighbours as about the code.
+ * cores are shared, so the rate alone says as much about the neighbours as about the code. The export is
+ * measured twice: from the events alone (`exportFromStore`), and as `styring export` makes it, with the
+ * read models built first and one CSV per register (`runExport` with `exportRegisters`); for both, each
+ * step of the export (see ExportPhase) is printed with its time, its CPU per event and the peak RSS at
+ * its end, beside the 200 MB limit, so that the figures say where time and memory go.
  * Run alone: `npx tsc -b tools/bench && node tools/bench/dist/export-bench.js [--events N]`
  * (or BENCH_EXPORT_EVENTS=N).
  */
@@ -37,6 +41,7 @@ const EXPORT_TARGET = 120_000;
 const VERIFY_TARGET = 300_000;
 const MEMORY_LIMIT_MB = 200;
 const BATCH = 100;
+const ORIGIN = 'Lørenskog kommune (benchmark, fiktive data)';
 
 // -- Realistic events: the domain's own types, fictitious content, about a fifth of them decisions --------
 
@@ -191,6 +196,15 @@ const benchEvent = (n: number): NewEvent => ({
 
 // -- The phases ---------------------------------------------------------------------------------------------
 
+/** One step of a phase (the export's own phases, see ExportPhase): what it took, and the peak so far. */
+export interface StepFigures {
+  readonly name: string;
+  readonly seconds: number;
+  readonly cpuSeconds: number;
+  /** The RSS high-water mark at the end of the step: the step raised it if it is above the previous one. */
+  readonly peakRssMb: number;
+}
+
 export interface PhaseFigures {
   readonly events: number;
   readonly seconds: number;
@@ -199,6 +213,7 @@ export interface PhaseFigures {
   readonly peakRssMb: number;
   /** CPU time (user + system, all threads) the work took: what the rate would be on an idle core. */
   readonly cpuSeconds: number;
+  readonly steps: readonly StepFigures[];
 }
 
 export interface ExportBenchResult {
@@ -210,26 +225,50 @@ export interface ExportBenchResult {
   /** What the export cannot go below: reading the store and deriving the log rows, nothing written. */
   readonly upstream: PhaseFigures;
   readonly export: PhaseFigures;
+  /** The export as `styring export` makes it: read models of the events built first, one CSV per register. */
+  readonly exportWithRegisters: PhaseFigures;
   readonly verify: PhaseFigures;
   /** The machine's 1-minute load average before and after the phases: the cores are shared. */
   readonly loadAverage: readonly [number, number];
 }
 
-type PhaseArgs = ['upstream', string] | ['export', string, string, string] | ['verify', string, string];
+type PhaseArgs =
+  ['upstream', string] | ['export' | 'export-registers', string, string, string] | ['verify', string, string];
 const PHASE = '--phase';
 
-const timed = async (events: number, work: () => Promise<unknown>): Promise<PhaseFigures> => {
+const peakRssMb = () => process.resourceUsage().maxRSS / 1024;
+
+/** Times `work`; `step(name)` ends one of its steps (the rest after the last step is not a step). */
+const timed = async (
+  events: number,
+  work: (step: (name: string) => void) => Promise<unknown>,
+): Promise<PhaseFigures> => {
   const started = process.hrtime.bigint();
   const cpuBefore = process.cpuUsage();
-  await work();
+  const steps: StepFigures[] = [];
+  let stepStarted = started;
+  let stepCpu = cpuBefore;
+  await work((name) => {
+    const cpu = process.cpuUsage(stepCpu);
+    const now = process.hrtime.bigint();
+    steps.push({
+      name,
+      seconds: Number(now - stepStarted) / 1e9,
+      cpuSeconds: (cpu.user + cpu.system) / 1e6,
+      peakRssMb: peakRssMb(),
+    });
+    stepStarted = now;
+    stepCpu = process.cpuUsage();
+  });
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   const cpu = process.cpuUsage(cpuBefore);
   return {
     events,
     seconds,
     perSecond: events / seconds,
-    peakRssMb: process.resourceUsage().maxRSS / 1024,
+    peakRssMb: peakRssMb(),
     cpuSeconds: (cpu.user + cpu.system) / 1e6,
+    steps,
   };
 };
 
@@ -257,17 +296,28 @@ const runPhase = async ([phase, ...args]: PhaseArgs): Promise<PhaseFigures> => {
     const store = openSqliteEventStore({ file: storeFile });
     const { privateKey } = await loadSigningKey({ file: keyFile });
     let events = 0;
-    const figures = await timed(0, async () => {
+    const figures = await timed(0, async (step) => {
       events = (
         await exportFromStore(store, {
           directory,
           signingKey: privateKey,
           clock: () => new Date(),
-          origin: 'Lørenskog kommune (benchmark, fiktive data)',
+          origin: ORIGIN,
+          onPhase: step,
         })
       ).eventCount;
     });
     await store.close();
+    return { ...figures, events, perSecond: events / figures.seconds };
+  }
+  if (phase === 'export-registers') {
+    const [storeFile, directory, keyFile] = args as [string, string, string];
+    // Loaded here, as `styring export` loads them: the other phases' memory stays their own.
+    const { exportWithRegisters } = await import('./export-with-registers.js');
+    let events = 0;
+    const figures = await timed(0, async (step) => {
+      events = await exportWithRegisters(storeFile, { directory, keyFile, origin: ORIGIN, onPhase: step });
+    });
     return { ...figures, events, perSecond: events / figures.seconds };
   }
   const [directory, publicKeyFile] = args as [string, string];
@@ -321,6 +371,12 @@ export const runExportBenchmark = (events: number): Promise<ExportBenchResult> =
     const upstream = await inChild(['upstream', storeFile]);
     const exported = await inChild(['export', storeFile, exportDirectory, keys.privateKeyFile]);
     const verified = await inChild(['verify', exportDirectory, keys.publicKeyFile]);
+    const withRegisters = await inChild([
+      'export-registers',
+      storeFile,
+      join(directory, 'eksport-med-registre'),
+      keys.privateKeyFile,
+    ]);
     const manifest = JSON.parse(readFileSync(join(exportDirectory, 'manifest.json'), 'utf8'));
     const bytes = manifest.files.reduce((sum: number, file: { bytes: number }) => sum + file.bytes, 0);
     return {
@@ -330,6 +386,7 @@ export const runExportBenchmark = (events: number): Promise<ExportBenchResult> =
       exportMb: bytes / 2 ** 20,
       upstream,
       export: exported,
+      exportWithRegisters: withRegisters,
       verify: verified,
       loadAverage: [loadBefore, loadavg()[0]!],
     };
@@ -362,6 +419,13 @@ export const exportBenchFigures = async (): Promise<Figure[]> => {
       target: EXPORT_TARGET,
     },
     {
+      measure: `export with the registers, as \`styring export\` (${memoryNote(result.exportWithRegisters)}, ${cpuNote(result.exportWithRegisters)})`,
+      count: result.events,
+      unit: 'events',
+      perSecond: result.exportWithRegisters.perSecond,
+      target: EXPORT_TARGET,
+    },
+    {
       measure: `verify the folder offline (${memoryNote(result.verify)}, ${cpuNote(result.verify)})`,
       count: result.events,
       unit: 'events',
@@ -379,6 +443,15 @@ const defaultEventCount = (args: readonly string[] = [], env: NodeJS.ProcessEnv 
   return events;
 };
 
+/** Each step of a phase: its time, its CPU per event of the phase, and the peak RSS at its end. */
+const stepLines = (figures: PhaseFigures) =>
+  figures.steps.map(
+    (step) =>
+      `  ${step.name.padEnd(12)} ${step.seconds.toFixed(1).padStart(5)} s, CPU ` +
+      `${((step.cpuSeconds / figures.events) * 1e6).toFixed(1).padStart(5)} µs/event, ` +
+      `peak RSS ${step.peakRssMb.toFixed(0)} MB (limit ${MEMORY_LIMIT_MB} MB)`,
+  );
+
 const report = (result: ExportBenchResult) => {
   const line = (name: string, figures: PhaseFigures, target: number) =>
     `${name.padEnd(7)} ${Math.round(figures.perSecond).toLocaleString('en-US').padStart(9)} events/s ` +
@@ -391,6 +464,9 @@ const report = (result: ExportBenchResult) => {
       `upstream ${Math.round(result.upstream.perSecond).toLocaleString('en-US').padStart(8)} events/s: the store's ` +
         `readAll, decoding and the governance log rows alone, nothing written (the ceiling of the export), ${cpuNote(result.upstream)}`,
       line('export', result.export, EXPORT_TARGET),
+      ...stepLines(result.export),
+      line('export with registers (as `styring export`)', result.exportWithRegisters, EXPORT_TARGET),
+      ...stepLines(result.exportWithRegisters),
       line('verify', result.verify, VERIFY_TARGET),
       `load average (1 min, 2 shared cores) ${result.loadAverage.map((load) => load.toFixed(1)).join(' → ')}`,
     ].join('\n'),
