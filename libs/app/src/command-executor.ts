@@ -30,7 +30,6 @@ import {
 } from './idempotency/keyed-command';
 import type { AppendedEvent, BatchItem, Caller, ExecutionResult } from './execution-result';
 import {
-  findRecordedEvent,
   governanceContextLoader,
   UnreadableHistoryError,
 } from './governance-context-loader';
@@ -152,8 +151,9 @@ export const createCommandExecutor = (
       const first = await keyedOutcome(key);
       if (first !== undefined) return repeated(command, key, fingerprint, first);
     }
+    // The recorded event a correction names (by id: the command does not name its stream).
     const correctionTarget =
-      command.type === 'CorrectEvent' ? await findRecordedEvent(store, command.correctedEventId) : undefined;
+      command.type === 'CorrectEvent' ? await store.readEvent(command.correctedEventId) : undefined;
     const correlationId = caller.correlationId ?? runtime.newId();
     // A keyed command's event ids follow from its key, so even a racing retry cannot append it twice.
     const handleThis =

@@ -70,11 +70,3 @@ export const governanceContextLoader = (
   return coalesced(catchUp);
 };
 
-/** The recorded event a correction names, or `undefined` when the log has none with that id. */
-export const findRecordedEvent = async (
-  store: EventReader,
-  eventId: string,
-): Promise<RecordedEvent | undefined> => {
-  for await (const recorded of store.readAll()) if (recorded.eventId === eventId) return recorded;
-  return undefined;
-};

@@ -5,6 +5,7 @@ import { consistencyContract } from './contract/consistency-contract';
 import { eventIdContract } from './contract/event-id-contract';
 import { payloadContract } from './contract/payload-contract';
 import { readAllContract } from './contract/read-all-contract';
+import { readEventContract } from './contract/read-event-contract';
 import { readStreamContract } from './contract/read-stream-contract';
 import type {
   ContractContext,
@@ -57,6 +58,7 @@ export const describeEventStoreContract = (
     eventIdContract(context);
     readStreamContract(context);
     readAllContract(context);
+    readEventContract(context);
     subscriptionContract(context);
     concurrencyContract(context);
     consistencyContract(context);
