@@ -7,6 +7,7 @@ import {
   type Handled,
   type HandleFailure,
   type HandleOptions,
+  keepsSnapshots,
 } from '@styring/eventstore';
 import {
   defaultGovernanceConfiguration,
@@ -132,7 +133,11 @@ export const createCommandExecutor = (
   runtime: Runtime = systemRuntime,
   configuration: GovernanceConfiguration = defaultGovernanceConfiguration,
 ): CommandExecutor => {
-  const loadContext = governanceContextLoader(store, configuration);
+  const loadContext = governanceContextLoader(
+    store,
+    configuration,
+    keepsSnapshots(store) ? store : undefined,
+  );
   const keyedOutcome = keyedCommandIndex(store);
   const handlerWith = (newId: (indexInBatch: number) => string) =>
     commandHandler({ store, decider: governanceDecider, serde: governanceEventSerde, newId });
