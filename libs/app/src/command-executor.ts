@@ -21,7 +21,7 @@ import {
 import { checkCaller } from './authority/caller-authority';
 import { consultedFacts } from './consulted-facts';
 import { effectiveAtOf } from './effective-at';
-import { keyedCommandIndex, type KeyedOutcome } from './idempotency/keyed-command-index';
+import { keyedOutcome, type KeyedOutcome } from './idempotency/keyed-outcome';
 import {
   commandFingerprint,
   decodeKeyedCommand,
@@ -30,10 +30,7 @@ import {
   type KeyedCommand,
 } from './idempotency/keyed-command';
 import type { AppendedEvent, BatchItem, Caller, ExecutionResult } from './execution-result';
-import {
-  governanceContextLoader,
-  UnreadableHistoryError,
-} from './governance-context-loader';
+import { governanceContextLoader, UnreadableHistoryError } from './governance-context-loader';
 import { type Runtime, systemRuntime } from './runtime';
 import { oneAtATime } from './one-at-a-time';
 
@@ -138,7 +135,6 @@ export const createCommandExecutor = (
     configuration,
     keepsSnapshots(store) ? store : undefined,
   );
-  const keyedOutcome = keyedCommandIndex(store);
   const handlerWith = (newId: (indexInBatch: number) => string) =>
     commandHandler({ store, decider: governanceDecider, serde: governanceEventSerde, newId });
   const handle = handlerWith(() => runtime.newId());
@@ -153,7 +149,7 @@ export const createCommandExecutor = (
     if (!checked.ok) return { status: 'rejected', commandType: command.type, ...checked.refusal };
     const fingerprint = key === undefined ? undefined : commandFingerprint(command, caller);
     if (key !== undefined && fingerprint !== undefined) {
-      const first = await keyedOutcome(key);
+      const first = await keyedOutcome(store, streamFor(command), key);
       if (first !== undefined) return repeated(command, key, fingerprint, first);
     }
     // The recorded event a correction names (by id: the command does not name its stream).

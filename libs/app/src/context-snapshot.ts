@@ -46,6 +46,9 @@ export const contextSnapshot = (
   return { version: contextSnapshotVersion, position, state: serialize(state) };
 };
 
+/** A map, also one made in another realm (V8 deserializes into the main one; Jest tests run in their own). */
+const isMap = (value: unknown): boolean => Object.prototype.toString.call(value) === '[object Map]';
+
 /**
  * The context a snapshot holds, with this process's configuration, or `undefined` when it is of another
  * version or does not read as one (then the log is folded from the start instead).
@@ -62,7 +65,7 @@ export const contextFromSnapshot = (
     return undefined;
   }
   const complete =
-    typeof state?.lastEventId === 'string' && factKinds.every((kind) => state.facts?.[kind] instanceof Map);
+    typeof state?.lastEventId === 'string' && factKinds.every((kind) => isMap(state.facts?.[kind]));
   if (!complete) return undefined;
   return { context: { ...configuration, ...state.facts }, lastEventId: state.lastEventId };
 };

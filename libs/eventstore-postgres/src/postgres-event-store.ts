@@ -360,9 +360,7 @@ export class PostgresEventStore implements EventStore, SnapshotStore {
       `INSERT INTO ${this.#names.snapshots} (name, version, "position", state) VALUES ($1, $2, $3, $4)
        ON CONFLICT (name) DO UPDATE
        SET version = excluded.version, "position" = excluded."position", state = excluded.state,
-         written_at = clock_timestamp()
-       WHERE ${this.#names.snapshots}.version <> excluded.version
-         OR ${this.#names.snapshots}."position" < excluded."position"`,
+         written_at = clock_timestamp()`,
       [name, version, position.toString(), Buffer.from(state)],
     );
   }

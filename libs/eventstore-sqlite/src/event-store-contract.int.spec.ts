@@ -10,5 +10,5 @@ describeEventStoreContract(
     const store = open();
     return { store, openAnother: async () => open(), dispose: async () => (await store.close(), remove()) };
   },
-  { uniqueEventIds: 'stream' },
+  { uniqueEventIds: 'stream', snapshots: true },
 );

@@ -34,8 +34,7 @@ export class SnapshotTable {
       .prepare(
         `INSERT INTO snapshots (name, version, position, state) VALUES (?, ?, ?, ?)
          ON CONFLICT (name) DO UPDATE SET version = excluded.version, position = excluded.position,
-           state = excluded.state
-         WHERE snapshots.version <> excluded.version OR snapshots.position < excluded.position`,
+           state = excluded.state`,
       )
       .run(name, version, position, Buffer.from(state));
   }

@@ -6,6 +6,7 @@ import { eventIdContract } from './contract/event-id-contract';
 import { payloadContract } from './contract/payload-contract';
 import { readAllContract } from './contract/read-all-contract';
 import { readEventContract } from './contract/read-event-contract';
+import { snapshotContract } from './contract/snapshot-contract';
 import { readStreamContract } from './contract/read-stream-contract';
 import type {
   ContractContext,
@@ -43,6 +44,7 @@ export const describeEventStoreContract = (
       options: {
         largePayloads: options.largePayloads ?? true,
         uniqueEventIds: options.uniqueEventIds ?? 'log',
+        snapshots: options.snapshots ?? false,
       },
     };
 
@@ -63,5 +65,6 @@ export const describeEventStoreContract = (
     concurrencyContract(context);
     consistencyContract(context);
     payloadContract(context);
+    snapshotContract(context);
   });
 };

@@ -20,7 +20,10 @@ export interface Snapshot {
  */
 export interface SnapshotStore {
   readSnapshot(name: string): Promise<Snapshot | undefined>;
-  /** Replaces the snapshot of that name, unless the stored one is of the same version and further on. */
+  /**
+   * Replaces the snapshot of that name. Two writers may race: the later write wins even when it is behind,
+   * which costs a reader only a longer tail, never a wrong state.
+   */
   writeSnapshot(name: string, snapshot: Snapshot): Promise<void>;
 }
 

@@ -20,6 +20,8 @@ export interface ContractOptions {
    * idempotence).
    */
   readonly uniqueEventIds?: 'log' | 'stream';
+  /** Whether the store keeps read-model snapshots (`SnapshotStore`; default false). */
+  readonly snapshots?: boolean;
 }
 
 /** What each group of contract tests sees of the store under test. */
