@@ -26,7 +26,9 @@ export const readEventContract = (context: ContractContext) => {
     });
 
     it('returns undefined for an id the log does not hold', async () => {
-      await store().appendToStream(streamId('read-event-other'), newEvents(1), { expectedRevision: 'no_stream' });
+      await store().appendToStream(streamId('read-event-other'), newEvents(1), {
+        expectedRevision: 'no_stream',
+      });
       expect(await store().readEvent(newEvent('never-appended').eventId)).toBeUndefined();
     });
 
@@ -34,7 +36,9 @@ export const readEventContract = (context: ContractContext) => {
       const other = await sut().openAnother();
       try {
         const [event] = newEvents(1);
-        await other.appendToStream(streamId('read-event-elsewhere'), [event!], { expectedRevision: 'no_stream' });
+        await other.appendToStream(streamId('read-event-elsewhere'), [event!], {
+          expectedRevision: 'no_stream',
+        });
         expect(await store().readEvent(event!.eventId)).toMatchObject({
           eventId: event!.eventId,
           streamId: streamId('read-event-elsewhere'),
