@@ -133,7 +133,7 @@ export const createCommandExecutor = (
   const loadContext = governanceContextLoader(
     store,
     configuration,
-    keepsSnapshots(store) ? store : undefined,
+    keepsSnapshots(store) ? { store } : undefined,
   );
   const handlerWith = (newId: (indexInBatch: number) => string) =>
     commandHandler({ store, decider: governanceDecider, serde: governanceEventSerde, newId });

@@ -30,17 +30,19 @@ const fullFold = (store: SqliteEventStore) => governanceContextLoader(store)();
 describe('the governance context loader with snapshots', () => {
   let history: ReturnType<typeof historyStore>;
   beforeEach(() => (history = historyStore()));
+  /** The store's snapshots, written after every 20 facts (the synthetic history has about 1 in 20 events). */
+  const snapshots = () => ({ store: history.store, every: 20 });
   afterEach(() => history.remove());
 
   it('writes a snapshot that a new process resumes, and gives the context of the whole log', async () => {
     await history.append(2000);
-    const first = await governanceContextLoader(history.store, undefined, history.store)();
+    const first = await governanceContextLoader(history.store, undefined, snapshots())();
     const snapshot = await history.store.readSnapshot(contextSnapshotName);
     expect(snapshot?.position).toBe(first.position);
     expect(first).toEqual(await fullFold(history.store));
 
     await history.append(500);
-    const resumed = await governanceContextLoader(history.store, undefined, history.store)();
+    const resumed = await governanceContextLoader(history.store, undefined, snapshots())();
     expect(resumed).toEqual(await fullFold(history.store));
     expect((await history.store.readSnapshot(contextSnapshotName))!.position).toBe(resumed.position);
   });
@@ -55,7 +57,7 @@ describe('the governance context loader with snapshots', () => {
       contextSnapshotName,
       contextSnapshot(emptyGovernanceContext(), whole.position!, last[0]!.eventId),
     );
-    const loaded = await governanceContextLoader(history.store, undefined, history.store)();
+    const loaded = await governanceContextLoader(history.store, undefined, snapshots())();
     expect(loaded.context.delegations.size).toBe(0);
     expect(loaded.position).toBe(whole.position);
   });
@@ -72,7 +74,7 @@ describe('the governance context loader with snapshots', () => {
     for await (const event of history.store.readAll({ after: whole.position! - 1n })) last.push(event);
     const stale = contextSnapshot(emptyGovernanceContext(), whole.position!, last[0]!.eventId);
     await history.store.writeSnapshot(contextSnapshotName, { ...stale, ...change });
-    expect(await governanceContextLoader(history.store, undefined, history.store)()).toEqual(whole);
+    expect(await governanceContextLoader(history.store, undefined, snapshots())()).toEqual(whole);
     const replaced = await history.store.readSnapshot(contextSnapshotName);
     expect(replaced).toMatchObject({ position: whole.position, state: expect.anything() });
     expect(replaced?.state).not.toEqual(stale.state);
