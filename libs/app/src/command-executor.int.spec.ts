@@ -96,6 +96,9 @@ class Interleaved implements EventStore {
   streamExists(streamId: string) {
     return this.store.streamExists(streamId);
   }
+  readEvent(eventId: string) {
+    return this.store.readEvent(eventId);
+  }
   close() {
     return this.store.close();
   }

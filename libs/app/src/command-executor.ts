@@ -7,6 +7,7 @@ import {
   type Handled,
   type HandleFailure,
   type HandleOptions,
+  keepsSnapshots,
 } from '@styring/eventstore';
 import {
   defaultGovernanceConfiguration,
@@ -20,7 +21,7 @@ import {
 import { checkCaller } from './authority/caller-authority';
 import { consultedFacts } from './consulted-facts';
 import { effectiveAtOf } from './effective-at';
-import { keyedCommandIndex, type KeyedOutcome } from './idempotency/keyed-command-index';
+import { keyedOutcome, type KeyedOutcome } from './idempotency/keyed-outcome';
 import {
   commandFingerprint,
   decodeKeyedCommand,
@@ -29,11 +30,7 @@ import {
   type KeyedCommand,
 } from './idempotency/keyed-command';
 import type { AppendedEvent, BatchItem, Caller, ExecutionResult } from './execution-result';
-import {
-  findRecordedEvent,
-  governanceContextLoader,
-  UnreadableHistoryError,
-} from './governance-context-loader';
+import { governanceContextLoader, UnreadableHistoryError } from './governance-context-loader';
 import { type Runtime, systemRuntime } from './runtime';
 import { oneAtATime } from './one-at-a-time';
 
@@ -133,8 +130,11 @@ export const createCommandExecutor = (
   runtime: Runtime = systemRuntime,
   configuration: GovernanceConfiguration = defaultGovernanceConfiguration,
 ): CommandExecutor => {
-  const loadContext = governanceContextLoader(store, configuration);
-  const keyedOutcome = keyedCommandIndex(store);
+  const loadContext = governanceContextLoader(
+    store,
+    configuration,
+    keepsSnapshots(store) ? { store } : undefined,
+  );
   const handlerWith = (newId: (indexInBatch: number) => string) =>
     commandHandler({ store, decider: governanceDecider, serde: governanceEventSerde, newId });
   const handle = handlerWith(() => runtime.newId());
@@ -149,11 +149,12 @@ export const createCommandExecutor = (
     if (!checked.ok) return { status: 'rejected', commandType: command.type, ...checked.refusal };
     const fingerprint = key === undefined ? undefined : commandFingerprint(command, caller);
     if (key !== undefined && fingerprint !== undefined) {
-      const first = await keyedOutcome(key);
+      const first = await keyedOutcome(store, streamFor(command), key);
       if (first !== undefined) return repeated(command, key, fingerprint, first);
     }
+    // The recorded event a correction names (by id: the command does not name its stream).
     const correctionTarget =
-      command.type === 'CorrectEvent' ? await findRecordedEvent(store, command.correctedEventId) : undefined;
+      command.type === 'CorrectEvent' ? await store.readEvent(command.correctedEventId) : undefined;
     const correlationId = caller.correlationId ?? runtime.newId();
     // A keyed command's event ids follow from its key, so even a racing retry cannot append it twice.
     const handleThis =

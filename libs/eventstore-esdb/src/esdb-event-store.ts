@@ -23,6 +23,7 @@ import {
   EventStoreFailure,
   type NewEvent,
   type ReadAllOptions,
+  type ReadEventOptions,
   type ReadStreamOptions,
   type RecordedEvent,
   matchesCondition,
@@ -204,6 +205,16 @@ export class EsdbEventStore implements EventStore {
     this.#ensureOpen();
     for await (const _ of this.#iterate(this.#client.readStream(streamId, { maxCount: 1 }))) return true;
     return false;
+  }
+
+  /**
+   * EventStoreDB keeps no index by event id that its clients can ask: this reads the stream, when given, or
+   * else the log, until it finds the id (see README.md).
+   */
+  async readEvent(eventId: string, options: ReadEventOptions = {}): Promise<RecordedEvent | undefined> {
+    const events = options.streamId === undefined ? this.readAll() : this.readStream(options.streamId);
+    for await (const event of events) if (event.eventId === eventId) return event;
+    return undefined;
   }
 
   /** Ends every subscription and the client's connections; idempotent. */

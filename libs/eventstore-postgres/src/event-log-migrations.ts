@@ -10,6 +10,7 @@ import type { Migration } from './migrations';
  * Version 2 replaces the append function's body: it no longer looks up every event id before inserting.
  * Version 3 gives it a consistency condition, checked under the same lock (see README.md).
  * Version 4 adds `append_group(…)`: several appends in one transaction and one commit (group commit).
+ * Version 5 adds `snapshots`: read-model states with the position they cover (the port's `SnapshotStore`).
  */
 export const eventLogMigrations: readonly Migration[] = [
   {
@@ -291,6 +292,19 @@ export const eventLogMigrations: readonly Migration[] = [
         END LOOP;
       END
       $fn$;
+    `,
+  },
+  {
+    version: 5,
+    description: 'snapshots: read-model states with the global position they cover',
+    sql: ({ snapshots }) => `
+      CREATE TABLE ${snapshots} (
+        name text PRIMARY KEY,
+        version text NOT NULL,
+        "position" bigint NOT NULL,
+        state bytea NOT NULL,
+        written_at timestamptz NOT NULL DEFAULT clock_timestamp()
+      );
     `,
   },
 ];

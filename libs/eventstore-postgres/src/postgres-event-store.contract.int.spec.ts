@@ -4,9 +4,13 @@ import { describeWithPostgres } from './testing/describe-with-postgres';
 
 describeWithPostgres('PostgreSQL adapter', (cluster) => {
   let schemas = 0;
-  describeEventStoreContract('PostgreSQL', async () => {
-    const options = { connection: cluster().connectionString(), schema: `contract_${++schemas}` };
-    const store = await openPostgresEventStore(options);
-    return { store, openAnother: () => openPostgresEventStore(options), dispose: () => store.close() };
-  });
+  describeEventStoreContract(
+    'PostgreSQL',
+    async () => {
+      const options = { connection: cluster().connectionString(), schema: `contract_${++schemas}` };
+      const store = await openPostgresEventStore(options);
+      return { store, openAnother: () => openPostgresEventStore(options), dispose: () => store.close() };
+    },
+    { snapshots: true },
+  );
 });

@@ -10,10 +10,13 @@ import {
   type ExpectedRevision,
   type NewEvent,
   type ReadAllOptions,
+  type ReadEventOptions,
   type ReadStreamOptions,
   type RecordedEvent,
   type RecordedEventId,
   type SerializedEvent,
+  type Snapshot,
+  type SnapshotStore,
   type SubscribeOptions,
   type Subscription,
   concurrencyError,
@@ -83,7 +86,7 @@ interface AppendRow {
  * The event store on PostgreSQL. Open it with `openPostgresEventStore`; see README.md for how positions stay
  * gapless in commit order, how subscriptions wake up, and how projections commit with their checkpoints.
  */
-export class PostgresEventStore implements EventStore {
+export class PostgresEventStore implements EventStore, SnapshotStore {
   readonly #pool: Pool;
   readonly #names: SchemaNames;
   readonly #server: ServerDescription;
@@ -332,6 +335,34 @@ export class PostgresEventStore implements EventStore {
       streamId,
     ]);
     return rows.length > 0;
+  }
+
+  /** By the unique index on `event_id`. */
+  async readEvent(eventId: string, options: ReadEventOptions = {}): Promise<RecordedEvent | undefined> {
+    const [row] = await this.#readRows(
+      `SELECT ${recordedColumns} FROM ${this.#names.events} e
+       WHERE e.event_id = $1 AND ($2::text IS NULL OR e.stream_id = $2)`,
+      [eventId, options.streamId ?? null],
+    );
+    return row === undefined ? undefined : toRecordedEvent(row);
+  }
+
+  async readSnapshot(name: string): Promise<Snapshot | undefined> {
+    const [row] = await this.#query<{ version: string; position: string; state: Buffer }>(
+      `SELECT version, "position"::text AS "position", state FROM ${this.#names.snapshots} WHERE name = $1`,
+      [name],
+    );
+    return row === undefined ? undefined : { ...row, position: BigInt(row.position) };
+  }
+
+  async writeSnapshot(name: string, { version, position, state }: Snapshot): Promise<void> {
+    await this.#query(
+      `INSERT INTO ${this.#names.snapshots} (name, version, "position", state) VALUES ($1, $2, $3, $4)
+       ON CONFLICT (name) DO UPDATE
+       SET version = excluded.version, "position" = excluded."position", state = excluded.state,
+         written_at = clock_timestamp()`,
+      [name, version, position.toString(), Buffer.from(state)],
+    );
   }
 
   /** Ends every subscription, then the pool; idempotent. */

@@ -11,6 +11,8 @@ export interface SchemaNames {
   /** Several appends in one transaction, each in a subtransaction of its own (group commit). */
   readonly appendGroupFunction: string;
   readonly checkpoints: string;
+  /** Read-model snapshots (the port's `SnapshotStore`). */
+  readonly snapshots: string;
   /** The LISTEN/NOTIFY channel that announces appends (quoted for LISTEN, raw for pg_notify). */
   readonly channel: { readonly quoted: string; readonly raw: string };
   /** The advisory lock every append takes: it hands out global positions in commit order. */
@@ -36,6 +38,7 @@ export const schemaNames = (schema: string): SchemaNames => {
     appendFunction: `${quotedSchema}."append_to_stream"`,
     appendGroupFunction: `${quotedSchema}."append_group"`,
     checkpoints: `${quotedSchema}."checkpoints"`,
+    snapshots: `${quotedSchema}."snapshots"`,
     channel: { quoted: `"${channel}"`, raw: channel },
     appendLockKey: advisoryLockKey(`${schema}:append`),
   };

@@ -32,6 +32,7 @@ describeWithPostgres('PostgreSQL schema and migrations', (cluster) => {
       { component: 'event_log', version: 2 },
       { component: 'event_log', version: 3 },
       { component: 'event_log', version: 4 },
+      { component: 'event_log', version: 5 },
     ]);
   });
 

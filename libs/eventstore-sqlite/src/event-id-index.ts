@@ -1,18 +1,24 @@
 import type { RecordedEventId } from '@styring/eventstore';
 import type { Statements } from './statements';
 
+/** What the index knows of one stream: its ids, and the last revision it has read. */
+interface StreamIds {
+  readonly revisions: Map<string, { readonly streamRevision: bigint; readonly globalPosition: bigint }>;
+  seenUpTo: bigint;
+}
+
 /**
- * Where every event id of the log is, kept in memory by a store handle that appends, so that an append can
- * tell new ids from recorded ones without an index on `event_id` in the file. Random ids put every entry of
- * such an index on a random page, and each append then rewrites about as many index pages as it has events:
- * batched appends ran at a third of their speed with one (see README.md). The map is filled from the log at
- * the first append and brought up to date at the start of every append, inside its write transaction: no
- * other connection can commit meanwhile, so it is exact, whichever process wrote the events.
+ * Where the event ids of the streams this handle appends to are, kept in memory, so that an append can
+ * tell a retry from a new batch without an index on `event_id` in the file (random ids put every entry of
+ * such an index on a random page: batched appends ran at a third of their speed with one, see README.md).
+ * Ids are unique per stream (the contract's `uniqueEventIds: 'stream'`), so a stream's ids are read at the
+ * handle's first append to it, then only its new revisions at the start of every append, inside the write
+ * transaction: no other connection can commit meanwhile, so it is exact, whichever process wrote the events.
+ * A fresh process thus reads one stream, not the whole log, before its first append.
  */
 export class EventIdIndex {
-  readonly #positions = new Map<string, bigint>();
+  readonly #streams = new Map<string, StreamIds>();
   readonly #statements: Statements;
-  #seenUpTo = -1n;
 
   constructor(statements: Statements) {
     this.#statements = statements;
@@ -23,23 +29,27 @@ export class EventIdIndex {
    * whole, it may hold ids that the rolled-back transaction inserted and its later appends saw.
    */
   forget(): void {
-    this.#positions.clear();
-    this.#seenUpTo = -1n;
+    this.#streams.clear();
   }
 
-  /** Where these ids are recorded (ids not in the log are left out). Call inside the write transaction. */
-  whereRecorded(eventIds: readonly string[]): RecordedEventId[] {
-    for (const [position, eventId] of this.#statements.eventIdsAfter.iterate(this.#seenUpTo) as Iterable<
-      [bigint, string]
-    >) {
-      this.#positions.set(eventId, position);
-      this.#seenUpTo = position;
+  /** Where these ids are recorded in the stream (ids not in it are left out). Call inside the write transaction. */
+  whereRecorded(streamId: string, eventIds: readonly string[]): RecordedEventId[] {
+    let known = this.#streams.get(streamId);
+    if (known === undefined) {
+      known = { revisions: new Map(), seenUpTo: -1n };
+      this.#streams.set(streamId, known);
     }
+    for (const [streamRevision, globalPosition, eventId] of this.#statements.streamEventIdsAfter.iterate(
+      streamId,
+      known.seenUpTo,
+    ) as Iterable<[bigint, bigint, string]>) {
+      if (!known.revisions.has(eventId)) known.revisions.set(eventId, { streamRevision, globalPosition });
+      known.seenUpTo = streamRevision;
+    }
+    const revisions = known.revisions;
     return eventIds.flatMap((eventId) => {
-      const position = this.#positions.get(eventId);
-      if (position === undefined) return [];
-      const [streamId, streamRevision] = this.#statements.streamRevisionAt.get(position) as [string, bigint];
-      return [{ eventId, streamId, streamRevision, globalPosition: position }];
+      const where = revisions.get(eventId);
+      return where === undefined ? [] : [{ eventId, streamId, ...where }];
     });
   }
 }

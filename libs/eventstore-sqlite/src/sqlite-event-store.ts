@@ -14,9 +14,12 @@ import {
   resolveEventIdReuse,
   type NewEvent,
   type ReadAllOptions,
+  type ReadEventOptions,
   type ReadStreamOptions,
   type RecordedEvent,
   type SerializedEvent,
+  type Snapshot,
+  type SnapshotStore,
   type SubscribeOptions,
   type Subscription,
   validateAppend,
@@ -31,6 +34,7 @@ import { type EventRow, toRecordedEvent } from './event-row';
 import { openDatabase } from './open-database';
 import { PollingSubscription } from './polling-subscription';
 import { toEventStoreFailure } from './sqlite-failure';
+import { SnapshotTable } from './snapshot-table';
 import { prepareStatements, type Statements } from './statements';
 import { bigintBound, MAX_INT64 } from './validate-read';
 
@@ -46,7 +50,7 @@ export interface SqliteEventStoreOptions {
 }
 
 /** The embedded event store, plus what read models that live in the same file need. */
-export interface SqliteEventStore extends EventStore {
+export interface SqliteEventStore extends EventStore, SnapshotStore {
   readonly file: string;
   /**
    * A new connection to the same file, configured like the store's own (WAL, `synchronous = FULL`, busy
@@ -71,6 +75,7 @@ class SqliteStore implements SqliteEventStore {
   readonly #db: Database.Database;
   readonly #statements: Statements;
   readonly #eventIds: EventIdIndex;
+  readonly #snapshots: SnapshotTable;
   readonly #signalKey: string;
   readonly #clock: Clock;
   readonly #busyTimeoutMs: number;
@@ -90,6 +95,7 @@ class SqliteStore implements SqliteEventStore {
     this.#db = openDatabase(file, this.#busyTimeoutMs);
     this.#statements = prepareStatements(this.#db);
     this.#eventIds = new EventIdIndex(this.#statements);
+    this.#snapshots = new SnapshotTable(this.#db);
     this.#signalKey = signalKey(file);
     this.#appendInTransaction = this.#db.transaction(this.#append.bind(this));
     const commitGroup = this.#db.transaction((appends: readonly PendingAppend[]) =>
@@ -180,6 +186,25 @@ class SqliteStore implements SqliteEventStore {
     return this.#guard(() => this.#statements.streamExists.get(streamId) !== undefined);
   }
 
+  async readEvent(eventId: string, options: ReadEventOptions = {}): Promise<RecordedEvent | undefined> {
+    const { streamId } = options;
+    const row = this.#guard(
+      () =>
+        (streamId === undefined
+          ? this.#statements.eventById.get(eventId)
+          : this.#statements.eventInStreamById.get(streamId, eventId)) as EventRow | undefined,
+    );
+    return row === undefined ? undefined : toRecordedEvent(row);
+  }
+
+  async readSnapshot(name: string): Promise<Snapshot | undefined> {
+    return this.#guard(() => this.#snapshots.read(name));
+  }
+
+  async writeSnapshot(name: string, snapshot: Snapshot): Promise<void> {
+    this.#guard(() => this.#snapshots.write(name, snapshot));
+  }
+
   openConnection(): Database.Database {
     this.#assertOpen();
     return openDatabase(this.file, this.#busyTimeoutMs);
@@ -209,7 +234,7 @@ class SqliteStore implements SqliteEventStore {
    */
   #append({ streamId, rows, expected, condition, recordedAt }: PendingAppend): AppendOutcome {
     const eventIds = rows.map((row) => row.eventId);
-    const recorded = this.#eventIds.whereRecorded(eventIds);
+    const recorded = this.#eventIds.whereRecorded(streamId, eventIds);
     if (recorded.length > 0) return resolveEventIdReuse(streamId, eventIds, expected, recorded);
     const current = this.#statements.lastRevision.get(streamId) as bigint | undefined;
     if (!matchesExpectedRevision(expected, current)) return concurrencyError(streamId, expected, current);

@@ -19,8 +19,9 @@ export type FirstMatchStatement = (items: readonly EventQueryItem[]) => {
 export interface Statements {
   readonly lastRevision: Statement;
   readonly insert: Statement;
-  readonly eventIdsAfter: Statement;
-  readonly streamRevisionAt: Statement;
+  readonly streamEventIdsAfter: Statement;
+  readonly eventById: Statement;
+  readonly eventInStreamById: Statement;
   readonly streamExists: Statement;
   readonly streamForwards: Statement;
   readonly streamBackwards: Statement;
@@ -37,14 +38,22 @@ export const prepareStatements = (db: Database.Database): Statements => ({
     `INSERT INTO events (stream_id, stream_revision, event_id, type, schema_version, data, metadata, recorded_at)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
   ),
-  /** Positions and ids of the events after a position: what the event id index has not seen yet. */
-  eventIdsAfter: db
+  /** Revisions, positions and ids of a stream's events after a revision: what the event id index has not seen. */
+  streamEventIdsAfter: db
     .prepare(
-      'SELECT global_position, event_id FROM events WHERE global_position > ? ORDER BY global_position',
+      `SELECT stream_revision, global_position, event_id FROM events
+       WHERE stream_id = ? AND stream_revision > ? ORDER BY stream_revision`,
     )
     .raw(),
-  streamRevisionAt: db
-    .prepare('SELECT stream_id, stream_revision FROM events WHERE global_position = ?')
+  /** The first event with an id: a scan of the table, as `event_id` has no index (see the README). */
+  eventById: db
+    .prepare(`SELECT ${eventColumns} FROM events WHERE event_id = ? ORDER BY global_position LIMIT 1`)
+    .raw(),
+  /** The event with an id in one stream: the stream's rows, by the (stream, revision) index. */
+  eventInStreamById: db
+    .prepare(
+      `SELECT ${eventColumns} FROM events WHERE stream_id = ? AND event_id = ? ORDER BY stream_revision LIMIT 1`,
+    )
     .raw(),
   streamExists: db.prepare('SELECT 1 FROM events WHERE stream_id = ? LIMIT 1').pluck(),
   streamForwards: db

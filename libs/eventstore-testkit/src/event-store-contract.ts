@@ -5,6 +5,8 @@ import { consistencyContract } from './contract/consistency-contract';
 import { eventIdContract } from './contract/event-id-contract';
 import { payloadContract } from './contract/payload-contract';
 import { readAllContract } from './contract/read-all-contract';
+import { readEventContract } from './contract/read-event-contract';
+import { snapshotContract } from './contract/snapshot-contract';
 import { readStreamContract } from './contract/read-stream-contract';
 import type {
   ContractContext,
@@ -42,6 +44,7 @@ export const describeEventStoreContract = (
       options: {
         largePayloads: options.largePayloads ?? true,
         uniqueEventIds: options.uniqueEventIds ?? 'log',
+        snapshots: options.snapshots ?? false,
       },
     };
 
@@ -57,9 +60,11 @@ export const describeEventStoreContract = (
     eventIdContract(context);
     readStreamContract(context);
     readAllContract(context);
+    readEventContract(context);
     subscriptionContract(context);
     concurrencyContract(context);
     consistencyContract(context);
     payloadContract(context);
+    snapshotContract(context);
   });
 };

@@ -48,6 +48,11 @@ export interface ReadAllOptions {
   readonly maxCount?: number;
 }
 
+export interface ReadEventOptions {
+  /** The stream the event is in, when the caller knows it. */
+  readonly streamId?: string;
+}
+
 export interface SubscribeOptions {
   /** Deliver events strictly after this global position; from the start when absent. */
   readonly after?: bigint;
@@ -85,6 +90,14 @@ export interface EventReader {
   readStream(streamId: string, options?: ReadStreamOptions): AsyncIterable<RecordedEvent>;
   readAll(options?: ReadAllOptions): AsyncIterable<RecordedEvent>;
   streamExists(streamId: string): Promise<boolean>;
+  /**
+   * The recorded event with this id, or `undefined` when the log holds none (a correction names the event
+   * it corrects by id). Where ids are unique only per stream (see the testkit's event id contract), the
+   * first in the log. Given the stream, only that stream is searched: bounded by the stream's length on
+   * every store, where a lookup by id alone reads the log on stores without an index on ids (see each
+   * adapter's README).
+   */
+  readEvent(eventId: string, options?: ReadEventOptions): Promise<RecordedEvent | undefined>;
 }
 
 /** Following the global log as it grows. */

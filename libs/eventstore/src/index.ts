@@ -10,3 +10,4 @@ export * from './event-store';
 export * from './expected-revision';
 export * from './projection';
 export * from './recorded-event';
+export * from './snapshot-store';

@@ -46,7 +46,7 @@ const sections: readonly Section[] = [
   {
     title:
       'Commands through the library as the history grows: a running service and a fresh process (what ' +
-      '`styring exec` does) on SQLite (BENCH_COMMAND_EVENTS)',
+      '`styring exec` does) on SQLite and PostgreSQL (BENCH_COMMAND_EVENTS)',
     run: () => commandLatencyBenchmark(),
   },
   {

@@ -35,9 +35,9 @@ const expectReuseRefused = async (append: Promise<AppendOutcome>, reusedId: stri
  * What each store guarantees about event ids:
  * - every store recognizes a retried append in its stream: the same ids again, with the same expected
  *   revision, are a no-op success with the original revision and position, even after the stream moved on;
- * - where it is cheap (`uniqueEventIds: 'log'`, SQLite and PostgreSQL: a unique index), ids are unique in
- *   the whole log: any other append of ids the log holds is refused with `invalid_argument`, writing nothing;
- * - elsewhere (`'stream'`, EventStoreDB) a batch that repeats only part of an append at the revision it
+ * - where it is cheap (`uniqueEventIds: 'log'`, PostgreSQL: a unique index), ids are unique in the whole
+ *   log: any other append of ids the log holds is refused with `invalid_argument`, writing nothing;
+ * - elsewhere (`'stream'`: SQLite, whose file has no index on ids; EventStoreDB) a batch that repeats only part of an append at the revision it
  *   names writes nothing either, but an id reused in another stream is not noticed. So ids are generated so
  *   that collisions cannot happen in practice: random UUIDs (122 random bits; `newId` and `newEvent`).
  */

@@ -15,10 +15,13 @@ export interface ContractOptions {
   readonly largePayloads?: boolean;
   /**
    * What the store guarantees about event ids (see `eventIdContract`): `'log'` (the default), unique in the
-   * whole log, where it is cheap (SQLite, PostgreSQL: a unique index); `'stream'`, only a retried append
-   * is recognized, within its stream (EventStoreDB's own idempotence).
+   * whole log, where it is cheap (PostgreSQL: a unique index); `'stream'`, only a retried append is
+   * recognized, within its stream (SQLite, whose file has no index on event ids; EventStoreDB's own
+   * idempotence).
    */
   readonly uniqueEventIds?: 'log' | 'stream';
+  /** Whether the store keeps read-model snapshots (`SnapshotStore`; default false). */
+  readonly snapshots?: boolean;
 }
 
 /** What each group of contract tests sees of the store under test. */

@@ -11,12 +11,8 @@ import type { EventSource } from './revisions';
 const loading = new WeakMap<RecordedEvent, Promise<void>>();
 const loaded = new WeakMap<RecordedEvent, { readonly original: RecordedEvent | undefined }>();
 
-const findRecorded = async (source: EventSource, correction: EventCorrected) => {
-  for await (const event of source.readStream(correction.correctedStreamId)) {
-    if (event.eventId === correction.correctedEventId) return event;
-  }
-  return undefined;
-};
+const findRecorded = (source: EventSource, correction: EventCorrected) =>
+  source.readEvent(correction.correctedEventId, { streamId: correction.correctedStreamId });
 
 /** Reads the original of every correction in `batch` that `wanted` accepts (and that is not read yet). */
 export const loadCorrectedOriginals = async (
