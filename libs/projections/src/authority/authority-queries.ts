@@ -26,7 +26,7 @@ import {
   type ResolvedPointInTime,
   resolvePointInTime,
 } from '../point-in-time';
-import { selectRows, Where } from '../sqlite/where';
+import { Where } from '../sqlite/where';
 import type {
   AuthorityDecision,
   AuthorityFailure,

@@ -8,7 +8,7 @@ import {
 import type { ProvenanceRow } from '../answers/provenance';
 import { decisionOf, type DecisionRow, type DecisionSummary } from '../governance/decision-columns';
 import type { ResolvedPointInTime } from '../point-in-time';
-import { selectRows, Where } from '../sqlite/where';
+import { Where } from '../sqlite/where';
 import type { DelegationEntry } from './authority-answers';
 
 /** A row of `authority_delegations`: one delegating or revoking decision, with its whole event. */

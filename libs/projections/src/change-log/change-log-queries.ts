@@ -2,7 +2,7 @@ import type { ReadModelReader } from '../read-models/read-model-reader';
 import { governanceEventTypes } from '@styring/governance';
 import { oneOf } from '../closed-filter';
 import { type PointInTime, resolvePointInTime } from '../point-in-time';
-import { selectRows, Where } from '../sqlite/where';
+import { Where } from '../sqlite/where';
 import type { ChangeLogRow } from './change-log-answers';
 
 export interface ChangeLogQuery extends PointInTime {

@@ -13,7 +13,7 @@ import {
   type PointInTime,
   resolvePointInTime,
 } from '../point-in-time';
-import { selectRows, Where } from '../sqlite/where';
+import { Where } from '../sqlite/where';
 import type { DecisionLogRow } from './decision-log-answers';
 
 export interface DecisionLogQuery extends PointInTime {

@@ -4,7 +4,7 @@ import type * as t from 'io-ts';
 import { DeviationCategory } from '@styring/governance';
 import { groupBy } from '../group-by';
 import { type PointInTime, resolvePointInTime } from '../point-in-time';
-import { selectRows, Where } from '../sqlite/where';
+import { Where } from '../sqlite/where';
 import { stateRowsAt } from '../sqlite/state-rows';
 import type { avvikByUnitAnswer, avvikEntry, avvikRegisterAnswer } from './avvik-register-answers';
 

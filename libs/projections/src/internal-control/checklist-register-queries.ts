@@ -1,7 +1,7 @@
 import type { ReadModelReader } from '../read-models/read-model-reader';
 import type * as t from 'io-ts';
 import { checkDate, type PointInTime, resolvePointInTime } from '../point-in-time';
-import { selectRows, Where } from '../sqlite/where';
+import { Where } from '../sqlite/where';
 import type { checklistEntry, internalControlChecklistsAnswer } from './checklist-register-answers';
 
 type ChecklistEntry = t.TypeOf<typeof checklistEntry>;

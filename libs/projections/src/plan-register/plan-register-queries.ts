@@ -10,7 +10,7 @@ import {
   resolvePointInTime,
 } from '../point-in-time';
 import { groupBy } from '../group-by';
-import { selectRows, Where } from '../sqlite/where';
+import { Where } from '../sqlite/where';
 import type { PlanGoal, planHierarchyAnswer, PlanVersion } from './plan-register-answers';
 
 export interface PlanQuery extends PointInTime {

@@ -11,7 +11,7 @@ import {
 } from './portfolio-answers';
 import { type PointInTime, type ResolvedPointInTime, resolvePointInTime } from '../point-in-time';
 import { groupBy } from '../group-by';
-import { selectRows, Where } from '../sqlite/where';
+import { Where } from '../sqlite/where';
 import { stateRowsAt } from '../sqlite/state-rows';
 
 const projectStatuses = Object.keys(projectStatusAnswer.keys) as ProjectStatus[];

@@ -4,7 +4,7 @@ import { decisionOf, type DecisionRow } from '../governance/decision-columns';
 import { type PointInTime, resolvePointInTime } from '../point-in-time';
 import { prioritizationHistory, projectRegister } from '../portfolios/portfolio-queries';
 import { riskRegister } from '../risk-register/risk-register-queries';
-import { selectRows, Where } from '../sqlite/where';
+import { Where } from '../sqlite/where';
 import type { projectFolderAnswer, projectFolderEntry } from './project-folder-answers';
 
 type Folder = t.TypeOf<typeof projectFolderEntry>;

@@ -10,7 +10,7 @@ import {
 import { oneOf } from '../closed-filter';
 import { InvalidQuery, type PointInTime, resolvePointInTime } from '../point-in-time';
 import { optional } from '../optional-field';
-import { selectRows, Where } from '../sqlite/where';
+import { Where } from '../sqlite/where';
 import type { CalendarEntry, Submission } from './reporting-calendar-answers';
 
 interface Row {

@@ -10,7 +10,7 @@ import {
   type ResolvedPointInTime,
   resolvePointInTime,
 } from '../point-in-time';
-import { selectRows, Where } from '../sqlite/where';
+import { Where } from '../sqlite/where';
 import { stateRowsAt } from '../sqlite/state-rows';
 import type {
   RiskAssessment,
