@@ -159,16 +159,15 @@ export const decisionsWithoutAuthority = async (
       new Where().historyAt(pointInTime, 'authority_delegations'),
     ),
   );
-  const all = await select<DecisionEventRow>(
-    reader,
-    'authority_decisions',
-    new Where().historyAt(pointInTime, 'authority_decisions'),
+  // Only the two columns the plan kinds need: every decision's whole row would be read twice otherwise.
+  const planWhere = new Where()
+    .historyAt(pointInTime, 'authority_decisions')
+    .and('authority_decisions.plan_id IS NOT NULL AND authority_decisions.plan_kind IS NOT NULL');
+  const planRows = await reader.select<{ plan_id: string; plan_kind: PlanKind }>(
+    `SELECT plan_id, plan_kind FROM authority_decisions ${planWhere} ORDER BY effective_from, position`,
+    planWhere.params,
   );
-  const planKinds = new Map(
-    all.flatMap((row) =>
-      row.plan_kind === null || row.plan_id === null ? [] : [[row.plan_id, row.plan_kind]],
-    ),
-  );
+  const planKinds = new Map(planRows.map((row) => [row.plan_id, row.plan_kind]));
   const projectRows = await select<{ project_id: string; portfolio: Portfolio }>(
     reader,
     'authority_projects',

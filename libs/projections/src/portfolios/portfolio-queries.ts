@@ -163,7 +163,7 @@ export const portfolioRanking = async (
     `SELECT * FROM (
          SELECT *, row_number() OVER (PARTITION BY project_id ORDER BY effective_from DESC, position DESC) AS newest
          FROM portfolio_rankings ${where}
-       ) WHERE newest = 1 ORDER BY rank, position`,
+       ) AS ranked WHERE newest = 1 ORDER BY rank, position`,
     where.params,
   );
   const projects = await projectsAt(reader, pointInTime);
