@@ -19,6 +19,9 @@ import { countEventsAfter } from './sqlite/count-events';
 import { internalControlProjectionSpec } from './internal-control/internal-control-projection';
 import { projectFolderProjectionSpec } from './project-folder/project-folder-projection';
 import { sqliteProjectionStore, type SqliteTx } from './sqlite/sqlite-projection-store';
+import type { ReadModelTx } from './read-models/read-model-tx';
+import type { ProjectionStore } from './runner/projection-store';
+import type { PostgresTx } from './postgres/postgres-tx';
 
 /** The read models of the governance history, each with what it does with every event type. */
 export const governanceProjectionSpecs: readonly GovernanceProjectionSpec[] = [
@@ -38,7 +41,7 @@ export const governanceProjectionSpecs: readonly GovernanceProjectionSpec[] = [
 ];
 
 /** The read models of the governance history, fed by one runner. */
-export const governanceProjections = (source: EventSource): RunnerProjection<SqliteTx>[] =>
+export const governanceProjections = (source: EventSource): RunnerProjection<ReadModelTx>[] =>
   governanceProjectionSpecs.map((spec) => governanceProjection(spec, source));
 
 export interface SqliteProjectionRunnerOptions {
@@ -78,3 +81,29 @@ export const sqliteProjectionRunner = (
       : {}),
   });
 };
+
+export interface PostgresProjectionRunnerOptions {
+  /** The event store: read once per pass, and asked for the original of each corrected event. */
+  readonly events: EventReader & EventSubscriber;
+  /** Where the read models and checkpoints live (`openPostgresReadModels(…).store`). */
+  readonly store: ProjectionStore<PostgresTx>;
+  /** The governance read models by default. */
+  readonly projections?: readonly RunnerProjection<PostgresTx>[];
+  readonly batchSize?: number;
+  readonly onProgress?: (progress: CatchUpProgress) => void;
+}
+
+/**
+ * A runner for read models in PostgreSQL: every batch and its checkpoints commit in one transaction, and
+ * several processes may run one on the same database (see `postgresProjectionStore`).
+ */
+export const postgresProjectionRunner = (
+  options: PostgresProjectionRunnerOptions,
+): ProjectionRunner<PostgresTx> =>
+  new ProjectionRunner<PostgresTx>({
+    events: options.events,
+    store: options.store,
+    projections: options.projections ?? governanceProjections(options.events),
+    ...(options.batchSize === undefined ? {} : { batchSize: options.batchSize }),
+    ...(options.onProgress === undefined ? {} : { onProgress: options.onProgress }),
+  });

@@ -8,6 +8,11 @@ export * from './sqlite/sqlite-projection-store';
 export * from './sqlite/sqlite-read-model-reader';
 export * from './read-models/read-model-reader';
 export * from './governance-projections';
+export type { ReadModelTx } from './read-models/read-model-tx';
+
+// PostgreSQL: read models and checkpoints in a schema of the event store's database, shared by every instance.
+export * from './postgres/postgres-read-models';
+export type { PostgresTx } from './postgres/postgres-tx';
 
 // Point in time on both clocks, and the error every query throws for a bad argument.
 export * from './point-in-time';

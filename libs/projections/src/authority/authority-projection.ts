@@ -15,7 +15,7 @@ import { governanceProjection, type GovernanceProjectionSpec } from '../governan
 
 import type { EventSource } from '../governance/revisions';
 import { startOfDay } from '../point-in-time';
-import type { SqliteTx } from '../sqlite/sqlite-projection-store';
+import type { ReadModelTx } from '../read-models/read-model-tx';
 import type { FactRow } from '../sqlite/versioned-table';
 import { decisionEventTypes } from '../decision-log/decision-log-projection';
 
@@ -145,5 +145,5 @@ export const authorityProjectionSpec: GovernanceProjectionSpec = {
   factsOf,
 };
 
-export const authorityProjection = (source: EventSource): RunnerProjection<SqliteTx> =>
+export const authorityProjection = (source: EventSource): RunnerProjection<ReadModelTx> =>
   governanceProjection(authorityProjectionSpec, source);

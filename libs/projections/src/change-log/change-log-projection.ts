@@ -5,7 +5,7 @@ import { declareEvents } from '../governance/event-declaration';
 
 import type { EventSource } from '../governance/revisions';
 import { normalizeTimestamp } from '../point-in-time';
-import type { SqliteTx } from '../sqlite/sqlite-projection-store';
+import type { ReadModelTx } from '../read-models/read-model-tx';
 
 export const changeLogName = 'change-log';
 
@@ -78,5 +78,5 @@ export const changeLogProjectionSpec: GovernanceProjectionSpec = {
     })),
 };
 
-export const changeLogProjection = (source: EventSource): RunnerProjection<SqliteTx> =>
+export const changeLogProjection = (source: EventSource): RunnerProjection<ReadModelTx> =>
   governanceProjection(changeLogProjectionSpec, source);

@@ -8,7 +8,7 @@ import {
 import { governanceProjection, type GovernanceProjectionSpec } from '../governance/governance-projection';
 import type { EventSource } from '../governance/revisions';
 import { startOfDay } from '../point-in-time';
-import type { SqliteTx } from '../sqlite/sqlite-projection-store';
+import type { ReadModelTx } from '../read-models/read-model-tx';
 
 export const decisionLogName = 'decision-log';
 
@@ -99,5 +99,5 @@ export const decisionLogProjectionSpec: GovernanceProjectionSpec = {
   },
 };
 
-export const decisionLogProjection = (source: EventSource): RunnerProjection<SqliteTx> =>
+export const decisionLogProjection = (source: EventSource): RunnerProjection<ReadModelTx> =>
   governanceProjection(decisionLogProjectionSpec, source);

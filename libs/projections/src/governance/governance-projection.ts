@@ -1,18 +1,15 @@
 import type { RecordedEvent } from '@styring/eventstore';
 import type { EventCorrected, GovernanceEvent } from '@styring/governance';
 import { normalizeTimestamp } from '../point-in-time';
-import type { SqliteTx } from '../sqlite/sqlite-projection-store';
-import {
-  createVersionedTable,
-  type FactRow,
-  type VersionedTable,
-  VersionedTableWriter,
-} from '../sqlite/versioned-table';
+import { type ReadModelTx, versionedTablesIn } from '../read-models/read-model-tx';
+import { andThen } from '../runner/maybe-promise';
+import type { FactRow, VersionedTable } from '../sqlite/versioned-table';
 import type { RunnerProjection } from '../runner/runner-projection';
-import { loadCorrectedOriginals } from './corrected-originals';
+import { correctedOriginalOf, loadCorrectedOriginals } from './corrected-originals';
 import { decodeGovernanceEvent } from './decode';
 import type { EventDeclaration } from './event-declaration';
-import { type EventSource, forgetRevisions, reviseEvent } from './revisions';
+import { FactChanges } from './fact-changes';
+import { type EventSource, fromJson, reviseEvent, toJson } from './revisions';
 
 export interface GovernanceProjectionSpec {
   readonly name: string;
@@ -45,34 +42,76 @@ export interface GovernanceProjectionSpec {
 }
 
 /**
- * A SQLite read model of governance events whose tables keep every version of every fact (see
- * `VersionedTable`): an event adds its facts; a correction recorded later closes the facts of the event it
- * corrects and adds those of the corrected form, so both "what was known then" and "what was in force
- * then, as known now" stay answerable.
+ * A read model of governance events whose tables keep every version of every fact (see `VersionedTable`):
+ * an event adds its facts; a correction recorded later closes the facts of the event it corrects and adds
+ * those of the corrected form, so both "what was known then" and "what was in force then, as known now"
+ * stay answerable. It works out a batch's changes in memory (`FactChanges`) and hands them to the
+ * database's `VersionedTableStore`, so it runs on SQLite and PostgreSQL alike.
  */
 export const governanceProjection = (
   spec: GovernanceProjectionSpec,
   source: EventSource,
-): RunnerProjection<SqliteTx> => {
+): RunnerProjection<ReadModelTx> => {
   const types = new Set<string>(spec.events.handled);
   const followsCorrections = !types.has('EventCorrected');
-  const writer = new VersionedTableWriter(spec.tables);
-
-  const insertFacts = (db: SqliteTx, event: GovernanceEvent, recorded: RecordedEvent, knownFrom: string) => {
-    const origin = { eventId: recorded.eventId, position: recorded.globalPosition, knownFrom };
-    for (const row of spec.factsOf(event, recorded)) writer.insert(db, row, origin);
-  };
-
   const correctsOurs = (correction: EventCorrected) => types.has(correction.correctedEventType);
 
-  const applyCorrection = (db: SqliteTx, recorded: RecordedEvent) => {
-    const correction = decodeGovernanceEvent(recorded) as EventCorrected;
-    if (!correctsOurs(correction)) return;
-    const revised = reviseEvent(db, spec.name, correction, recorded);
-    if (revised === undefined) return;
-    const knownFrom = normalizeTimestamp(recorded.recordedAt, 'recordedAt');
-    writer.supersede(db, revised.recorded.globalPosition, knownFrom);
-    insertFacts(db, revised.event, revised.recorded, knownFrom);
+  const insertFacts = (
+    changes: FactChanges,
+    event: GovernanceEvent,
+    recorded: RecordedEvent,
+    knownFrom: string,
+  ) => {
+    const origin = { eventId: recorded.eventId, position: recorded.globalPosition, knownFrom };
+    for (const row of spec.factsOf(event, recorded)) changes.insert(row, origin);
+  };
+
+  /** The corrections of our events in `events`, decoded. */
+  const correctionsIn = (events: readonly RecordedEvent[]) => {
+    const corrections = new Map<RecordedEvent, EventCorrected>();
+    if (!followsCorrections) return corrections;
+    for (const recorded of events) {
+      if (recorded.type !== 'EventCorrected') continue;
+      const correction = decodeGovernanceEvent(recorded) as EventCorrected;
+      if (correctsOurs(correction)) corrections.set(recorded, correction);
+    }
+    return corrections;
+  };
+
+  /** The batch's changes, given the stored revisions of the events it corrects. */
+  const changesOf = (
+    events: readonly RecordedEvent[],
+    corrections: ReadonlyMap<RecordedEvent, EventCorrected>,
+    stored: ReadonlyMap<string, string>,
+  ): FactChanges => {
+    const changes = new FactChanges(spec.tables);
+    // Each corrected event's latest form: revised in this batch, else as stored, else the original.
+    const revised = new Map<string, RecordedEvent>();
+    for (const recorded of events) {
+      const correction = corrections.get(recorded);
+      if (correction === undefined) {
+        if (recorded.type === 'EventCorrected' && followsCorrections) continue;
+        insertFacts(
+          changes,
+          decodeGovernanceEvent(recorded),
+          recorded,
+          normalizeTimestamp(recorded.recordedAt),
+        );
+        continue;
+      }
+      const id = correction.correctedEventId;
+      const json = stored.get(id);
+      const current =
+        revised.get(id) ?? (json === undefined ? correctedOriginalOf(recorded) : fromJson(json));
+      if (current === undefined) continue;
+      const next = reviseEvent(current, correction);
+      revised.set(id, next.recorded);
+      const knownFrom = normalizeTimestamp(recorded.recordedAt, 'recordedAt');
+      changes.supersede(next.recorded.globalPosition, knownFrom);
+      insertFacts(changes, next.event, next.recorded, knownFrom);
+    }
+    for (const [id, recorded] of revised) changes.revisions.set(id, toJson(recorded));
+    return changes;
   };
 
   return {
@@ -83,16 +122,18 @@ export const governanceProjection = (
     ...(followsCorrections
       ? { prepare: (batch) => loadCorrectedOriginals(batch, source, correctsOurs) }
       : {}),
-    handle: (events, db) => {
-      for (const recorded of events) {
-        if (followsCorrections && recorded.type === 'EventCorrected') applyCorrection(db, recorded);
-        else
-          insertFacts(db, decodeGovernanceEvent(recorded), recorded, normalizeTimestamp(recorded.recordedAt));
-      }
+    // The stored revisions are read inside the transaction, so they are those of the checkpoint it saw.
+    handle: (events, tx) => {
+      const tables = versionedTablesIn(tx);
+      const corrections = correctionsIn(events);
+      const corrected = [...new Set([...corrections.values()].map((c) => c.correctedEventId))];
+      const stored =
+        corrected.length === 0 ? new Map<string, string>() : tables.revisions(spec.name, corrected);
+      return andThen(stored, (revisions) => {
+        const changes = changesOf(events, corrections, revisions);
+        return changes.isEmpty ? undefined : tables.write(spec.name, spec.tables, changes);
+      });
     },
-    reset: (db) => {
-      for (const table of spec.tables) createVersionedTable(db, table);
-      forgetRevisions(db, spec.name);
-    },
+    reset: (tx) => versionedTablesIn(tx).reset(spec.name, spec.tables),
   };
 };

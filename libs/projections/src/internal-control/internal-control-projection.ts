@@ -5,7 +5,7 @@ import { governanceProjection, type GovernanceProjectionSpec } from '../governan
 import { declareEvents } from '../governance/event-declaration';
 import type { EventSource } from '../governance/revisions';
 import { startOfDay } from '../point-in-time';
-import type { SqliteTx } from '../sqlite/sqlite-projection-store';
+import type { ReadModelTx } from '../read-models/read-model-tx';
 import type { FactRow } from '../sqlite/versioned-table';
 
 export const internalControlName = 'internal-control';
@@ -127,5 +127,5 @@ export const internalControlProjectionSpec: GovernanceProjectionSpec = {
   factsOf,
 };
 
-export const internalControlProjection = (source: EventSource): RunnerProjection<SqliteTx> =>
+export const internalControlProjection = (source: EventSource): RunnerProjection<ReadModelTx> =>
   governanceProjection(internalControlProjectionSpec, source);

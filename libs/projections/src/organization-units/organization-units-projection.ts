@@ -7,7 +7,7 @@ import { governanceProjection, type GovernanceProjectionSpec } from '../governan
 import type { EventSource } from '../governance/revisions';
 import { startOfDay } from '../point-in-time';
 import type { RunnerProjection } from '../runner/runner-projection';
-import type { SqliteTx } from '../sqlite/sqlite-projection-store';
+import type { ReadModelTx } from '../read-models/read-model-tx';
 import type { FactRow } from '../sqlite/versioned-table';
 
 export const organizationUnitsName = 'organization-units';
@@ -75,5 +75,5 @@ export const organizationUnitsProjectionSpec: GovernanceProjectionSpec = {
   factsOf,
 };
 
-export const organizationUnitsProjection = (source: EventSource): RunnerProjection<SqliteTx> =>
+export const organizationUnitsProjection = (source: EventSource): RunnerProjection<ReadModelTx> =>
   governanceProjection(organizationUnitsProjectionSpec, source);

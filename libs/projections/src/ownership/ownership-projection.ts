@@ -7,7 +7,7 @@ import { governanceProjection, type GovernanceProjectionSpec } from '../governan
 import type { EventSource } from '../governance/revisions';
 import { startOfDay } from '../point-in-time';
 import type { RunnerProjection } from '../runner/runner-projection';
-import type { SqliteTx } from '../sqlite/sqlite-projection-store';
+import type { ReadModelTx } from '../read-models/read-model-tx';
 import type { FactRow } from '../sqlite/versioned-table';
 
 export const ownershipName = 'ownership';
@@ -129,5 +129,5 @@ export const ownershipProjectionSpec: GovernanceProjectionSpec = {
   factsOf,
 };
 
-export const ownershipProjection = (source: EventSource): RunnerProjection<SqliteTx> =>
+export const ownershipProjection = (source: EventSource): RunnerProjection<ReadModelTx> =>
   governanceProjection(ownershipProjectionSpec, source);

@@ -6,7 +6,7 @@ import { declareEvents } from '../governance/event-declaration';
 import { decisionColumns, decisionValues } from '../governance/decision-columns';
 import type { EventSource } from '../governance/revisions';
 import { startOfDay } from '../point-in-time';
-import type { SqliteTx } from '../sqlite/sqlite-projection-store';
+import type { ReadModelTx } from '../read-models/read-model-tx';
 import type { FactRow } from '../sqlite/versioned-table';
 
 export const planRegisterName = 'plan-register';
@@ -124,5 +124,5 @@ export const planRegisterProjectionSpec: GovernanceProjectionSpec = {
   factsOf,
 };
 
-export const planRegisterProjection = (source: EventSource): RunnerProjection<SqliteTx> =>
+export const planRegisterProjection = (source: EventSource): RunnerProjection<ReadModelTx> =>
   governanceProjection(planRegisterProjectionSpec, source);

@@ -6,7 +6,7 @@ import { declareEvents } from '../governance/event-declaration';
 
 import type { EventSource } from '../governance/revisions';
 import { startOfDay } from '../point-in-time';
-import type { SqliteTx } from '../sqlite/sqlite-projection-store';
+import type { ReadModelTx } from '../read-models/read-model-tx';
 import type { FactRow } from '../sqlite/versioned-table';
 
 export const portfoliosName = 'portfolios';
@@ -137,5 +137,5 @@ export const portfolioProjectionSpec: GovernanceProjectionSpec = {
   factsOf,
 };
 
-export const portfolioProjection = (source: EventSource): RunnerProjection<SqliteTx> =>
+export const portfolioProjection = (source: EventSource): RunnerProjection<ReadModelTx> =>
   governanceProjection(portfolioProjectionSpec, source);

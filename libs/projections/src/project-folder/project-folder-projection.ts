@@ -5,7 +5,7 @@ import { governanceProjection, type GovernanceProjectionSpec } from '../governan
 import { declareEvents } from '../governance/event-declaration';
 import type { EventSource } from '../governance/revisions';
 import { startOfDay } from '../point-in-time';
-import type { SqliteTx } from '../sqlite/sqlite-projection-store';
+import type { ReadModelTx } from '../read-models/read-model-tx';
 import type { FactRow } from '../sqlite/versioned-table';
 
 export const projectFolderName = 'project-folder';
@@ -141,5 +141,5 @@ export const projectFolderProjectionSpec: GovernanceProjectionSpec = {
   factsOf,
 };
 
-export const projectFolderProjection = (source: EventSource): RunnerProjection<SqliteTx> =>
+export const projectFolderProjection = (source: EventSource): RunnerProjection<ReadModelTx> =>
   governanceProjection(projectFolderProjectionSpec, source);

@@ -5,7 +5,7 @@ import { declareEvents } from '../governance/event-declaration';
 
 import type { EventSource } from '../governance/revisions';
 import { startOfDay } from '../point-in-time';
-import type { SqliteTx } from '../sqlite/sqlite-projection-store';
+import type { ReadModelTx } from '../read-models/read-model-tx';
 import type { FactRow } from '../sqlite/versioned-table';
 
 export const reportingCalendarName = 'reporting-calendar';
@@ -103,5 +103,5 @@ export const reportingCalendarProjectionSpec: GovernanceProjectionSpec = {
   factsOf,
 };
 
-export const reportingCalendarProjection = (source: EventSource): RunnerProjection<SqliteTx> =>
+export const reportingCalendarProjection = (source: EventSource): RunnerProjection<ReadModelTx> =>
   governanceProjection(reportingCalendarProjectionSpec, source);

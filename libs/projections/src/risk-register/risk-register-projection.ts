@@ -6,7 +6,7 @@ import { declareEvents } from '../governance/event-declaration';
 
 import type { EventSource } from '../governance/revisions';
 import { startOfDay } from '../point-in-time';
-import type { SqliteTx } from '../sqlite/sqlite-projection-store';
+import type { ReadModelTx } from '../read-models/read-model-tx';
 import type { FactRow } from '../sqlite/versioned-table';
 
 export const riskRegisterName = 'risk-register';
@@ -162,5 +162,5 @@ export const riskRegisterProjectionSpec: GovernanceProjectionSpec = {
   factsOf,
 };
 
-export const riskRegisterProjection = (source: EventSource): RunnerProjection<SqliteTx> =>
+export const riskRegisterProjection = (source: EventSource): RunnerProjection<ReadModelTx> =>
   governanceProjection(riskRegisterProjectionSpec, source);

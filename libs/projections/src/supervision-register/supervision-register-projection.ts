@@ -5,7 +5,7 @@ import { declareEvents } from '../governance/event-declaration';
 
 import type { EventSource } from '../governance/revisions';
 import { startOfDay } from '../point-in-time';
-import type { SqliteTx } from '../sqlite/sqlite-projection-store';
+import type { ReadModelTx } from '../read-models/read-model-tx';
 import type { FactRow } from '../sqlite/versioned-table';
 
 export const supervisionRegisterName = 'supervision-register';
@@ -96,5 +96,5 @@ export const supervisionRegisterProjectionSpec: GovernanceProjectionSpec = {
   factsOf,
 };
 
-export const supervisionRegisterProjection = (source: EventSource): RunnerProjection<SqliteTx> =>
+export const supervisionRegisterProjection = (source: EventSource): RunnerProjection<ReadModelTx> =>
   governanceProjection(supervisionRegisterProjectionSpec, source);

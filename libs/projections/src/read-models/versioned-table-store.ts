@@ -1,0 +1,16 @@
+import type { FactChanges } from '../governance/fact-changes';
+import type { MaybePromise } from '../runner/maybe-promise';
+import type { VersionedTable } from '../sqlite/versioned-table';
+
+/**
+ * What the governance read models need of a read-model transaction, whichever database holds it: SQLite
+ * answers at once (its transaction must not await), PostgreSQL with promises.
+ */
+export interface VersionedTableStore {
+  /** (Re)creates a projection's tables empty and forgets its revisions. */
+  reset(projection: string, tables: readonly VersionedTable[]): MaybePromise<void>;
+  /** The stored latest corrected forms (JSON) of those of `eventIds` the projection has seen corrected. */
+  revisions(projection: string, eventIds: readonly string[]): MaybePromise<ReadonlyMap<string, string>>;
+  /** Applies one batch's changes (see `FactChanges` for the order). */
+  write(projection: string, tables: readonly VersionedTable[], changes: FactChanges): MaybePromise<void>;
+}
