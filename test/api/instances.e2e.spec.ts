@@ -1,6 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { Client } from 'pg';
 import { describeWithPostgres } from '@styring/eventstore-postgres/testing';
 import { type ApiProcess, scratchDirectory, startApi, stopAll } from './api-process';
 import { call, newSection, type Reply } from './http';
@@ -45,6 +46,7 @@ describeWithPostgres('two service instances on one PostgreSQL database', (cluste
   let first: ApiProcess;
   let second: ApiProcess;
   let secretariat: string;
+  let connectionString: string;
   const listeners: BusListener[] = [];
 
   /** Every page of a paginated list, followed through its cursor. */
@@ -69,7 +71,7 @@ describeWithPostgres('two service instances on one PostgreSQL database', (cluste
     });
 
   beforeAll(async () => {
-    const connectionString = await cluster().createDatabase('instances');
+    connectionString = await cluster().createDatabase('instances');
     const firstDirectory = scratchDirectory();
     const secondDirectory = scratchDirectory();
     directories.push(firstDirectory, secondDirectory);
@@ -115,6 +117,17 @@ describeWithPostgres('two service instances on one PostgreSQL database', (cluste
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
     expect(listeners[1]!.seen()).toEqual(listeners[0]!.seen());
+    // Both answered from the one Vedtakslogg kept in PostgreSQL, beside the events.
+    const database = new Client({ connectionString });
+    await database.connect();
+    try {
+      const { rows } = await database.query<{ count: string }>(
+        'SELECT count(*) FROM styring_read_models.decision_log WHERE known_until IS NULL',
+      );
+      expect(Number(rows[0]!.count)).toBe(seenByFirst.length);
+    } finally {
+      await database.end();
+    }
     const positions = seenByFirst.map((row) => BigInt((row as { globalPosition: string }).globalPosition));
     expect(positions).toEqual([...positions].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)));
   }, 120_000);

@@ -21,7 +21,7 @@ export const readingModels = async (
     await read(projections);
   } finally {
     progress.stop();
-    projections.close();
+    await projections.close();
     await store.close();
   }
 };

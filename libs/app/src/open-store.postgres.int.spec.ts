@@ -30,8 +30,9 @@ describeWithPostgres('openStore on postgres://', (cluster) => {
     fs.rmSync(dir, { recursive: true, force: true });
   });
 
-  it('runs commands on PostgreSQL and keeps the read models in a local SQLite file', async () => {
-    const store = await openStore(await cluster().createDatabase('styring'), { cwd: dir });
+  it('runs commands on PostgreSQL and keeps the read models there too, not in a local file', async () => {
+    const connectionString = await cluster().createDatabase('styring');
+    const store = await openStore(connectionString, { cwd: dir });
     try {
       const result = await createCommandExecutor(store.events).execute(adoptStrategy, {
         actor: 'kari',
@@ -42,8 +43,12 @@ describeWithPostgres('openStore on postgres://', (cluster) => {
       const projections = openProjections(store);
       await projections.catchUp();
       expect((await projections.decisionLog()).map((entry) => entry.caseNumber)).toEqual(['2024/0544']);
-      projections.close();
-      expect(fs.existsSync(path.join(dir, 'data', 'read-models.db'))).toBe(true);
+      await projections.close();
+      expect(fs.existsSync(path.join(dir, 'data', 'read-models.db'))).toBe(false);
+      // A second opening (another process, another instance) reads the same read models, already caught up.
+      const again = openProjections(store);
+      expect((await again.decisionLog()).map((entry) => entry.caseNumber)).toEqual(['2024/0544']);
+      await again.close();
     } finally {
       await store.close();
     }

@@ -3,7 +3,9 @@ import {
   decisionLog,
   type DecisionLogQuery,
   type DecisionLogRow,
-  governanceProjections,
+  governanceProjectionSpecs,
+  openPostgresReadModels,
+  postgresProjectionRunner,
   type ReadModelReader,
   sqliteReadModelReader,
   sqliteProjectionRunner,
@@ -26,32 +28,67 @@ export interface OpenedProjections {
   readonly rebuild: (name?: string) => Promise<void>;
   /** The Vedtakslogg on either clock; call `catchUp` first. */
   readonly decisionLog: (query?: DecisionLogQuery) => Promise<DecisionLogRow[]>;
-  readonly close: () => void;
+  readonly close: () => Promise<void>;
 }
 
-/** Opens the governance read models of a store (in its SQLite file, or in the local read-model file). */
-export const openProjections = (
+type ProgressOptions = { readonly onProgress?: (progress: CatchUpProgress) => void };
+
+/** Where a store's read models are kept, and the runner that keeps them. */
+interface KeptReadModels {
+  readonly runner: { catchUp(): Promise<unknown>; rebuild(name?: string): Promise<unknown> };
+  readonly reader: ReadModelReader;
+  readonly close: () => Promise<void>;
+}
+
+/**
+ * Beside a PostgreSQL store, in its own database (schema `styring_read_models`): every service instance on
+ * that database shares them, and their runners take turns under an advisory lock.
+ */
+const inPostgres = (
+  connectionString: string,
   store: OpenedStore,
-  options: { readonly onProgress?: (progress: CatchUpProgress) => void } = {},
-): OpenedProjections => {
+  options: ProgressOptions,
+): KeptReadModels => {
+  const readModels = openPostgresReadModels({ connectionString });
+  const runner = postgresProjectionRunner({
+    events: store.events,
+    store: readModels.store,
+    ...(options.onProgress === undefined ? {} : { onProgress: options.onProgress }),
+  });
+  return { runner, reader: readModels.reader, close: readModels.close };
+};
+
+/** In the SQLite store's own file, or in the local read-model file beside EventStoreDB. */
+const inSqlite = (store: OpenedStore, options: ProgressOptions): KeptReadModels => {
   const db = store.openReadModelDatabase();
-  const reader = sqliteReadModelReader(db);
-  const projections = governanceProjections(store.events);
   const runner = sqliteProjectionRunner({
     events: store.events,
     db,
-    projections,
     ...(options.onProgress === undefined ? {} : { onProgress: options.onProgress }),
   });
+  return { runner, reader: sqliteReadModelReader(db), close: async () => void db.close() };
+};
+
+/**
+ * Opens the governance read models of a store: in PostgreSQL beside a PostgreSQL store, in the SQLite
+ * file beside a SQLite store, in the local read-model file beside EventStoreDB.
+ */
+export const openProjections = (store: OpenedStore, options: ProgressOptions = {}): OpenedProjections => {
+  const { runner, reader, close } =
+    store.location.kind === 'postgres'
+      ? inPostgres(store.location.connectionString, store, options)
+      : inSqlite(store, options);
   return {
-    names: projections.map((projection) => projection.name),
+    names: governanceProjectionSpecs.map((spec) => spec.name),
     reader,
     // Concurrent queries share a catch-up (each still waits for one begun after it arrived).
     catchUp: coalesced(async () => {
       await runner.catchUp();
     }),
-    rebuild: (name) => (name === undefined ? runner.rebuild() : runner.rebuild(name)),
+    rebuild: async (name) => {
+      await (name === undefined ? runner.rebuild() : runner.rebuild(name));
+    },
     decisionLog: (query = {}) => decisionLog(reader, query),
-    close: () => db.close(),
+    close,
   };
 };

@@ -58,7 +58,7 @@ export class StyringLifecycle implements OnApplicationBootstrap, OnModuleDestroy
   async onApplicationShutdown(): Promise<void> {
     await this.inFlight.drained();
     this.closeCheckpoints?.();
-    this.readModels.close();
+    await this.readModels.close();
     if (typeof this.options.store === 'string') await this.store.close();
   }
 }

@@ -318,7 +318,7 @@ describe('StyringModule', () => {
     const readModels = openProjections(app.get<OpenedStore>(STYRING_STORE));
     const covered = new Set(Object.values(readModelQueries).map((query) => query.readModel));
     expect([...covered].sort()).toEqual([...readModels.names].sort());
-    readModels.close();
+    await readModels.close();
 
     await app
       .get(CommandBus)

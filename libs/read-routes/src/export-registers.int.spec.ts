@@ -190,7 +190,7 @@ describe('the audit export of the read side’s registers (demo history, real SQ
         'strategi-revisjon-2026',
       );
     } finally {
-      projections.close();
+      await projections.close();
     }
   });
 

@@ -71,7 +71,7 @@ export const demoCommand = (context: CommandContext): Command =>
           const entries = await projections.decisionLog();
           io.out(`2. Vedtaksloggen (${entries.length} vedtak, i kraft nå):\n\n${decisionTable(entries)}\n`);
         } finally {
-          projections.close();
+          await projections.close();
         }
 
         const exportDirectory = path.join(directory, 'export');

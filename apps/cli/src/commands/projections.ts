@@ -24,7 +24,7 @@ export const projectionsCommand = (context: CommandContext): Command =>
           context.exit(ExitCode.ok);
         } finally {
           progress.stop();
-          projections.close();
+          await projections.close();
           await store.close();
         }
       }),

@@ -176,7 +176,7 @@ describe('recording a decision taken without authority, on the demo history', ()
         expect.objectContaining({ caseNumber: '2025/9102', actor: 'sekretar-1' }),
       ]);
     } finally {
-      projections.close();
+      await projections.close();
     }
   });
 });

@@ -121,7 +121,7 @@ describe('seedDemo', () => {
         { status: 'levert-i-tide', earlyReason: expect.stringContaining('tidlig') },
       ]);
     } finally {
-      projections.close();
+      await projections.close();
     }
   });
 
@@ -162,7 +162,7 @@ describe('seedDemo', () => {
         }),
       );
     } finally {
-      projections.close();
+      await projections.close();
     }
   });
 

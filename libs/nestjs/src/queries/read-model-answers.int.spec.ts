@@ -19,7 +19,7 @@ beforeAll(async () => {
 }, 60_000);
 
 afterAll(async () => {
-  projections.close();
+  await projections.close();
   await store.close();
   fs.rmSync(dir, { recursive: true, force: true });
 });
