@@ -6,7 +6,8 @@ import { InvalidQuery } from './point-in-time';
 import { portfolioRanking, prioritizationHistory, projectRegister } from './portfolios/portfolio-queries';
 import { reportingCalendar, reportSubmissions } from './reporting-calendar/reporting-calendar-queries';
 import type { ReadModelReader } from './read-models/read-model-reader';
-import { openTestHistory, type TestHistory } from './testing/test-history';
+import { type TestHistory } from './testing/test-history';
+import { describeOnBothDatabases } from './testing/both-databases';
 
 /** The InvalidQuery a query throws, or a failure naming the query that answered instead. */
 const rejection = async (ask: () => Promise<unknown>): Promise<InvalidQuery> => {
@@ -19,7 +20,7 @@ const rejection = async (ask: () => Promise<unknown>): Promise<InvalidQuery> => 
   throw new Error('answered instead of rejecting the filter');
 };
 
-describe('a filter with a closed set of values', () => {
+describeOnBothDatabases('a filter with a closed set of values', (openTestHistory) => {
   let history: TestHistory;
   let reader: ReadModelReader;
   beforeAll(async () => {

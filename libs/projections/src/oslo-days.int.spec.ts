@@ -1,5 +1,6 @@
 import { councilDecision } from './testing/decisions';
-import { openTestHistory, type TestHistory } from './testing/test-history';
+import { type TestHistory } from './testing/test-history';
+import { describeOnBothDatabases } from './testing/both-databases';
 import { decisionLogProjection } from './decision-log/decision-log-projection';
 import { decisionLog } from './decision-log/decision-log-queries';
 
@@ -18,7 +19,7 @@ const plan = (planId: string, decidedOn: string) =>
   }) as const;
 
 /** A day is an Oslo day on both clocks: the hour after UTC midnight belongs to the next day in winter. */
-describe('days in Oslo, over a real read model', () => {
+describeOnBothDatabases('days in Oslo, over a real read model', (openTestHistory) => {
   let history: TestHistory;
   beforeAll(async () => {
     history = openTestHistory((source) => [decisionLogProjection(source)]);

@@ -1,7 +1,8 @@
 import type { PlanAdopted } from '@styring/governance';
 import { delegatedDecision } from '../testing/decisions';
 import { chiefExecutiveToTechnicalDirector, councilToChiefExecutive } from '../testing/delegations';
-import { openTestHistory, type TestHistory } from '../testing/test-history';
+import { type TestHistory } from '../testing/test-history';
+import { describeOnBothDatabases } from '../testing/both-databases';
 import { authorityProjection } from './authority-projection';
 import {
   decisionsUnderDelegations,
@@ -22,7 +23,7 @@ const businessPlan = (planId: string, unit: string, decidedOn: string, caseNumbe
   assignments: [],
 });
 
-describe('authority', () => {
+describeOnBothDatabases('authority', (openTestHistory) => {
   let history: TestHistory;
 
   beforeEach(async () => {

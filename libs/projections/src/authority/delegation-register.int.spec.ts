@@ -1,11 +1,12 @@
 import { delegatedDecision } from '../testing/decisions';
 import { chiefExecutiveToTechnicalDirector, councilToChiefExecutive } from '../testing/delegations';
-import { openTestHistory, type TestHistory } from '../testing/test-history';
+import { type TestHistory } from '../testing/test-history';
+import { describeOnBothDatabases } from '../testing/both-databases';
 import { authorityProjection } from './authority-projection';
 import { delegationRegisterAnswer } from './delegation-register-answers';
 import { delegationRegister } from './delegation-register-queries';
 
-describe('the delegation register', () => {
+describeOnBothDatabases('the delegation register', (openTestHistory) => {
   let history: TestHistory;
 
   beforeEach(async () => {

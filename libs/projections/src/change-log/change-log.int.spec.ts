@@ -1,9 +1,10 @@
 import { councilDecision } from '../testing/decisions';
-import { openTestHistory, type Recorded, type TestHistory } from '../testing/test-history';
+import { type Recorded, type TestHistory } from '../testing/test-history';
+import { describeOnBothDatabases } from '../testing/both-databases';
 import { changeLogProjection } from './change-log-projection';
 import { changeLog } from './change-log-queries';
 
-describe('the Endringslogg (change log)', () => {
+describeOnBothDatabases('the Endringslogg (change log)', (openTestHistory) => {
   let history: TestHistory;
   let plan: Recorded;
   let first: Recorded;

@@ -4,7 +4,8 @@ import { governanceProjections } from '../governance-projections';
 import { InvalidQuery } from '../point-in-time';
 import { councilDecision, delegatedDecision } from '../testing/decisions';
 import { chiefExecutiveToTechnicalDirector, councilToChiefExecutive } from '../testing/delegations';
-import { openTestHistory, type Recorded, type TestHistory } from '../testing/test-history';
+import { type Recorded, type TestHistory } from '../testing/test-history';
+import { describeOnBothDatabases } from '../testing/both-databases';
 import { changesBetweenAnswer } from './changes-answers';
 import { changesBetween } from './changes-queries';
 
@@ -23,7 +24,7 @@ const plan = (planId: string, decision: PlanAdopted['decision'], unit?: string):
   assignments: [],
 });
 
-describe('what changed between two recorded times', () => {
+describeOnBothDatabases('what changed between two recorded times', (openTestHistory) => {
   let history: TestHistory;
   let delegation: Recorded;
   let accounts: Recorded;

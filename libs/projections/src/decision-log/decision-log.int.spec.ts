@@ -1,10 +1,11 @@
 import { councilDecision, delegatedDecision } from '../testing/decisions';
 import { councilToChiefExecutive } from '../testing/delegations';
-import { openTestHistory, type Recorded, type TestHistory } from '../testing/test-history';
+import { type Recorded, type TestHistory } from '../testing/test-history';
+import { describeOnBothDatabases } from '../testing/both-databases';
 import { decisionLogProjection } from './decision-log-projection';
 import { decisionLog } from './decision-log-queries';
 
-describe('the Vedtakslogg (decision log)', () => {
+describeOnBothDatabases('the Vedtakslogg (decision log)', (openTestHistory) => {
   let history: TestHistory;
   let delegation: Recorded;
   let prioritization: Recorded;

@@ -1,4 +1,5 @@
-import { openTestHistory, type Recorded, type TestHistory } from '../testing/test-history';
+import { type Recorded, type TestHistory } from '../testing/test-history';
+import { describeOnBothDatabases } from '../testing/both-databases';
 import { InvalidQuery } from '../point-in-time';
 import { avvikByUnitAnswer, avvikRegisterAnswer } from './avvik-register-answers';
 import { avvikByUnit, avvikRegister } from './avvik-register-queries';
@@ -6,7 +7,7 @@ import { internalControlChecklistsAnswer } from './checklist-register-answers';
 import { internalControlChecklists } from './checklist-register-queries';
 import { internalControlProjection } from './internal-control-projection';
 
-describe('the internkontroll registers', () => {
+describeOnBothDatabases('the internkontroll registers', (openTestHistory) => {
   let history: TestHistory;
   let firstDeviation: Recorded;
   let checklist: Recorded;

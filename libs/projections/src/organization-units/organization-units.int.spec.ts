@@ -1,6 +1,7 @@
 import type { UnitEstablished } from '@styring/governance';
 import { councilDecision, delegatedDecision } from '../testing/decisions';
-import { openTestHistory, type TestHistory } from '../testing/test-history';
+import { type TestHistory } from '../testing/test-history';
+import { describeOnBothDatabases } from '../testing/both-databases';
 import { organizationUnitsAnswer } from './organization-units-answers';
 import { organizationUnitsProjection } from './organization-units-projection';
 import { organizationUnits } from './organization-units-queries';
@@ -23,7 +24,7 @@ const established = (
   ...(parent === undefined ? {} : { parent }),
 });
 
-describe('the organization units', () => {
+describeOnBothDatabases('the organization units', (openTestHistory) => {
   let history: TestHistory;
 
   beforeEach(async () => {

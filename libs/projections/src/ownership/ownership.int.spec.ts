@@ -1,6 +1,7 @@
 import type { CompanyRegistered } from '@styring/governance';
 import { councilDecision } from '../testing/decisions';
-import { openTestHistory, type TestHistory } from '../testing/test-history';
+import { type TestHistory } from '../testing/test-history';
+import { describeOnBothDatabases } from '../testing/both-databases';
 import { companyRegisterAnswer, ownershipReportsAnswer } from './ownership-answers';
 import { ownershipProjection } from './ownership-projection';
 import { companyRegister, ownershipReports } from './ownership-queries';
@@ -15,7 +16,7 @@ const company = (companyId: string, ownershipPercent: number, registeredOn: stri
   ownershipPercent,
 });
 
-describe('the ownership register', () => {
+describeOnBothDatabases('the ownership register', (openTestHistory) => {
   let history: TestHistory;
 
   beforeEach(async () => {

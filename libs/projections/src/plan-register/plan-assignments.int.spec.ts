@@ -1,6 +1,7 @@
 import type { PlanAdopted } from '@styring/governance';
 import { councilDecision, delegatedDecision } from '../testing/decisions';
-import { openTestHistory, type Recorded, type TestHistory } from '../testing/test-history';
+import { type Recorded, type TestHistory } from '../testing/test-history';
+import { describeOnBothDatabases } from '../testing/both-databases';
 import { planAssignmentsAnswer } from './plan-assignments-answers';
 import { planAssignments } from './plan-assignments-queries';
 import { planRegisterProjection } from './plan-register-projection';
@@ -44,7 +45,7 @@ const virksomhetsplan: PlanAdopted = {
   ],
 };
 
-describe('the assignments (oppdrag) of the plans', () => {
+describeOnBothDatabases('the assignments (oppdrag) of the plans', (openTestHistory) => {
   let history: TestHistory;
   let vpAdopted: Recorded;
 

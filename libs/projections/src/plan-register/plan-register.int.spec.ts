@@ -1,6 +1,7 @@
 import type { PlanAdopted } from '@styring/governance';
 import { councilDecision } from '../testing/decisions';
-import { openTestHistory, type Recorded, type TestHistory } from '../testing/test-history';
+import { type Recorded, type TestHistory } from '../testing/test-history';
+import { describeOnBothDatabases } from '../testing/both-databases';
 import { planRegisterProjection } from './plan-register-projection';
 import { planGoals, planHierarchy, planRegister, plansInForce, planVersions } from './plan-register-queries';
 
@@ -17,7 +18,7 @@ const adopted = (planId: string, overrides: Partial<PlanAdopted>): PlanAdopted =
   ...overrides,
 });
 
-describe('the plan register', () => {
+describeOnBothDatabases('the plan register', (openTestHistory) => {
   let history: TestHistory;
   let hrAdopted: Recorded;
 
@@ -202,7 +203,7 @@ describe('the plan register', () => {
   });
 });
 
-describe('the plan register: a late årsbudsjett', () => {
+describeOnBothDatabases('the plan register: a late årsbudsjett', (openTestHistory) => {
   it('records an årsbudsjett adopted after its year began, and flags it', async () => {
     const history = openTestHistory((source) => [planRegisterProjection(source)]);
     try {

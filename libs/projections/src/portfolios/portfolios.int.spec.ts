@@ -1,6 +1,7 @@
 import type { ProjectPrioritized, ProjectRegistered } from '@styring/governance';
 import { councilDecision, delegatedDecision } from '../testing/decisions';
-import { openTestHistory, type TestHistory } from '../testing/test-history';
+import { type TestHistory } from '../testing/test-history';
+import { describeOnBothDatabases } from '../testing/both-databases';
 import { portfolioProjection } from './portfolio-projection';
 import { portfolioRanking, prioritizationHistory, projectRegister } from './portfolio-queries';
 
@@ -33,7 +34,7 @@ const digital = (
   decision: delegatedDecision('ledergruppen', 'ks-kd', decidedOn, caseNumber),
 });
 
-describe('the portfolios', () => {
+describeOnBothDatabases('the portfolios', (openTestHistory) => {
   let history: TestHistory;
 
   beforeEach(async () => {

@@ -33,6 +33,9 @@ export const openPostgresReadModels = (options: PostgresReadModelsOptions): Post
     throw new Error(`schema: '${schema}' is not a plain PostgreSQL name (lower-case letters, digits and _)`);
   }
   const pool = new Pool({ connectionString: options.connectionString, options: `-c search_path=${schema}` });
+  // An idle pooled connection that breaks (a server restart) is discarded by the pool; without this
+  // listener Node would treat the error as unhandled and end the process.
+  pool.on('error', () => undefined);
   return {
     schema,
     store: postgresProjectionStore(pool, schema),

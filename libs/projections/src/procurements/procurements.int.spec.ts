@@ -1,12 +1,13 @@
 import { authorityProjection } from '../authority/authority-projection';
 import { delegatedDecision } from '../testing/decisions';
 import { chiefExecutiveToTechnicalDirector, councilToChiefExecutive } from '../testing/delegations';
-import { openTestHistory, type TestHistory } from '../testing/test-history';
+import { type TestHistory } from '../testing/test-history';
+import { describeOnBothDatabases } from '../testing/both-databases';
 import { procurementRegisterAnswer } from './procurements-answers';
 import { procurementsProjection } from './procurements-projection';
 import { procurementRegister } from './procurements-queries';
 
-describe('the procurement register', () => {
+describeOnBothDatabases('the procurement register', (openTestHistory) => {
   let history: TestHistory;
 
   beforeEach(async () => {

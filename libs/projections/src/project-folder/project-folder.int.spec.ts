@@ -1,12 +1,13 @@
 import { councilDecision, delegatedDecision } from '../testing/decisions';
-import { openTestHistory, type Recorded, type TestHistory } from '../testing/test-history';
+import { type Recorded, type TestHistory } from '../testing/test-history';
+import { describeOnBothDatabases } from '../testing/both-databases';
 import { portfolioProjection } from '../portfolios/portfolio-projection';
 import { riskRegisterProjection } from '../risk-register/risk-register-projection';
 import { projectFolderAnswer } from './project-folder-answers';
 import { projectFolderProjection } from './project-folder-projection';
 import { projectFolder } from './project-folder-queries';
 
-describe('the project folder', () => {
+describeOnBothDatabases('the project folder', (openTestHistory) => {
   let history: TestHistory;
   let award: Recorded;
 

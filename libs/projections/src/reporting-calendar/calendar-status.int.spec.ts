@@ -6,7 +6,7 @@ import {
   type ReportSubmitted,
   termsDueIn,
 } from '@styring/governance';
-import { openTestHistory } from '../testing/test-history';
+import { describeOnBothDatabases } from '../testing/both-databases';
 import { reportingCalendarProjection } from './reporting-calendar-projection';
 import { reportingCalendar } from './reporting-calendar-queries';
 
@@ -29,7 +29,7 @@ const reportOn = (
   documentReference: `${year}/1`,
 });
 
-describe('the reporting calendar: status as a pure function', () => {
+describeOnBothDatabases('the reporting calendar: status as a pure function', (openTestHistory) => {
   it('gives any report the status of its obligation, period and delivery date, whenever it was recorded and whatever else was', async () => {
     const cases = fc.constantFrom(...dutiesWithTerms).chain((duty) =>
       fc.record({

@@ -1,5 +1,6 @@
 import { defaultReportingObligations, type ReportSubmitted } from '@styring/governance';
-import { openTestHistory, type TestHistory } from '../testing/test-history';
+import { type TestHistory } from '../testing/test-history';
+import { describeOnBothDatabases } from '../testing/both-databases';
 import { reportingCalendarProjection } from './reporting-calendar-projection';
 import { reportingCalendar, reportSubmissions } from './reporting-calendar-queries';
 
@@ -20,7 +21,7 @@ const submitted = (
   documentReference: `2025/${reportId}`,
 });
 
-describe('the reporting calendar (årshjul)', () => {
+describeOnBothDatabases('the reporting calendar (årshjul)', (openTestHistory) => {
   let history: TestHistory;
 
   beforeEach(async () => {

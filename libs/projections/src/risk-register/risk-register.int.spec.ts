@@ -1,7 +1,8 @@
 import type { RiskAssessed } from '@styring/governance';
 import { riskScaleAdopted } from '@styring/governance/testing';
 import { delegatedDecision } from '../testing/decisions';
-import { openTestHistory, type Recorded, type TestHistory } from '../testing/test-history';
+import { type Recorded, type TestHistory } from '../testing/test-history';
+import { describeOnBothDatabases } from '../testing/both-databases';
 import { riskRegisterProjection } from './risk-register-projection';
 import { InvalidQuery } from '../point-in-time';
 import { riskTreatmentsAnswer } from './risk-register-answers';
@@ -40,7 +41,7 @@ const assessed = (
   };
 };
 
-describe('the risk register', () => {
+describeOnBothDatabases('the risk register', (openTestHistory) => {
   let history: TestHistory;
   let firstCyber: Recorded;
 

@@ -1,8 +1,9 @@
-import { openTestHistory, type Recorded, type TestHistory } from '../testing/test-history';
+import { type Recorded, type TestHistory } from '../testing/test-history';
+import { describeOnBothDatabases } from '../testing/both-databases';
 import { supervisionRegisterProjection } from './supervision-register-projection';
 import { supervisions } from './supervision-register-queries';
 
-describe('the supervision (tilsyn) register', () => {
+describeOnBothDatabases('the supervision (tilsyn) register', (openTestHistory) => {
   let history: TestHistory;
   let finding: Recorded;
 

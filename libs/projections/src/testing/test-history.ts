@@ -7,7 +7,9 @@ import type { EventSource } from '../governance/revisions';
 import { ProjectionRunner } from '../runner/projection-runner';
 import type { RunnerProjection } from '../runner/runner-projection';
 import type { ReadModelReader } from '../read-models/read-model-reader';
-import { sqliteProjectionStore, type SqliteTx } from '../sqlite/sqlite-projection-store';
+import type { ReadModelTx } from '../read-models/read-model-tx';
+import type { ProjectionStore } from '../runner/projection-store';
+import { sqliteProjectionStore } from '../sqlite/sqlite-projection-store';
 import { sqliteReadModelReader } from '../sqlite/sqlite-read-model-reader';
 import { temporaryDirectory } from './temporary-directory';
 
@@ -25,7 +27,7 @@ export interface TestHistory {
   readonly db: Database.Database;
   /** The read models, as the queries read them. */
   readonly reader: ReadModelReader;
-  readonly runner: ProjectionRunner<SqliteTx>;
+  readonly runner: ProjectionRunner<ReadModelTx>;
   /** Appends one event to `streamId`, recorded at `recordedAt`; `effectiveAt` defaults to the same moment. */
   record(
     recordedAt: string,
@@ -37,8 +39,16 @@ export interface TestHistory {
   close(): Promise<void>;
 }
 
+/** Where a test history keeps its read models: by default beside the events, in the SQLite file. */
+export interface TestReadModels {
+  readonly store: ProjectionStore<ReadModelTx>;
+  readonly reader: ReadModelReader;
+  readonly close: () => Promise<void>;
+}
+
 export const openTestHistory = (
-  projections: (source: EventSource) => readonly RunnerProjection<SqliteTx>[],
+  projections: (source: EventSource) => readonly RunnerProjection<ReadModelTx>[],
+  readModelsIn?: () => TestReadModels,
 ): TestHistory => {
   const temporary = temporaryDirectory();
   let now = new Date('2024-01-01T08:00:00.000Z');
@@ -47,16 +57,21 @@ export const openTestHistory = (
     clock: () => now,
   });
   const db: Database.Database = store.openConnection();
-  const runner = new ProjectionRunner<SqliteTx>({
-    events: store,
+  const readModels: TestReadModels = readModelsIn?.() ?? {
     store: sqliteProjectionStore(db),
+    reader: sqliteReadModelReader(db),
+    close: async () => undefined,
+  };
+  const runner = new ProjectionRunner<ReadModelTx>({
+    events: store,
+    store: readModels.store,
     projections: projections(store),
     batchSize: 3,
   });
   return {
     store,
     db,
-    reader: sqliteReadModelReader(db),
+    reader: readModels.reader,
     runner,
     async record(recordedAt, streamId, event, metadata = {}) {
       now = new Date(recordedAt);
@@ -85,6 +100,7 @@ export const openTestHistory = (
     project: () => runner.catchUp(),
     async close() {
       await runner.stop();
+      await readModels.close();
       db.close();
       await store.close();
       temporary.remove();
