@@ -19,8 +19,9 @@ export interface OpenStoreOptions {
   /** When events are recorded; the store's clock by default. */
   readonly clock?: Clock;
   /**
-   * Where read models live when the events are not in a SQLite file (PostgreSQL, EventStoreDB): a local
-   * SQLite file, by default `./data/read-models.db`. With a SQLite store they share its file.
+   * The local SQLite file beside a store that is not a SQLite file, by default `./data/read-models.db`:
+   * EventStoreDB's read models, and the per-process checkpoints (the NestJS event bus) of PostgreSQL and
+   * EventStoreDB. With a SQLite store everything shares its file.
    */
   readonly readModelFile?: string;
 }
@@ -29,7 +30,7 @@ export interface OpenStoreOptions {
 export interface OpenedStore {
   readonly location: StoreLocation;
   readonly events: EventStore;
-  /** A new connection for read models and checkpoints (closed by the caller). */
+  /** A new SQLite connection for read models and checkpoints kept locally (closed by the caller). */
   readonly openReadModelDatabase: () => Database.Database;
   /** The log of refused commands, in the store's own database where it can hold it. */
   readonly attempts: AttemptLog;
