@@ -2,32 +2,60 @@ import type Database from 'better-sqlite3';
 import type { EventStore, Projection } from '@styring/eventstore';
 import { newEvent, newEvents } from '@styring/eventstore-testkit';
 import { openSqliteEventStore, type SqliteEventStore } from '@styring/eventstore-sqlite';
+import { describeWithPostgres } from '@styring/eventstore-postgres/testing';
+import { PostgresTx } from '../postgres/postgres-tx';
+import type { ReadModelTx } from '../read-models/read-model-tx';
 import { countEventsAfter } from '../sqlite/count-events';
-import { sqliteProjectionStore, type SqliteTx } from '../sqlite/sqlite-projection-store';
+import {
+  postgresReadModelDatabase,
+  type ReadModelDatabase,
+  sqliteReadModelDatabase,
+} from '../testing/read-model-databases';
 import { temporaryDirectory } from '../testing/temporary-directory';
+import { andThen } from './maybe-promise';
 import { type CatchUpProgress, ProjectionRunner } from './projection-runner';
 
 /** A read model that writes down every event it is handed, so that duplicates and gaps show. */
-const seenProjection = (name: string, version = 1, types?: readonly string[]): Projection<SqliteTx> => ({
+const seenProjection = (name: string, version = 1, types?: readonly string[]): Projection<ReadModelTx> => ({
   name,
   version,
   canHandle: (type) => types === undefined || types.includes(type),
-  handle: (events, db) => {
-    const insert = db.prepare(`INSERT INTO ${name} (position, type) VALUES (?, ?)`);
+  handle: (events, tx) => {
+    if (tx instanceof PostgresTx) {
+      return tx.client
+        .query(`INSERT INTO ${name} (position, type) SELECT * FROM unnest($1::bigint[], $2::text[])`, [
+          events.map((event) => event.globalPosition),
+          events.map((event) => event.type),
+        ])
+        .then(() => undefined);
+    }
+    const insert = tx.prepare(`INSERT INTO ${name} (position, type) VALUES (?, ?)`);
     for (const event of events) insert.run(event.globalPosition, event.type);
+    return undefined;
   },
-  reset: (db) => {
-    db.exec(`DROP TABLE IF EXISTS ${name}; CREATE TABLE ${name} (position INTEGER, type TEXT)`);
+  reset: (tx) => {
+    // `seq` numbers the rows as inserted, so that the order they were applied in shows.
+    if (tx instanceof PostgresTx) {
+      return tx.client
+        .query(
+          `DROP TABLE IF EXISTS ${name}; CREATE TABLE ${name} (seq BIGSERIAL, position BIGINT, type TEXT)`,
+        )
+        .then(() => undefined);
+    }
+    tx.exec(
+      `DROP TABLE IF EXISTS ${name}; CREATE TABLE ${name} (seq INTEGER PRIMARY KEY, position INTEGER, type TEXT)`,
+    );
+    return undefined;
   },
 });
 
 /** Fails on the event of a given type, to show that a batch is all or nothing. */
-const failingOn = (type: string, inner: Projection<SqliteTx>): Projection<SqliteTx> => ({
+const failingOn = (type: string, inner: Projection<ReadModelTx>): Projection<ReadModelTx> => ({
   ...inner,
-  handle: (events, db) => {
-    inner.handle(events, db);
-    if (events.some((event) => event.type === type)) throw new Error(`cannot project ${type}`);
-  },
+  handle: (events, tx) =>
+    andThen(inner.handle(events, tx), () => {
+      if (events.some((event) => event.type === type)) throw new Error(`cannot project ${type}`);
+    }),
 });
 
 /** Counts how often the log is read, to show that one pass serves every projection. */
@@ -43,32 +71,34 @@ const countingReads = (store: EventStore) => {
   return counter;
 };
 
-const positionsIn = (db: Database.Database, table: string): bigint[] =>
-  db.prepare(`SELECT position FROM ${table} ORDER BY rowid`).pluck().all() as bigint[];
-
 const allPositions = async (store: EventStore): Promise<bigint[]> => {
   const positions: bigint[] = [];
   for await (const event of store.readAll()) positions.push(event.globalPosition);
   return positions;
 };
 
-describe('the projection runner on SQLite', () => {
+/**
+ * The runner's suite, run on each database that keeps read models: the events are in a SQLite store, the
+ * read models in the database `openReadModels` gives.
+ */
+const runnerSuite = (openReadModels: (db: Database.Database) => ReadModelDatabase) => {
   let temporary: ReturnType<typeof temporaryDirectory>;
   let store: SqliteEventStore;
   let db: Database.Database;
-  const runners: ProjectionRunner<SqliteTx>[] = [];
+  let readModels: ReadModelDatabase;
+  const runners: ProjectionRunner<ReadModelTx>[] = [];
 
   const runnerFor = (
-    projections: readonly Projection<SqliteTx>[],
+    projections: readonly Projection<ReadModelTx>[],
     options: {
       batchSize?: number;
       onProgress?: (progress: CatchUpProgress) => void;
       source?: EventStore;
     } = {},
   ) => {
-    const runner = new ProjectionRunner<SqliteTx>({
+    const runner = new ProjectionRunner<ReadModelTx>({
       events: options.source ?? store,
-      store: sqliteProjectionStore(db),
+      store: readModels.store,
       projections,
       batchSize: options.batchSize ?? 7,
       countEventsAfter: (after) => countEventsAfter(db, after),
@@ -77,6 +107,11 @@ describe('the projection runner on SQLite', () => {
     runners.push(runner);
     return runner;
   };
+
+  const positionsIn = async (table: string): Promise<bigint[]> =>
+    (await readModels.reader.select<{ position: bigint }>(`SELECT position FROM ${table} ORDER BY seq`)).map(
+      (row) => row.position,
+    );
 
   const append = async (count: number, type = 'test-event', stream = 'stream-a') => {
     const outcome = await store.appendToStream(stream, newEvents(count, type), { expectedRevision: 'any' });
@@ -88,9 +123,12 @@ describe('the projection runner on SQLite', () => {
     temporary = temporaryDirectory();
     store = openSqliteEventStore({ file: temporary.file('events.db'), pollIntervalMs: 10 });
     db = store.openConnection();
+    readModels = openReadModels(db);
   });
+
   afterEach(async () => {
     await Promise.all(runners.splice(0).map((runner) => runner.stop()));
+    await readModels.close();
     db.close();
     await store.close();
     temporary.remove();
@@ -108,8 +146,8 @@ describe('the projection runner on SQLite', () => {
 
     const positions = await allPositions(store);
     expect(reached).toBe(positions[positions.length - 1]);
-    expect(positionsIn(db, 'seen_all')).toEqual(positions);
-    expect(positionsIn(db, 'seen_other')).toEqual(positions.slice(30));
+    expect(await positionsIn('seen_all')).toEqual(positions);
+    expect(await positionsIn('seen_other')).toEqual(positions.slice(30));
     expect(counting.reads).toBe(1);
     const checkpoints = await runner.checkpoints();
     expect(checkpoints.get('seen_all')?.position).toBe(reached);
@@ -123,14 +161,14 @@ describe('the projection runner on SQLite', () => {
 
     await runnerFor([seenProjection('seen_all')]).catchUp();
 
-    expect(positionsIn(db, 'seen_all')).toEqual(await allPositions(store));
+    expect(await positionsIn('seen_all')).toEqual(await allPositions(store));
   });
 
   it('rebuilds a projection whose version changed, and only that one, in the same pass', async () => {
     await append(12);
     await runnerFor([seenProjection('seen_a'), seenProjection('seen_b')]).catchUp();
-    db.exec("INSERT INTO seen_a (position, type) VALUES (999, 'stale')");
-    db.exec("INSERT INTO seen_b (position, type) VALUES (999, 'kept')");
+    await readModels.execute("INSERT INTO seen_a (position, type) VALUES (999, 'stale')");
+    await readModels.execute("INSERT INTO seen_b (position, type) VALUES (999, 'kept')");
     await append(3);
     const progress: CatchUpProgress[] = [];
 
@@ -139,8 +177,8 @@ describe('the projection runner on SQLite', () => {
     }).catchUp();
 
     const positions = await allPositions(store);
-    expect(positionsIn(db, 'seen_a')).toEqual(positions);
-    expect(positionsIn(db, 'seen_b')).toEqual([...positions.slice(0, 12), 999n, ...positions.slice(12)]);
+    expect(await positionsIn('seen_a')).toEqual(positions);
+    expect(await positionsIn('seen_b')).toEqual([...positions.slice(0, 12), 999n, ...positions.slice(12)]);
     expect(progress.every((step) => step.rebuilding.join() === 'seen_a')).toBe(true);
     expect((await runnerFor([seenProjection('seen_a', 2)]).checkpoints()).get('seen_a')?.version).toBe(2);
   });
@@ -149,11 +187,11 @@ describe('the projection runner on SQLite', () => {
     await append(9);
     const runner = runnerFor([seenProjection('seen_a'), seenProjection('seen_b')]);
     await runner.catchUp();
-    db.exec("INSERT INTO seen_a (position, type) VALUES (999, 'stale')");
+    await readModels.execute("INSERT INTO seen_a (position, type) VALUES (999, 'stale')");
 
     await runner.rebuild('seen_a');
 
-    expect(positionsIn(db, 'seen_a')).toEqual(await allPositions(store));
+    expect(await positionsIn('seen_a')).toEqual(await allPositions(store));
     await expect(runner.rebuild('nothing')).rejects.toThrow(
       "no projection named 'nothing' (known: seen_a, seen_b)",
     );
@@ -187,31 +225,9 @@ describe('the projection runner on SQLite', () => {
     await expect(runner.catchUp()).rejects.toThrow('cannot project poison');
 
     const positions = await allPositions(store);
-    expect(positionsIn(db, 'seen_all')).toEqual(positions.slice(0, 4));
-    expect(positionsIn(db, 'seen_failing')).toEqual(positions.slice(0, 4));
+    expect(await positionsIn('seen_all')).toEqual(positions.slice(0, 4));
+    expect(await positionsIn('seen_failing')).toEqual(positions.slice(0, 4));
     expect((await runner.checkpoints()).get('seen_all')?.position).toBe(positions[3]);
-  });
-
-  it('refuses a projection that awaits inside its transaction, and commits nothing it wrote', async () => {
-    await append(3);
-    const inner = seenProjection('seen_async');
-    const awaiting: Projection<SqliteTx> = {
-      ...inner,
-      handle: async (events, db) => {
-        inner.handle(events.slice(0, 1), db);
-        await new Promise((resolve) => setImmediate(resolve));
-        inner.handle(events.slice(1), db);
-      },
-    };
-    const runner = runnerFor([awaiting]);
-
-    await expect(runner.catchUp()).rejects.toThrow(
-      'a SQLite read-model transaction must not await: its work returned a promise',
-    );
-
-    expect(positionsIn(db, 'seen_async')).toEqual([]);
-    expect((await runner.checkpoints()).get('seen_async')?.position).toBeUndefined();
-    expect(db.inTransaction).toBe(false);
   });
 
   it('refuses a database whose projection was written by newer code', async () => {
@@ -231,13 +247,13 @@ describe('the projection runner on SQLite', () => {
     const last = await append(25, 'test-event', 'stream-b');
 
     await runner.waitUntil(last);
-    expect(positionsIn(db, 'seen_all')).toEqual(await allPositions(store));
+    expect(await positionsIn('seen_all')).toEqual(await allPositions(store));
 
     await runner.stop();
     await expect(following).resolves.toBeUndefined();
     await append(2);
     await new Promise((resolve) => setTimeout(resolve, 50));
-    expect(positionsIn(db, 'seen_all')).toHaveLength(29);
+    expect(await positionsIn('seen_all')).toHaveLength(29);
   });
 
   it('rebuilds a projection while following, without handing it live events out of order', async () => {
@@ -252,7 +268,61 @@ describe('the projection runner on SQLite', () => {
     await runner.waitUntil(during);
 
     const positions = await allPositions(store);
-    expect(positionsIn(db, 'seen_a')).toEqual(positions);
-    expect(positionsIn(db, 'seen_b')).toEqual(positions);
+    expect(await positionsIn('seen_a')).toEqual(positions);
+    expect(await positionsIn('seen_b')).toEqual(positions);
+  });
+};
+
+describe('the projection runner on SQLite', () => {
+  runnerSuite(sqliteReadModelDatabase);
+});
+
+let schemas = 0;
+describeWithPostgres('the projection runner on PostgreSQL', (cluster) => {
+  runnerSuite(() => postgresReadModelDatabase(cluster().connectionString(), `runner_${++schemas}`));
+});
+
+describe('the projection runner on SQLite, whose transaction must not await', () => {
+  let temporary: ReturnType<typeof temporaryDirectory>;
+  let store: SqliteEventStore;
+  let db: Database.Database;
+
+  beforeEach(() => {
+    temporary = temporaryDirectory();
+    store = openSqliteEventStore({ file: temporary.file('events.db'), pollIntervalMs: 10 });
+    db = store.openConnection();
+  });
+
+  afterEach(async () => {
+    db.close();
+    await store.close();
+    temporary.remove();
+  });
+
+  it('refuses a projection that awaits inside its transaction, and commits nothing it wrote', async () => {
+    await store.appendToStream('stream-a', newEvents(3, 'test-event'), { expectedRevision: 'any' });
+    const inner = seenProjection('seen_async');
+    const awaiting: Projection<ReadModelTx> = {
+      ...inner,
+      handle: async (events, db) => {
+        inner.handle(events.slice(0, 1), db);
+        await new Promise((resolve) => setImmediate(resolve));
+        inner.handle(events.slice(1), db);
+      },
+    };
+    const readModels = sqliteReadModelDatabase(db);
+    const runner = new ProjectionRunner<ReadModelTx>({
+      events: store,
+      store: readModels.store,
+      projections: [awaiting],
+    });
+
+    await expect(runner.catchUp()).rejects.toThrow(
+      'a SQLite read-model transaction must not await: its work returned a promise',
+    );
+
+    expect(Number(db.prepare('SELECT count(*) FROM seen_async').pluck().get())).toBe(0);
+    expect((await runner.checkpoints()).get('seen_async')?.position).toBeUndefined();
+    expect(db.inTransaction).toBe(false);
   });
 });

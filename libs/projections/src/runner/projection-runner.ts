@@ -189,6 +189,8 @@ export class ProjectionRunner<Transaction> {
     const { start, rebuilding } = await this.options.store.transaction((tx) => this.startPass(tx));
     // A live pass follows on from a catch-up; anything reset since needs a catch-up first.
     if (live && (start !== caughtUpTo || this.resets !== resetsBefore)) return 'restart';
+    // stop() found no subscription to close while the checkpoints were read (an async store): do not open one.
+    if (this.stopRequested) return 'stopped';
     this.lowest = start;
     const subscription = live ? this.options.events.subscribeToAll({ after: start }) : undefined;
     this.subscription = subscription;
