@@ -15,7 +15,12 @@ const schema = `CREATE TABLE IF NOT EXISTS refused_attempts (
 /** The attempt log in the PostgreSQL database of the events: one log for every service instance on it. */
 export const postgresAttemptLog = (pool: Pool): AttemptLog => {
   let created: Promise<unknown> | undefined;
-  const ready = () => (created ??= pool.query(schema));
+  // Created once per process; a failed attempt (the server was away) is tried again on the next use.
+  const ready = () =>
+    (created ??= pool.query(schema).catch((error: unknown) => {
+      created = undefined;
+      throw error;
+    }));
   return {
     keep: async (attempts) => {
       await ready();
