@@ -18,7 +18,7 @@ import {
 } from '@styring/governance';
 import { decisionOf, type DecisionRow, type DecisionSummary } from '../governance/decision-columns';
 import { groupBy } from '../group-by';
-import { delegationRowsAt, registerOf } from './delegation-rows';
+import { type DelegationRow, delegationRowsAt, registerOf } from './delegation-rows';
 import {
   checkDate,
   InvalidQuery,
@@ -27,6 +27,7 @@ import {
   resolvePointInTime,
 } from '../point-in-time';
 import { Where } from '../sqlite/where';
+import { rowsInEffectOrder } from '../sqlite/state-rows';
 import type {
   AuthorityDecision,
   AuthorityFailure,
@@ -50,9 +51,6 @@ interface DecisionEventRow extends DecisionRow {
   readonly delegation_id: string | null;
   readonly recorded_without_authority: string | null;
 }
-
-const select = async <Row>(reader: ReadModelReader, table: string, where: Where): Promise<Row[]> =>
-  await reader.select<Row>(`SELECT * FROM ${table} ${where} ORDER BY effective_from, position`, where.params);
 
 const requireDay = (pointInTime: ResolvedPointInTime, question: string): string => {
   if (pointInTime.day === undefined) throw new InvalidQuery('asOf', `is required: ${question}`);
@@ -109,7 +107,7 @@ export const decisionsUnderDelegations = async (
   const where = decisionsWhere(resolvePointInTime(query), query)
     .and("authority_decisions.authority_kind = 'delegation'")
     .and('authority_decisions.authority_reference = ?', query.delegationId);
-  const rows = await select<DecisionEventRow>(reader, 'authority_decisions', where);
+  const rows = await rowsInEffectOrder<DecisionEventRow>(reader, 'authority_decisions', where);
   return [...groupBy(rows, (row) => row.authority_reference as string)].map(([delegationId, decisions]) => ({
     delegationId,
     decisions: decisions.map(toDecision),
@@ -153,7 +151,7 @@ export const decisionsWithoutAuthority = async (
 ): Promise<AuthorityFailure[]> => {
   const pointInTime = resolvePointInTime(query);
   const { register } = registerOf(
-    await select(
+    await rowsInEffectOrder<DelegationRow>(
       reader,
       'authority_delegations',
       new Where().historyAt(pointInTime, 'authority_delegations'),
@@ -168,14 +166,14 @@ export const decisionsWithoutAuthority = async (
     planWhere.params,
   );
   const planKinds = new Map(planRows.map((row) => [row.plan_id, row.plan_kind]));
-  const projectRows = await select<{ project_id: string; portfolio: Portfolio }>(
+  const projectRows = await rowsInEffectOrder<{ project_id: string; portfolio: Portfolio }>(
     reader,
     'authority_projects',
     new Where().historyAt(pointInTime, 'authority_projects'),
   );
   const portfolios = new Map(projectRows.map((row) => [row.project_id, row.portfolio]));
   const failures: AuthorityFailure[] = [];
-  for (const row of await select<DecisionEventRow>(
+  for (const row of await rowsInEffectOrder<DecisionEventRow>(
     reader,
     'authority_decisions',
     decisionsWhere(pointInTime, query),

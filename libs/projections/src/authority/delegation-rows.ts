@@ -8,7 +8,7 @@ import {
 import type { ProvenanceRow } from '../answers/provenance';
 import { decisionOf, type DecisionRow, type DecisionSummary } from '../governance/decision-columns';
 import type { ResolvedPointInTime } from '../point-in-time';
-import { Where } from '../sqlite/where';
+import { stateRowsAt } from '../sqlite/state-rows';
 import type { DelegationEntry } from './authority-answers';
 
 /** A row of `authority_delegations`: one delegating or revoking decision, with its whole event. */
@@ -45,10 +45,5 @@ export const registerOf = (rows: readonly DelegationRow[]) => {
 };
 
 /** The delegation rows that count for a state at a point in time (`Where.stateAt`), in effective order. */
-export const delegationRowsAt = async (reader: ReadModelReader, pointInTime: ResolvedPointInTime) => {
-  const where = new Where().stateAt(pointInTime, 'authority_delegations');
-  return await reader.select<DelegationRow>(
-    `SELECT * FROM authority_delegations ${where} ORDER BY effective_from, position`,
-    where.params,
-  );
-};
+export const delegationRowsAt = (reader: ReadModelReader, pointInTime: ResolvedPointInTime) =>
+  stateRowsAt<DelegationRow>(reader, pointInTime, 'authority_delegations');

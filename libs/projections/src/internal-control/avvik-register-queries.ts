@@ -5,7 +5,7 @@ import { DeviationCategory } from '@styring/governance';
 import { groupBy } from '../group-by';
 import { type PointInTime, resolvePointInTime } from '../point-in-time';
 import { Where } from '../sqlite/where';
-import { stateRowsAt } from '../sqlite/state-rows';
+import { rowsInEffectOrder, stateRowsAt } from '../sqlite/state-rows';
 import type { avvikByUnitAnswer, avvikEntry, avvikRegisterAnswer } from './avvik-register-answers';
 
 type AvvikEntry = t.TypeOf<typeof avvikEntry>;
@@ -56,10 +56,7 @@ export const avvikRegister = async (
     .stateAt(pointInTime, 'deviations')
     .and('deviations.unit = ?', query.unit)
     .and('deviations.category = ?', query.category);
-  const rows = await reader.select<DeviationRow>(
-    `SELECT * FROM deviations ${where} ORDER BY effective_from, position`,
-    where.params,
-  );
+  const rows = await rowsInEffectOrder<DeviationRow>(reader, 'deviations', where);
   const closings = groupBy(
     await stateRowsAt<ClosingRow>(reader, pointInTime, 'deviation_closings'),
     (row) => row.deviation_id,

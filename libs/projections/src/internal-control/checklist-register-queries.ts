@@ -2,6 +2,7 @@ import type { ReadModelReader } from '../read-models/read-model-reader';
 import type * as t from 'io-ts';
 import { checkDate, type PointInTime, resolvePointInTime } from '../point-in-time';
 import { Where } from '../sqlite/where';
+import { rowsInEffectOrder } from '../sqlite/state-rows';
 import type { checklistEntry, internalControlChecklistsAnswer } from './checklist-register-answers';
 
 type ChecklistEntry = t.TypeOf<typeof checklistEntry>;
@@ -62,12 +63,7 @@ export const internalControlChecklists = async (
     .and(`${table}.unit = ?`, query.unit)
     .and(`${table}.period_to >= ?`, query.from === undefined ? undefined : checkDate(query.from, 'from'))
     .and(`${table}.period_from <= ?`, query.to === undefined ? undefined : checkDate(query.to, 'to'));
-  return (
-    await reader.select<Row>(
-      `SELECT * FROM ${table} ${where} ORDER BY effective_from, position`,
-      where.params,
-    )
-  )
+  return (await rowsInEffectOrder<Row>(reader, table, where))
     .map(toEntry)
     .filter((entry) => query.withAvvik !== true || entry.outcome.avvik > 0);
 };

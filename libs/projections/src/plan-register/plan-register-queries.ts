@@ -11,6 +11,7 @@ import {
 } from '../point-in-time';
 import { groupBy } from '../group-by';
 import { Where } from '../sqlite/where';
+import { rowsInEffectOrder } from '../sqlite/state-rows';
 import type { PlanGoal, planHierarchyAnswer, PlanVersion } from './plan-register-answers';
 
 export interface PlanQuery extends PointInTime {
@@ -121,10 +122,7 @@ const versionsByPlan = async (
   planId?: string,
 ): Promise<Map<string, PlanVersion[]>> => {
   const events = select(new Where(), 'plan_events').and('plan_events.plan_id = ?', planId);
-  const rows = await reader.select<PlanEventRow>(
-    `SELECT * FROM plan_events ${events} ORDER BY effective_from, position`,
-    events.params,
-  );
+  const rows = await rowsInEffectOrder<PlanEventRow>(reader, 'plan_events', events);
   const goalsWhere = select(new Where(), 'plan_goals').and('plan_goals.plan_id = ?', planId);
   const goalRows = await reader.select<GoalRow>(
     `SELECT * FROM plan_goals ${goalsWhere} ORDER BY position, ordinal`,

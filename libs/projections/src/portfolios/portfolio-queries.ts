@@ -12,7 +12,7 @@ import {
 import { type PointInTime, type ResolvedPointInTime, resolvePointInTime } from '../point-in-time';
 import { groupBy } from '../group-by';
 import { Where } from '../sqlite/where';
-import { stateRowsAt } from '../sqlite/state-rows';
+import { rowsInEffectOrder, stateRowsAt } from '../sqlite/state-rows';
 
 const projectStatuses = Object.keys(projectStatusAnswer.keys) as ProjectStatus[];
 const portfolios = Object.keys(Portfolio.keys) as readonly Portfolio[];
@@ -107,10 +107,7 @@ const projectsAt = async (
   const rows = await stateRowsAt<ProjectRow>(reader, pointInTime, 'portfolio_project_events');
   const rankingWhere = rankingsWhere(pointInTime, {});
   const prioritizations = (
-    await reader.select<RankingRow>(
-      `SELECT * FROM portfolio_rankings ${rankingWhere} ORDER BY effective_from, position`,
-      rankingWhere.params,
-    )
+    await rowsInEffectOrder<RankingRow>(reader, 'portfolio_rankings', rankingWhere)
   ).map(toPrioritization);
   const rowsOf = groupBy(rows, (row) => row.project_id);
   const prioritizationsOf = groupBy(prioritizations, (prioritization) => prioritization.projectId);
@@ -192,10 +189,5 @@ export const prioritizationHistory = async (
     .and('portfolio_rankings.portfolio = ?', oneOf('portfolio', query.portfolio, portfolios))
     .and('portfolio_rankings.round = ?', query.round)
     .and('portfolio_rankings.project_id = ?', query.projectId);
-  return (
-    await reader.select<RankingRow>(
-      `SELECT * FROM portfolio_rankings ${where} ORDER BY effective_from, position`,
-      where.params,
-    )
-  ).map(toPrioritization);
+  return (await rowsInEffectOrder<RankingRow>(reader, 'portfolio_rankings', where)).map(toPrioritization);
 };

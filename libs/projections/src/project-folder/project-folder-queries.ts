@@ -5,6 +5,7 @@ import { type PointInTime, resolvePointInTime } from '../point-in-time';
 import { prioritizationHistory, projectRegister } from '../portfolios/portfolio-queries';
 import { riskRegister } from '../risk-register/risk-register-queries';
 import { Where } from '../sqlite/where';
+import { rowsInEffectOrder } from '../sqlite/state-rows';
 import type { projectFolderAnswer, projectFolderEntry } from './project-folder-answers';
 
 type Folder = t.TypeOf<typeof projectFolderEntry>;
@@ -46,10 +47,6 @@ interface EvaluationRow {
   readonly lessons: string;
   readonly document_reference: string | null;
 }
-
-/** Rows of one project's table as they stood at the point in time, in effective order. */
-const rowsAt = async <Row>(reader: ReadModelReader, table: string, where: Where): Promise<Row[]> =>
-  await reader.select<Row>(`SELECT * FROM ${table} ${where} ORDER BY effective_from, position`, where.params);
 
 /** The supplier, value and period an award row records. */
 const awardTerms = (award: ContractRow) => ({
@@ -98,7 +95,7 @@ export const projectFolder = async (
     new Where().stateAt(resolved, table).and(`${table}.${column} = ?`, projectId);
 
   const statusReports = (
-    await rowsAt<StatusRow>(
+    await rowsInEffectOrder<StatusRow>(
       reader,
       'portfolio_project_events',
       of('portfolio_project_events').and("portfolio_project_events.event_type = 'ProjectStatusReported'"),
@@ -112,13 +109,17 @@ export const projectFolder = async (
     globalPosition: row.position,
     knownFrom: row.known_from,
   }));
-  const procurements = await rowsAt<ProcurementRow>(reader, 'folder_procurements', of('folder_procurements'));
+  const procurements = await rowsInEffectOrder<ProcurementRow>(
+    reader,
+    'folder_procurements',
+    of('folder_procurements'),
+  );
   const contracts = [];
   for (const procurement of procurements) {
     contracts.push(
       contractOf(
         procurement,
-        await rowsAt<ContractRow>(
+        await rowsInEffectOrder<ContractRow>(
           reader,
           'folder_contracts',
           new Where()
@@ -129,7 +130,7 @@ export const projectFolder = async (
     );
   }
   const evaluations = (
-    await rowsAt<EvaluationRow>(reader, 'folder_evaluations', of('folder_evaluations'))
+    await rowsInEffectOrder<EvaluationRow>(reader, 'folder_evaluations', of('folder_evaluations'))
   ).map((row) => ({
     evaluatedOn: row.evaluated_on,
     lessons: JSON.parse(row.lessons) as string[],

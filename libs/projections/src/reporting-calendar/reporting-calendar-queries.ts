@@ -11,6 +11,7 @@ import { oneOf } from '../closed-filter';
 import { InvalidQuery, type PointInTime, resolvePointInTime } from '../point-in-time';
 import { optional } from '../optional-field';
 import { Where } from '../sqlite/where';
+import { rowsInEffectOrder } from '../sqlite/state-rows';
 import type { CalendarEntry, Submission } from './reporting-calendar-answers';
 
 interface Row {
@@ -56,12 +57,7 @@ export interface SubmissionQuery extends PointInTime {
 }
 
 const selectSubmissions = async (reader: ReadModelReader, where: Where): Promise<Submission[]> =>
-  (
-    await reader.select<Row>(
-      `SELECT * FROM report_submissions ${where} ORDER BY effective_from, position`,
-      where.params,
-    )
-  ).map(toSubmission);
+  (await rowsInEffectOrder<Row>(reader, 'report_submissions', where)).map(toSubmission);
 
 /** Every delivered report in order: recorded by `asOf` (recorded clock) or delivered by `asOf` (effective). */
 export const reportSubmissions = async (

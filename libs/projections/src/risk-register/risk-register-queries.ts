@@ -11,7 +11,7 @@ import {
   resolvePointInTime,
 } from '../point-in-time';
 import { Where } from '../sqlite/where';
-import { stateRowsAt } from '../sqlite/state-rows';
+import { rowsInEffectOrder, stateRowsAt } from '../sqlite/state-rows';
 import type {
   RiskAssessment,
   RiskEntry,
@@ -90,12 +90,6 @@ const toAssessment = (row: AssessmentRow): RiskAssessment => ({
   knownFrom: row.known_from,
 });
 
-const selectAssessments = async (reader: ReadModelReader, where: Where): Promise<AssessmentRow[]> =>
-  await reader.select<AssessmentRow>(
-    `SELECT * FROM risk_assessments ${where} ORDER BY effective_from, position`,
-    where.params,
-  );
-
 /**
  * The bands a filter may name: those of the risk scales adopted and valid by the point in time, or the
  * domain's bands while no scale is.
@@ -126,8 +120,9 @@ const risksAt = async (
   query: RiskQuery,
 ): Promise<RiskEntry[]> => {
   await checkBand(reader, pointInTime, query.band);
-  const assessmentRows = await selectAssessments(
+  const assessmentRows = await rowsInEffectOrder<AssessmentRow>(
     reader,
+    'risk_assessments',
     new Where().stateAt(pointInTime, 'risk_assessments'),
   );
   const eventRows = await stateRowsAt<RiskEventRow>(reader, pointInTime, 'risk_events');
@@ -187,8 +182,9 @@ export const riskHistory = async (
   query: PointInTime & { readonly riskId?: string } = {},
 ): Promise<RiskAssessment[]> =>
   (
-    await selectAssessments(
+    await rowsInEffectOrder<AssessmentRow>(
       reader,
+      'risk_assessments',
       new Where()
         .historyAt(resolvePointInTime(query), 'risk_assessments')
         .and('risk_assessments.risk_id = ?', query.riskId),
@@ -260,10 +256,5 @@ export const riskTreatments = async (
   const where = new Where()
     .historyAt(resolvePointInTime(query), 'risk_events')
     .and('risk_events.risk_id = ?', query.riskId);
-  return (
-    await reader.select<RiskEventRow>(
-      `SELECT * FROM risk_events ${where} ORDER BY effective_from, position`,
-      where.params,
-    )
-  ).map(toTreatmentEntry);
+  return (await rowsInEffectOrder<RiskEventRow>(reader, 'risk_events', where)).map(toTreatmentEntry);
 };

@@ -3,17 +3,19 @@ import type { ReadModelReader } from '../read-models/read-model-reader';
 import { Where } from './where';
 
 /**
- * Every row of a read model's table that stood at the point in time (`Where.stateAt`), in the order the
- * facts took effect and, on one day, were recorded: what a register folds into its entries.
+ * The rows of a read model's table that `where` keeps, in the order the facts took effect and, on one day,
+ * were recorded: the order a register folds its entries in.
  */
+export const rowsInEffectOrder = <Row>(
+  reader: ReadModelReader,
+  table: string,
+  where: Where,
+): Promise<Row[]> =>
+  reader.select<Row>(`SELECT * FROM ${table} ${where} ORDER BY effective_from, position`, where.params);
+
+/** Every row of a read model's table that stood at the point in time (`Where.stateAt`), in effect order. */
 export const stateRowsAt = <Row>(
   reader: ReadModelReader,
   pointInTime: ResolvedPointInTime,
   table: string,
-): Promise<Row[]> => {
-  const where = new Where().stateAt(pointInTime, table);
-  return reader.select<Row>(
-    `SELECT * FROM ${table} ${where} ORDER BY effective_from, position`,
-    where.params,
-  );
-};
+): Promise<Row[]> => rowsInEffectOrder<Row>(reader, table, new Where().stateAt(pointInTime, table));
