@@ -1,8 +1,8 @@
 import { describeWithPostgres } from '@styring/eventstore-postgres/testing';
 import type { EventSource } from '../governance/revisions';
-import { openPostgresReadModels } from '../postgres/postgres-read-models';
 import type { ReadModelTx } from '../read-models/read-model-tx';
 import type { RunnerProjection } from '../runner/runner-projection';
+import { postgresReadModelDatabase } from './read-model-databases';
 import { openTestHistory, type TestHistory } from './test-history';
 
 /** `openTestHistory`, with the read models in one database or the other. */
@@ -28,7 +28,7 @@ export const describeOnBothDatabases = (title: string, suite: (open: OpenTestHis
       openTestHistory(projections, () => {
         if (connectionString === undefined) throw new Error('the read-model database is not created yet');
         schemas += 1;
-        return openPostgresReadModels({ connectionString, schema: `read_models_${process.pid}_${schemas}` });
+        return postgresReadModelDatabase(connectionString, `read_models_${process.pid}_${schemas}`);
       }),
     );
   });

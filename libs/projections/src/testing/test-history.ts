@@ -8,9 +8,7 @@ import { ProjectionRunner } from '../runner/projection-runner';
 import type { RunnerProjection } from '../runner/runner-projection';
 import type { ReadModelReader } from '../read-models/read-model-reader';
 import type { ReadModelTx } from '../read-models/read-model-tx';
-import type { ProjectionStore } from '../runner/projection-store';
-import { sqliteProjectionStore } from '../sqlite/sqlite-projection-store';
-import { sqliteReadModelReader } from '../sqlite/sqlite-read-model-reader';
+import { type ReadModelDatabase, sqliteReadModelDatabase } from './read-model-databases';
 import { temporaryDirectory } from './temporary-directory';
 
 export interface Recorded {
@@ -39,16 +37,10 @@ export interface TestHistory {
   close(): Promise<void>;
 }
 
-/** Where a test history keeps its read models: by default beside the events, in the SQLite file. */
-export interface TestReadModels {
-  readonly store: ProjectionStore<ReadModelTx>;
-  readonly reader: ReadModelReader;
-  readonly close: () => Promise<void>;
-}
-
 export const openTestHistory = (
   projections: (source: EventSource) => readonly RunnerProjection<ReadModelTx>[],
-  readModelsIn?: () => TestReadModels,
+  /** Where the read models are kept: by default beside the events, in the SQLite file. */
+  readModelsIn?: () => ReadModelDatabase,
 ): TestHistory => {
   const temporary = temporaryDirectory();
   let now = new Date('2024-01-01T08:00:00.000Z');
@@ -57,11 +49,7 @@ export const openTestHistory = (
     clock: () => now,
   });
   const db: Database.Database = store.openConnection();
-  const readModels: TestReadModels = readModelsIn?.() ?? {
-    store: sqliteProjectionStore(db),
-    reader: sqliteReadModelReader(db),
-    close: async () => undefined,
-  };
+  const readModels = readModelsIn?.() ?? sqliteReadModelDatabase(db);
   const runner = new ProjectionRunner<ReadModelTx>({
     events: store,
     store: readModels.store,
