@@ -52,22 +52,20 @@ export const openStore = async (url: string, options: OpenStoreOptions = {}): Pr
         connection: location.connectionString,
         ...(options.clock === undefined ? {} : { clock: options.clock }),
       });
-      return {
-        ...withLocalReadModels(
-          location,
-          events,
-          path.resolve(cwd, options.readModelFile ?? defaultReadModelFile),
-        ),
-        attempts: postgresAttemptLog(events.pool),
-      };
+      return openedStore(
+        location,
+        events,
+        localReadModels(path.resolve(cwd, options.readModelFile ?? defaultReadModelFile)),
+        postgresAttemptLog(events.pool),
+      );
     }
     case 'esdb': {
       // EventStoreDB stamps recordedAt itself: there is no clock to inject.
       const { openEsdbEventStore } = await import('@styring/eventstore-esdb');
-      return withLocalReadModels(
+      return openedStore(
         location,
         await openEsdbEventStore({ connectionString: location.connectionString }),
-        path.resolve(cwd, options.readModelFile ?? defaultReadModelFile),
+        localReadModels(path.resolve(cwd, options.readModelFile ?? defaultReadModelFile)),
       );
     }
   }
@@ -84,20 +82,15 @@ export const openLocalReadModels = (file: string): Database.Database => {
   return db;
 };
 
-const withLocalReadModels = (
+const localReadModels = (file: string) => () => openLocalReadModels(file);
+
+/** The attempt log goes beside the read models unless the store's database keeps it (PostgreSQL). */
+const openedStore = (
   location: StoreLocation,
   events: EventStore,
-  readModelFile: string,
-): OpenedStore => {
-  const openReadModelDatabase = () => openLocalReadModels(readModelFile);
-  return {
-    location,
-    events,
-    openReadModelDatabase,
-    attempts: sqliteAttemptLog(openReadModelDatabase),
-    close: () => events.close(),
-  };
-};
+  openReadModelDatabase: () => Database.Database,
+  attempts: AttemptLog = sqliteAttemptLog(openReadModelDatabase),
+): OpenedStore => ({ location, events, openReadModelDatabase, attempts, close: () => events.close() });
 
 const openSqlite = (
   location: Extract<StoreLocation, { kind: 'sqlite' }>,
@@ -115,12 +108,5 @@ const openSqlite = (
     file: location.file,
     ...(options.clock === undefined ? {} : { clock: options.clock }),
   });
-  const openReadModelDatabase = () => events.openConnection();
-  return {
-    location,
-    events,
-    openReadModelDatabase,
-    attempts: sqliteAttemptLog(openReadModelDatabase),
-    close: () => events.close(),
-  };
+  return openedStore(location, events, () => events.openConnection());
 };
