@@ -3,8 +3,10 @@ import type { ReadModelReader } from '../read-models/read-model-reader';
 import type { SqlValue } from './versioned-table';
 import { selectRows } from './where';
 
-/** The read models in a SQLite database, read through its own connection. */
+/**
+ * The read models in a SQLite database, read through its own connection. `async`, so that a failing
+ * statement rejects the promise as PostgreSQL's reader does, rather than throwing before it.
+ */
 export const sqliteReadModelReader = (db: Database.Database): ReadModelReader => ({
-  select: <Row>(sql: string, params: readonly SqlValue[] = []) =>
-    Promise.resolve(selectRows<Row>(db, sql, params)),
+  select: async <Row>(sql: string, params: readonly SqlValue[] = []) => selectRows<Row>(db, sql, params),
 });
