@@ -29,11 +29,43 @@ export const Verdict = (props: { holds: boolean; children?: ComponentChildren })
 export const decisionText = (decision: { body: string; decidedOn: string; caseNumber: string }): string =>
   `${bodyName(decision.body)} ${dateNo(decision.decidedOn)} (sak ${decision.caseNumber})`;
 
-export const authorityText = (authority: AuthorityBasis): string =>
-  authority.kind === 'law' ? `Lov: ${authority.reference}` : `Delegering: ${authority.delegationId}`;
+/** Who gave a delegation to whom, by its id: what the Hjemmel column names instead of the id alone. */
+export type DelegationParties = ReadonlyMap<
+  string,
+  {
+    readonly from: { readonly body: string; readonly unit?: string };
+    readonly to: { readonly body: string; readonly unit?: string };
+  }
+>;
+
+/**
+ * The authority a decision rests on, as an auditor reads it: the law, or the delegation by who gave it to
+ * whom, with its id beneath as the reference to quote (the id alone when the register does not know it).
+ */
+export const AuthorityName = (props: {
+  authority: AuthorityBasis;
+  parties: DelegationParties;
+  names: Names;
+}) => {
+  if (props.authority.kind === 'law') return <>Lov: {props.authority.reference}</>;
+  const parties = props.parties.get(props.authority.delegationId);
+  if (parties === undefined) return <>Delegering: {props.authority.delegationId}</>;
+  return (
+    <>
+      Delegering fra <HolderName holder={parties.from} names={props.names} /> til{' '}
+      <HolderName holder={parties.to} names={props.names} />
+      <br />
+      <span class="muted">{props.authority.delegationId}</span>
+    </>
+  );
+};
 
 /** Who decided, when, in which case and meeting, on what authority. */
-export const DecisionFacts = (props: { decision: DecisionSummary; names: ReadonlyMap<string, string> }) => (
+export const DecisionFacts = (props: {
+  decision: DecisionSummary;
+  names: ReadonlyMap<string, string>;
+  parties: DelegationParties;
+}) => (
   <dl>
     <dt>Organ</dt>
     <dd>
@@ -52,7 +84,9 @@ export const DecisionFacts = (props: { decision: DecisionSummary; names: Readonl
     <dt>Møte</dt>
     <dd>{props.decision.meeting ?? '–'}</dd>
     <dt>Hjemmel</dt>
-    <dd>{authorityText(props.decision.authority)}</dd>
+    <dd>
+      <AuthorityName authority={props.decision.authority} parties={props.parties} names={props.names} />
+    </dd>
   </dl>
 );
 

@@ -178,7 +178,12 @@ describeWithTool(chromiumTool, 'the revisjonsvisning in Chromium', () => {
   it('shows the chain of authority of a known decision, link by link, down to the law', async () => {
     const { context, page } = await signedIn();
     await page.goto(`${api.url}/revisjon/vedtak`);
-    await page.locator('tr', { hasText: '2024/0655' }).locator('a').click();
+    // The log names the delegation a decision rests on by who gave it to whom, its id beneath.
+    const row = page.locator('tr', { hasText: '2024/0655' });
+    expect(await row.locator('td').nth(5).innerText()).toBe(
+      'Delegering fra Kommunedirektøren til Direktør (Helse og velferd)\nkommunedirektoren-direktor-helse-og-velferd',
+    );
+    await row.locator('a').click();
     await visit(page, page.url(), 'vedtak-2024-0655-hjemmelskjede');
     const chain = await text(page, '.chain');
     expect(chain).toContain('Delegering fra Kommunedirektøren til Direktør (Helse og velferd)');

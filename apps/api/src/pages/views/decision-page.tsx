@@ -48,7 +48,7 @@ export const decisionPage = async (context: PageContext, eventId: string): Promi
             <p>
               {decision.kind}: {decision.summary}
             </p>
-            <DecisionFacts decision={decision} names={names} />
+            <DecisionFacts decision={decision} names={names} parties={byId} />
             <p>
               Innenfor hjemmelen (omfang, beløpsgrense, i kraft):{' '}
               <Verdict holds={failure === undefined}>{failure?.message}</Verdict>
@@ -87,7 +87,7 @@ export const decisionPage = async (context: PageContext, eventId: string): Promi
                 I kraft på vedtaksdagen {dateNo(decision.decidedOn)}: <Verdict holds={true} />
               </p>
               <h3>Gitt ved vedtak</h3>
-              <DecisionFacts decision={delegation.grantedBy} names={names} />
+              <DecisionFacts decision={delegation.grantedBy} names={names} parties={byId} />
             </li>
           ))}
           {missing === undefined ? null : (

@@ -1,4 +1,4 @@
-import { Empty, authorityText, Head } from '../components';
+import { AuthorityName, Empty, Head } from '../components';
 import { bodyName, dateNo } from '../format';
 import type { BuiltPage, PageContext } from '../page-context';
 import { hrefAt } from '../page-time';
@@ -6,6 +6,10 @@ import { hrefAt } from '../page-time';
 /** The decision log (or the decisions made under one delegation), each linking to its chain of authority. */
 export const decisionsPage = async (context: PageContext, delegationId?: string): Promise<BuiltPage> => {
   const decisions = await context.read('DecisionLog', delegationId === undefined ? {} : { delegationId });
+  const names = (await context.overview()).unitNames;
+  const parties = new Map(
+    (await context.read('DelegationRegister')).map((delegation) => [delegation.delegationId, delegation]),
+  );
   const withoutAuthority = new Set(
     (await context.read('DecisionsWithoutAuthority')).map((failure) => failure.decision.eventId),
   );
@@ -33,7 +37,9 @@ export const decisionsPage = async (context: PageContext, delegationId?: string)
                   </a>
                 </td>
                 <td>{decision.caseNumber}</td>
-                <td>{authorityText(decision.authority)}</td>
+                <td>
+                  <AuthorityName authority={decision.authority} parties={parties} names={names} />
+                </td>
                 <td>
                   {withoutAuthority.has(decision.eventId) ? (
                     <span class="fails">Uten gyldig hjemmel</span>

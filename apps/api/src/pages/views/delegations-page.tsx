@@ -1,5 +1,5 @@
 import type { QueryAnswer } from '@styring/nestjs';
-import { authorityText, Empty, Head, HolderName, Scope } from '../components';
+import { AuthorityName, Empty, Head, HolderName, Scope } from '../components';
 import { bodyName, dateNo } from '../format';
 import type { BuiltPage, PageContext } from '../page-context';
 import { hrefAt } from '../page-time';
@@ -31,6 +31,7 @@ export const delegationsPage = async (context: PageContext): Promise<BuiltPage> 
   const names = (await context.overview()).unitNames;
   const failures = await context.read('DecisionsWithoutAuthority');
   const delegations = await context.readOnDay('DelegationRegister');
+  const parties = new Map(delegations.map((delegation) => [delegation.delegationId, delegation]));
   const day = context.day.slice(0, 10);
   const statuses = delegations.map((delegation) => statusOf(delegation, day));
   const count = (className: string) => statuses.filter((status) => status.className === className).length;
@@ -95,7 +96,13 @@ export const delegationsPage = async (context: PageContext): Promise<BuiltPage> 
                   {delegation.grantedBy.decision.meeting === undefined ? null : (
                     <>, {delegation.grantedBy.decision.meeting}</>
                   )}{' '}
-                  ({authorityText(delegation.grantedBy.decision.authority)})
+                  (
+                  <AuthorityName
+                    authority={delegation.grantedBy.decision.authority}
+                    parties={parties}
+                    names={names}
+                  />
+                  )
                   {delegation.grantedBy.correctedAt === undefined ? null : (
                     <span class="late"> Korrigert</span>
                   )}
@@ -108,7 +115,12 @@ export const delegationsPage = async (context: PageContext): Promise<BuiltPage> 
                       {bodyName(delegation.revoked.decision.body)}{' '}
                       {dateNo(delegation.revoked.decision.decidedOn)}, sak{' '}
                       {delegation.revoked.decision.caseNumber} (
-                      {authorityText(delegation.revoked.decision.authority)})
+                      <AuthorityName
+                        authority={delegation.revoked.decision.authority}
+                        parties={parties}
+                        names={names}
+                      />
+                      )
                     </dd>
                   </>
                 )}
@@ -119,7 +131,9 @@ export const delegationsPage = async (context: PageContext): Promise<BuiltPage> 
                       <li>
                         {link.delegationId}: <HolderName holder={link.from} names={names} /> →{' '}
                         <HolderName holder={link.to} names={names} />, gitt {dateNo(link.grantedBy.decidedOn)}{' '}
-                        (sak {link.grantedBy.caseNumber}, {authorityText(link.grantedBy.authority)})
+                        (sak {link.grantedBy.caseNumber},{' '}
+                        <AuthorityName authority={link.grantedBy.authority} parties={parties} names={names} />
+                        )
                       </li>
                     ))}
                   </ol>
