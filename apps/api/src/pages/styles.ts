@@ -33,7 +33,7 @@ h3 { font-size: 1.05rem; margin: 1.2rem 0 .4rem; }
 .time legend { font-weight: 700; padding: 0; margin-bottom: .3rem; }
 .time label { display: block; font-weight: 600; }
 .time input, .time select { font: inherit; padding: .2rem .3rem; }
-.hint, .muted { color: var(--muted); font-size: .9rem; }
+.hint, .muted { color: var(--muted); font-size: .9em; }
 .now { margin: .3rem 0 0; }
 table { border-collapse: collapse; width: 100%; margin: .4rem 0 1rem; }
 caption { text-align: left; font-weight: 600; padding: .2rem 0; }
