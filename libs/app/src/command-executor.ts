@@ -136,7 +136,14 @@ export const createCommandExecutor = (
     keepsSnapshots(store) ? { store } : undefined,
   );
   const handlerWith = (newId: (indexInBatch: number) => string) =>
-    commandHandler({ store, decider: governanceDecider, serde: governanceEventSerde, newId });
+    // Conflicts across processes (service instances, the CLI beside a service) retry out of step.
+    commandHandler({
+      store,
+      decider: governanceDecider,
+      serde: governanceEventSerde,
+      newId,
+      random: Math.random,
+    });
   const handle = handlerWith(() => runtime.newId());
 
   const runNow = async (

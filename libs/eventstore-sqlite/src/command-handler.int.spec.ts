@@ -42,13 +42,14 @@ describe('the command handler on the SQLite store', () => {
   let ids: number;
   const delays: number[] = [];
 
-  const handlerFor = (decide: Decider<Command, Event, number>['decide']) =>
+  const handlerFor = (decide: Decider<Command, Event, number>['decide'], random?: () => number) =>
     commandHandler({
       store,
       decider: { decide, evolve: (total, event) => total + event.amount, initialState: 0 },
       serde,
       newId: () => `event-${++ids}`,
       sleep: async (ms) => void delays.push(ms),
+      ...(random === undefined ? {} : { random }),
     });
 
   const addPositive: Decider<Command, Event, number>['decide'] = (command) =>
@@ -114,6 +115,35 @@ describe('the command handler on the SQLite store', () => {
         'theirs',
         'event-2',
       ]);
+    } finally {
+      await other.close();
+    }
+  });
+
+  it('spreads each retry over the second half of its doubled delay when given random numbers', async () => {
+    const other: EventStore = openSqliteEventStore({ file: temporary.file });
+    const draws = [0, 0.5, 0.75];
+    let attempts = 0;
+    // Another writer gets in between read and append on each of the first three attempts.
+    const handle = handlerFor(
+      (command, state, context) => {
+        if (++attempts <= 3) {
+          void other.appendToStream(
+            'budget-1',
+            [{ ...newEvent('added', { amount: 1 }), eventId: `theirs-${attempts}` }],
+            {
+              expectedRevision: 'any',
+            },
+          );
+        }
+        return addPositive(command, state, context);
+      },
+      () => draws.shift() ?? 0,
+    );
+    try {
+      const result = await handle('budget-1', { add: 5 }, metadata, undefined)();
+      expect(E.isRight(result) && result.right.revision).toBe(3n);
+      expect(delays).toEqual([2.5, 7.5, 17.5]);
     } finally {
       await other.close();
     }

@@ -87,6 +87,12 @@ export interface CommandHandlerDependencies<Command, Event, State, Context> {
   readonly newId: (indexInBatch: number) => string;
   readonly retry?: RetryPolicy;
   readonly sleep?: (ms: number) => Promise<void>;
+  /**
+   * A number in [0, 1) that spreads each retry's wait over the second half of its delay, so that writers
+   * in several processes that conflicted once do not retry in lockstep and conflict again. Without it
+   * every wait is the whole delay (the port draws no random numbers itself).
+   */
+  readonly random?: () => number;
 }
 
 export interface HandleOptions {
@@ -130,7 +136,8 @@ export const commandHandler =
         const retried =
           failure === 'ConsistencyConflict' || (failure === 'ConcurrencyError' && retriesRevision);
         if (!retried || attempt >= retry.maxAttempts) return outcome;
-        await sleep(retry.initialDelayMs * 2 ** (attempt - 1));
+        const delay = retry.initialDelayMs * 2 ** (attempt - 1);
+        await sleep(deps.random === undefined ? delay : (delay * (1 + deps.random())) / 2);
       }
     } catch (error) {
       return E.left<HandleFailure>({ _tag: 'StoreFailure', error });
