@@ -122,8 +122,8 @@ const isIdentityLeaf = (codec: t.Mixed): boolean =>
   codec instanceof t.KeyofType;
 
 /**
- * A leaf as a check of its own, so that each field costs no call through io-ts' `is`: strings, numbers and
- * literals are tested inline, the others through their `is`.
+ * A leaf as a check of its own, so that each field costs no call through io-ts' `is`: strings, numbers,
+ * literals and `keyof` are tested inline, the others through their `is`.
  */
 const compileLeaf = (codec: t.Mixed): CompiledDecoder => {
   if (codec instanceof t.StringType) return (u) => (typeof u === 'string' ? u : invalid);
@@ -131,6 +131,10 @@ const compileLeaf = (codec: t.Mixed): CompiledDecoder => {
   if (codec instanceof t.LiteralType) {
     const literal: unknown = codec.value;
     return (u) => (u === literal ? u : invalid);
+  }
+  if (codec instanceof t.KeyofType) {
+    const keys = codec.keys as object;
+    return (u) => (typeof u === 'string' && Object.hasOwn(keys, u) ? u : invalid);
   }
   const is = codec.is;
   return (u) => (is(u) ? u : invalid);
