@@ -34,11 +34,7 @@ export class EventIdIndex {
 
   /** Where these ids are recorded in the stream (ids not in it are left out). Call inside the write transaction. */
   whereRecorded(streamId: string, eventIds: readonly string[]): RecordedEventId[] {
-    let known = this.#streams.get(streamId);
-    if (known === undefined) {
-      known = { revisions: new Map(), seenUpTo: -1n };
-      this.#streams.set(streamId, known);
-    }
+    const known = this.#known(streamId);
     for (const [streamRevision, globalPosition, eventId] of this.#statements.streamEventIdsAfter.iterate(
       streamId,
       known.seenUpTo,
@@ -46,10 +42,33 @@ export class EventIdIndex {
       if (!known.revisions.has(eventId)) known.revisions.set(eventId, { streamRevision, globalPosition });
       known.seenUpTo = streamRevision;
     }
-    const revisions = known.revisions;
-    return eventIds.flatMap((eventId) => {
-      const where = revisions.get(eventId);
-      return where === undefined ? [] : [{ eventId, streamId, ...where }];
-    });
+    const found: RecordedEventId[] = [];
+    for (const eventId of eventIds) {
+      const where = known.revisions.get(eventId);
+      if (where !== undefined) found.push({ eventId, streamId, ...where });
+    }
+    return found;
+  }
+
+  /**
+   * Learns the events this handle has just inserted, in the same write transaction and right after its
+   * `whereRecorded`: nothing else can have been written to the stream in between, so the next append to it
+   * need not read them back (that read was a tenth of a batched append's time).
+   */
+  appended(streamId: string, events: readonly RecordedEventId[]): void {
+    const known = this.#known(streamId);
+    for (const { eventId, streamRevision, globalPosition } of events) {
+      if (!known.revisions.has(eventId)) known.revisions.set(eventId, { streamRevision, globalPosition });
+      known.seenUpTo = streamRevision;
+    }
+  }
+
+  #known(streamId: string): StreamIds {
+    let known = this.#streams.get(streamId);
+    if (known === undefined) {
+      known = { revisions: new Map(), seenUpTo: -1n };
+      this.#streams.set(streamId, known);
+    }
+    return known;
   }
 }

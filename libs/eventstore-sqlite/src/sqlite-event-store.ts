@@ -17,6 +17,7 @@ import {
   type ReadEventOptions,
   type ReadStreamOptions,
   type RecordedEvent,
+  type RecordedEventId,
   type SerializedEvent,
   type Snapshot,
   type SnapshotStore,
@@ -242,6 +243,7 @@ class SqliteStore implements SqliteEventStore {
     if (changed !== undefined) return consistencyConflict(streamId, condition?.after, changed);
     let revision = current ?? -1n;
     let position = 0n;
+    const appended: RecordedEventId[] = [];
     for (const row of rows) {
       revision += 1n;
       const inserted = this.#statements.insert.run(
@@ -255,7 +257,9 @@ class SqliteStore implements SqliteEventStore {
         recordedAt,
       );
       position = inserted.lastInsertRowid as bigint;
+      appended.push({ eventId: row.eventId, streamId, streamRevision: revision, globalPosition: position });
     }
+    this.#eventIds.appended(streamId, appended);
     return { _tag: 'Appended', nextExpectedRevision: revision, lastPosition: position };
   }
 
