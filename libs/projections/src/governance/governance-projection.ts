@@ -135,5 +135,6 @@ export const governanceProjection = (
       });
     },
     reset: (tx) => versionedTablesIn(tx).reset(spec.name, spec.tables),
+    caughtUp: (tx) => versionedTablesIn(tx).completeIndexes(spec.tables),
   };
 };

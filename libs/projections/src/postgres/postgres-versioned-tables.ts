@@ -1,7 +1,13 @@
 import type { ClientBase } from 'pg';
 import { bookkeepingColumns } from '../governance/fact-changes';
 import type { VersionedTableStore } from '../read-models/versioned-table-store';
-import type { SqlValue, VersionedTable } from '../sqlite/versioned-table';
+import {
+  createIndexSql,
+  positionIndex,
+  secondaryIndexes,
+  type SqlValue,
+  type VersionedTable,
+} from '../sqlite/versioned-table';
 import { postgresArrayType, postgresColumnType } from './postgres-column-types';
 
 /** The bookkeeping columns of every versioned table (see `VersionedTable`), in SQLite's types. */
@@ -33,13 +39,12 @@ export const postgresVersionedTables = (client: ClientBase): VersionedTableStore
       const columns = allColumns(table).map(([name, type]) => `${name} ${postgresColumnType(type)}`);
       await client.query(`DROP TABLE IF EXISTS ${table.name}`);
       await client.query(`CREATE TABLE ${table.name} (${columns.join(', ')})`);
-      for (const index of [['position'], ...(table.indexes ?? [])]) {
-        await client.query(
-          `CREATE INDEX ${table.name}_by_${index.join('_')} ON ${table.name} (${index.join(', ')})`,
-        );
-      }
+      await client.query(createIndexSql(positionIndex(table)));
     }
     await client.query('DELETE FROM projection_revisions WHERE projection = $1', [projection]);
+  },
+  async completeIndexes(tables) {
+    for (const index of tables.flatMap(secondaryIndexes)) await client.query(createIndexSql(index));
   },
   async revisions(projection, eventIds) {
     const { rows } = await client.query<{ event_id: string; recorded: string }>(

