@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import type { CommandSpec } from './command-spec';
 import { commandOfEvent, commandSpecs, eventSpecs } from './command-specs';
 import { commandTypes } from './command-types';
@@ -5,6 +6,8 @@ import { deciders } from './deciders';
 import { decisionTypes } from './decisions';
 import type { PrioritizeProject, ProjectPrioritized } from './portfolio/ranking-messages';
 import { isRole } from './shared/roles';
+import { arbitraryOf } from './testing/arbitrary-of';
+import { councilDecision, councilToChiefExecutive } from './testing/fixtures';
 import { sampleHistory, sampleStreamIds } from './testing/sample-history';
 import { streamCategories } from './stream-categories';
 import { streamFor } from './stream-for';
@@ -70,6 +73,37 @@ describe('the command specs, from which every registry is derived', () => {
       .map(({ type }) => type);
     expect(readAsDecisions.sort()).toEqual(carryDecision.sort());
     expect([...decisionTypes].sort()).toEqual(carryDecision.sort());
+  });
+
+  it.each(events.filter(({ event }) => event.decision !== undefined))(
+    '$type: its decision summary names commands in Norwegian, never by their identifiers',
+    ({ event }) => {
+      const summary = event.decision!.summary as (event: unknown) => string;
+      fc.assert(
+        fc.property(arbitraryOf(event.codec), (recorded) => {
+          const text = summary(recorded);
+          for (const type of commandTypes) expect(text).not.toContain(type);
+        }),
+        { numRuns: 50 },
+      );
+    },
+  );
+
+  it('names a delegation’s commands and a plan revision’s changed fields in Norwegian', () => {
+    const delegated = commandSpecs.DelegateAuthority.events.AuthorityDelegated.decision.summary;
+    expect(delegated(councilToChiefExecutive)).toContain(
+      '(opprette enhet, legge ned enhet, delegere myndighet, vedta plan',
+    );
+    const revised = commandSpecs.RevisePlan.events.PlanRevised.decision.summary;
+    expect(
+      revised({
+        type: 'PlanRevised',
+        planId: 'kommuneplan',
+        decision: councilDecision(),
+        title: 'Kommuneplanens samfunnsdel 2024–2036',
+        goals: [],
+      }),
+    ).toBe('Plan kommuneplan revidert (endret: tittel, mål)');
   });
 
   it("puts each command of the sample history on a stream of its decider's category", () => {

@@ -15,6 +15,7 @@ export * from './shared/nok';
 // The types of the exported codecs: with an `exports` map, other packages can name them only from here.
 export type { ExpectingType, RefinedType } from './shared/expectation';
 export type { StructOf, StructType } from './shared/struct';
+export * from './command-labels';
 export * from './command-types';
 
 // Commands and events, by area

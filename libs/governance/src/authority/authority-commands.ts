@@ -1,3 +1,4 @@
+import { commandLabels } from '../command-labels';
 import type { CommandSpec } from '../command-spec';
 import { planKindLabels } from '../plans/plan-kinds';
 import { bodyLabels } from '../shared/bodies';
@@ -13,7 +14,7 @@ const holderLabel = (holder: Holder) =>
 
 const scopeLabel = (scope: DelegationScope) =>
   [
-    scope.commandTypes.join(', '),
+    scope.commandTypes.map((type) => commandLabels[type]).join(', '),
     scope.planKinds === undefined
       ? undefined
       : `plantyper: ${scope.planKinds.map((k) => planKindLabels[k]).join(', ')}`,

@@ -15,6 +15,15 @@ import { planKindLabels } from './plan-kinds';
 
 const planStream = streamById('plan', 'planId');
 const planRoles = [secretariatRole, ...lineRoles];
+/** A revision's summary names what it changed, in Norwegian. */
+const revisedFieldLabels = [
+  ['title', 'tittel'],
+  ['period', 'periode'],
+  ['parentPlans', 'overordnede planer'],
+  ['goals', 'mål'],
+  ['assignments', 'oppdrag'],
+  ['documentReference', 'dokumentreferanse'],
+] as const;
 
 /** Plans adopted, revised and retired, one `plan-{id}` stream each. */
 export const planCommands = {
@@ -50,10 +59,9 @@ export const planCommands = {
         label: 'Plan revidert',
         decision: {
           summary: (e) => {
-            const changed = (
-              ['title', 'period', 'parentPlans', 'goals', 'assignments', 'documentReference'] as const
-            )
-              .filter((field) => e[field] !== undefined)
+            const changed = revisedFieldLabels
+              .filter(([field]) => e[field] !== undefined)
+              .map(([, label]) => label)
               .join(', ');
             return `Plan ${e.planId} revidert${changed === '' ? '' : ` (endret: ${changed})`}`;
           },

@@ -52,8 +52,8 @@ export const decisionEventTypes: readonly GovernanceEventType[] = decisionTypes;
  */
 export const decisionLogProjectionSpec: GovernanceProjectionSpec = {
   name: decisionLogName,
-  version: 3,
-  handledHash: '9276162c95b9',
+  version: 4,
+  handledHash: 'e14adb1a4eae',
   everyDecision: true,
   tables: [decisionLogTable],
   events: {

@@ -83,7 +83,7 @@ describe('the read models’ query indexes', () => {
     suite(
       () => {
         const db = store.openConnection();
-        return { ...sqliteReadModelDatabase(db), close: async () => db.close() };
+        return { ...sqliteReadModelDatabase(db), close: async () => void db.close() };
       },
       () => store,
     );
