@@ -33,8 +33,8 @@ const sections: readonly Section[] = [
   },
   {
     title:
-      'Projections: rebuild every read model from a synthetic governance history, at two lengths to show ' +
-      'that memory stays flat (BENCH_PROJECTION_EVENTS)',
+      'Projections: rebuild every read model from a synthetic governance history, on SQLite and on ' +
+      'PostgreSQL, at two lengths to show that memory stays flat (BENCH_PROJECTION_EVENTS)',
     run: () => projectionsBenchmark(),
   },
   {
