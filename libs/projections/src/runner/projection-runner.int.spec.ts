@@ -197,6 +197,34 @@ const runnerSuite = (openReadModels: (db: Database.Database) => ReadModelDatabas
     );
   });
 
+  it('lets projections finish a rebuild when a catch-up reaches the end, not at every catch-up', async () => {
+    let finished = 0;
+    const finishing = { ...seenProjection('finishing'), caughtUp: () => void finished++ };
+    await append(20);
+    const first = runnerFor([finishing]);
+    await first.catchUp();
+    expect(finished).toBe(1);
+    await append(3);
+    await first.catchUp();
+    await first.catchUp();
+    expect(finished).toBe(1);
+
+    // A rebuild stopped part-way finishes at the next catch-up that gets to the end.
+    let stops = 1;
+    const stopping: ProjectionRunner<ReadModelTx> = runnerFor([finishing], {
+      onProgress: () => {
+        if (stops-- > 0) void stopping.stop();
+      },
+    });
+    await stopping.rebuild();
+    expect(finished).toBe(1);
+    await stopping.catchUp();
+    expect(finished).toBe(2);
+    await stopping.catchUp();
+    expect(finished).toBe(2);
+    expect(await positionsIn('finishing')).toEqual(await allPositions(store));
+  });
+
   it('reports progress per batch with the number of events to read', async () => {
     await append(20);
     const progress: CatchUpProgress[] = [];

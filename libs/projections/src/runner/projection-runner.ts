@@ -67,6 +67,12 @@ export class ProjectionRunner<Transaction> {
   private passesStarted = 0;
   /** `rebuild` calls while following: a live pass must not start on a read model reset meanwhile. */
   private resets = 0;
+  /**
+   * Whether the projections' `caughtUp` is due at the end of the next complete catch-up: at this runner's
+   * first (a rebuild may have been interrupted before it started), and after any pass that began a rebuild.
+   * Not at every catch-up: a service catches up before each query, and that must stay cheap.
+   */
+  private finishDue = true;
   private readonly catchUpListeners = new Set<{ after: number; resolve: () => void }>();
   private readonly waiters = new Set<{ position: bigint; resolve: () => void }>();
 
@@ -187,6 +193,7 @@ export class ProjectionRunner<Transaction> {
     const passNumber = ++this.passesStarted;
     const resetsBefore = this.resets;
     const { start, rebuilding } = await this.options.store.transaction((tx) => this.startPass(tx));
+    if (rebuilding.length > 0) this.finishDue = true;
     // A live pass follows on from a catch-up; anything reset since needs a catch-up first.
     if (live && (start !== caughtUpTo || this.resets !== resetsBefore)) return 'restart';
     // stop() found no subscription to close while the checkpoints were read (an async store): do not open one.
@@ -202,7 +209,7 @@ export class ProjectionRunner<Transaction> {
       // A live subscription must be closed before leaving the loop: its pending read only ends that way.
       await subscription?.close();
       if (how === 'done' && !live) {
-        await this.finishCatchUp();
+        if (this.finishDue) await this.finishCatchUp();
         this.caughtUp(passNumber);
       }
       return how;
@@ -230,10 +237,12 @@ export class ProjectionRunner<Transaction> {
   /** Lets every projection finish what it put off until the end of the log (see `caughtUp`). */
   private async finishCatchUp(): Promise<void> {
     const finishing = this.projections.filter((projection) => projection.caughtUp !== undefined);
-    if (finishing.length === 0) return;
-    await this.options.store.transaction((tx) =>
-      forEachInOrder(finishing, (projection) => projection.caughtUp?.(tx)),
-    );
+    if (finishing.length > 0) {
+      await this.options.store.transaction((tx) =>
+        forEachInOrder(finishing, (projection) => projection.caughtUp?.(tx)),
+      );
+    }
+    this.finishDue = false;
   }
 
   private caughtUp(passNumber: number): void {
