@@ -225,6 +225,36 @@ const runnerSuite = (openReadModels: (db: Database.Database) => ReadModelDatabas
     expect(await positionsIn('finishing')).toEqual(await allPositions(store));
   });
 
+  it('opens no transaction for a catch-up when nothing was appended since its last one', async () => {
+    let transactions = 0;
+    const counted = readModels.store;
+    readModels = {
+      ...readModels,
+      store: {
+        checkpoints: counted.checkpoints,
+        transaction: (work) => {
+          transactions++;
+          return counted.transaction(work);
+        },
+      },
+    };
+    await append(10);
+    const runner = runnerFor([seenProjection('quiet')]);
+    await runner.catchUp();
+    const afterFirst = transactions;
+    expect(await runner.catchUp()).toBe(await runner.catchUp());
+    expect(transactions).toBe(afterFirst);
+
+    const last = await append(2);
+    expect(await runner.catchUp()).toBe(last);
+    expect(transactions).toBeGreaterThan(afterFirst);
+    expect(await positionsIn('quiet')).toEqual(await allPositions(store));
+
+    // A rebuild replays the log even though nothing new was appended.
+    await runner.rebuild('quiet');
+    expect(await positionsIn('quiet')).toEqual(await allPositions(store));
+  });
+
   it('reports progress per batch with the number of events to read', async () => {
     await append(20);
     const progress: CatchUpProgress[] = [];

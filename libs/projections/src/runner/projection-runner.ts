@@ -73,6 +73,11 @@ export class ProjectionRunner<Transaction> {
    * Not at every catch-up: a service catches up before each query, and that must stay cheap.
    */
   private finishDue = true;
+  /**
+   * Where this runner's last catch-up ended, when it got to the end of the log and nothing was reset since:
+   * a catch-up that then finds nothing appended after it has nothing to do.
+   */
+  private completedUpTo: { readonly position: bigint | undefined } | undefined;
   private readonly catchUpListeners = new Set<{ after: number; resolve: () => void }>();
   private readonly waiters = new Set<{ position: bigint; resolve: () => void }>();
 
@@ -113,6 +118,11 @@ export class ProjectionRunner<Transaction> {
     if (this.following !== undefined)
       throw new Error('the runner is following the log: use waitUntil(position)');
     this.stopRequested = false;
+    // A service catches up before every query: when nothing was appended since, that costs one read of the
+    // log's end, not a write transaction that would wait for (and hold up) the appends.
+    if (this.completedUpTo !== undefined && !(await this.appendedAfter(this.completedUpTo.position))) {
+      return this.lowest;
+    }
     for (;;) {
       const end = await this.pass(false);
       if (end === 'done' || end === 'stopped') return this.lowest;
@@ -131,6 +141,7 @@ export class ProjectionRunner<Transaction> {
       }
       return projection;
     });
+    this.completedUpTo = undefined;
     await this.options.store.transaction((tx) =>
       forEachInOrder(projections, (projection) => this.reset(projection, tx)),
     );
@@ -192,6 +203,7 @@ export class ProjectionRunner<Transaction> {
   private async pass(live: boolean, caughtUpTo?: bigint): Promise<PassEnd> {
     const passNumber = ++this.passesStarted;
     const resetsBefore = this.resets;
+    this.completedUpTo = undefined;
     const { start, rebuilding } = await this.options.store.transaction((tx) => this.startPass(tx));
     if (rebuilding.length > 0) this.finishDue = true;
     // A live pass follows on from a catch-up; anything reset since needs a catch-up first.
@@ -210,6 +222,7 @@ export class ProjectionRunner<Transaction> {
       await subscription?.close();
       if (how === 'done' && !live) {
         if (this.finishDue) await this.finishCatchUp();
+        this.completedUpTo = { position: this.lowest };
         this.caughtUp(passNumber);
       }
       return how;
@@ -232,6 +245,12 @@ export class ProjectionRunner<Transaction> {
       this.subscription = undefined;
       await subscription?.close();
     }
+  }
+
+  /** Whether the log holds an event after `position` (`undefined`: any event at all). */
+  private async appendedAfter(position: bigint | undefined): Promise<boolean> {
+    for await (const _event of this.options.events.readAll({ after: position, maxCount: 1 })) return true;
+    return false;
   }
 
   /** Lets every projection finish what it put off until the end of the log (see `caughtUp`). */
