@@ -27,7 +27,9 @@ describe('styring show', () => {
     const csv = await show('decision-log', '--body', 'kommunestyret', '--format', 'csv');
     expect(csv.code).toBe(0);
     expect(
-      csv.stdout.startsWith('\uFEFFHendelses-ID;Hendelsestype;Type;Sammendrag;Organ;Vedtaksdato;Saksnummer;'),
+      csv.stdout.startsWith(
+        '\uFEFFHendelses-ID;Hendelsestype;Type;Sammendrag;Organ;Organ (navn);Vedtaksdato;Saksnummer;',
+      ),
     ).toBe(true);
     const rows = csv.stdout.split('\r\n').filter((line) => line !== '');
     expect(rows).toHaveLength(entries.length + 1);

@@ -52,12 +52,13 @@ const cellText = (value: unknown): string => {
   return JSON.stringify(value, bigintsAsText);
 };
 
-/** The cell of one column in one item. */
-export const cellOf = (item: unknown, path: ColumnPath): string =>
-  cellText(
-    path.reduce<unknown>(
-      (value, name) =>
-        typeof value === 'object' && value !== null ? (value as Record<string, unknown>)[name] : undefined,
-      item,
-    ),
+/** The value of one column in one item (`undefined` where the item has none). */
+export const valueAt = (item: unknown, path: ColumnPath): unknown =>
+  path.reduce<unknown>(
+    (value, name) =>
+      typeof value === 'object' && value !== null ? (value as Record<string, unknown>)[name] : undefined,
+    item,
   );
+
+/** The cell of one column in one item. */
+export const cellOf = (item: unknown, path: ColumnPath): string => cellText(valueAt(item, path));

@@ -1,7 +1,8 @@
 import { CSV_BOM, csvRow } from '@styring/audit-export';
 import type * as t from 'io-ts';
-import { cellOf, columnsOf } from './answer-columns';
+import { cellOf, type ColumnPath, columnsOf, valueAt } from './answer-columns';
 import { columnHeader } from './column-headers';
+import { displayNamesOf, namesCell } from './display-names';
 
 export const csvMediaType = 'text/csv; charset=utf-8';
 
@@ -11,15 +12,31 @@ export interface CsvTable {
   readonly row: (item: unknown) => string;
 }
 
+interface CsvColumn {
+  readonly header: string;
+  readonly cell: (item: unknown) => string;
+}
+
+/** A column of the item, and beside it the Norwegian names of its values when they are slugs. */
+const csvColumnsOf = (column: ColumnPath): CsvColumn[] => {
+  const own = { header: columnHeader(column), cell: (item: unknown) => cellOf(item, column) };
+  const names = displayNamesOf(column);
+  if (names === undefined) return [own];
+  return [own, { header: `${own.header} (navn)`, cell: (item) => namesCell(valueAt(item, column), names) }];
+};
+
 /**
  * The CSV of a list for spreadsheets, written by the audit export's own CSV writer (`;`, CRLF, RFC 4180
  * quoting, formula guard) after a UTF-8 byte order mark: columns from the item's codec (or those given)
- * with Norwegian headers.
+ * with Norwegian headers, and the Norwegian names beside slugs (`Organ (navn)`).
  */
-export const csvTableOf = (itemCodec: t.Mixed, columns = columnsOf(itemCodec)): CsvTable => ({
-  header: CSV_BOM + csvRow(columns.map(columnHeader)),
-  row: (item) => csvRow(columns.map((column) => cellOf(item, column))),
-});
+export const csvTableOf = (itemCodec: t.Mixed, columns = columnsOf(itemCodec)): CsvTable => {
+  const csvColumns = columns.flatMap(csvColumnsOf);
+  return {
+    header: CSV_BOM + csvRow(csvColumns.map((column) => column.header)),
+    row: (item) => csvRow(csvColumns.map((column) => column.cell(item))),
+  };
+};
 
 /** A list answer as CSV: the header, then one row per item. */
 export const csvOf = (itemCodec: t.Mixed, items: readonly unknown[]): string => {
