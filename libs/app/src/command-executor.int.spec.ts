@@ -99,6 +99,9 @@ class Interleaved implements EventStore {
   readEvent(eventId: string) {
     return this.store.readEvent(eventId);
   }
+  lastPosition() {
+    return this.store.lastPosition();
+  }
   close() {
     return this.store.close();
   }

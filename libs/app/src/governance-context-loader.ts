@@ -35,9 +35,9 @@ const decode = (recorded: RecordedEvent) => {
 const factEventTypes = [...new Set(Object.values(governanceFactEventTypes).flat())];
 
 /**
- * The context, and the global position of the last fact it was read up to (absent: the log held none). The
- * events after it and before the end of the log change no fact, so a decision's append condition ("no fact
- * of a kind it read after this position") means the same as it would from the end of the log.
+ * The context, and the global position the log was read up to (absent: the log held nothing): every fact up
+ * to it is in the context, so a decision's append condition is "no fact of a kind it read after this
+ * position".
  */
 export interface LoadedContext {
   readonly context: GovernanceContext;
@@ -73,7 +73,13 @@ export const governanceContextLoader = (
 ): (() => Promise<LoadedContext>) => {
   const snapshotEvery = snapshots?.every ?? SNAPSHOT_EVERY;
   let context = emptyGovernanceContext(configuration);
+  /** The last fact folded: where a snapshot ends. */
   let position: bigint | undefined;
+  /**
+   * Where the last read of the log ended, at or after the last fact: the next one starts there, so the
+   * other events (most of a long history) are scanned once, not at every command until the next fact.
+   */
+  let readTo: bigint | undefined;
   let resumed = snapshots === undefined;
   let foldedSinceSnapshot = 0;
   let lastEventId = '';
@@ -89,6 +95,7 @@ export const governanceContextLoader = (
       if (recorded.eventId !== stored.lastEventId || recorded.globalPosition !== snapshot.position) return;
       ({ context, lastEventId } = stored);
       position = snapshot.position;
+      readTo = snapshot.position;
     }
   };
 
@@ -97,17 +104,21 @@ export const governanceContextLoader = (
       await resume(snapshots.store);
       resumed = true;
     }
-    const filter = { eventTypes: factEventTypes };
-    const fold = new GovernanceContextFold(context);
-    for await (const recorded of store.readAll(
-      position === undefined ? { filter } : { after: position, filter },
-    )) {
-      fold.add(decode(recorded), recorded.eventId);
-      position = recorded.globalPosition;
-      lastEventId = recorded.eventId;
-      foldedSinceSnapshot += 1;
+    // Up to where the log ends now; what is appended meanwhile is read by the next catch-up.
+    const end = await store.lastPosition();
+    if (end !== undefined && (readTo === undefined || end > readTo)) {
+      const filter = { eventTypes: factEventTypes };
+      const fold = new GovernanceContextFold(context);
+      const after = readTo === undefined ? {} : { after: readTo };
+      for await (const recorded of store.readAll({ ...after, to: end, filter })) {
+        fold.add(decode(recorded), recorded.eventId);
+        position = recorded.globalPosition;
+        lastEventId = recorded.eventId;
+        foldedSinceSnapshot += 1;
+      }
+      context = fold.result();
+      readTo = end;
     }
-    context = fold.result();
     if (snapshots !== undefined && position !== undefined && foldedSinceSnapshot >= snapshotEvery) {
       await snapshots.store.writeSnapshot(
         contextSnapshotName,
@@ -115,7 +126,7 @@ export const governanceContextLoader = (
       );
       foldedSinceSnapshot = 0;
     }
-    return position === undefined ? { context } : { context, position };
+    return readTo === undefined ? { context } : { context, position: readTo };
   };
   return coalesced(catchUp);
 };

@@ -201,6 +201,14 @@ export class EsdbEventStore implements EventStore {
     return subscription;
   }
 
+  /** The commit position of the last record in `$all`, system records included. */
+  async lastPosition(): Promise<bigint | undefined> {
+    this.#ensureOpen();
+    const read = this.#client.readAll({ direction: BACKWARDS, fromPosition: END, maxCount: 1 });
+    for await (const resolved of this.#iterate(read)) return resolved.event?.position.commit;
+    return undefined;
+  }
+
   async streamExists(streamId: string): Promise<boolean> {
     this.#ensureOpen();
     for await (const _ of this.#iterate(this.#client.readStream(streamId, { maxCount: 1 }))) return true;

@@ -337,6 +337,15 @@ export class PostgresEventStore implements EventStore, SnapshotStore {
     return rows.length > 0;
   }
 
+  async lastPosition(): Promise<bigint | undefined> {
+    this.#ensureOpen();
+    const [row] = await this.#query<{ position: string | null }>(
+      `SELECT max(global_position)::text AS position FROM ${this.#names.events}`,
+      [],
+    );
+    return row?.position == null ? undefined : BigInt(row.position);
+  }
+
   /** By the unique index on `event_id`. */
   async readEvent(eventId: string, options: ReadEventOptions = {}): Promise<RecordedEvent | undefined> {
     const [row] = await this.#readRows(

@@ -187,6 +187,10 @@ class SqliteStore implements SqliteEventStore {
     return this.#guard(() => this.#statements.streamExists.get(streamId) !== undefined);
   }
 
+  async lastPosition(): Promise<bigint | undefined> {
+    return this.#guard(() => (this.#statements.lastPosition.get() as bigint | null) ?? undefined);
+  }
+
   async readEvent(eventId: string, options: ReadEventOptions = {}): Promise<RecordedEvent | undefined> {
     const { streamId } = options;
     const row = this.#guard(

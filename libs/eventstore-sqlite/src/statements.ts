@@ -23,6 +23,7 @@ export interface Statements {
   readonly eventById: Statement;
   readonly eventInStreamById: Statement;
   readonly streamExists: Statement;
+  readonly lastPosition: Statement;
   readonly streamForwards: Statement;
   readonly streamBackwards: Statement;
   readonly all: AllStatement;
@@ -56,6 +57,7 @@ export const prepareStatements = (db: Database.Database): Statements => ({
     )
     .raw(),
   streamExists: db.prepare('SELECT 1 FROM events WHERE stream_id = ? LIMIT 1').pluck(),
+  lastPosition: db.prepare('SELECT max(global_position) FROM events').pluck().safeIntegers(true),
   streamForwards: db
     .prepare(
       `SELECT ${eventColumns} FROM events

@@ -3,6 +3,7 @@ import { appendContract } from './contract/append-contract';
 import { concurrencyContract } from './contract/concurrency-contract';
 import { consistencyContract } from './contract/consistency-contract';
 import { eventIdContract } from './contract/event-id-contract';
+import { lastPositionContract } from './contract/last-position-contract';
 import { payloadContract } from './contract/payload-contract';
 import { readAllContract } from './contract/read-all-contract';
 import { readEventContract } from './contract/read-event-contract';
@@ -61,6 +62,7 @@ export const describeEventStoreContract = (
     readStreamContract(context);
     readAllContract(context);
     readEventContract(context);
+    lastPositionContract(context);
     subscriptionContract(context);
     concurrencyContract(context);
     consistencyContract(context);

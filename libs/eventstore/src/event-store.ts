@@ -98,6 +98,12 @@ export interface EventReader {
    * adapter's README).
    */
   readEvent(eventId: string, options?: ReadEventOptions): Promise<RecordedEvent | undefined>;
+  /**
+   * A global position at or after the last event recorded now (`undefined` while nothing is): reading the
+   * log after it gives only what is appended later. A reader that filters the log (a few event types) reads
+   * up to it with `to` and resumes after it, so that the events it skipped are not scanned again.
+   */
+  lastPosition(): Promise<bigint | undefined>;
 }
 
 /** Following the global log as it grows. */
