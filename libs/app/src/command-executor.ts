@@ -8,6 +8,7 @@ import {
   type HandleFailure,
   type HandleOptions,
   keepsSnapshots,
+  StreamStates,
 } from '@styring/eventstore';
 import {
   defaultGovernanceConfiguration,
@@ -16,6 +17,7 @@ import {
   governanceDecider,
   type GovernanceEvent,
   governanceEventSerde,
+  type GovernanceState,
   streamFor,
 } from '@styring/governance';
 import { checkCaller } from './authority/caller-authority';
@@ -135,6 +137,8 @@ export const createCommandExecutor = (
     configuration,
     keepsSnapshots(store) ? { store } : undefined,
   );
+  // The streams decided on lately, folded: a command reads only what was appended to its stream since.
+  const states = new StreamStates<GovernanceState>();
   const handlerWith = (newId: (indexInBatch: number) => string) =>
     // Conflicts across processes (service instances, the CLI beside a service) retry out of step.
     commandHandler({
@@ -143,6 +147,7 @@ export const createCommandExecutor = (
       serde: governanceEventSerde,
       newId,
       random: Math.random,
+      states,
     });
   const handle = handlerWith(() => runtime.newId());
 

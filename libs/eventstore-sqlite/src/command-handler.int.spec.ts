@@ -4,9 +4,12 @@ import {
   commandHandler,
   type Decider,
   type EventSerde,
+  type EventReader,
   type EventStore,
+  type EventWriter,
   rejection,
   type RecordedEvent,
+  StreamStates,
 } from '@styring/eventstore';
 import { newEvent } from '@styring/eventstore-testkit';
 import { openSqliteEventStore, type SqliteEventStore } from './sqlite-event-store';
@@ -177,5 +180,49 @@ describe('the command handler on the SQLite store', () => {
     const result = await handlerFor(() => E.right([]))('budget-1', { add: 4 }, metadata, undefined)();
     expect(result).toEqual(E.right({ streamId: 'budget-1', events: [], revision: 0n }));
     expect(await collect(store.readAll())).toHaveLength(1);
+  });
+
+  it('with stream states, reads only what was appended since, also by another handle, and decides the same', async () => {
+    const states = new StreamStates<number>();
+    const reads: (bigint | undefined)[] = [];
+    const counting: EventReader & EventWriter = {
+      readStream: (streamId, options) => {
+        reads.push(options?.from);
+        return store.readStream(streamId, options);
+      },
+      readAll: (options) => store.readAll(options),
+      streamExists: (streamId) => store.streamExists(streamId),
+      readEvent: (eventId, options) => store.readEvent(eventId, options),
+      lastPosition: () => store.lastPosition(),
+      appendToStream: (streamId, events, options) => store.appendToStream(streamId, events, options),
+    };
+    // The running total must reach the decider: it refuses to pass 20.
+    const capped: Decider<Command, Event, number>['decide'] = (command, total) =>
+      total + command.add > 20
+        ? E.left(rejection('budget.over', 'Over rammen.', 'Over the budget.'))
+        : E.right([{ type: 'added', amount: command.add }]);
+    const handle = commandHandler({
+      store: counting,
+      decider: { decide: capped, evolve: (total, event) => total + event.amount, initialState: 0 },
+      serde,
+      newId: () => `event-${++ids}`,
+      states,
+    });
+    expect(E.isRight(await handle('budget-1', { add: 5 }, metadata, undefined)())).toBe(true);
+    expect(E.isRight(await handle('budget-1', { add: 5 }, metadata, undefined)())).toBe(true);
+    const other = openSqliteEventStore({ file: temporary.file });
+    try {
+      await other.appendToStream('budget-1', [{ ...newEvent('added'), data: { amount: 7 } }], {
+        expectedRevision: 1n,
+      });
+    } finally {
+      await other.close();
+    }
+    // 5 + 5 + 7 = 17: adding 4 passes 20 only if the other handle's 7 was read.
+    const refused = await handle('budget-1', { add: 4 }, metadata, undefined)();
+    expect(E.isLeft(refused) && refused.left._tag).toBe('DomainRejection');
+    expect(E.isRight(await handle('budget-1', { add: 3 }, metadata, undefined)())).toBe(true);
+    expect(reads).toEqual([undefined, 1n, 2n, 3n]);
+    expect(states.get('budget-1')).toEqual({ revision: 3n, state: 20 });
   });
 });

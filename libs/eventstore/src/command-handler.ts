@@ -7,6 +7,7 @@ import type { EventSerde, UndecodableEvent } from './event-serde';
 import type { EventReader, EventWriter } from './event-store';
 import type { CurrentRevision, ExpectedRevision } from './expected-revision';
 import type { EventMetadata, NewEvent } from './recorded-event';
+import type { StreamStates } from './stream-states';
 
 /** Who sends a command and when it takes effect; becomes every resulting event's metadata. */
 export interface CommandMetadata {
@@ -93,6 +94,11 @@ export interface CommandHandlerDependencies<Command, Event, State, Context> {
    * every wait is the whole delay (the port draws no random numbers itself).
    */
   readonly random?: () => number;
+  /**
+   * Streams folded by earlier commands: a command then reads only the events after the revision it has.
+   * Share one between the handlers of one process; without it every command reads its whole stream.
+   */
+  readonly states?: StreamStates<State>;
 }
 
 export interface HandleOptions {
@@ -152,14 +158,17 @@ const attemptOnce = async <Command, Event, State, Context>(
   { context, condition }: ConsultedContext<Context>,
   options: HandleOptions,
 ): Promise<E.Either<HandleFailure, Handled<Event>>> => {
-  let state = deps.decider.initialState;
-  let revision: CurrentRevision;
-  for await (const recorded of deps.store.readStream(streamId)) {
+  const folded = deps.states?.get(streamId);
+  let state = folded?.state ?? deps.decider.initialState;
+  let revision: CurrentRevision = folded?.revision;
+  const from = revision === undefined ? {} : { from: revision + 1n };
+  for await (const recorded of deps.store.readStream(streamId, from)) {
     const event = deps.serde.fromRecorded(recorded);
     if (E.isLeft(event)) return event;
     state = deps.decider.evolve(state, event.right);
     revision = recorded.streamRevision;
   }
+  if (revision !== undefined) deps.states?.set(streamId, { revision, state });
   const expectedRevision = options.expectedRevision ?? revision ?? 'no_stream';
   const decided = deps.decider.decide(command, state, context);
   if (E.isLeft(decided)) return decided;
@@ -186,6 +195,13 @@ const attemptOnce = async <Command, Event, State, Context>(
     ...(consulted === undefined ? {} : { condition: consulted }),
   });
   if (appended._tag !== 'Appended') return E.left(appended);
+  // What was appended is known: the next command on the stream need not read it back.
+  if (options.expectedRevision === undefined || options.expectedRevision === revision) {
+    deps.states?.set(streamId, {
+      revision: appended.nextExpectedRevision,
+      state: events.reduce(deps.decider.evolve, state),
+    });
+  }
   return E.right({
     streamId,
     events,

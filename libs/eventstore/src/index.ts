@@ -11,3 +11,4 @@ export * from './expected-revision';
 export * from './projection';
 export * from './recorded-event';
 export * from './snapshot-store';
+export * from './stream-states';
