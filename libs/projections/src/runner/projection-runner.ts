@@ -247,10 +247,10 @@ export class ProjectionRunner<Transaction> {
     }
   }
 
-  /** Whether the log holds an event after `position` (`undefined`: any event at all). */
+  /** Whether the log may hold an event after `position` (`undefined`: any event at all). */
   private async appendedAfter(position: bigint | undefined): Promise<boolean> {
-    for await (const _event of this.options.events.readAll({ after: position, maxCount: 1 })) return true;
-    return false;
+    const last = await this.options.events.lastPosition();
+    return last !== undefined && (position === undefined || last > position);
   }
 
   /** Lets every projection finish what it put off until the end of the log (see `caughtUp`). */
