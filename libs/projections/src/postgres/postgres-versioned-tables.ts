@@ -8,6 +8,7 @@ import {
   type SqlValue,
   type VersionedTable,
 } from '../sqlite/versioned-table';
+import { postgresArrayLiteral } from './postgres-array-literal';
 import { postgresArrayType, postgresColumnType } from './postgres-column-types';
 
 /** The bookkeeping columns of every versioned table (see `VersionedTable`), in SQLite's types. */
@@ -24,9 +25,9 @@ const allColumns = (table: VersionedTable): [string, string][] => [
   ...Object.entries(table.columns),
 ];
 
-/** Each column's values across `rows`, for one array parameter per column. */
-const columnArrays = (rows: readonly SqlValue[][], count: number): SqlValue[][] =>
-  Array.from({ length: count }, (_, column) => rows.map((row) => row[column] ?? null));
+/** Each column's values across `rows`, as one array literal parameter per column. */
+const columnArrays = (rows: readonly SqlValue[][], count: number): string[] =>
+  Array.from({ length: count }, (_, column) => postgresArrayLiteral(rows.map((row) => row[column] ?? null)));
 
 /**
  * The versioned tables in PostgreSQL, in the transaction's schema (its search path). A batch costs a few
