@@ -199,7 +199,7 @@ const attemptOnce = async <Command, Event, State, Context>(
   if (options.expectedRevision === undefined || options.expectedRevision === revision) {
     deps.states?.set(streamId, {
       revision: appended.nextExpectedRevision,
-      state: events.reduce(deps.decider.evolve, state),
+      state: events.reduce((folded, event) => deps.decider.evolve(folded, event), state),
     });
   }
   return E.right({
