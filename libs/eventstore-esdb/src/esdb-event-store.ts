@@ -86,7 +86,7 @@ export class EsdbEventStore implements EventStore {
     }
     const store = new EsdbEventStore(client, target);
     try {
-      await store.#lastPosition();
+      await store.lastPosition();
       return store;
     } catch (error) {
       await store.close();
@@ -240,7 +240,8 @@ export class EsdbEventStore implements EventStore {
    */
   async #startAfter(after: bigint | undefined): Promise<ReadPosition | undefined> {
     if (after === undefined || after === 0n) return START;
-    return after <= (await this.#lastPosition()) ? positionOf(after) : undefined;
+    const last = await this.lastPosition();
+    return last !== undefined && after <= last ? positionOf(after) : undefined;
   }
 
   /**
@@ -280,13 +281,6 @@ export class EsdbEventStore implements EventStore {
     const from = typeof expectedRevision === 'bigint' ? expectedRevision + 1n : 0n;
     for await (const event of this.readStream(streamId, { from })) if (event.eventId === eventId) return true;
     return false;
-  }
-
-  /** The commit position of the last record in `$all`, system records included (0 when empty). */
-  async #lastPosition(): Promise<bigint> {
-    const read = this.#client.readAll({ direction: BACKWARDS, fromPosition: END, maxCount: 1 });
-    for await (const resolved of this.#iterate(read)) return resolved.event?.position.commit ?? 0n;
-    return 0n;
   }
 
   async #currentRevision(streamId: string): Promise<CurrentRevision> {

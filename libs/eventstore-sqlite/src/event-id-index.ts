@@ -7,6 +7,12 @@ interface StreamIds {
   seenUpTo: bigint;
 }
 
+/** Notes an event of the stream, read in revision order: an id's first revision is where it is recorded. */
+const learn = (known: StreamIds, eventId: string, streamRevision: bigint, globalPosition: bigint) => {
+  if (!known.revisions.has(eventId)) known.revisions.set(eventId, { streamRevision, globalPosition });
+  known.seenUpTo = streamRevision;
+};
+
 /**
  * Where the event ids of the streams this handle appends to are, kept in memory, so that an append can
  * tell a retry from a new batch without an index on `event_id` in the file (random ids put every entry of
@@ -39,8 +45,7 @@ export class EventIdIndex {
       streamId,
       known.seenUpTo,
     ) as Iterable<[bigint, bigint, string]>) {
-      if (!known.revisions.has(eventId)) known.revisions.set(eventId, { streamRevision, globalPosition });
-      known.seenUpTo = streamRevision;
+      learn(known, eventId, streamRevision, globalPosition);
     }
     const found: RecordedEventId[] = [];
     for (const eventId of eventIds) {
@@ -58,8 +63,7 @@ export class EventIdIndex {
   appended(streamId: string, events: readonly RecordedEventId[]): void {
     const known = this.#known(streamId);
     for (const { eventId, streamRevision, globalPosition } of events) {
-      if (!known.revisions.has(eventId)) known.revisions.set(eventId, { streamRevision, globalPosition });
-      known.seenUpTo = streamRevision;
+      learn(known, eventId, streamRevision, globalPosition);
     }
   }
 

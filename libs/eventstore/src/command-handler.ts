@@ -195,8 +195,8 @@ const attemptOnce = async <Command, Event, State, Context>(
     ...(consulted === undefined ? {} : { condition: consulted }),
   });
   if (appended._tag !== 'Appended') return E.left(appended);
-  // What was appended is known: the next command on the stream need not read it back.
-  if (options.expectedRevision === undefined || options.expectedRevision === revision) {
+  // When the events landed right after the state folded here, the next command need not read them back.
+  if (appended.nextExpectedRevision === (revision ?? -1n) + BigInt(events.length)) {
     deps.states?.set(streamId, {
       revision: appended.nextExpectedRevision,
       state: events.reduce((folded, event) => deps.decider.evolve(folded, event), state),

@@ -74,10 +74,10 @@ export class ProjectionRunner<Transaction> {
    */
   private finishDue = true;
   /**
-   * Where this runner's last catch-up ended, when it got to the end of the log and nothing was reset since:
-   * a catch-up that then finds nothing appended after it has nothing to do.
+   * Whether this runner's last pass got to the end of the log (at `lowest`) and nothing was reset since: a
+   * catch-up that then finds nothing appended after `lowest` has nothing to do.
    */
-  private completedUpTo: { readonly position: bigint | undefined } | undefined;
+  private upToDate = false;
   private readonly catchUpListeners = new Set<{ after: number; resolve: () => void }>();
   private readonly waiters = new Set<{ position: bigint; resolve: () => void }>();
 
@@ -120,7 +120,7 @@ export class ProjectionRunner<Transaction> {
     this.stopRequested = false;
     // A service catches up before every query: when nothing was appended since, that costs one read of the
     // log's end, not a write transaction that would wait for (and hold up) the appends.
-    if (this.completedUpTo !== undefined && !(await this.appendedAfter(this.completedUpTo.position))) {
+    if (this.upToDate && !(await this.appendedAfter(this.lowest))) {
       return this.lowest;
     }
     for (;;) {
@@ -141,7 +141,7 @@ export class ProjectionRunner<Transaction> {
       }
       return projection;
     });
-    this.completedUpTo = undefined;
+    this.upToDate = false;
     await this.options.store.transaction((tx) =>
       forEachInOrder(projections, (projection) => this.reset(projection, tx)),
     );
@@ -203,7 +203,7 @@ export class ProjectionRunner<Transaction> {
   private async pass(live: boolean, caughtUpTo?: bigint): Promise<PassEnd> {
     const passNumber = ++this.passesStarted;
     const resetsBefore = this.resets;
-    this.completedUpTo = undefined;
+    this.upToDate = false;
     const { start, rebuilding } = await this.options.store.transaction((tx) => this.startPass(tx));
     if (rebuilding.length > 0) this.finishDue = true;
     // A live pass follows on from a catch-up; anything reset since needs a catch-up first.
@@ -222,7 +222,7 @@ export class ProjectionRunner<Transaction> {
       await subscription?.close();
       if (how === 'done' && !live) {
         if (this.finishDue) await this.finishCatchUp();
-        this.completedUpTo = { position: this.lowest };
+        this.upToDate = true;
         this.caughtUp(passNumber);
       }
       return how;
