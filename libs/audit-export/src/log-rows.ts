@@ -1,5 +1,6 @@
 import {
   type AuthorityBasis,
+  authorityKindLabels,
   bodyLabels,
   type ChangeLogEntry,
   type DecisionLogEntry,
@@ -26,7 +27,9 @@ export interface AppliedCorrection {
 const optional = (value: string | undefined) => value ?? '';
 
 const authorityCells = (authority: AuthorityBasis): [string, string] =>
-  authority.kind === 'law' ? ['lov', authority.reference] : ['delegering', authority.delegationId];
+  authority.kind === 'law'
+    ? [authorityKindLabels.law, authority.reference]
+    : [authorityKindLabels.delegation, authority.delegationId];
 
 /** `ja`, the finding (code: message) and the stated reason, for a decision recorded without authority. */
 const withoutAuthorityCells = (

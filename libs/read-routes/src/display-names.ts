@@ -1,4 +1,5 @@
 import {
+  authorityKindLabels,
   bodyLabels,
   commandLabels,
   planKindLabels,
@@ -19,9 +20,6 @@ const namesByField: Readonly<Record<string, Names>> = {
   planKinds: planKindLabels,
 };
 
-/** An authority's kind, as the audit export's Vedtakslogg writes it. */
-const authorityKindNames: Names = { law: 'lov', delegation: 'delegering' };
-
 /**
  * The Norwegian names of a column's values when it holds slugs of a closed vocabulary (`kommunestyret`,
  * `AdoptPlan`, `law`): a CSV shows them in a column of their own beside the ids, as the Vedtakslogg does
@@ -30,7 +28,7 @@ const authorityKindNames: Names = { law: 'lov', delegation: 'delegering' };
 export const displayNamesOf = (column: ColumnPath): Names | undefined => {
   const field = column[column.length - 1];
   if (field === undefined) return undefined;
-  if (field === 'kind' && column[column.length - 2] === 'authority') return authorityKindNames;
+  if (field === 'kind' && column[column.length - 2] === 'authority') return authorityKindLabels;
   return Object.hasOwn(namesByField, field) ? namesByField[field] : undefined;
 };
 

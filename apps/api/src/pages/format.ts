@@ -1,6 +1,6 @@
 import {
   bodyLabels,
-  commandSpecs,
+  commandLabels,
   eventKindLabels,
   portfolioLabels,
   planKindLabels,
@@ -48,9 +48,11 @@ export const companyFormName = nameIn({
 });
 export const findingKindName = nameIn({ avvik: 'Avvik', merknad: 'Merknad' });
 export const healthName = nameIn({ gronn: 'Grønn', gul: 'Gul', rod: 'Rød' });
-/** A command type as its summary says what it does (`Opprett en enhet i organisasjonen`). */
+/** A command type by what it decides (`Vedta plan`), the names the summaries and CSVs use too. */
 export const commandName = nameIn(
-  Object.fromEntries(Object.entries(commandSpecs).map(([type, spec]) => [type, spec.route.summary])),
+  Object.fromEntries(
+    Object.entries(commandLabels).map(([type, label]) => [type, label[0]!.toUpperCase() + label.slice(1)]),
+  ),
 );
 
 /** `2024-12-31` as `31.12.2024`; anything else as it is. */

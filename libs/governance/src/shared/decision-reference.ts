@@ -11,6 +11,12 @@ export const AuthorityBasisCodec = taggedUnion('AuthorityBasis', 'kind', {
   delegation: struct('DelegationBasis', { kind: t.literal('delegation'), delegationId: Slug }),
 });
 
+/** Each kind of authority as people read it (the Vedtakslogg's «Hjemmelstype»). */
+export const authorityKindLabels: Readonly<Record<keyof typeof AuthorityBasisCodec.members, string>> = {
+  law: 'lov',
+  delegation: 'delegering',
+};
+
 /**
  * Why a decision refused for want of authority was recorded anyway: the `authorize` rejection it broke
  * (code and messages). Set by the domain when it records the decision, never taken from input.
