@@ -22,15 +22,13 @@ import {
   findPostgresBinaries,
   openPostgresEventStore,
   startThrowawayCluster,
-  type ThrowawayCluster,
 } from '@styring/eventstore-postgres';
 import { openSqliteEventStore } from '@styring/eventstore-sqlite';
-import { appendSyntheticHistory } from '@styring/projections';
 import { stopExpectingIdleClientsToDrop } from './expected-shutdown';
 import type { Figure } from './figure';
 import { configuredSizes, parseSizes } from './history-sizes';
 import { withScratchDirectory } from './scratch-directory';
-import { syntheticStoreFile } from './synthetic-store';
+import { syntheticPostgresDatabase, syntheticStoreFile } from './synthetic-store';
 
 const DEFAULT_SIZES = [10_000, 100_000, 1_000_000];
 const COMMANDS = 200;
@@ -153,25 +151,14 @@ const measureOnSqlite = (sizes: readonly number[]): Promise<LatencyResult[]> =>
     return results;
   });
 
-/** The synthetic history of `size` events in a new database of the cluster; its connection string. */
-const postgresHistory = async (cluster: ThrowawayCluster, size: number) => {
-  const connection = await cluster.createDatabase(`history_${size}`);
-  let now = new Date(0);
-  const store = await openPostgresEventStore({ connection, clock: () => now });
-  try {
-    await appendSyntheticHistory(store, { events: size, seed: 2024, setClock: (at) => (now = at) });
-    return { connection, projectId: await runningProject(store) };
-  } finally {
-    await store.close();
-  }
-};
-
 const measureOnPostgres = async (sizes: readonly number[]): Promise<LatencyResult[]> => {
   const cluster = await startThrowawayCluster();
   try {
     const results: LatencyResult[] = [];
     for (const size of sizes) {
-      const { connection, projectId } = await postgresHistory(cluster, size);
+      const connection = await syntheticPostgresDatabase(cluster, `history_${size}`, size);
+      const store = await openPostgresEventStore({ connection });
+      const projectId = await runningProject(store).finally(() => store.close());
       results.push(await measureStore('PostgreSQL', size, connection, projectId));
     }
     return results;

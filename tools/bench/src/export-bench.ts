@@ -35,11 +35,11 @@ import {
   governanceEventSerde,
 } from '@styring/governance';
 import type { Figure } from './figure';
+import { MEMORY_LIMIT_MB, memoryVerdict } from './memory-limit';
 import { withScratchDirectory } from './scratch-directory';
 
 const EXPORT_TARGET = 120_000;
 const VERIFY_TARGET = 300_000;
-const MEMORY_LIMIT_MB = 200;
 const BATCH = 100;
 const ORIGIN = 'Lørenskog kommune (benchmark, fiktive data)';
 
@@ -392,8 +392,7 @@ export const runExportBenchmark = (events: number): Promise<ExportBenchResult> =
     };
   });
 
-const memoryNote = (figures: PhaseFigures) =>
-  `peak RSS ${figures.peakRssMb.toFixed(0)} MB, limit ${MEMORY_LIMIT_MB} MB ${figures.peakRssMb < MEMORY_LIMIT_MB ? 'met' : 'MISSED'}`;
+const memoryNote = (figures: PhaseFigures) => memoryVerdict(figures.peakRssMb);
 
 const cpuNote = (figures: PhaseFigures) =>
   `CPU ${((figures.cpuSeconds / figures.events) * 1e6).toFixed(1)} µs/event`;

@@ -19,11 +19,9 @@ import {
   findPostgresBinaries,
   openPostgresEventStore,
   startThrowawayCluster,
-  type ThrowawayCluster,
 } from '@styring/eventstore-postgres';
 import { openSqliteEventStore } from '@styring/eventstore-sqlite';
 import {
-  appendSyntheticHistory,
   governanceProjectionSpecs,
   openPostgresReadModels,
   postgresProjectionRunner,
@@ -31,14 +29,14 @@ import {
 } from '@styring/projections';
 import { stopExpectingIdleClientsToDrop } from './expected-shutdown';
 import type { Figure } from './figure';
+import { memoryVerdict } from './memory-limit';
 import { configuredSizes, parseSizes } from './history-sizes';
 import { withScratchDirectory } from './scratch-directory';
-import { syntheticStoreFile } from './synthetic-store';
+import { syntheticPostgresDatabase, syntheticStoreFile } from './synthetic-store';
 
 /** Events per second each database's rebuild should reach (issue 14 for SQLite, issue 17 for PostgreSQL). */
 const TARGETS = { SQLite: 100_000, PostgreSQL: 80_000 } as const;
 type Database = keyof typeof TARGETS;
-const MEMORY_LIMIT_MB = 200;
 const DEFAULT_SIZES = [250_000, 1_000_000];
 /** The rebuild's V8 heap is capped: that a million events rebuild within it shows memory does not grow. */
 const HEAP_LIMIT_MB = 64;
@@ -100,6 +98,12 @@ const rebuildPostgres = async (connection: string): Promise<RebuildResult> => {
   }
 };
 
+/** The rebuild a child runs, by `--rebuild`: of the SQLite file or the PostgreSQL database `--at` names. */
+const rebuilds: Readonly<Record<Database, (location: string) => Promise<RebuildResult>>> = {
+  SQLite: rebuildSqlite,
+  PostgreSQL: rebuildPostgres,
+};
+
 const rebuildInChild = (database: Database, location: string): Promise<RebuildResult> =>
   new Promise((resolve, reject) => {
     const child = fork(__filename, ['--rebuild', database, '--at', location], {
@@ -134,25 +138,12 @@ const measureOnSqlite = (sizes: readonly number[]): Promise<ProjectionsBenchmark
     return results;
   });
 
-/** The synthetic history of `size` events in a new database of the cluster; its connection string. */
-const postgresHistory = async (cluster: ThrowawayCluster, size: number) => {
-  const connection = await cluster.createDatabase(`rebuild_${size}`);
-  let now = new Date(0);
-  const store = await openPostgresEventStore({ connection, clock: () => now });
-  try {
-    await appendSyntheticHistory(store, { events: size, seed: 2024, setClock: (at) => (now = at) });
-  } finally {
-    await store.close();
-  }
-  return connection;
-};
-
 const measureOnPostgres = async (sizes: readonly number[]): Promise<ProjectionsBenchmarkResult[]> => {
   const cluster = await startThrowawayCluster();
   try {
     const results: ProjectionsBenchmarkResult[] = [];
     for (const size of sizes) {
-      const connection = await postgresHistory(cluster, size);
+      const connection = await syntheticPostgresDatabase(cluster, `rebuild_${size}`, size);
       results.push(withRate('PostgreSQL', await rebuildInChild('PostgreSQL', connection)));
     }
     return results;
@@ -169,15 +160,12 @@ export const measureProjectionRebuilds = async (
   ...(findPostgresBinaries() === undefined ? [] : await measureOnPostgres(sizes)),
 ];
 
-const memoryVerdict = (result: RebuildResult) =>
-  `peak RSS ${result.maxRssMb.toFixed(0)} MB, limit ${MEMORY_LIMIT_MB} MB ${result.maxRssMb < MEMORY_LIMIT_MB ? 'met' : 'MISSED'}`;
-
 /** The benchmark as a section of the bench runner: one figure per database and history size. */
 export const projectionsBenchmark = async (
   sizes: readonly number[] = configuredSizes('BENCH_PROJECTION_EVENTS', DEFAULT_SIZES),
 ): Promise<Figure[]> =>
   (await measureProjectionRebuilds(sizes)).map((result) => ({
-    measure: `${result.database}: rebuild all ${projectionCount} projections (heap ≤ ${HEAP_LIMIT_MB} MB, ${memoryVerdict(result)})`,
+    measure: `${result.database}: rebuild all ${projectionCount} projections (heap ≤ ${HEAP_LIMIT_MB} MB, ${memoryVerdict(result.maxRssMb)})`,
     count: result.events,
     unit: 'events',
     perSecond: result.eventsPerSecond,
@@ -188,8 +176,13 @@ const main = async () => {
   const { values } = parseArgs({
     options: { rebuild: { type: 'string' }, at: { type: 'string' }, events: { type: 'string' } },
   });
-  if (values.rebuild !== undefined && values.at !== undefined) {
-    const rebuild = values.rebuild === 'PostgreSQL' ? rebuildPostgres : rebuildSqlite;
+  if (values.rebuild !== undefined) {
+    const rebuild = Object.hasOwn(rebuilds, values.rebuild)
+      ? rebuilds[values.rebuild as Database]
+      : undefined;
+    if (rebuild === undefined || values.at === undefined) {
+      throw new Error(`--rebuild takes ${Object.keys(rebuilds).join(' or ')} and --at the store to rebuild`);
+    }
     process.send?.(await rebuild(values.at));
     return;
   }
@@ -207,7 +200,7 @@ const main = async () => {
     console.log(
       `${result.database.padEnd(10)} ${result.events.toLocaleString('en-US').padStart(10)} events  ` +
         `${result.seconds.toFixed(2).padStart(7)} s  ${rate.toLocaleString('en-US').padStart(8)} events/s  ` +
-        `${memoryVerdict(result)}  target ${target.toLocaleString('en-US')}/s ${rate >= target ? 'met' : 'MISSED'}`,
+        `${memoryVerdict(result.maxRssMb)}  target ${target.toLocaleString('en-US')}/s ${rate >= target ? 'met' : 'MISSED'}`,
     );
   }
 };
