@@ -1,9 +1,9 @@
-import { randomUUID } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { openSqliteEventStore, type SqliteEventStore } from '@styring/eventstore-sqlite';
 import type { NewEvent } from '@styring/eventstore';
+import { newEvent, storeWith } from '@styring/eventstore-testkit';
 import { emptyGovernanceContext, governanceEventSerde } from '@styring/governance';
 import { appendSyntheticHistory } from '@styring/projections';
 import { contextSnapshot, contextSnapshotName } from './context-snapshot';
@@ -29,6 +29,7 @@ const historyStore = () => {
 /** `count` status reports: events of the log that are no fact of the context. */
 const statusReports = (count: number): NewEvent[] =>
   Array.from({ length: count }, (_, n) => ({
+    ...newEvent('ProjectStatusReported'),
     ...governanceEventSerde.toStored({
       type: 'ProjectStatusReported',
       projectId: 'prosjekt-utenfor',
@@ -37,14 +38,6 @@ const statusReports = (count: number): NewEvent[] =>
       summary: `Statusrapport ${n}`,
       reportedTo: 'kommunestyret',
     }),
-    eventId: randomUUID(),
-    metadata: {
-      actor: 'saksbehandler-1',
-      role: 'saksbehandler',
-      correlationId: 'korrelasjon',
-      causationId: 'kommando',
-      effectiveAt: '2025-01-15',
-    },
   }));
 
 /** The context and position a loader without snapshots gives: the fold of the whole log. */
@@ -59,16 +52,14 @@ describe('the governance context loader', () => {
     await history.append(300);
     const starts: (bigint | undefined)[] = [];
     const store = history.store;
-    const load = governanceContextLoader({
-      readStream: (streamId, options) => store.readStream(streamId, options),
-      readAll: (options) => {
-        starts.push(options?.after);
-        return store.readAll(options);
-      },
-      streamExists: (streamId) => store.streamExists(streamId),
-      readEvent: (eventId, options) => store.readEvent(eventId, options),
-      lastPosition: () => store.lastPosition(),
-    });
+    const load = governanceContextLoader(
+      storeWith<SqliteEventStore>(store, {
+        readAll: (options) => {
+          starts.push(options?.after);
+          return store.readAll(options);
+        },
+      }),
+    );
     const first = await load();
     expect(first.position).toBe(300n);
     // Events that are no fact of the context (status reports), appended after the last fact.

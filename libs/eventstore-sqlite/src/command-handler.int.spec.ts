@@ -4,14 +4,12 @@ import {
   commandHandler,
   type Decider,
   type EventSerde,
-  type EventReader,
   type EventStore,
-  type EventWriter,
   rejection,
   type RecordedEvent,
   StreamStates,
 } from '@styring/eventstore';
-import { newEvent } from '@styring/eventstore-testkit';
+import { newEvent, storeWith } from '@styring/eventstore-testkit';
 import { openSqliteEventStore, type SqliteEventStore } from './sqlite-event-store';
 import { temporaryStoreFile } from './temporary-store-file';
 
@@ -185,17 +183,12 @@ describe('the command handler on the SQLite store', () => {
   it('with stream states, reads only what was appended since, also by another handle, and decides the same', async () => {
     const states = new StreamStates<number>();
     const reads: (bigint | undefined)[] = [];
-    const counting: EventReader & EventWriter = {
+    const counting = storeWith<EventStore>(store, {
       readStream: (streamId, options) => {
         reads.push(options?.from);
         return store.readStream(streamId, options);
       },
-      readAll: (options) => store.readAll(options),
-      streamExists: (streamId) => store.streamExists(streamId),
-      readEvent: (eventId, options) => store.readEvent(eventId, options),
-      lastPosition: () => store.lastPosition(),
-      appendToStream: (streamId, events, options) => store.appendToStream(streamId, events, options),
-    };
+    });
     // The running total must reach the decider: it refuses to pass 20.
     const capped: Decider<Command, Event, number>['decide'] = (command, total) =>
       total + command.add > 20

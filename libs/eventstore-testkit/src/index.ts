@@ -4,3 +4,4 @@ export * from './event-store-contract';
 export * from './new-event';
 export * from './store-failures';
 export * from './race/describe-consistency-race';
+export * from './store-with';
