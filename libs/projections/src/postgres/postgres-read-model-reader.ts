@@ -30,6 +30,9 @@ export const numberedPlaceholders = (sql: string): string => {
   return out;
 };
 
+/** Rows fetched from a cursor at a time by `forEachRow`: a few hundred kilobytes at most. */
+const CURSOR_ROWS = 1000;
+
 /** The read models in PostgreSQL, read through a pool whose search path is their schema (see `openPostgresReadModels`). */
 export const postgresReadModelReader = (pool: Pool): ReadModelReader => ({
   async select<Row>(sql: string, params: readonly SqlValue[] = []) {
@@ -39,5 +42,29 @@ export const postgresReadModelReader = (pool: Pool): ReadModelReader => ({
       types: bigintTypes,
     });
     return result.rows as Row[];
+  },
+  // A cursor in a read-only transaction of one connection: the rows come a page at a time, in one snapshot.
+  async forEachRow<Row>(sql: string, params: readonly SqlValue[], visit: (row: Row) => void) {
+    const client = await pool.connect();
+    let broken: Error | undefined;
+    try {
+      await client.query('BEGIN READ ONLY');
+      await client.query({
+        text: `DECLARE rows NO SCROLL CURSOR FOR ${numberedPlaceholders(sql)}`,
+        values: [...params],
+      });
+      for (;;) {
+        const page = await client.query({ text: `FETCH ${CURSOR_ROWS} FROM rows`, types: bigintTypes });
+        for (const row of page.rows) visit(row as Row);
+        if (page.rows.length < CURSOR_ROWS) break;
+      }
+      await client.query('COMMIT');
+    } catch (error) {
+      await client.query('ROLLBACK').catch((rollbackFailure: Error) => (broken = rollbackFailure));
+      throw error;
+    } finally {
+      // A connection whose rollback failed too is not handed back for reuse.
+      client.release(broken);
+    }
   },
 });

@@ -8,4 +8,10 @@ import type { SqlValue } from '../sqlite/versioned-table';
  */
 export interface ReadModelReader {
   select<Row>(sql: string, params?: readonly SqlValue[]): Promise<Row[]>;
+  /**
+   * Hands each row of a query to `visit`, in order, without holding them all: a register folds a whole
+   * table's history (every status report of every project) into a few entries, and a long history's rows
+   * would otherwise be in memory at once. `visit` must not query the reader itself.
+   */
+  forEachRow<Row>(sql: string, params: readonly SqlValue[], visit: (row: Row) => void): Promise<void>;
 }

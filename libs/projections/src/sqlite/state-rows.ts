@@ -13,6 +13,19 @@ export const rowsInEffectOrder = <Row>(
 ): Promise<Row[]> =>
   reader.select<Row>(`SELECT * FROM ${table} ${where} ORDER BY effective_from, position`, where.params);
 
+/** As `rowsInEffectOrder`, each row handed to `visit` and none kept: a register folding a long history. */
+export const forEachInEffectOrder = <Row>(
+  reader: ReadModelReader,
+  table: string,
+  where: Where,
+  visit: (row: Row) => void,
+): Promise<void> =>
+  reader.forEachRow<Row>(
+    `SELECT * FROM ${table} ${where} ORDER BY effective_from, position`,
+    where.params,
+    visit,
+  );
+
 /** Every row of a read model's table that stood at the point in time (`Where.stateAt`), in effect order. */
 export const stateRowsAt = <Row>(
   reader: ReadModelReader,
