@@ -17,7 +17,6 @@ import {
   type Portfolio,
 } from '@styring/governance';
 import { decisionOf, type DecisionRow, type DecisionSummary } from '../governance/decision-columns';
-import { groupBy } from '../group-by';
 import { type DelegationRow, delegationRowsAt, registerOf } from './delegation-rows';
 import {
   checkDate,
@@ -27,7 +26,7 @@ import {
   resolvePointInTime,
 } from '../point-in-time';
 import { Where } from '../sqlite/where';
-import { rowsInEffectOrder } from '../sqlite/state-rows';
+import { forEachInEffectOrder, rowsInEffectOrder } from '../sqlite/state-rows';
 import type {
   AuthorityDecision,
   AuthorityFailure,
@@ -99,20 +98,38 @@ const toDecision = (row: DecisionEventRow): AuthorityDecision => ({
   knownFrom: row.known_from,
 });
 
+/**
+ * The decisions made under delegations, by delegation in the order each first decided: those `keep`
+ * accepts, read row by row so that only they are held.
+ */
+export const decisionsByDelegation = async (
+  reader: ReadModelReader,
+  query: DecisionsQuery & { readonly delegationId?: string },
+  keep: (delegationId: string) => boolean = () => true,
+): Promise<Map<string, AuthorityDecision[]>> => {
+  const where = decisionsWhere(resolvePointInTime(query), query)
+    .and("authority_decisions.authority_kind = 'delegation'")
+    .and('authority_decisions.authority_reference = ?', query.delegationId);
+  const decisions = new Map<string, AuthorityDecision[]>();
+  await forEachInEffectOrder<DecisionEventRow>(reader, 'authority_decisions', where, (row) => {
+    const delegationId = row.authority_reference as string;
+    if (!keep(delegationId)) return;
+    const made = decisions.get(delegationId);
+    if (made === undefined) decisions.set(delegationId, [toDecision(row)]);
+    else made.push(toDecision(row));
+  });
+  return decisions;
+};
+
 /** The decisions made under each delegation, recorded by `asOf` or made by `asOf` as known now. */
 export const decisionsUnderDelegations = async (
   reader: ReadModelReader,
   query: DecisionsQuery & { readonly delegationId?: string } = {},
-): Promise<t.TypeOf<typeof decisionsUnderDelegationsAnswer>> => {
-  const where = decisionsWhere(resolvePointInTime(query), query)
-    .and("authority_decisions.authority_kind = 'delegation'")
-    .and('authority_decisions.authority_reference = ?', query.delegationId);
-  const rows = await rowsInEffectOrder<DecisionEventRow>(reader, 'authority_decisions', where);
-  return [...groupBy(rows, (row) => row.authority_reference as string)].map(([delegationId, decisions]) => ({
+): Promise<t.TypeOf<typeof decisionsUnderDelegationsAnswer>> =>
+  [...(await decisionsByDelegation(reader, query))].map(([delegationId, decisions]) => ({
     delegationId,
-    decisions: decisions.map(toDecision),
+    decisions,
   }));
-};
 
 /** What a decision's authority has to cover, in the terms of the domain's scope checks. */
 const coverage = (
@@ -138,6 +155,41 @@ const coverage = (
   });
 };
 
+/** A decision's failed authority check, or the finding it was knowingly recorded with; undefined if it held. */
+const failureOf = (
+  row: DecisionEventRow,
+  register: DelegationRegister,
+  planKinds: ReadonlyMap<string, PlanKind>,
+  portfolios: ReadonlyMap<string, Portfolio>,
+): AuthorityFailure | undefined => {
+  const decision = toDecision(row);
+  const reference: DecisionReference = {
+    body: decision.body as DecisionReference['body'],
+    decidedOn: decision.decidedOn,
+    caseNumber: decision.caseNumber,
+    authority: decision.authority,
+    ...(decision.meeting === undefined ? {} : { meeting: decision.meeting }),
+    ...(decision.unit === undefined ? {} : { unit: decision.unit }),
+  };
+  const checked = authorize(reference, coverage(row, register, planKinds, portfolios), register);
+  const marked =
+    row.recorded_without_authority === null
+      ? undefined
+      : (JSON.parse(row.recorded_without_authority) as RecordedWithoutAuthorityEntry);
+  // A decision recorded without authority stays listed with the finding it was recorded with, even
+  // should a later correction of the delegations let it pass the check today.
+  const failure = E.isLeft(checked) ? checked.left : marked?.finding;
+  if (failure === undefined) return undefined;
+  const { code, message, messageEn } = failure;
+  return {
+    decision,
+    code,
+    message,
+    messageEn,
+    ...(marked === undefined ? {} : { recordedWithoutAuthority: marked }),
+  };
+};
+
 /**
  * Decisions whose authority did not hold, checked by the domain's own `authorize` against the delegation
  * register: the deciders refuse such decisions, but history imported from elsewhere or corrected later can
@@ -161,11 +213,12 @@ export const decisionsWithoutAuthority = async (
   const planWhere = new Where()
     .historyAt(pointInTime, 'authority_decisions')
     .and('authority_decisions.plan_id IS NOT NULL AND authority_decisions.plan_kind IS NOT NULL');
-  const planRows = await reader.select<{ plan_id: string; plan_kind: PlanKind }>(
+  const planKinds = new Map<string, PlanKind>();
+  await reader.forEachRow<{ plan_id: string; plan_kind: PlanKind }>(
     `SELECT plan_id, plan_kind FROM authority_decisions ${planWhere} ORDER BY effective_from, position`,
     planWhere.params,
+    (row) => void planKinds.set(row.plan_id, row.plan_kind),
   );
-  const planKinds = new Map(planRows.map((row) => [row.plan_id, row.plan_kind]));
   const projectRows = await rowsInEffectOrder<{ project_id: string; portfolio: Portfolio }>(
     reader,
     'authority_projects',
@@ -173,38 +226,15 @@ export const decisionsWithoutAuthority = async (
   );
   const portfolios = new Map(projectRows.map((row) => [row.project_id, row.portfolio]));
   const failures: AuthorityFailure[] = [];
-  for (const row of await rowsInEffectOrder<DecisionEventRow>(
+  // Every decision is checked, one row at a time as they come: only the failures are kept.
+  await forEachInEffectOrder<DecisionEventRow>(
     reader,
     'authority_decisions',
     decisionsWhere(pointInTime, query),
-  )) {
-    const decision = toDecision(row);
-    const reference: DecisionReference = {
-      body: decision.body as DecisionReference['body'],
-      decidedOn: decision.decidedOn,
-      caseNumber: decision.caseNumber,
-      authority: decision.authority,
-      ...(decision.meeting === undefined ? {} : { meeting: decision.meeting }),
-      ...(decision.unit === undefined ? {} : { unit: decision.unit }),
-    };
-    const checked = authorize(reference, coverage(row, register, planKinds, portfolios), register);
-    const marked =
-      row.recorded_without_authority === null
-        ? undefined
-        : (JSON.parse(row.recorded_without_authority) as RecordedWithoutAuthorityEntry);
-    // A decision recorded without authority stays listed with the finding it was recorded with, even
-    // should a later correction of the delegations let it pass the check today.
-    const failure = E.isLeft(checked) ? checked.left : marked?.finding;
-    if (failure !== undefined) {
-      const { code, message, messageEn } = failure;
-      failures.push({
-        decision,
-        code,
-        message,
-        messageEn,
-        ...(marked === undefined ? {} : { recordedWithoutAuthority: marked }),
-      });
-    }
-  }
+    (row) => {
+      const failure = failureOf(row, register, planKinds, portfolios);
+      if (failure !== undefined) failures.push(failure);
+    },
+  );
   return failures;
 };

@@ -4,7 +4,7 @@ import { delegationChain, type DelegationScope, isInForce } from '@styring/gover
 import { provenanceOf } from '../answers/provenance';
 import { decisionOf, type DecisionSummary } from '../governance/decision-columns';
 import { type PointInTime, resolvePointInTime } from '../point-in-time';
-import { decisionsUnderDelegations } from './authority-queries';
+import { decisionsByDelegation } from './authority-queries';
 import { type DelegationRow, delegationRowsAt, registerOf } from './delegation-rows';
 import type { delegationRegisterAnswer } from './delegation-register-answers';
 
@@ -31,9 +31,8 @@ export const delegationRegister = async (
 ): Promise<t.TypeOf<typeof delegationRegisterAnswer>> => {
   const pointInTime = resolvePointInTime(query);
   const { register, entries, grants, revocations } = registerOf(await delegationRowsAt(reader, pointInTime));
-  const decisions = new Map(
-    (await decisionsUnderDelegations(reader, query)).map((group) => [group.delegationId, group.decisions]),
-  );
+  // Only the decisions under delegations the register lists: a reference to none is no entry's.
+  const decisions = await decisionsByDelegation(reader, query, (delegationId) => register.has(delegationId));
   return entries
     .filter((entry) => query.delegationId === undefined || entry.delegationId === query.delegationId)
     .map((entry) => {

@@ -11,7 +11,7 @@ import {
 } from '../point-in-time';
 import { groupBy } from '../group-by';
 import { Where } from '../sqlite/where';
-import { rowsInEffectOrder } from '../sqlite/state-rows';
+import { forEachInEffectOrder } from '../sqlite/state-rows';
 import type { PlanGoal, planHierarchyAnswer, PlanVersion } from './plan-register-answers';
 
 export interface PlanQuery extends PointInTime {
@@ -56,98 +56,105 @@ const toGoal = (row: GoalRow): Goal => ({
   ...(row.main_goal_id === null ? {} : { mainGoalId: row.main_goal_id }),
 });
 
-/** Folds one plan's rows, in effective order, into its versions. */
-const foldVersions = (
-  rows: readonly PlanEventRow[],
+/** The plan's version after one more of its rows (in effect order); undefined when the row makes none. */
+const nextVersion = (
+  current: PlanVersion | undefined,
+  row: PlanEventRow,
   goalsAt: (position: bigint) => Goal[],
-): PlanVersion[] => {
-  const versions: PlanVersion[] = [];
-  let current: PlanVersion | undefined;
-  for (const row of rows) {
-    const decidedBy = decisionOf(row);
-    if (decidedBy === undefined) continue;
-    const base = {
-      eventType: row.event_type,
-      eventId: row.event_id,
-      globalPosition: row.position,
-      decidedBy,
+): PlanVersion | undefined => {
+  const decidedBy = decisionOf(row);
+  if (decidedBy === undefined) return undefined;
+  const base = {
+    eventType: row.event_type,
+    eventId: row.event_id,
+    globalPosition: row.position,
+    decidedBy,
+  };
+  if (row.event_type === 'PlanAdopted') {
+    const period = { from: row.period_from ?? '', to: row.period_to ?? '' };
+    return {
+      ...base,
+      planId: row.plan_id,
+      kind: row.kind ?? '',
+      title: row.title ?? '',
+      period,
+      parentPlans: row.parent_plans === null ? [] : (JSON.parse(row.parent_plans) as string[]),
+      ...(row.unit === null ? {} : { unit: row.unit }),
+      ...(row.document_reference === null ? {} : { documentReference: row.document_reference }),
+      goals: goalsAt(row.position),
+      assignments: row.assignments === null ? [] : (JSON.parse(row.assignments) as Assignment[]),
+      status: 'vedtatt',
+      adoptedLate: isBudgetAdoptedLate(row.kind as PlanKind, period, decidedBy.decidedOn),
+      adoptedBy: decidedBy,
+      version: 1,
     };
-    if (row.event_type === 'PlanAdopted') {
-      const period = { from: row.period_from ?? '', to: row.period_to ?? '' };
-      current = {
-        ...base,
-        planId: row.plan_id,
-        kind: row.kind ?? '',
-        title: row.title ?? '',
-        period,
-        parentPlans: row.parent_plans === null ? [] : (JSON.parse(row.parent_plans) as string[]),
-        ...(row.unit === null ? {} : { unit: row.unit }),
-        ...(row.document_reference === null ? {} : { documentReference: row.document_reference }),
-        goals: goalsAt(row.position),
-        assignments: row.assignments === null ? [] : (JSON.parse(row.assignments) as Assignment[]),
-        status: 'vedtatt',
-        adoptedLate: isBudgetAdoptedLate(row.kind as PlanKind, period, decidedBy.decidedOn),
-        adoptedBy: decidedBy,
-        version: 1,
-      };
-    } else if (current !== undefined) {
-      current = {
-        ...current,
-        ...base,
-        ...(row.title === null ? {} : { title: row.title }),
-        ...(row.period_from === null || row.period_to === null
-          ? {}
-          : { period: { from: row.period_from, to: row.period_to } }),
-        ...(row.parent_plans === null ? {} : { parentPlans: JSON.parse(row.parent_plans) as string[] }),
-        ...(row.document_reference === null ? {} : { documentReference: row.document_reference }),
-        ...(row.goals_given === null ? {} : { goals: goalsAt(row.position) }),
-        ...(row.assignments === null ? {} : { assignments: JSON.parse(row.assignments) as Assignment[] }),
-        ...(row.event_type === 'PlanRetired'
-          ? { status: 'opphevet' as const, retiredReason: row.reason ?? '' }
-          : {}),
-        version: current.version + 1,
-      };
-    } else {
-      continue;
-    }
-    versions.push(current);
   }
-  return versions;
+  if (current === undefined) return undefined;
+  return {
+    ...current,
+    ...base,
+    ...(row.title === null ? {} : { title: row.title }),
+    ...(row.period_from === null || row.period_to === null
+      ? {}
+      : { period: { from: row.period_from, to: row.period_to } }),
+    ...(row.parent_plans === null ? {} : { parentPlans: JSON.parse(row.parent_plans) as string[] }),
+    ...(row.document_reference === null ? {} : { documentReference: row.document_reference }),
+    ...(row.goals_given === null ? {} : { goals: goalsAt(row.position) }),
+    ...(row.assignments === null ? {} : { assignments: JSON.parse(row.assignments) as Assignment[] }),
+    ...(row.event_type === 'PlanRetired'
+      ? { status: 'opphevet' as const, retiredReason: row.reason ?? '' }
+      : {}),
+    version: current.version + 1,
+  };
 };
 
-/** Every plan's versions under a filter, grouped by plan in the order the plans were adopted. */
-const versionsByPlan = async (
+/**
+ * Folds the plans' rows under a filter, row by row as they come (a long history's rows are never all in
+ * memory): `onRow` hears of each row's plan, with the version the row made (undefined if none).
+ */
+const foldPlans = async (
   reader: ReadModelReader,
   select: (where: Where, table: string) => Where,
+  onRow: (planId: string, version: PlanVersion | undefined) => void,
   planId?: string,
-): Promise<Map<string, PlanVersion[]>> => {
-  const events = select(new Where(), 'plan_events').and('plan_events.plan_id = ?', planId);
-  const rows = await rowsInEffectOrder<PlanEventRow>(reader, 'plan_events', events);
+): Promise<void> => {
   const goalsWhere = select(new Where(), 'plan_goals').and('plan_goals.plan_id = ?', planId);
   const goalRows = await reader.select<GoalRow>(
     `SELECT * FROM plan_goals ${goalsWhere} ORDER BY position, ordinal`,
     goalsWhere.params,
   );
   const goals = groupBy(goalRows, (row) => row.position);
-  const result = new Map<string, PlanVersion[]>();
-  for (const [id, planRows] of groupBy(rows, (row) => row.plan_id)) {
-    const versions = foldVersions(planRows, (position) => (goals.get(position) ?? []).map(toGoal));
-    if (versions.length > 0) result.set(id, versions);
-  }
-  return result;
+  const goalsAt = (position: bigint) => (goals.get(position) ?? []).map(toGoal);
+  const current = new Map<string, PlanVersion>();
+  const events = select(new Where(), 'plan_events').and('plan_events.plan_id = ?', planId);
+  await forEachInEffectOrder<PlanEventRow>(reader, 'plan_events', events, (row) => {
+    const version = nextVersion(current.get(row.plan_id), row, goalsAt);
+    if (version !== undefined) current.set(row.plan_id, version);
+    onRow(row.plan_id, version);
+  });
+};
+
+/** Every plan's latest version under a filter, in the order of each plan's first row. */
+const latestVersions = async (
+  reader: ReadModelReader,
+  select: (where: Where, table: string) => Where,
+): Promise<PlanVersion[]> => {
+  const latest = new Map<string, PlanVersion | undefined>();
+  await foldPlans(reader, select, (planId, version) => {
+    if (version !== undefined || !latest.has(planId)) latest.set(planId, version);
+  });
+  return [...latest.values()].filter((version) => version !== undefined);
 };
 
 const planKinds = Object.keys(PlanKind.keys) as readonly PlanKind[];
 
-const latest = (versions: Map<string, PlanVersion[]>, query: PlanQuery): PlanVersion[] => {
+const filtered = (versions: readonly PlanVersion[], query: PlanQuery): PlanVersion[] => {
   oneOf('kind', query.kind, planKinds);
-  return [...versions.values()]
-    .map((planVersions) => planVersions[planVersions.length - 1] as PlanVersion)
-    .filter(
-      (plan) =>
-        (query.kind === undefined || plan.kind === query.kind) &&
-        (query.unit === undefined || plan.unit === query.unit),
-    );
+  return versions.filter(
+    (plan) =>
+      (query.kind === undefined || plan.kind === query.kind) &&
+      (query.unit === undefined || plan.unit === query.unit),
+  );
 };
 
 const stateAt = (pointInTime: ResolvedPointInTime) => (where: Where, table: string) =>
@@ -158,7 +165,7 @@ const stateAt = (pointInTime: ResolvedPointInTime) => (where: Where, table: stri
  * now, on the recorded clock as the register read then – with its latest version, goals and status.
  */
 export const planRegister = async (reader: ReadModelReader, query: PlanQuery = {}): Promise<PlanVersion[]> =>
-  latest(await versionsByPlan(reader, stateAt(resolvePointInTime(query))), query);
+  filtered(await latestVersions(reader, stateAt(resolvePointInTime(query))), query);
 
 /** The plans in force on the day of `asOf`: adopted, not retired, and with a period that covers that day. */
 export const plansInForce = async (
@@ -168,7 +175,7 @@ export const plansInForce = async (
   const pointInTime = resolvePointInTime(query);
   const day = pointInTime.day;
   if (day === undefined) throw new InvalidQuery('asOf', 'is required: in force on which day?');
-  return latest(await versionsByPlan(reader, stateAt(pointInTime)), query).filter(
+  return filtered(await latestVersions(reader, stateAt(pointInTime)), query).filter(
     (plan) => plan.status === 'vedtatt' && plan.period.from <= day && day <= plan.period.to,
   );
 };
@@ -179,11 +186,16 @@ export const planVersions = async (
   query: PointInTime & { readonly planId: string },
 ): Promise<PlanVersion[]> => {
   const pointInTime = resolvePointInTime(query);
-  return (
-    (await versionsByPlan(reader, (where, table) => where.historyAt(pointInTime, table), query.planId)).get(
-      query.planId,
-    ) ?? []
+  const versions: PlanVersion[] = [];
+  await foldPlans(
+    reader,
+    (where, table) => where.historyAt(pointInTime, table),
+    (_planId, version) => {
+      if (version !== undefined) versions.push(version);
+    },
+    query.planId,
   );
+  return versions;
 };
 
 /** The plan hierarchy at `asOf`: plans without a parent in the register are the roots. */
@@ -193,8 +205,16 @@ export const planHierarchy = async (
 ): Promise<t.TypeOf<typeof planHierarchyAnswer>> => {
   const plans = await planRegister(reader, query);
   const ids = new Set(plans.map((plan) => plan.planId));
-  const children = (id: string) =>
-    plans.filter((plan) => plan.parentPlans.includes(id)).map((plan) => plan.planId);
+  // Each plan's children, gathered in one pass: searching every plan per plan grows with the square.
+  const childrenOf = new Map<string, string[]>();
+  for (const plan of plans) {
+    for (const parent of new Set(plan.parentPlans)) {
+      const children = childrenOf.get(parent);
+      if (children === undefined) childrenOf.set(parent, [plan.planId]);
+      else children.push(plan.planId);
+    }
+  }
+  const children = (id: string) => childrenOf.get(id) ?? [];
   return {
     roots: plans
       .filter((plan) => !plan.parentPlans.some((parent) => ids.has(parent)))

@@ -12,7 +12,7 @@ import {
 import { type PointInTime, type ResolvedPointInTime, resolvePointInTime } from '../point-in-time';
 import { groupBy } from '../group-by';
 import { Where } from '../sqlite/where';
-import { rowsInEffectOrder, stateRowsAt } from '../sqlite/state-rows';
+import { forEachInEffectOrder, rowsInEffectOrder } from '../sqlite/state-rows';
 
 const projectStatuses = Object.keys(projectStatusAnswer.keys) as ProjectStatus[];
 const portfolios = Object.keys(Portfolio.keys) as readonly Portfolio[];
@@ -52,46 +52,45 @@ const toPrioritization = (row: RankingRow): Prioritization => ({
   knownFrom: row.known_from,
 });
 
-const foldProject = (rows: readonly ProjectRow[], prioritizations: readonly Prioritization[]) => {
-  let project: ProjectEntry | undefined;
-  for (const row of rows) {
-    if (row.event_type === 'ProjectRegistered') {
-      project = {
-        projectId: row.project_id,
-        name: row.name ?? '',
-        portfolio: row.portfolio ?? '',
-        owningUnit: row.owning_unit ?? '',
-        need: row.need ?? '',
-        ...(row.description === null ? {} : { description: row.description }),
-        registeredOn: row.on_date,
-        status: 'aktiv',
-        decisions: [],
-      };
-    } else if (project !== undefined && row.event_type === 'ProjectStatusReported') {
-      project = {
-        ...project,
-        latestHealth: {
-          health: row.health ?? '',
-          reportedOn: row.on_date,
-          summary: row.summary ?? '',
-          reportedTo: row.reported_to ?? '',
-        },
-      };
-    } else if (project !== undefined && row.event_type === 'ProjectCompleted') {
-      project = { ...project, status: 'avsluttet', closedOn: row.on_date };
-    } else if (project !== undefined && row.event_type === 'ProjectCancelled') {
-      const decision = decisionOf(row);
-      project = {
-        ...project,
-        status: 'avbrutt',
-        closedOn: row.on_date,
-        decisions: decision === undefined ? project.decisions : [...project.decisions, decision],
-      };
-    }
+/** A project's register entry after one more of its rows (in effect order); rows before its registration do not count. */
+const withRow = (project: ProjectEntry | undefined, row: ProjectRow): ProjectEntry | undefined => {
+  if (row.event_type === 'ProjectRegistered') {
+    return {
+      projectId: row.project_id,
+      name: row.name ?? '',
+      portfolio: row.portfolio ?? '',
+      owningUnit: row.owning_unit ?? '',
+      need: row.need ?? '',
+      ...(row.description === null ? {} : { description: row.description }),
+      registeredOn: row.on_date,
+      status: 'aktiv',
+      decisions: [],
+    };
   }
   if (project === undefined) return undefined;
-  const decided = prioritizations.map((prioritization) => prioritization.decision);
-  return { ...project, decisions: [...decided, ...project.decisions] };
+  if (row.event_type === 'ProjectStatusReported') {
+    return {
+      ...project,
+      latestHealth: {
+        health: row.health ?? '',
+        reportedOn: row.on_date,
+        summary: row.summary ?? '',
+        reportedTo: row.reported_to ?? '',
+      },
+    };
+  }
+  if (row.event_type === 'ProjectCompleted')
+    return { ...project, status: 'avsluttet', closedOn: row.on_date };
+  if (row.event_type === 'ProjectCancelled') {
+    const decision = decisionOf(row);
+    return {
+      ...project,
+      status: 'avbrutt',
+      closedOn: row.on_date,
+      decisions: decision === undefined ? project.decisions : [...project.decisions, decision],
+    };
+  }
+  return project;
 };
 
 const rankingsWhere = (pointInTime: ResolvedPointInTime, filter: { portfolio?: string; round?: string }) =>
@@ -100,21 +99,31 @@ const rankingsWhere = (pointInTime: ResolvedPointInTime, filter: { portfolio?: s
     .and('portfolio_rankings.portfolio = ?', filter.portfolio)
     .and('portfolio_rankings.round = ?', filter.round);
 
+/**
+ * Every project as it stood, folded row by row as the rows come: a project's status reports are most of
+ * its rows, and only the latest counts, so a long history's rows are never all in memory.
+ */
 const projectsAt = async (
   reader: ReadModelReader,
   pointInTime: ResolvedPointInTime,
 ): Promise<Map<string, ProjectEntry>> => {
-  const rows = await stateRowsAt<ProjectRow>(reader, pointInTime, 'portfolio_project_events');
-  const rankingWhere = rankingsWhere(pointInTime, {});
+  // By the project's first row, as the register has always listed them; undefined until it is registered.
+  const folded = new Map<string, ProjectEntry | undefined>();
+  await forEachInEffectOrder<ProjectRow>(
+    reader,
+    'portfolio_project_events',
+    new Where().stateAt(pointInTime, 'portfolio_project_events'),
+    (row) => void folded.set(row.project_id, withRow(folded.get(row.project_id), row)),
+  );
   const prioritizations = (
-    await rowsInEffectOrder<RankingRow>(reader, 'portfolio_rankings', rankingWhere)
+    await rowsInEffectOrder<RankingRow>(reader, 'portfolio_rankings', rankingsWhere(pointInTime, {}))
   ).map(toPrioritization);
-  const rowsOf = groupBy(rows, (row) => row.project_id);
   const prioritizationsOf = groupBy(prioritizations, (prioritization) => prioritization.projectId);
   const projects = new Map<string, ProjectEntry>();
-  for (const [projectId, projectRows] of rowsOf) {
-    const project = foldProject(projectRows, prioritizationsOf.get(projectId) ?? []);
-    if (project !== undefined) projects.set(projectId, project);
+  for (const [projectId, project] of folded) {
+    if (project === undefined) continue;
+    const decided = (prioritizationsOf.get(projectId) ?? []).map((prioritization) => prioritization.decision);
+    projects.set(projectId, { ...project, decisions: [...decided, ...project.decisions] });
   }
   return projects;
 };

@@ -6,7 +6,8 @@ import { delegationRowsAt, registerOf } from '../authority/delegation-rows';
 import { oneOf } from '../closed-filter';
 import { decisionOf, type DecisionRow, type DecisionSummary } from '../governance/decision-columns';
 import { type PointInTime, resolvePointInTime } from '../point-in-time';
-import { stateRowsAt } from '../sqlite/state-rows';
+import { forEachInEffectOrder } from '../sqlite/state-rows';
+import { Where } from '../sqlite/where';
 import type { procurementRegisterAnswer } from './procurements-answers';
 
 type Procurement = t.TypeOf<typeof procurementRegisterAnswer>[number];
@@ -101,27 +102,32 @@ export const procurementRegister = async (
   const status = oneOf('status', query.status, statuses);
   const pointInTime = resolvePointInTime(query);
   const { register } = registerOf(await delegationRowsAt(reader, pointInTime));
-  const rows = await stateRowsAt<ProcurementRow>(reader, pointInTime, 'procurement_events');
   const procurements = new Map<string, Procurement>();
-  for (const row of rows) {
-    const procurement = procurements.get(row.procurement_id);
-    if (row.event_type === 'ProcurementRegistered') procurements.set(row.procurement_id, registered(row));
-    else if (procurement === undefined) continue;
-    else if (row.event_type === 'ContractAwarded') {
-      procurements.set(row.procurement_id, awarded(procurement, row, register));
-    } else {
-      const assignment = {
-        followUpOwner: row.follow_up_owner as string,
-        decision: decisionOf(row) as DecisionSummary,
-        ...provenanceOf(row),
-      };
-      procurements.set(row.procurement_id, {
-        ...procurement,
-        followUpOwner: assignment.followUpOwner,
-        followUpAssignments: [...procurement.followUpAssignments, assignment],
-      });
-    }
-  }
+  // Folded as the rows come: a long history's awards and follow-ups are never all in memory.
+  await forEachInEffectOrder<ProcurementRow>(
+    reader,
+    'procurement_events',
+    new Where().stateAt(pointInTime, 'procurement_events'),
+    (row) => {
+      const procurement = procurements.get(row.procurement_id);
+      if (row.event_type === 'ProcurementRegistered') procurements.set(row.procurement_id, registered(row));
+      else if (procurement === undefined) return;
+      else if (row.event_type === 'ContractAwarded') {
+        procurements.set(row.procurement_id, awarded(procurement, row, register));
+      } else {
+        const assignment = {
+          followUpOwner: row.follow_up_owner as string,
+          decision: decisionOf(row) as DecisionSummary,
+          ...provenanceOf(row),
+        };
+        procurements.set(row.procurement_id, {
+          ...procurement,
+          followUpOwner: assignment.followUpOwner,
+          followUpAssignments: [...procurement.followUpAssignments, assignment],
+        });
+      }
+    },
+  );
   return [...procurements.values()].filter(
     (procurement) => status === undefined || procurement.status === status,
   );

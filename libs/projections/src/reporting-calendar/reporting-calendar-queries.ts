@@ -11,7 +11,7 @@ import { oneOf } from '../closed-filter';
 import { InvalidQuery, type PointInTime, resolvePointInTime } from '../point-in-time';
 import { optional } from '../optional-field';
 import { Where } from '../sqlite/where';
-import { rowsInEffectOrder } from '../sqlite/state-rows';
+import { forEachInEffectOrder, rowsInEffectOrder } from '../sqlite/state-rows';
 import type { CalendarEntry, Submission } from './reporting-calendar-answers';
 
 interface Row {
@@ -111,34 +111,43 @@ export const reportingCalendar = async (
   const pointInTime = resolvePointInTime(query);
   const day = pointInTime.day;
   if (day === undefined) throw new InvalidQuery('asOf', 'is required: delivered by which day?');
-  const delivered = await selectSubmissions(reader, new Where().stateAt(pointInTime, 'report_submissions'));
   const known = query.obligations ?? defaultReportingObligations;
   oneOf('obligationId', query.obligationId, [...new Set(known.map((obligation) => obligation.obligationId))]);
-  const obligations = known.filter(
-    (obligation) => query.obligationId === undefined || obligation.obligationId === query.obligationId,
-  );
-  return obligations
-    .flatMap((obligation) =>
-      termsDueIn(obligation, query.year).map((term): CalendarEntry => {
-        const forTerm = delivered.filter(
-          (submission) =>
-            submission.obligationId === obligation.obligationId &&
-            term.period.from <= submission.period.to &&
-            submission.period.to <= term.period.to,
-        );
-        return {
-          ...term,
-          obligationId: obligation.obligationId,
-          title: obligation.title,
-          kind: obligation.kind,
-          from: obligation.from,
-          to: obligation.to,
-          cadence: obligation.cadence,
-          source: obligation.source,
-          ...statusOfTerm(term, forTerm, day),
-          submissions: forTerm,
-        };
-      }),
+  const terms = known
+    .filter(
+      (obligation) => query.obligationId === undefined || obligation.obligationId === query.obligationId,
     )
+    .flatMap((obligation) =>
+      termsDueIn(obligation, query.year).map((term) => ({ obligation, term, delivered: [] as Submission[] })),
+    );
+  // Deliveries as they come, each kept only by the terms it counts for: the year's, not the whole history.
+  await forEachInEffectOrder<Row>(
+    reader,
+    'report_submissions',
+    new Where().stateAt(pointInTime, 'report_submissions'),
+    (row) => {
+      for (const { obligation, term, delivered } of terms) {
+        if (
+          row.obligation_id === obligation.obligationId &&
+          term.period.from <= row.period_to &&
+          row.period_to <= term.period.to
+        )
+          delivered.push(toSubmission(row));
+      }
+    },
+  );
+  return terms
+    .map(({ obligation, term, delivered }): CalendarEntry => ({
+      ...term,
+      obligationId: obligation.obligationId,
+      title: obligation.title,
+      kind: obligation.kind,
+      from: obligation.from,
+      to: obligation.to,
+      cadence: obligation.cadence,
+      source: obligation.source,
+      ...statusOfTerm(term, delivered, day),
+      submissions: delivered,
+    }))
     .sort((a, b) => (a.dueOn < b.dueOn ? -1 : a.dueOn > b.dueOn ? 1 : 0));
 };

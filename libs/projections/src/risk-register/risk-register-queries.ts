@@ -3,7 +3,6 @@ import type { ReadModelReader } from '../read-models/read-model-reader';
 import type * as t from 'io-ts';
 import { RiskBand } from '@styring/governance';
 import { decisionOf, type DecisionRow } from '../governance/decision-columns';
-import { groupBy } from '../group-by';
 import {
   InvalidQuery,
   type PointInTime,
@@ -11,7 +10,7 @@ import {
   resolvePointInTime,
 } from '../point-in-time';
 import { Where } from '../sqlite/where';
-import { rowsInEffectOrder, stateRowsAt } from '../sqlite/state-rows';
+import { forEachInEffectOrder, rowsInEffectOrder } from '../sqlite/state-rows';
 import type {
   RiskAssessment,
   RiskEntry,
@@ -120,27 +119,44 @@ const risksAt = async (
   query: RiskQuery,
 ): Promise<RiskEntry[]> => {
   await checkBand(reader, pointInTime, query.band);
-  const assessmentRows = await rowsInEffectOrder<AssessmentRow>(
+  // Rows as they come, only the latest of each kind kept per risk: most of a long history is assessments.
+  const assessed = new Map<string, { latest: AssessmentRow; count: number }>();
+  await forEachInEffectOrder<AssessmentRow>(
     reader,
     'risk_assessments',
     new Where().stateAt(pointInTime, 'risk_assessments'),
+    (row) => {
+      const seen = assessed.get(row.risk_id);
+      assessed.set(row.risk_id, { latest: row, count: (seen?.count ?? 0) + 1 });
+    },
   );
-  const eventRows = await stateRowsAt<RiskEventRow>(reader, pointInTime, 'risk_events');
-  const eventsOf = groupBy(eventRows, (row) => row.risk_id);
+  const treatments = new Map<string, RiskEventRow>();
+  const closings = new Map<string, RiskEventRow>();
+  await forEachInEffectOrder<RiskEventRow>(
+    reader,
+    'risk_events',
+    new Where().stateAt(pointInTime, 'risk_events'),
+    (row) => {
+      if (row.event_type === 'RiskTreatmentDecided') treatments.set(row.risk_id, row);
+      // A closing counts unless the risk was assessed again after it.
+      const latest = assessed.get(row.risk_id)?.latest;
+      if (
+        row.event_type === 'RiskClosed' &&
+        latest !== undefined &&
+        row.effective_from >= latest.effective_from
+      )
+        closings.set(row.risk_id, row);
+    },
+  );
   const risks: RiskEntry[] = [];
-  for (const [riskId, rows] of groupBy(assessmentRows, (row) => row.risk_id)) {
-    const latest = rows[rows.length - 1] as AssessmentRow;
-    const events = eventsOf.get(riskId) ?? [];
-    const treatmentRow = events.filter((row) => row.event_type === 'RiskTreatmentDecided').pop();
-    // A closing counts unless the risk was assessed again after it.
-    const closing = events
-      .filter((row) => row.event_type === 'RiskClosed' && row.effective_from >= latest.effective_from)
-      .pop();
+  for (const [riskId, { latest, count }] of assessed) {
+    const treatmentRow = treatments.get(riskId);
+    const closing = closings.get(riskId);
     const decision = treatmentRow === undefined ? undefined : decisionOf(treatmentRow);
     risks.push({
       riskId,
       current: toAssessment(latest),
-      assessments: rows.length,
+      assessments: count,
       ...(treatmentRow === undefined || decision === undefined
         ? {}
         : {
