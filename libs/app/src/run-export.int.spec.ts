@@ -1,7 +1,8 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { verifyExport } from '@styring/audit-export';
+import { type ExportRegisters, verifyExport } from '@styring/audit-export';
+import { planRegister, type ReadModelReader, sqliteProjectionRunner } from '@styring/projections';
 import { createCommandExecutor } from './command-executor';
 import { openStore, type OpenedStore } from './open-store';
 import { runExport } from './run-export';
@@ -22,6 +23,23 @@ const adoptStrategy = (planId: string) => ({
   },
 });
 const caller = { actor: 'kari', role: 'kommunestyre-sekretariat' };
+
+/** One register for the test: the plan ids the plan register lists. */
+const planIds = async (reader: ReadModelReader, moment: { created: string }): Promise<ExportRegisters> => {
+  const plans = await planRegister(reader);
+  return {
+    asOf: moment.created,
+    tables: [
+      {
+        title: 'Planregisteret',
+        description: 'Planene',
+        fileName: 'register-planer.csv',
+        header: 'planId\r\n',
+        rows: () => plans.map((plan) => `${plan.planId}\r\n`),
+      },
+    ],
+  };
+};
 
 describe('runExport', () => {
   let dir: string;
@@ -66,5 +84,48 @@ describe('runExport', () => {
     const env = { STYRING_SIGNING_KEY: fs.readFileSync(keys.privateKeyFile, 'utf8') };
     const summary = await runExport(store, { directory: path.join(dir, 'export'), env });
     expect(summary.signingKeyFingerprint).toBe(keys.fingerprint);
+  });
+
+  it('reads the registers from the read models kept in the store, held at the events it exports', async () => {
+    const executor = createCommandExecutor(store.events);
+    const keys = await generateKeyPairIn(path.join(dir, 'keys'));
+    await executor.execute(adoptStrategy('hr-strategi'), caller);
+    // The service appends and projects after the export has written its events, before it reads the
+    // registers: the export shows neither the event nor what it changed in the read models.
+    const serviceMovesOn = async () => {
+      await executor.execute(adoptStrategy('eiendomsstrategi'), caller);
+      const service = store.openReadModelDatabase();
+      await sqliteProjectionRunner({ events: store.events, db: service }).catchUp();
+      service.close();
+    };
+    const projected: number[] = [];
+    const first = await runExport(store, {
+      directory: path.join(dir, 'first'),
+      keyFile: keys.privateKeyFile,
+      registers: async (reader, moment) => {
+        await serviceMovesOn();
+        return planIds(reader, moment);
+      },
+      onReadModelProgress: (progress) => projected.push(progress.done),
+    });
+    expect(first.eventCount).toBe(1);
+    expect(projected.at(-1)).toBe(1);
+    expect(fs.readFileSync(path.join(dir, 'first', 'register-planer.csv'), 'utf8')).toBe(
+      'planId\r\nhr-strategi\r\n',
+    );
+
+    // The store's read models are current (the service kept them): the next export projects nothing.
+    projected.length = 0;
+    const second = await runExport(store, {
+      directory: path.join(dir, 'second'),
+      keyFile: keys.privateKeyFile,
+      registers: planIds,
+      onReadModelProgress: (progress) => projected.push(progress.done),
+    });
+    expect(second.eventCount).toBe(2);
+    expect(projected).toEqual([]);
+    expect(fs.readFileSync(path.join(dir, 'second', 'register-planer.csv'), 'utf8')).toBe(
+      'planId\r\nhr-strategi\r\neiendomsstrategi\r\n',
+    );
   });
 });

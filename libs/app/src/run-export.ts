@@ -12,6 +12,7 @@ import {
 } from '@styring/audit-export';
 import {
   type CatchUpProgress,
+  holdCaughtUpReadModels,
   type ReadModelReader,
   sqliteProjectionRunner,
   sqliteReadModelReader,
@@ -38,8 +39,11 @@ export interface ExportRequest {
   /** Called as events are written (every 1,000 and at the end). */
   readonly onProgress?: (done: number) => void;
   /**
-   * The read side's registers, read from read models built of exactly the exported events (in a
-   * temporary SQLite file): e.g. `exportRegisters(readModelQueries)` of `@styring/read-routes`.
+   * The read side's registers, read from read models of exactly the exported events: e.g.
+   * `exportRegisters(readModelQueries)` of `@styring/read-routes`. Those kept beside a SQLite store (or
+   * EventStoreDB's local file) are caught up and held at one position, and the export takes the events up
+   * to it; beside PostgreSQL, or while another process keeps rebuilding them, they are built in a
+   * temporary SQLite file.
    */
   readonly registers?: (readModels: ReadModelReader, moment: RegisterMoment) => Promise<ExportRegisters>;
   /** With `registers`: called as the read models are built, before the events are written. */
@@ -67,19 +71,71 @@ export const runExport = async (
 ): Promise<ExportSummary> => {
   const { registers } = request;
   if (registers === undefined) return exportEvents(store, request, runtime);
+  const withRegisters = { ...request, registers };
+  // PostgreSQL keeps its read models on the server, where one position cannot be held as below (yet).
+  const kept =
+    store.location.kind === 'postgres'
+      ? undefined
+      : await exportWithKeptReadModels(store, withRegisters, runtime);
+  return kept ?? exportWithThrowawayReadModels(store, withRegisters, runtime);
+};
+
+type RegistersOf = (moment: RegisterMoment) => Promise<ExportRegisters>;
+type ExportWithRegisters = ExportRequest & Required<Pick<ExportRequest, 'registers'>>;
+
+/** The runner of the governance read models in `readModels`, reporting as the request asks. */
+const runnerOf = (store: OpenedStore, readModels: Database.Database, request: ExportRequest) =>
+  sqliteProjectionRunner({
+    events: store.events,
+    db: readModels,
+    ...(request.onReadModelProgress === undefined ? {} : { onProgress: request.onReadModelProgress }),
+  });
+
+/** The registers read from these read models. */
+const registersFrom =
+  (request: ExportWithRegisters, readModels: Database.Database): RegistersOf =>
+  (moment) =>
+    request.registers(sqliteReadModelReader(readModels), moment);
+
+/**
+ * With the read models kept beside the store (in the SQLite store's file, or the local file beside
+ * EventStoreDB; a running service keeps them current): caught up, held at one position while the export
+ * writes the events up to it and reads the registers. Undefined when another process kept rebuilding them.
+ */
+const exportWithKeptReadModels = async (
+  store: OpenedStore,
+  request: ExportWithRegisters,
+  runtime: Runtime,
+): Promise<ExportSummary | undefined> => {
+  const readModels = store.openReadModelDatabase();
+  try {
+    const runner = runnerOf(store, readModels, request);
+    const held = await holdCaughtUpReadModels(readModels, () => runner.catchUp());
+    if (held === undefined) return undefined;
+    try {
+      request.onPhase?.('read-models');
+      return await exportEvents(store, request, runtime, held.position, registersFrom(request, readModels));
+    } finally {
+      held.release();
+    }
+  } finally {
+    readModels.close();
+  }
+};
+
+/** Read models built for this export alone, of exactly its events, in a temporary file. */
+const exportWithThrowawayReadModels = async (
+  store: OpenedStore,
+  request: ExportWithRegisters,
+  runtime: Runtime,
+): Promise<ExportSummary> => {
   // The read models are built first; the export then takes the events up to the last one they hold.
   const folder = await mkdtemp(join(tmpdir(), 'styring-export-read-models-'));
   const readModels = openThrowawayReadModels(join(folder, 'read-models.db'));
   try {
-    const last = await sqliteProjectionRunner({
-      events: store.events,
-      db: readModels,
-      ...(request.onReadModelProgress === undefined ? {} : { onProgress: request.onReadModelProgress }),
-    }).catchUp();
+    const last = await runnerOf(store, readModels, request).catchUp();
     request.onPhase?.('read-models');
-    return await exportEvents(store, request, runtime, last, (moment) =>
-      registers(sqliteReadModelReader(readModels), moment),
-    );
+    return await exportEvents(store, request, runtime, last, registersFrom(request, readModels));
   } finally {
     readModels.close();
     await rm(folder, { recursive: true, force: true });
@@ -91,7 +147,7 @@ const exportEvents = async (
   request: ExportRequest,
   runtime: Runtime,
   to?: bigint,
-  registers?: (moment: RegisterMoment) => Promise<ExportRegisters>,
+  registers?: RegistersOf,
 ): Promise<ExportSummary> => {
   const key = await loadSigningKey({
     ...(request.keyFile === undefined ? {} : { file: request.keyFile }),
