@@ -4,10 +4,14 @@ import {
   type DecisionLogQuery,
   type DecisionLogRow,
   governanceProjectionSpecs,
+  type HeldReadModels,
+  holdCaughtUpReadModels,
   openPostgresReadModels,
   postgresProjectionRunner,
   type ReadModelReader,
+  type ReadSnapshot,
   sqliteReadModelReader,
+  sqliteReadSnapshot,
   sqliteProjectionRunner,
 } from '@styring/projections';
 import { coalesced } from './coalesced';
@@ -26,6 +30,12 @@ export interface OpenedProjections {
   readonly catchUp: () => Promise<void>;
   /** Empties one read model, or all, and replays the whole log into it. */
   readonly rebuild: (name?: string) => Promise<void>;
+  /**
+   * Catches every read model up and holds them there (see `holdCaughtUpReadModels`): the held reader shows
+   * them at that position until released, whatever is appended and projected meanwhile. Undefined when
+   * another process kept rebuilding them.
+   */
+  readonly hold: () => Promise<HeldReadModels | undefined>;
   /** The Vedtakslogg on either clock; call `catchUp` first. */
   readonly decisionLog: (query?: DecisionLogQuery) => Promise<DecisionLogRow[]>;
   readonly close: () => Promise<void>;
@@ -35,8 +45,10 @@ type ProgressOptions = { readonly onProgress?: (progress: CatchUpProgress) => vo
 
 /** Where a store's read models are kept, and the runner that keeps them. */
 interface KeptReadModels {
-  readonly runner: { catchUp(): Promise<unknown>; rebuild(name?: string): Promise<unknown> };
+  readonly runner: { catchUp(): Promise<bigint | undefined>; rebuild(name?: string): Promise<unknown> };
   readonly reader: ReadModelReader;
+  /** A read transaction of a connection of its own. */
+  readonly snapshot: () => Promise<ReadSnapshot>;
   readonly close: () => Promise<void>;
 }
 
@@ -55,7 +67,7 @@ const inPostgres = (
     store: readModels.store,
     ...(options.onProgress === undefined ? {} : { onProgress: options.onProgress }),
   });
-  return { runner, reader: readModels.reader, close: readModels.close };
+  return { runner, reader: readModels.reader, snapshot: readModels.snapshot, close: readModels.close };
 };
 
 /** In the SQLite store's own file, or in the local read-model file beside EventStoreDB. */
@@ -66,7 +78,12 @@ const inSqlite = (store: OpenedStore, options: ProgressOptions): KeptReadModels 
     db,
     ...(options.onProgress === undefined ? {} : { onProgress: options.onProgress }),
   });
-  return { runner, reader: sqliteReadModelReader(db), close: async () => void db.close() };
+  return {
+    runner,
+    reader: sqliteReadModelReader(db),
+    snapshot: () => sqliteReadSnapshot(store.openReadModelDatabase),
+    close: async () => void db.close(),
+  };
 };
 
 /**
@@ -74,7 +91,7 @@ const inSqlite = (store: OpenedStore, options: ProgressOptions): KeptReadModels 
  * file beside a SQLite store, in the local read-model file beside EventStoreDB.
  */
 export const openProjections = (store: OpenedStore, options: ProgressOptions = {}): OpenedProjections => {
-  const { runner, reader, close } =
+  const { runner, reader, snapshot, close } =
     store.location.kind === 'postgres'
       ? inPostgres(store.location.connectionString, store, options)
       : inSqlite(store, options);
@@ -88,6 +105,7 @@ export const openProjections = (store: OpenedStore, options: ProgressOptions = {
     rebuild: async (name) => {
       await (name === undefined ? runner.rebuild() : runner.rebuild(name));
     },
+    hold: () => holdCaughtUpReadModels(() => runner.catchUp(), snapshot),
     decisionLog: (query = {}) => decisionLog(reader, query),
     close,
   };

@@ -2,9 +2,11 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { type ExportRegisters, verifyExport } from '@styring/audit-export';
-import { planRegister, type ReadModelReader, sqliteProjectionRunner } from '@styring/projections';
+import { describeWithPostgres } from '@styring/eventstore-postgres/testing';
+import { planRegister, type ReadModelReader } from '@styring/projections';
 import { createCommandExecutor } from './command-executor';
 import { openStore, type OpenedStore } from './open-store';
+import { openProjections } from './projections';
 import { runExport } from './run-export';
 import { generateKeyPairIn } from './signing-keys';
 
@@ -39,6 +41,53 @@ const planIds = async (reader: ReadModelReader, moment: { created: string }): Pr
       },
     ],
   };
+};
+
+/**
+ * The registers come from the read models kept beside the store, held at the exported events: what the
+ * service appends and projects while the export runs is in neither; the next export projects nothing new.
+ */
+const registersFromKeptReadModels = async (store: OpenedStore, dir: string) => {
+  const executor = createCommandExecutor(store.events);
+  const keys = await generateKeyPairIn(path.join(dir, 'keys'));
+  await executor.execute(adoptStrategy('hr-strategi'), caller);
+  // The service appends and projects after the export has written its events, before it reads the
+  // registers: the export shows neither the event nor what it changed in the read models.
+  const serviceMovesOn = async () => {
+    await executor.execute(adoptStrategy('eiendomsstrategi'), caller);
+    const service = openProjections(store);
+    await service.catchUp();
+    await service.close();
+  };
+  const projected: number[] = [];
+  const first = await runExport(store, {
+    directory: path.join(dir, 'first'),
+    keyFile: keys.privateKeyFile,
+    registers: async (reader, moment) => {
+      await serviceMovesOn();
+      return planIds(reader, moment);
+    },
+    onReadModelProgress: (progress) => projected.push(progress.done),
+  });
+  expect(first.eventCount).toBe(1);
+  expect(projected.at(-1)).toBe(1);
+  expect(fs.readFileSync(path.join(dir, 'first', 'register-planer.csv'), 'utf8')).toBe(
+    'planId\r\nhr-strategi\r\n',
+  );
+
+  // The store's read models are current (the service kept them): the next export projects nothing.
+  projected.length = 0;
+  const second = await runExport(store, {
+    directory: path.join(dir, 'second'),
+    keyFile: keys.privateKeyFile,
+    registers: planIds,
+    onReadModelProgress: (progress) => projected.push(progress.done),
+  });
+  expect(second.eventCount).toBe(2);
+  expect(projected).toEqual([]);
+  expect(fs.readFileSync(path.join(dir, 'second', 'register-planer.csv'), 'utf8')).toBe(
+    'planId\r\nhr-strategi\r\neiendomsstrategi\r\n',
+  );
 };
 
 describe('runExport', () => {
@@ -86,46 +135,19 @@ describe('runExport', () => {
     expect(summary.signingKeyFingerprint).toBe(keys.fingerprint);
   });
 
-  it('reads the registers from the read models kept in the store, held at the events it exports', async () => {
-    const executor = createCommandExecutor(store.events);
-    const keys = await generateKeyPairIn(path.join(dir, 'keys'));
-    await executor.execute(adoptStrategy('hr-strategi'), caller);
-    // The service appends and projects after the export has written its events, before it reads the
-    // registers: the export shows neither the event nor what it changed in the read models.
-    const serviceMovesOn = async () => {
-      await executor.execute(adoptStrategy('eiendomsstrategi'), caller);
-      const service = store.openReadModelDatabase();
-      await sqliteProjectionRunner({ events: store.events, db: service }).catchUp();
-      service.close();
-    };
-    const projected: number[] = [];
-    const first = await runExport(store, {
-      directory: path.join(dir, 'first'),
-      keyFile: keys.privateKeyFile,
-      registers: async (reader, moment) => {
-        await serviceMovesOn();
-        return planIds(reader, moment);
-      },
-      onReadModelProgress: (progress) => projected.push(progress.done),
-    });
-    expect(first.eventCount).toBe(1);
-    expect(projected.at(-1)).toBe(1);
-    expect(fs.readFileSync(path.join(dir, 'first', 'register-planer.csv'), 'utf8')).toBe(
-      'planId\r\nhr-strategi\r\n',
-    );
+  it('reads the registers from the read models kept in the store, held at the events it exports', () =>
+    registersFromKeptReadModels(store, dir));
+});
 
-    // The store's read models are current (the service kept them): the next export projects nothing.
-    projected.length = 0;
-    const second = await runExport(store, {
-      directory: path.join(dir, 'second'),
-      keyFile: keys.privateKeyFile,
-      registers: planIds,
-      onReadModelProgress: (progress) => projected.push(progress.done),
-    });
-    expect(second.eventCount).toBe(2);
-    expect(projected).toEqual([]);
-    expect(fs.readFileSync(path.join(dir, 'second', 'register-planer.csv'), 'utf8')).toBe(
-      'planId\r\nhr-strategi\r\neiendomsstrategi\r\n',
-    );
-  });
+describeWithPostgres('runExport on a PostgreSQL store', (cluster) => {
+  it('reads the registers from the read models kept in PostgreSQL, held at the events it exports', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'styring-export-'));
+    const store = await openStore(await cluster().createDatabase('export_kept'), { cwd: dir });
+    try {
+      await registersFromKeptReadModels(store, dir);
+    } finally {
+      await store.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  }, 30_000);
 });

@@ -12,12 +12,12 @@ import {
 } from '@styring/audit-export';
 import {
   type CatchUpProgress,
-  holdCaughtUpReadModels,
   type ReadModelReader,
   sqliteProjectionRunner,
   sqliteReadModelReader,
 } from '@styring/projections';
 import { openLocalReadModels, type OpenedStore } from './open-store';
+import { openProjections } from './projections';
 import { type Runtime, systemRuntime } from './runtime';
 
 /** Who the exports say they come from. */
@@ -40,10 +40,9 @@ export interface ExportRequest {
   readonly onProgress?: (done: number) => void;
   /**
    * The read side's registers, read from read models of exactly the exported events: e.g.
-   * `exportRegisters(readModelQueries)` of `@styring/read-routes`. Those kept beside a SQLite store (or
-   * EventStoreDB's local file) are caught up and held at one position, and the export takes the events up
-   * to it; beside PostgreSQL, or while another process keeps rebuilding them, they are built in a
-   * temporary SQLite file.
+   * `exportRegisters(readModelQueries)` of `@styring/read-routes`. Those kept beside the store (see
+   * `openProjections`) are caught up and held at one position, and the export takes the events up to it;
+   * while another process keeps rebuilding them, they are built for the export in a temporary SQLite file.
    */
   readonly registers?: (readModels: ReadModelReader, moment: RegisterMoment) => Promise<ExportRegisters>;
   /** With `registers`: called as the read models are built, before the events are written. */
@@ -72,54 +71,42 @@ export const runExport = async (
   const { registers } = request;
   if (registers === undefined) return exportEvents(store, request, runtime);
   const withRegisters = { ...request, registers };
-  // PostgreSQL keeps its read models on the server, where one position cannot be held as below (yet).
-  const kept =
-    store.location.kind === 'postgres'
-      ? undefined
-      : await exportWithKeptReadModels(store, withRegisters, runtime);
-  return kept ?? exportWithThrowawayReadModels(store, withRegisters, runtime);
+  return (
+    (await exportWithKeptReadModels(store, withRegisters, runtime)) ??
+    exportWithThrowawayReadModels(store, withRegisters, runtime)
+  );
 };
 
 type RegistersOf = (moment: RegisterMoment) => Promise<ExportRegisters>;
 type ExportWithRegisters = ExportRequest & Required<Pick<ExportRequest, 'registers'>>;
 
-/** The runner of the governance read models in `readModels`, reporting as the request asks. */
-const runnerOf = (store: OpenedStore, readModels: Database.Database, request: ExportRequest) =>
-  sqliteProjectionRunner({
-    events: store.events,
-    db: readModels,
-    ...(request.onReadModelProgress === undefined ? {} : { onProgress: request.onReadModelProgress }),
-  });
-
-/** The registers read from these read models. */
-const registersFrom =
-  (request: ExportWithRegisters, readModels: Database.Database): RegistersOf =>
-  (moment) =>
-    request.registers(sqliteReadModelReader(readModels), moment);
-
 /**
- * With the read models kept beside the store (in the SQLite store's file, or the local file beside
- * EventStoreDB; a running service keeps them current): caught up, held at one position while the export
- * writes the events up to it and reads the registers. Undefined when another process kept rebuilding them.
+ * With the read models kept beside the store (a running service keeps them current): caught up, held at
+ * one position while the export writes the events up to it and reads the registers. Undefined when another
+ * process kept rebuilding them.
  */
 const exportWithKeptReadModels = async (
   store: OpenedStore,
   request: ExportWithRegisters,
   runtime: Runtime,
 ): Promise<ExportSummary | undefined> => {
-  const readModels = store.openReadModelDatabase();
+  const projections = openProjections(
+    store,
+    request.onReadModelProgress === undefined ? {} : { onProgress: request.onReadModelProgress },
+  );
   try {
-    const runner = runnerOf(store, readModels, request);
-    const held = await holdCaughtUpReadModels(readModels, () => runner.catchUp());
+    const held = await projections.hold();
     if (held === undefined) return undefined;
     try {
       request.onPhase?.('read-models');
-      return await exportEvents(store, request, runtime, held.position, registersFrom(request, readModels));
+      return await exportEvents(store, request, runtime, held.position, (moment) =>
+        request.registers(held.reader, moment),
+      );
     } finally {
-      held.release();
+      await held.release();
     }
   } finally {
-    readModels.close();
+    await projections.close();
   }
 };
 
@@ -133,9 +120,15 @@ const exportWithThrowawayReadModels = async (
   const folder = await mkdtemp(join(tmpdir(), 'styring-export-read-models-'));
   const readModels = openThrowawayReadModels(join(folder, 'read-models.db'));
   try {
-    const last = await runnerOf(store, readModels, request).catchUp();
+    const last = await sqliteProjectionRunner({
+      events: store.events,
+      db: readModels,
+      ...(request.onReadModelProgress === undefined ? {} : { onProgress: request.onReadModelProgress }),
+    }).catchUp();
     request.onPhase?.('read-models');
-    return await exportEvents(store, request, runtime, last, registersFrom(request, readModels));
+    return await exportEvents(store, request, runtime, last, (moment) =>
+      request.registers(sqliteReadModelReader(readModels), moment),
+    );
   } finally {
     readModels.close();
     await rm(folder, { recursive: true, force: true });

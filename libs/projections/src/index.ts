@@ -6,7 +6,8 @@ export * from './runner/runner-projection';
 // SQLite: read models and checkpoints in one transaction, by default in the event store's own file.
 export * from './sqlite/sqlite-projection-store';
 export * from './sqlite/sqlite-read-model-reader';
-export * from './sqlite/held-read-models';
+export * from './sqlite/sqlite-read-snapshot';
+export * from './read-models/held-read-models';
 export * from './read-models/read-model-reader';
 export * from './governance-projections';
 export type { ReadModelTx } from './read-models/read-model-tx';

@@ -1,5 +1,6 @@
-import type { CustomTypesConfig, Pool } from 'pg';
+import type { CustomTypesConfig, Pool, PoolClient } from 'pg';
 import { types } from 'pg';
+import type { ReadSnapshot } from '../read-models/held-read-models';
 import type { ReadModelReader } from '../read-models/read-model-reader';
 import type { SqlValue } from '../sqlite/versioned-table';
 
@@ -33,38 +34,80 @@ export const numberedPlaceholders = (sql: string): string => {
 /** Rows fetched from a cursor at a time by `forEachRow`: a few hundred kilobytes at most. */
 const CURSOR_ROWS = 1000;
 
+const select = async <Row>(on: Pool | PoolClient, sql: string, params: readonly SqlValue[]) => {
+  const result = await on.query({ text: numberedPlaceholders(sql), values: [...params], types: bigintTypes });
+  return result.rows as Row[];
+};
+
+/** Hands the rows of a query to `visit` a page at a time, from a cursor in the client's open transaction. */
+const visitRows = async <Row>(
+  client: PoolClient,
+  sql: string,
+  params: readonly SqlValue[],
+  visit: (row: Row) => void,
+) => {
+  await client.query({
+    text: `DECLARE rows NO SCROLL CURSOR FOR ${numberedPlaceholders(sql)}`,
+    values: [...params],
+  });
+  for (;;) {
+    const page = await client.query({ text: `FETCH ${CURSOR_ROWS} FROM rows`, types: bigintTypes });
+    for (const row of page.rows) visit(row as Row);
+    if (page.rows.length < CURSOR_ROWS) break;
+  }
+  await client.query('CLOSE rows');
+};
+
+/** Runs `work` in a transaction of a connection of its own, which goes back to the pool afterwards. */
+const inTransaction = async (pool: Pool, begin: string, work: (client: PoolClient) => Promise<void>) => {
+  const client = await pool.connect();
+  let broken: Error | undefined;
+  try {
+    await client.query(begin);
+    await work(client);
+    await client.query('COMMIT');
+  } catch (error) {
+    await client.query('ROLLBACK').catch((rollbackFailure: Error) => (broken = rollbackFailure));
+    throw error;
+  } finally {
+    // A connection whose rollback failed too is not handed back for reuse.
+    client.release(broken);
+  }
+};
+
 /** The read models in PostgreSQL, read through a pool whose search path is their schema (see `openPostgresReadModels`). */
 export const postgresReadModelReader = (pool: Pool): ReadModelReader => ({
-  async select<Row>(sql: string, params: readonly SqlValue[] = []) {
-    const result = await pool.query({
-      text: numberedPlaceholders(sql),
-      values: [...params],
-      types: bigintTypes,
-    });
-    return result.rows as Row[];
-  },
+  select: <Row>(sql: string, params: readonly SqlValue[] = []) => select<Row>(pool, sql, params),
   // A cursor in a read-only transaction of one connection: the rows come a page at a time, in one snapshot.
-  async forEachRow<Row>(sql: string, params: readonly SqlValue[], visit: (row: Row) => void) {
-    const client = await pool.connect();
-    let broken: Error | undefined;
-    try {
-      await client.query('BEGIN READ ONLY');
-      await client.query({
-        text: `DECLARE rows NO SCROLL CURSOR FOR ${numberedPlaceholders(sql)}`,
-        values: [...params],
-      });
-      for (;;) {
-        const page = await client.query({ text: `FETCH ${CURSOR_ROWS} FROM rows`, types: bigintTypes });
-        for (const row of page.rows) visit(row as Row);
-        if (page.rows.length < CURSOR_ROWS) break;
-      }
-      await client.query('COMMIT');
-    } catch (error) {
-      await client.query('ROLLBACK').catch((rollbackFailure: Error) => (broken = rollbackFailure));
-      throw error;
-    } finally {
-      // A connection whose rollback failed too is not handed back for reuse.
-      client.release(broken);
-    }
-  },
+  forEachRow: <Row>(sql: string, params: readonly SqlValue[], visit: (row: Row) => void) =>
+    inTransaction(pool, 'BEGIN READ ONLY', (client) => visitRows(client, sql, params, visit)),
 });
+
+/**
+ * A read transaction of a connection of its own (REPEATABLE READ: every read sees the snapshot the first
+ * one took), until `end` gives the connection back.
+ */
+export const postgresReadSnapshot = async (pool: Pool): Promise<ReadSnapshot> => {
+  const client = await pool.connect();
+  try {
+    await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
+  } catch (error) {
+    client.release(error as Error);
+    throw error;
+  }
+  let ended = false;
+  return {
+    reader: {
+      select: <Row>(sql: string, params: readonly SqlValue[] = []) => select<Row>(client, sql, params),
+      forEachRow: <Row>(sql: string, params: readonly SqlValue[], visit: (row: Row) => void) =>
+        visitRows(client, sql, params, visit),
+    },
+    end: async () => {
+      if (ended) return;
+      ended = true;
+      let broken: Error | undefined;
+      await client.query('ROLLBACK').catch((rollbackFailure: Error) => (broken = rollbackFailure));
+      client.release(broken);
+    },
+  };
+};

@@ -1,8 +1,9 @@
 import { Pool } from 'pg';
+import type { ReadSnapshot } from '../read-models/held-read-models';
 import type { ReadModelReader } from '../read-models/read-model-reader';
 import type { ProjectionStore } from '../runner/projection-store';
 import { postgresProjectionStore } from './postgres-projection-store';
-import { postgresReadModelReader } from './postgres-read-model-reader';
+import { postgresReadModelReader, postgresReadSnapshot } from './postgres-read-model-reader';
 import type { PostgresTx } from './postgres-tx';
 
 export interface PostgresReadModelsOptions {
@@ -16,6 +17,8 @@ export interface PostgresReadModels {
   readonly schema: string;
   readonly store: ProjectionStore<PostgresTx>;
   readonly reader: ReadModelReader;
+  /** A read transaction of a connection of its own: the read models as they stand when it first reads. */
+  readonly snapshot: () => Promise<ReadSnapshot>;
   readonly close: () => Promise<void>;
 }
 
@@ -40,6 +43,7 @@ export const openPostgresReadModels = (options: PostgresReadModelsOptions): Post
     schema,
     store: postgresProjectionStore(pool, schema),
     reader: postgresReadModelReader(pool),
+    snapshot: () => postgresReadSnapshot(pool),
     close: () => pool.end(),
   };
 };
