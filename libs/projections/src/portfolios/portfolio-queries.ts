@@ -12,7 +12,7 @@ import {
 import { type PointInTime, type ResolvedPointInTime, resolvePointInTime } from '../point-in-time';
 import { groupBy } from '../group-by';
 import { Where } from '../sqlite/where';
-import { forEachInEffectOrder, rowsInEffectOrder } from '../sqlite/state-rows';
+import { rowsInEffectOrder } from '../sqlite/state-rows';
 
 const projectStatuses = Object.keys(projectStatusAnswer.keys) as ProjectStatus[];
 const portfolios = Object.keys(Portfolio.keys) as readonly Portfolio[];
@@ -52,6 +52,8 @@ const toPrioritization = (row: RankingRow): Prioritization => ({
   knownFrom: row.known_from,
 });
 
+const STATUS_REPORTED = 'ProjectStatusReported';
+
 /** A project's register entry after one more of its rows (in effect order); rows before its registration do not count. */
 const withRow = (project: ProjectEntry | undefined, row: ProjectRow): ProjectEntry | undefined => {
   if (row.event_type === 'ProjectRegistered') {
@@ -68,7 +70,7 @@ const withRow = (project: ProjectEntry | undefined, row: ProjectRow): ProjectEnt
     };
   }
   if (project === undefined) return undefined;
-  if (row.event_type === 'ProjectStatusReported') {
+  if (row.event_type === STATUS_REPORTED) {
     return {
       ...project,
       latestHealth: {
@@ -99,24 +101,37 @@ const rankingsWhere = (pointInTime: ResolvedPointInTime, filter: { portfolio?: s
     .and('portfolio_rankings.portfolio = ?', filter.portfolio)
     .and('portfolio_rankings.round = ?', filter.round);
 
-/**
- * Every project as it stood, folded row by row as the rows come: a project's status reports are most of
- * its rows, and only the latest counts, so a long history's rows are never all in memory.
- */
+/** Every project as it stood, folded row by row as the rows come. */
 const projectsAt = async (
   reader: ReadModelReader,
   pointInTime: ResolvedPointInTime,
+  /** One project's rows alone (a project folder): read through the project index, not the whole table. */
+  projectId?: string,
 ): Promise<Map<string, ProjectEntry>> => {
   // By the project's first row, as the register has always listed them; undefined until it is registered.
   const folded = new Map<string, ProjectEntry | undefined>();
-  await forEachInEffectOrder<ProjectRow>(
-    reader,
-    'portfolio_project_events',
-    new Where().stateAt(pointInTime, 'portfolio_project_events'),
+  const where = new Where()
+    .stateAt(pointInTime, 'portfolio_project_events')
+    .and('portfolio_project_events.project_id = ?', projectId);
+  // Of a project's status reports only the latest can count (a later registration resets the health,
+  // nothing else reads it), so the database drops the others: they are most of a long history's rows.
+  await reader.forEachRow<ProjectRow>(
+    `SELECT * FROM (
+       SELECT *, CASE WHEN event_type = '${STATUS_REPORTED}' THEN row_number() OVER (
+         PARTITION BY project_id, event_type = '${STATUS_REPORTED}' ORDER BY effective_from DESC, position DESC
+       ) END AS newer_reports
+       FROM portfolio_project_events ${where}
+     ) AS project_rows WHERE newer_reports IS NULL OR newer_reports = 1
+     ORDER BY effective_from, position`,
+    where.params,
     (row) => void folded.set(row.project_id, withRow(folded.get(row.project_id), row)),
   );
   const prioritizations = (
-    await rowsInEffectOrder<RankingRow>(reader, 'portfolio_rankings', rankingsWhere(pointInTime, {}))
+    await rowsInEffectOrder<RankingRow>(
+      reader,
+      'portfolio_rankings',
+      rankingsWhere(pointInTime, {}).and('portfolio_rankings.project_id = ?', projectId),
+    )
   ).map(toPrioritization);
   const prioritizationsOf = groupBy(prioritizations, (prioritization) => prioritization.projectId);
   const projects = new Map<string, ProjectEntry>();
@@ -133,6 +148,13 @@ export interface ProjectRegisterQuery extends PointInTime {
   readonly owningUnit?: string;
   readonly status?: ProjectStatus;
 }
+
+/** One project of the register at the point in time (undefined when it was not registered by then). */
+export const projectAt = async (
+  reader: ReadModelReader,
+  query: PointInTime & { readonly projectId: string },
+): Promise<ProjectEntry | undefined> =>
+  (await projectsAt(reader, resolvePointInTime(query), query.projectId)).get(query.projectId);
 
 /** The project register at `asOf`: every project with its status, latest health and deciding decisions. */
 export const projectRegister = async (

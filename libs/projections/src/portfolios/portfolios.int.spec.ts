@@ -197,3 +197,64 @@ describeOnBothDatabases('the portfolios', (openTestHistory) => {
     ).toEqual(['nytt-sak-arkiv']);
   });
 });
+
+describeOnBothDatabases(
+  'the project register’s latest health among many status reports',
+  (openTestHistory) => {
+    let history: TestHistory;
+    const report = (health: 'gronn' | 'gul' | 'rod', reportedOn: string, summary: string) => ({
+      type: 'ProjectStatusReported' as const,
+      projectId: 'nytt-sak-arkiv',
+      reportedOn,
+      health,
+      summary,
+      reportedTo: 'ledergruppen',
+    });
+
+    beforeEach(async () => {
+      history = openTestHistory((source) => [portfolioProjection(source)]);
+      const record = history.record.bind(history);
+      await record(
+        '2024-01-05T09:00:00.000Z',
+        'project-nytt-sak-arkiv',
+        registered('nytt-sak-arkiv', 'utvikling-digitalisering', 'styv', '2024-01-05'),
+      );
+      await record(
+        '2024-02-01T09:00:00.000Z',
+        'project-nytt-sak-arkiv',
+        report('gronn', '2024-02-01', 'I rute'),
+      );
+      await record(
+        '2024-03-01T09:00:00.000Z',
+        'project-nytt-sak-arkiv',
+        report('gul', '2024-03-01', 'Forsinket'),
+      );
+      await record(
+        '2024-04-01T09:00:00.000Z',
+        'project-nytt-sak-arkiv',
+        report('rod', '2024-04-01', 'Stoppet'),
+      );
+      // Recorded in May, in effect from 15 February: it is the latest only for days before March.
+      await record(
+        '2024-05-01T09:00:00.000Z',
+        'project-nytt-sak-arkiv',
+        report('gul', '2024-02-15', 'Etterregistrert'),
+        { effectiveAt: '2024-02-15T09:00:00.000Z' },
+      );
+      await history.project();
+    });
+    afterEach(() => history.close());
+
+    const healthOn = async (pointInTime: { asOf?: string; knownAt?: string }) =>
+      (await projectRegister(history.reader, pointInTime))[0]?.latestHealth?.summary;
+
+    it('is the report latest in effect on the day asked about, as known then', async () => {
+      expect(await healthOn({})).toBe('Stoppet');
+      expect(await healthOn({ asOf: '2024-03-15' })).toBe('Forsinket');
+      expect(await healthOn({ asOf: '2024-02-20' })).toBe('Etterregistrert');
+      expect(await healthOn({ asOf: '2024-02-20', knownAt: '2024-04-15' })).toBe('I rute');
+      expect(await healthOn({ knownAt: '2024-02-15' })).toBe('I rute');
+      expect(await healthOn({ asOf: '2024-01-20' })).toBeUndefined();
+    });
+  },
+);

@@ -2,8 +2,8 @@ import type { ReadModelReader } from '../read-models/read-model-reader';
 import type * as t from 'io-ts';
 import { decisionOf, type DecisionRow } from '../governance/decision-columns';
 import { type PointInTime, resolvePointInTime } from '../point-in-time';
-import { prioritizationHistory, projectRegister } from '../portfolios/portfolio-queries';
-import { riskRegister } from '../risk-register/risk-register-queries';
+import { prioritizationHistory, projectAt } from '../portfolios/portfolio-queries';
+import { risksOfSubject } from '../risk-register/risk-register-queries';
 import { Where } from '../sqlite/where';
 import { rowsInEffectOrder } from '../sqlite/state-rows';
 import type { projectFolderAnswer, projectFolderEntry } from './project-folder-answers';
@@ -88,7 +88,7 @@ export const projectFolder = async (
   query: ProjectFolderQuery,
 ): Promise<t.TypeOf<typeof projectFolderAnswer>> => {
   const { projectId, ...pointInTime } = query;
-  const project = (await projectRegister(reader, pointInTime)).find((entry) => entry.projectId === projectId);
+  const project = await projectAt(reader, { ...pointInTime, projectId });
   if (project === undefined) return null;
   const resolved = resolvePointInTime(pointInTime);
   const of = (table: string, column = 'project_id') =>
@@ -136,20 +136,18 @@ export const projectFolder = async (
     lessons: JSON.parse(row.lessons) as string[],
     ...(row.document_reference === null ? {} : { documentReference: row.document_reference }),
   }));
-  const risks = (await riskRegister(reader, { ...pointInTime, includeClosed: true }))
-    .filter((risk) => risk.current.subject === projectId)
-    .map((risk) => ({
-      riskId: risk.riskId,
-      title: risk.current.title,
-      likelihood: risk.current.likelihood,
-      consequence: risk.current.consequence,
-      score: risk.current.score,
-      band: risk.current.band,
-      assessedOn: risk.current.assessedOn,
-      nextReview: risk.current.nextReview,
-      ...(risk.treatment === undefined ? {} : { treatmentStrategy: risk.treatment.strategy }),
-      ...(risk.closed === undefined ? {} : { closedOn: risk.closed.closedOn }),
-    }));
+  const risks = (await risksOfSubject(reader, { ...pointInTime, subject: projectId })).map((risk) => ({
+    riskId: risk.riskId,
+    title: risk.current.title,
+    likelihood: risk.current.likelihood,
+    consequence: risk.current.consequence,
+    score: risk.current.score,
+    band: risk.current.band,
+    assessedOn: risk.current.assessedOn,
+    nextReview: risk.current.nextReview,
+    ...(risk.treatment === undefined ? {} : { treatmentStrategy: risk.treatment.strategy }),
+    ...(risk.closed === undefined ? {} : { closedOn: risk.closed.closedOn }),
+  }));
   const prioritizations = (await prioritizationHistory(reader, { ...pointInTime, projectId })).map(
     (entry) => ({
       portfolio: entry.portfolio,

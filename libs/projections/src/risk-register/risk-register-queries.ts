@@ -117,14 +117,18 @@ const risksAt = async (
   reader: ReadModelReader,
   pointInTime: ResolvedPointInTime,
   query: RiskQuery,
+  /** Only risks ever assessed with this subject (a project folder's): their rows alone are read. */
+  subject?: string,
 ): Promise<RiskEntry[]> => {
+  const ofSubject = (where: Where, table: string) =>
+    where.and(`${table}.risk_id IN (SELECT a.risk_id FROM risk_assessments a WHERE a.subject = ?)`, subject);
   await checkBand(reader, pointInTime, query.band);
   // Rows as they come, only the latest of each kind kept per risk: most of a long history is assessments.
   const assessed = new Map<string, { latest: AssessmentRow; count: number }>();
   await forEachInEffectOrder<AssessmentRow>(
     reader,
     'risk_assessments',
-    new Where().stateAt(pointInTime, 'risk_assessments'),
+    ofSubject(new Where().stateAt(pointInTime, 'risk_assessments'), 'risk_assessments'),
     (row) => {
       const seen = assessed.get(row.risk_id);
       assessed.set(row.risk_id, { latest: row, count: (seen?.count ?? 0) + 1 });
@@ -135,7 +139,7 @@ const risksAt = async (
   await forEachInEffectOrder<RiskEventRow>(
     reader,
     'risk_events',
-    new Where().stateAt(pointInTime, 'risk_events'),
+    ofSubject(new Where().stateAt(pointInTime, 'risk_events'), 'risk_events'),
     (row) => {
       if (row.event_type === 'RiskTreatmentDecided') treatments.set(row.risk_id, row);
       // A closing counts unless the risk was assessed again after it.
@@ -190,6 +194,18 @@ export const riskRegister = async (
 ) =>
   (await risksAt(reader, resolvePointInTime(query), query)).filter(
     (risk) => query.includeClosed === true || risk.closed === undefined,
+  );
+
+/**
+ * The risks whose current assessment names `subject` (a project), closed ones included: those the
+ * project folder lists.
+ */
+export const risksOfSubject = async (
+  reader: ReadModelReader,
+  query: PointInTime & { readonly subject: string },
+) =>
+  (await risksAt(reader, resolvePointInTime(query), {}, query.subject)).filter(
+    (risk) => risk.current.subject === query.subject,
   );
 
 /** Every assessment in order: recorded by `asOf` (recorded clock) or made by `asOf` (effective clock). */
