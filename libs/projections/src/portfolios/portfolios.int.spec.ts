@@ -208,7 +208,7 @@ describeOnBothDatabases(
       reportedOn,
       health,
       summary,
-      reportedTo: 'ledergruppen',
+      reportedTo: 'ledergruppen' as const,
     });
 
     beforeEach(async () => {
