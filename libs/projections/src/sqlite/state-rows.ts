@@ -6,25 +6,23 @@ import { Where } from './where';
  * The rows of a read model's table that `where` keeps, in the order the facts took effect and, on one day,
  * were recorded: the order a register folds its entries in.
  */
+const inEffectOrder = (table: string, where: Where) =>
+  `SELECT * FROM ${table} ${where} ORDER BY effective_from, position`;
+
+/** The rows `inEffectOrder` selects, all at once. */
 export const rowsInEffectOrder = <Row>(
   reader: ReadModelReader,
   table: string,
   where: Where,
-): Promise<Row[]> =>
-  reader.select<Row>(`SELECT * FROM ${table} ${where} ORDER BY effective_from, position`, where.params);
+): Promise<Row[]> => reader.select<Row>(inEffectOrder(table, where), where.params);
 
-/** As `rowsInEffectOrder`, each row handed to `visit` and none kept: a register folding a long history. */
+/** The rows `inEffectOrder` selects, each handed to `visit` and none kept: a register folding a long history. */
 export const forEachInEffectOrder = <Row>(
   reader: ReadModelReader,
   table: string,
   where: Where,
   visit: (row: Row) => void,
-): Promise<void> =>
-  reader.forEachRow<Row>(
-    `SELECT * FROM ${table} ${where} ORDER BY effective_from, position`,
-    where.params,
-    visit,
-  );
+): Promise<void> => reader.forEachRow<Row>(inEffectOrder(table, where), where.params, visit);
 
 /** Every row of a read model's table that stood at the point in time (`Where.stateAt`), in effect order. */
 export const stateRowsAt = <Row>(
