@@ -39,7 +39,10 @@ const select = async <Row>(on: Pool | PoolClient, sql: string, params: readonly 
   return result.rows as Row[];
 };
 
-/** Hands the rows of a query to `visit` a page at a time, from a cursor in the client's open transaction. */
+/**
+ * Hands the rows of a query to `visit` a page at a time, from a cursor in the client's open transaction.
+ * The cursor is closed however the visit ends, so that the transaction can declare the next one.
+ */
 const visitRows = async <Row>(
   client: PoolClient,
   sql: string,
@@ -50,38 +53,17 @@ const visitRows = async <Row>(
     text: `DECLARE rows NO SCROLL CURSOR FOR ${numberedPlaceholders(sql)}`,
     values: [...params],
   });
-  for (;;) {
-    const page = await client.query({ text: `FETCH ${CURSOR_ROWS} FROM rows`, types: bigintTypes });
-    for (const row of page.rows) visit(row as Row);
-    if (page.rows.length < CURSOR_ROWS) break;
-  }
-  await client.query('CLOSE rows');
-};
-
-/** Runs `work` in a transaction of a connection of its own, which goes back to the pool afterwards. */
-const inTransaction = async (pool: Pool, begin: string, work: (client: PoolClient) => Promise<void>) => {
-  const client = await pool.connect();
-  let broken: Error | undefined;
   try {
-    await client.query(begin);
-    await work(client);
-    await client.query('COMMIT');
-  } catch (error) {
-    await client.query('ROLLBACK').catch((rollbackFailure: Error) => (broken = rollbackFailure));
-    throw error;
+    for (;;) {
+      const page = await client.query({ text: `FETCH ${CURSOR_ROWS} FROM rows`, types: bigintTypes });
+      for (const row of page.rows) visit(row as Row);
+      if (page.rows.length < CURSOR_ROWS) break;
+    }
   } finally {
-    // A connection whose rollback failed too is not handed back for reuse.
-    client.release(broken);
+    // After a failed FETCH the transaction is aborted and refuses the CLOSE too: the first error is the one.
+    await client.query('CLOSE rows').catch(() => undefined);
   }
 };
-
-/** The read models in PostgreSQL, read through a pool whose search path is their schema (see `openPostgresReadModels`). */
-export const postgresReadModelReader = (pool: Pool): ReadModelReader => ({
-  select: <Row>(sql: string, params: readonly SqlValue[] = []) => select<Row>(pool, sql, params),
-  // A cursor in a read-only transaction of one connection: the rows come a page at a time, in one snapshot.
-  forEachRow: <Row>(sql: string, params: readonly SqlValue[], visit: (row: Row) => void) =>
-    inTransaction(pool, 'BEGIN READ ONLY', (client) => visitRows(client, sql, params, visit)),
-});
 
 /**
  * A read transaction of a connection of its own (REPEATABLE READ: every read sees the snapshot the first
@@ -111,3 +93,17 @@ export const postgresReadSnapshot = async (pool: Pool): Promise<ReadSnapshot> =>
     },
   };
 };
+
+/** The read models in PostgreSQL, read through a pool whose search path is their schema (see `openPostgresReadModels`). */
+export const postgresReadModelReader = (pool: Pool): ReadModelReader => ({
+  select: <Row>(sql: string, params: readonly SqlValue[] = []) => select<Row>(pool, sql, params),
+  // The rows come a page at a time, all from the one snapshot a read transaction of its own takes.
+  async forEachRow<Row>(sql: string, params: readonly SqlValue[], visit: (row: Row) => void) {
+    const snapshot = await postgresReadSnapshot(pool);
+    try {
+      await snapshot.reader.forEachRow(sql, params, visit);
+    } finally {
+      await snapshot.end();
+    }
+  },
+});
