@@ -61,16 +61,15 @@ const suite = (open: () => ReadModelDatabase, readerOf: ReaderOf) => {
   });
 
   // In a transaction (a snapshot) PostgreSQL refuses everything after a refused statement, by design.
-  const outsideATransaction = readerOf === ownReader ? it : it.skip;
-  outsideATransaction('rejects a query the database refuses, and answers the next one', async () => {
-    // The driver's own error (better-sqlite3's comes from outside Jest's realm, so match its message).
-    await expect(reader.forEachRow('SELECT label FROM nowhere', [], () => undefined)).rejects.toMatchObject({
-      message: expect.stringMatching(/nowhere/),
+  if (readerOf === ownReader)
+    it('rejects a query the database refuses, and answers the next one', async () => {
+      // The driver's own error (better-sqlite3's comes from outside Jest's realm, so match its message).
+      const refused = reader.forEachRow('SELECT label FROM nowhere', [], () => undefined);
+      await expect(refused).rejects.toMatchObject({ message: expect.stringMatching(/nowhere/) });
+      const counted: Row[] = [];
+      await reader.forEachRow<Row>(query, [ROWS - 3], (row) => counted.push(row));
+      expect(counted.map((row) => row.position)).toEqual([2500n, 2499n, 2498n]);
     });
-    const counted: Row[] = [];
-    await reader.forEachRow<Row>(query, [ROWS - 3], (row) => counted.push(row));
-    expect(counted.map((row) => row.position)).toEqual([2500n, 2499n, 2498n]);
-  });
 
   it('stops at a visit that throws, passes its error on, and answers the next query', async () => {
     let seen = 0;
