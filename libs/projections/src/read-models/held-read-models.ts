@@ -40,10 +40,11 @@ export const holdCaughtUpReadModels = async (
         'SELECT name, position FROM projection_checkpoints',
       );
       const positions = new Map(rows.map((row) => [row.name, row.position]));
-      const held = new Set(governanceProjectionSpecs.map((spec) => positions.get(spec.name)));
-      const [position] = held;
-      const farEnough = reached === undefined || (position ?? -1n) >= reached;
-      if (held.size === 1 && position !== undefined && farEnough) {
+      // Per read model: undefined if it never ran, null if it ran before the log's first event.
+      const [position, ...others] = governanceProjectionSpecs.map((spec) => positions.get(spec.name));
+      const together = position !== undefined && others.every((other) => other === position);
+      const farEnough = reached === undefined || (typeof position === 'bigint' && position >= reached);
+      if (together && farEnough) {
         return { position: position ?? undefined, reader: snapshot.reader, release: snapshot.end };
       }
     } catch (error) {
