@@ -7,10 +7,10 @@
  * own. Each phase also reports its CPU time per event, and the run the machine's load average: the two
  * cores are shared, so the rate alone says as much about the neighbours as about the code. The export is
  * measured three times: from the events alone (`exportFromStore`); as `styring export` makes it the first
- * time, the read models kept in the store built first, and one CSV per register (`runExport` with
- * `exportRegisters`); and the same again, the read models now current as a running service keeps them. For each, each
- * step of the export (see ExportPhase) is printed with its time, its CPU per event and the peak RSS at
- * its end, beside the 200 MB limit, so that the figures say where time and memory go.
+ * time, the read models kept in the store built first, with one CSV per register (`runExport` with
+ * `exportRegisters`); and the same again, the read models now current as a running service keeps them.
+ * For each, every step of the export (see ExportPhase) is printed with its time, its CPU per event and the
+ * peak RSS at its end, beside the 200 MB limit, so that the figures say where time and memory go.
  * Run alone: `npx tsc -b tools/bench && node tools/bench/dist/export-bench.js [--events N]`
  * (or BENCH_EXPORT_EVENTS=N).
  */
