@@ -155,7 +155,7 @@ const coverage = (
   });
 };
 
-/** A decision's failed authority check, or the finding it was knowingly recorded with; undefined if it held. */
+/** A decision's failed authority check, or the finding it was knowingly recorded with; undefined if held. */
 const failureOf = (
   row: DecisionEventRow,
   register: DelegationRegister,

@@ -54,7 +54,10 @@ const toPrioritization = (row: RankingRow): Prioritization => ({
 
 const STATUS_REPORTED = 'ProjectStatusReported';
 
-/** A project's register entry after one more of its rows (in effect order); rows before its registration do not count. */
+/**
+ * A project's register entry after one more of its rows (in effect order); rows before its registration
+ * do not count.
+ */
 const withRow = (project: ProjectEntry | undefined, row: ProjectRow): ProjectEntry | undefined => {
   if (row.event_type === 'ProjectRegistered') {
     return {

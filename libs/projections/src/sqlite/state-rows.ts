@@ -16,7 +16,7 @@ export const rowsInEffectOrder = <Row>(
   where: Where,
 ): Promise<Row[]> => reader.select<Row>(inEffectOrder(table, where), where.params);
 
-/** The rows `inEffectOrder` selects, each handed to `visit` and none kept: a register folding a long history. */
+/** The rows `inEffectOrder` selects, each handed to `visit`, none kept: a register folding a long history. */
 export const forEachInEffectOrder = <Row>(
   reader: ReadModelReader,
   table: string,

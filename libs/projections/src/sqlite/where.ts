@@ -74,7 +74,7 @@ const prepared = (db: Database.Database, sql: string) => {
   return { statement: statementOf, names };
 };
 
-/** One row from the driver's array of values: a name given twice keeps its last value, as the driver's objects do. */
+/** One row from the driver's values: a name given twice keeps its last value, as the driver's objects do. */
 const rowOf = <Row>(names: readonly string[], values: readonly unknown[]): Row => {
   const row: Record<string, unknown> = {};
   for (let n = 0; n < names.length; n++) row[names[n]!] = values[n];
