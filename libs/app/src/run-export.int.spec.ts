@@ -137,6 +137,37 @@ describe('runExport', () => {
 
   it('reads the registers from the read models kept in the store, held at the events it exports', () =>
     registersFromKeptReadModels(store, dir));
+
+  it('builds read models of its own when those kept cannot be held at one position', async () => {
+    const executor = createCommandExecutor(store.events);
+    const keys = await generateKeyPairIn(path.join(dir, 'keys'));
+    await executor.execute(adoptStrategy('hr-strategi'), caller);
+    await executor.execute(adoptStrategy('eiendomsstrategi'), caller);
+    const kept = openProjections(store);
+    await kept.catchUp();
+    await kept.close();
+    // One kept read model stands past the others (as another process's would while it moves them): no
+    // catch-up brings them together, so the export cannot hold them.
+    const db = store.openReadModelDatabase();
+    db.prepare(
+      "UPDATE projection_checkpoints SET position = position + 10 WHERE name = 'decision-log'",
+    ).run();
+    db.close();
+
+    const projected: number[] = [];
+    const summary = await runExport(store, {
+      directory: path.join(dir, 'export'),
+      keyFile: keys.privateKeyFile,
+      registers: planIds,
+      onReadModelProgress: (progress) => projected.push(progress.done),
+    });
+    expect(summary.eventCount).toBe(2);
+    // Every event projected anew, into the temporary file: the kept ones were current already.
+    expect(projected.at(-1)).toBe(2);
+    expect(fs.readFileSync(path.join(dir, 'export', 'register-planer.csv'), 'utf8')).toBe(
+      'planId\r\nhr-strategi\r\neiendomsstrategi\r\n',
+    );
+  });
 });
 
 describeWithPostgres('runExport on a PostgreSQL store', (cluster) => {
