@@ -8,7 +8,7 @@ import { createCommandExecutor } from './command-executor';
 import { openStore, type OpenedStore } from './open-store';
 import { openProjections } from './projections';
 import { runExport } from './run-export';
-import { generateKeyPairIn } from './signing-keys';
+import { generateKeyPairIn, signingKeyFiles } from './signing-keys';
 
 const adoptStrategy = (planId: string) => ({
   type: 'AdoptPlan',
@@ -44,12 +44,32 @@ const planIds = async (reader: ReadModelReader, moment: { created: string }): Pr
 };
 
 /**
+ * An export of the store with the plan register, into `dir/name`, signed with the key pair in `dir/keys`:
+ * its summary, the catch-up's progress reports and the register file's text.
+ */
+const exportPlans = async (
+  store: OpenedStore,
+  dir: string,
+  name: string,
+  registers: NonNullable<Parameters<typeof runExport>[1]['registers']> = planIds,
+) => {
+  const projected: number[] = [];
+  const summary = await runExport(store, {
+    directory: path.join(dir, name),
+    keyFile: signingKeyFiles(path.join(dir, 'keys')).privateKeyFile,
+    registers,
+    onReadModelProgress: (progress) => projected.push(progress.done),
+  });
+  return { summary, projected, plans: fs.readFileSync(path.join(dir, name, 'register-planer.csv'), 'utf8') };
+};
+
+/**
  * The registers come from the read models kept beside the store, held at the exported events: what the
  * service appends and projects while the export runs is in neither; the next export projects nothing new.
  */
 const registersFromKeptReadModels = async (store: OpenedStore, dir: string) => {
   const executor = createCommandExecutor(store.events);
-  const keys = await generateKeyPairIn(path.join(dir, 'keys'));
+  await generateKeyPairIn(path.join(dir, 'keys'));
   await executor.execute(adoptStrategy('hr-strategi'), caller);
   // The service appends and projects after the export has written its events, before it reads the
   // registers: the export shows neither the event nor what it changed in the read models.
@@ -59,35 +79,19 @@ const registersFromKeptReadModels = async (store: OpenedStore, dir: string) => {
     await service.catchUp();
     await service.close();
   };
-  const projected: number[] = [];
-  const first = await runExport(store, {
-    directory: path.join(dir, 'first'),
-    keyFile: keys.privateKeyFile,
-    registers: async (reader, moment) => {
-      await serviceMovesOn();
-      return planIds(reader, moment);
-    },
-    onReadModelProgress: (progress) => projected.push(progress.done),
+  const first = await exportPlans(store, dir, 'first', async (reader, moment) => {
+    await serviceMovesOn();
+    return planIds(reader, moment);
   });
-  expect(first.eventCount).toBe(1);
-  expect(projected.at(-1)).toBe(1);
-  expect(fs.readFileSync(path.join(dir, 'first', 'register-planer.csv'), 'utf8')).toBe(
-    'planId\r\nhr-strategi\r\n',
-  );
+  expect(first.summary.eventCount).toBe(1);
+  expect(first.projected.at(-1)).toBe(1);
+  expect(first.plans).toBe('planId\r\nhr-strategi\r\n');
 
   // The store's read models are current (the service kept them): the next export projects nothing.
-  projected.length = 0;
-  const second = await runExport(store, {
-    directory: path.join(dir, 'second'),
-    keyFile: keys.privateKeyFile,
-    registers: planIds,
-    onReadModelProgress: (progress) => projected.push(progress.done),
-  });
-  expect(second.eventCount).toBe(2);
-  expect(projected).toEqual([]);
-  expect(fs.readFileSync(path.join(dir, 'second', 'register-planer.csv'), 'utf8')).toBe(
-    'planId\r\nhr-strategi\r\neiendomsstrategi\r\n',
-  );
+  const second = await exportPlans(store, dir, 'second');
+  expect(second.summary.eventCount).toBe(2);
+  expect(second.projected).toEqual([]);
+  expect(second.plans).toBe('planId\r\nhr-strategi\r\neiendomsstrategi\r\n');
 };
 
 describe('runExport', () => {
@@ -140,7 +144,7 @@ describe('runExport', () => {
 
   it('builds read models of its own when those kept cannot be held at one position', async () => {
     const executor = createCommandExecutor(store.events);
-    const keys = await generateKeyPairIn(path.join(dir, 'keys'));
+    await generateKeyPairIn(path.join(dir, 'keys'));
     await executor.execute(adoptStrategy('hr-strategi'), caller);
     await executor.execute(adoptStrategy('eiendomsstrategi'), caller);
     const kept = openProjections(store);
@@ -154,19 +158,11 @@ describe('runExport', () => {
     ).run();
     db.close();
 
-    const projected: number[] = [];
-    const summary = await runExport(store, {
-      directory: path.join(dir, 'export'),
-      keyFile: keys.privateKeyFile,
-      registers: planIds,
-      onReadModelProgress: (progress) => projected.push(progress.done),
-    });
-    expect(summary.eventCount).toBe(2);
+    const exported = await exportPlans(store, dir, 'export');
+    expect(exported.summary.eventCount).toBe(2);
     // Every event projected anew, into the temporary file: the kept ones were current already.
-    expect(projected.at(-1)).toBe(2);
-    expect(fs.readFileSync(path.join(dir, 'export', 'register-planer.csv'), 'utf8')).toBe(
-      'planId\r\nhr-strategi\r\neiendomsstrategi\r\n',
-    );
+    expect(exported.projected.at(-1)).toBe(2);
+    expect(exported.plans).toBe('planId\r\nhr-strategi\r\neiendomsstrategi\r\n');
   });
 });
 
