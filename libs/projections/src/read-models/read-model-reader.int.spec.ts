@@ -39,13 +39,21 @@ const suite = (open: () => ReadModelDatabase, readerOf: ReaderOf) => {
       (_, n) => `(${n + 1}, ${(n + 1) % 7 === 0 ? 'NULL' : `'rad ${n + 1}'`})`,
     );
     await readModels.execute(`INSERT INTO visited (position, label) VALUES ${values.join(', ')}`);
+  });
+
+  afterAll(async () => {
+    await readModels.close();
+  });
+
+  // A snapshot per test, ended before the suite's database goes away (a connection still held when the
+  // throwaway PostgreSQL cluster stops fails the run).
+  beforeEach(async () => {
     reading = await readerOf(readModels);
     reader = reading.reader;
   });
 
-  afterAll(async () => {
+  afterEach(async () => {
     await reading.end();
-    await readModels.close();
   });
 
   const query = 'SELECT position, label FROM visited WHERE position > ? ORDER BY position DESC';
