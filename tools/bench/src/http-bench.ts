@@ -3,7 +3,8 @@
  * history), driven by autocannon with 10 connections on loopback. Simple reads (the decision log, 20 rows)
  * and simple writes (a project status report, to one of 200 projects, each a new event) with a bearer token
  * the service verifies. Each is printed beside a floor from the same run: reads beside a bare `node:http`
- * server answering the same JSON, writes beside the store's own durable appends by 10 concurrent writers.
+ * server answering the same JSON, and NestJS on Express answering it without any work of the service's own
+ * (the framework's ceiling), writes beside the store's own durable appends by 10 concurrent writers.
  * The CPU the service used per request and the load average (2 shared cores) are printed beside the rates.
  * BENCH_HTTP_SECONDS (10 by default) is how long each load runs; BENCH_HTTP_PROFILE=<dir> runs the service
  * with `node --cpu-prof` and leaves its profile there.
@@ -14,7 +15,7 @@ import { join } from 'node:path';
 import autocannon from 'autocannon';
 import { issueLocalToken } from '@styring/app';
 import { openSqliteEventStore } from '@styring/eventstore-sqlite';
-import { startBareServer } from './bare-http-floor';
+import { type FloorKind, startBareServer } from './bare-http-floor';
 import type { Figure } from './figure';
 import { startService } from './http-service';
 import { perSecond } from './measure';
@@ -168,8 +169,14 @@ export const httpBenchmark = (workload: Workload, env: NodeJS.ProcessEnv = proce
         },
         service.cpuSeconds,
       );
-      const bare = await startBareServer(read.status, readBody);
-      const bareReads = await drive({ url: `${bare.url}${READ_PATH}`, headers, duration }).finally(bare.stop);
+      const floorReads = async (kind: FloorKind) => {
+        const floor = await startBareServer(kind, read.status, readBody);
+        return drive({ url: `${floor.url}${READ_PATH}`, headers, duration }, floor.cpuSeconds).finally(
+          floor.stop,
+        );
+      };
+      const bareReads = await floorReads('node');
+      const nestReads = await floorReads('nest');
       const storeFloor = await storeAppendsPerSecond(directory, workload.singleAppends);
       return [
         {
@@ -179,6 +186,15 @@ export const httpBenchmark = (workload: Workload, env: NodeJS.ProcessEnv = proce
           perSecond: reads.perSecond,
           floor: bareReads.perSecond,
           target: READS_TARGET,
+        },
+        {
+          measure:
+            `reads, floor of the framework: NestJS on Express as the service runs it, one controller sending ` +
+            `the same JSON, no token, no query (${loadNote(nestReads)}); floor: bare node:http`,
+          count: nestReads.requests,
+          unit: 'requests',
+          perSecond: nestReads.perSecond,
+          floor: bareReads.perSecond,
         },
         {
           measure:
@@ -201,8 +217,8 @@ if (require.main === module) {
     (figures) => {
       for (const figure of figures)
         console.log(
-          `${formatCount(figure.perSecond)} ${figure.unit}/s (floor ${formatCount(figure.floor!)}/s, ` +
-            `target ${formatCount(figure.target!)}/s): ${figure.measure}`,
+          `${formatCount(figure.perSecond)} ${figure.unit}/s (floor ${formatCount(figure.floor!)}/s` +
+            `${figure.target === undefined ? '' : `, target ${formatCount(figure.target)}/s`}): ${figure.measure}`,
         );
     },
     (error: unknown) => {

@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
-import { closeSync, openSync, readFileSync } from 'node:fs';
+import { closeSync, openSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { cpuSecondsOf } from './process-cpu';
 
 const apiMain = resolve(__dirname, '..', '..', '..', 'apps', 'api', 'dist', 'main.js');
 
@@ -11,17 +12,6 @@ export interface RunningService {
   /** SIGTERM by pid, then waits for the exit (requests in flight finish; a CPU profile is written). */
   readonly stop: () => Promise<void>;
 }
-
-/** utime + stime of a process, fields 14 and 15 of /proc/<pid>/stat, in clock ticks (100 a second on Linux). */
-const cpuSecondsOf = (pid: number): number | undefined => {
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return (Number(fields[11]) + Number(fields[12])) / 100;
-  } catch {
-    return undefined;
-  }
-};
 
 /**
  * The built service (`apps/api/dist/main.js --demo`), as `npm start` runs it, on a fresh store under

@@ -13,6 +13,9 @@ import { benchEvents, type Workload } from './workload';
 /** The stream `readStream` reads: every subject writes it first, in batches. */
 export const LONG_STREAM = 'long-stream';
 
+/** The stream batch `n` of the appends goes to: spread over the workload's streams. */
+export const appendStream = (workload: Workload, n: number) => `plan-${n % workload.streams}`;
+
 /** Reads an iterable to its end and checks that it held `expected` items. */
 export const counted = async (items: AsyncIterable<unknown> | Iterable<unknown>, expected: number) => {
   let n = 0;
@@ -44,7 +47,7 @@ export const eventStoreSubject = async (store: EventStore, workload: Workload): 
   };
   for (const batch of longStreamBatches(workload)) await append(LONG_STREAM, batch);
   return {
-    prepareAppends: (batches) => (n) => append(`plan-${n % workload.streams}`, batches[n]!),
+    prepareAppends: (batches) => (n) => append(appendStream(workload, n), batches[n]!),
     readStream: (count) => counted(store.readStream(LONG_STREAM, { maxCount: count }), count),
     readAll: (count) => counted(store.readAll({ maxCount: count }), count),
     close: () => store.close(),
