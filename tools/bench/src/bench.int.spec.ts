@@ -60,6 +60,9 @@ describe('npm run bench, at tiny sizes', () => {
       expect(section).toMatch(/\n\nmeasure +count +rate/);
       expect(section).toMatch(/\/s/);
     }
+    // The ceilings printed under the targets they explain.
+    expect(stdout).toMatch(/batched appends \(\d+ per call\): raw better-sqlite3 on the store's own table/);
+    expect(stdout).toMatch(/reads, floor of the framework: NestJS on Express/);
     expect(stdout).toMatch(/measured in \d+\.\d s/);
   }, 600_000);
 });
