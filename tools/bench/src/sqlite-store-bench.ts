@@ -64,6 +64,7 @@ export const sqliteStoreBenchmark = (workload: Workload): Promise<Figure[]> =>
         readAll: 200_000,
       });
       const batched = figures.findIndex((figure) => BATCHED.test(figure.measure));
+      if (batched < 0) throw new Error('the store comparison measured no batched appends');
       return [
         ...figures.slice(0, batched + 1),
         await schemaCeiling(directory, workload, figures[batched]!),
